@@ -1,0 +1,208 @@
+/**
+ * The one place that opens the database. Two engines, one PostgreSQL dialect:
+ *  - PGlite (PostgreSQL in WebAssembly) in a data folder — the embedded default;
+ *  - a PostgreSQL server through DATABASE_URL — production.
+ * Both return the same JS types: int8 → number (safe integers; money in fen fits), numeric → string,
+ * date → 'YYYY-MM-DD' string, timestamptz → Date.
+ */
+import pg from 'pg';
+import type { PGlite as PGliteType } from '@electric-sql/pglite';
+
+export type Row = Record<string, unknown>;
+export interface QueryResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+/** Something that runs SQL: the database itself or an open transaction. */
+export interface Queryable {
+  query<T = Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
+  /** Multi-statement SQL without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Tx extends Queryable {
+  readonly inTransaction: true;
+}
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Db extends Queryable {
+  readonly engine: Engine;
+  /** Runs fn inside one transaction; commits when it resolves, rolls back when it throws. */
+  tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn while holding a session-level advisory lock; resolves to null when another holder has it.
+   * On PGlite (one session for the process) an in-process lock table stands in.
+   */
+  withAdvisoryLock<T>(key: string, fn: () => Promise<T>): Promise<T | null>;
+  close(): Promise<void>;
+}
+
+const INT8 = 20;
+const DATE = 1082;
+const parseInt8 = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n)) throw new Error(`int8 value ${v} exceeds Number.MAX_SAFE_INTEGER`);
+  return n;
+};
+const identity = (v: string): string => v;
+
+/** Hash a lock name to a signed 64-bit key understood by pg_advisory_lock(bigint). */
+export function lockKey(name: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 16777619) >>> 0;
+    h2 = Math.imul(h2 ^ c, 2246822519) >>> 0;
+  }
+  return BigInt.asIntN(64, (BigInt(h1) << 32n) | BigInt(h2)).toString();
+}
+
+class PostgresDb implements Db {
+  readonly engine = 'postgres' as const;
+  constructor(private readonly pool: pg.Pool) {}
+
+  async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
+    const r = await this.pool.query(sql, params as unknown[]);
+    return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.pool.query(sql);
+  }
+
+  async tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const tx: Tx = {
+        inTransaction: true,
+        query: async <R>(sql: string, params: readonly unknown[] = []) => {
+          const r = await client.query(sql, params as unknown[]);
+          return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
+        },
+        exec: async (sql: string) => {
+          await client.query(sql);
+        },
+      };
+      const out = await fn(tx);
+      await client.query('COMMIT');
+      return out;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  async withAdvisoryLock<T>(key: string, fn: () => Promise<T>): Promise<T | null> {
+    const client = await this.pool.connect();
+    const k = lockKey(key);
+    try {
+      const r = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS ok', [k]);
+      if (!r.rows[0]?.ok) return null;
+      try {
+        return await fn();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1::bigint)', [k]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+class PgliteDb implements Db {
+  readonly engine = 'pglite' as const;
+  private readonly held = new Set<string>();
+  constructor(private readonly pg: PGliteType) {}
+
+  async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
+    const r = await this.pg.query<T>(sql, params as unknown[]);
+    return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.pg.exec(sql);
+  }
+
+  async tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    // PGlite serialises transactions: other queries wait until this one ends.
+    return this.pg.transaction(async (t) => {
+      const tx: Tx = {
+        inTransaction: true,
+        query: async <R>(sql: string, params: readonly unknown[] = []) => {
+          const r = await t.query<R>(sql, params as unknown[]);
+          return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+        },
+        exec: async (sql: string) => {
+          await t.exec(sql);
+        },
+      };
+      return fn(tx);
+    });
+  }
+
+  async withAdvisoryLock<T>(key: string, fn: () => Promise<T>): Promise<T | null> {
+    if (this.held.has(key)) return null;
+    this.held.add(key);
+    try {
+      return await fn();
+    } finally {
+      this.held.delete(key);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pg.close();
+  }
+
+  /** Test support: a tarball of the data folder to clone fresh databases from. */
+  async dump(): Promise<Blob> {
+    return (await this.pg.dumpDataDir('none')) as Blob;
+  }
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined; // PGlite folder; 'memory://' for an in-memory database
+  loadDataDir?: Blob | undefined; // PGlite: start from a dump
+  poolSize?: number | undefined;
+}
+
+export async function openDb(opts: OpenOptions): Promise<Db> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 20,
+      types: {
+        getTypeParser: ((oid: number, format?: string) => {
+          if (oid === INT8) return parseInt8;
+          if (oid === DATE) return identity;
+          return pg.types.getTypeParser(oid, format as 'text');
+        }) as typeof pg.types.getTypeParser,
+      },
+    });
+    pool.on('error', () => undefined); // idle client errors surface on the next query
+    await pool.query("SET TIME ZONE 'UTC'");
+    return new PostgresDb(pool);
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const pgl = await PGlite.create({
+    dataDir: opts.dataDir ?? 'memory://',
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    parsers: { [INT8]: parseInt8, [DATE]: identity },
+  });
+  return new PgliteDb(pgl);
+}
+
+export function isPglite(db: Db): db is Db & { dump(): Promise<Blob> } {
+  return db.engine === 'pglite';
+}

@@ -1,0 +1,131 @@
+/** The HTTP service: Fastify + zod schemas + OpenAPI + problem+json; module routes registered from the registry. */
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Config } from '../config.js';
+import type { Db } from '../db/index.js';
+import { sendProblem, toProblem } from './problem.js';
+import { defineRoute } from './route.js';
+import { registerModules } from '../modules/registry.js';
+import { registerWeb } from './web.js';
+
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.idNumber',
+  '*.phone',
+  '*.bankAccount',
+  '*.password',
+  '*.totpCode',
+  '*.token',
+];
+
+export async function buildApp(db: Db, config: Config): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
+    bodyLimit: config.bodyLimit,
+    genReqId: (req) => {
+      const h = req.headers['x-request-id'];
+      return typeof h === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(h) ? h : randomUUID();
+    },
+    requestIdHeader: false,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+
+  // Raw file uploads (CSV / xlsx imports) arrive as Buffers.
+  app.addContentTypeParser(
+    ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream', 'application/xml', 'text/xml'],
+    { parseAs: 'buffer' },
+    (_req, body, done) => done(null, body),
+  );
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'skillvoucher API',
+        description: '职业培训券 — vocational training vouchers. Errors are RFC 9457 problem+json with a stable `code`.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'sv_session' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.setErrorHandler((err, req, reply) => {
+    const p = toProblem(err, req);
+    if (p.status >= 500) req.log.error({ err }, 'request failed');
+    return sendProblem(reply, p);
+  });
+  app.setNotFoundHandler((req, reply) => sendProblem(reply, toProblem(Object.assign(new Error('not found'), { statusCode: 404 }), req)));
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  defineRoute(app, db, {
+    method: 'GET',
+    url: '/api/health',
+    operationId: 'health',
+    summary: 'Liveness: the process answers',
+    tags: ['system'],
+    access: 'public',
+    response: z.object({ status: z.literal('ok') }),
+    handler: async () => ({ status: 'ok' as const }),
+  });
+  defineRoute(app, db, {
+    method: 'GET',
+    url: '/api/ready',
+    operationId: 'ready',
+    summary: 'Readiness: the database answers',
+    tags: ['system'],
+    access: 'public',
+    response: z.object({ status: z.literal('ready'), engine: z.string() }),
+    handler: async ({ db: d }) => {
+      try {
+        await d.query('SELECT 1');
+      } catch {
+        const { AppError } = await import('../lib/errors.js');
+        throw new AppError('SERVICE_UNAVAILABLE', 'the database does not answer');
+      }
+      return { status: 'ready' as const, engine: d.engine };
+    },
+  });
+
+  await registerModules(app, db);
+  await registerWeb(app);
+  return app;
+}

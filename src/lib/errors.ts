@@ -1,0 +1,102 @@
+/**
+ * The one error type. Every refusal carries a stable `code` (this enum; the web app maps each code to a
+ * zh-CN / English sentence) and, where one input is at fault, the `field` named as a JSON pointer-ish path
+ * (`idNumber`, `rows.3.bankAccount`). Mapped to HTTP once, in src/http/problem.ts, as RFC 9457 problem+json.
+ */
+export const ErrorCodes = {
+  // generic
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+  // identifiers
+  INVALID_ID_NUMBER: 400,
+  INVALID_USCC: 400,
+  INVALID_BANK_CARD: 400,
+  INVALID_MOBILE: 400,
+  INVALID_VOUCHER_NUMBER: 400,
+  // identity
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  TOTP_REQUIRED: 401,
+  TOTP_INVALID: 401,
+  TOTP_ENROLMENT_REQUIRED: 403,
+  SESSION_EXPIRED: 401,
+  ESSC_ASSERTION_INVALID: 401,
+  USERNAME_TAKEN: 409,
+  // persons
+  PERSON_EXISTS: 409,
+  IMPORT_FILE_INVALID: 400,
+  // catalogue
+  DISTRICT_UNKNOWN: 400,
+  OCCUPATION_UNKNOWN: 400,
+  PROGRAMME_UNKNOWN: 400,
+  PROGRAMME_CLOSED: 409,
+  STANDARD_MISSING: 409,
+  BUDGET_EXHAUSTED: 409,
+  DUPLICATE: 409,
+  // vouchers
+  VOUCHER_NOT_USABLE: 409,
+  VOUCHER_EXPIRED: 409,
+  VOUCHER_TRANSITION_INVALID: 409,
+  VOUCHER_LIMIT_REACHED: 409,
+  ISSUANCE_ALREADY_RUNNING: 409,
+  ISSUANCE_EXHAUSTED: 409,
+  VALIDITY_IN_PAST: 400,
+  QR_TOKEN_INVALID: 400,
+  QR_TOKEN_EXPIRED: 400,
+  QR_TOKEN_REPLAYED: 409,
+  // training
+  PROVIDER_SUSPENDED: 409,
+  PROVIDER_NOT_APPROVED: 409,
+  CLASS_FULL: 409,
+  CLASS_NOT_OPEN: 409,
+  OPENING_DEADLINE_PASSED: 409,
+  // attendance
+  CHECKIN_OUTSIDE_WINDOW: 409,
+  CHECKIN_OUTSIDE_GEOFENCE: 409,
+  CHECKIN_ACCURACY_TOO_POOR: 409,
+  NOT_ENROLLED: 409,
+  // subsidy
+  CLAIM_NOT_ELIGIBLE: 409,
+  CLAIM_STATE_INVALID: 409,
+  MAKER_CHECKER_SAME_PERSON: 409,
+  BANK_FILE_INVALID: 400,
+  // rehab
+  REHAB_NOT_ELIGIBLE: 409,
+} as const;
+
+export type ErrorCode = keyof typeof ErrorCodes;
+
+export interface FieldIssue {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+    readonly extra?: Record<string, unknown>,
+    readonly issues?: FieldIssue[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.status = ErrorCodes[code];
+  }
+}
+
+export const notFound = (what: string, field?: string): AppError => new AppError('NOT_FOUND', `${what} not found`, field);
+export const invalid = (field: string, message: string, code: ErrorCode = 'VALIDATION_FAILED'): AppError => new AppError(code, message, field);

@@ -1,0 +1,37 @@
+/**
+ * Pure rule: back-off and lockout after repeated sign-in failures.
+ * Failures 1–2: no delay. From the 3rd: the next attempt waits 2^(n-3) s (1, 2, 4 s …).
+ * At LOCK_AFTER consecutive failures the account is locked for LOCK_MINUTES. A success resets the count.
+ */
+export const LOCK_AFTER = 5;
+export const LOCK_MINUTES = 15;
+
+export interface FailureState {
+  failedAttempts: number;
+  lastFailedAt: Date | null;
+  lockedUntil: Date | null;
+}
+
+export type Gate = { ok: true } | { ok: false; reason: 'locked' | 'backoff'; retryAfterSeconds: number };
+
+export function signInGate(s: FailureState, now: Date): Gate {
+  if (s.lockedUntil && s.lockedUntil > now) {
+    return { ok: false, reason: 'locked', retryAfterSeconds: Math.ceil((s.lockedUntil.getTime() - now.getTime()) / 1000) };
+  }
+  if (s.failedAttempts >= 3 && s.lastFailedAt) {
+    const wait = 2 ** (s.failedAttempts - 3) * 1000;
+    const until = s.lastFailedAt.getTime() + wait;
+    if (until > now.getTime()) return { ok: false, reason: 'backoff', retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000) };
+  }
+  return { ok: true };
+}
+
+export function afterFailure(s: FailureState, now: Date): FailureState {
+  const lockedExpired = s.lockedUntil !== null && s.lockedUntil <= now;
+  const n = (lockedExpired ? 0 : s.failedAttempts) + 1;
+  return {
+    failedAttempts: n,
+    lastFailedAt: now,
+    lockedUntil: n >= LOCK_AFTER ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null,
+  };
+}

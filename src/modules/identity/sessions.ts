@@ -1,0 +1,106 @@
+/**
+ * Revocable sessions: an opaque random token (httpOnly cookie for the web, bearer for API clients); only
+ * its SHA-256 is stored. Idle expiry (last_seen_at + idle) and absolute expiry (expires_at).
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db, Queryable } from '../../db/index.js';
+import { randomToken } from '../../config.js';
+import type { Actor, Role } from './actor.js';
+
+export const SESSION_COOKIE = 'sv_session';
+
+let idleMs = 30 * 60_000;
+let absoluteMs = 12 * 3_600_000;
+export function configureSessions(idleMinutes: number, absoluteHours: number): void {
+  idleMs = idleMinutes * 60_000;
+  absoluteMs = absoluteHours * 3_600_000;
+}
+export const sessionLimits = () => ({ idleMs, absoluteMs });
+
+export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+export async function createSession(
+  q: Queryable,
+  accountId: string,
+  kind: 'cookie' | 'bearer',
+  mfaPassed: boolean,
+  meta: { userAgent?: string | undefined; ip?: string | undefined } = {},
+): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
+  const token = randomToken(32);
+  const expiresAt = new Date(Date.now() + absoluteMs);
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO sessions (account_id, token_hash, kind, mfa_passed, expires_at, user_agent, ip)
+     VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
+    [accountId, sha256(token), kind, mfaPassed, expiresAt, meta.userAgent?.slice(0, 300) ?? null, meta.ip ?? null],
+  );
+  return { token, sessionId: rows[0]!.id, expiresAt };
+}
+
+export function tokenFrom(req: FastifyRequest): string | null {
+  const h = req.headers.authorization;
+  if (h && /^Bearer\s+/i.test(h)) return h.replace(/^Bearer\s+/i, '').trim() || null;
+  const c = (req.cookies as Record<string, string | undefined> | undefined)?.[SESSION_COOKIE];
+  return c ?? null;
+}
+
+interface SessionRow {
+  session_id: string;
+  mfa_passed: boolean;
+  totp_enabled: boolean;
+  last_seen_at: Date;
+  expires_at: Date;
+  account_id: string;
+  username: string;
+  role: Role;
+  district_code: string | null;
+  org_id: string | null;
+  person_id: string | null;
+}
+
+/** Resolves the caller, or null (no token, unknown, revoked, idle or past absolute expiry, disabled account). */
+export async function authenticate(db: Db, req: FastifyRequest, _reply?: FastifyReply): Promise<Actor | null> {
+  const cached = (req as FastifyRequest & { svActor?: Actor | null }).svActor;
+  if (cached !== undefined) return cached;
+  const token = tokenFrom(req);
+  let actor: Actor | null = null;
+  if (token && token.length <= 200) {
+    const { rows } = await db.query<SessionRow>(
+      `SELECT s.id AS session_id, s.mfa_passed, a.totp_enabled, s.last_seen_at, s.expires_at, a.id AS account_id, a.username, a.role,
+              a.district_code, a.org_id, a.person_id
+         FROM sessions s JOIN accounts a ON a.id = s.account_id
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND a.status = 'active'
+          AND s.expires_at > now() AND s.last_seen_at > now() - ($2::int * interval '1 millisecond')`,
+      [sha256(token), idleMs],
+    );
+    const r = rows[0];
+    if (r) {
+      actor = {
+        accountId: r.account_id,
+        username: r.username,
+        role: r.role,
+        districtCode: r.district_code,
+        orgId: r.org_id,
+        personId: r.person_id,
+        sessionId: r.session_id,
+        mfaPassed: r.mfa_passed,
+        totpEnabled: r.totp_enabled,
+      };
+      // Sliding idle expiry; written at most once a minute per session.
+      if (Date.now() - r.last_seen_at.getTime() > 60_000) {
+        await db.query('UPDATE sessions SET last_seen_at = now() WHERE id = $1', [r.session_id]);
+      }
+    }
+  }
+  (req as FastifyRequest & { svActor?: Actor | null }).svActor = actor;
+  return actor;
+}
+
+export async function revokeSession(q: Queryable, sessionId: string): Promise<void> {
+  await q.query('UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [sessionId]);
+}
+
+export async function revokeAllSessions(q: Queryable, accountId: string): Promise<number> {
+  const r = await q.query('UPDATE sessions SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL', [accountId]);
+  return r.rowCount;
+}

@@ -1,0 +1,11 @@
+/** Every domain module's routes, registered in one place. A module exports `registerRoutes(app, db)`. */
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../db/index.js';
+import { registerRoutes as audit } from './audit/routes.js';
+import { registerRoutes as identity } from './identity/routes.js';
+
+export async function registerModules(app: FastifyInstance, db: Db): Promise<void> {
+  for (const register of [identity, audit]) {
+    await register(app, db);
+  }
+}

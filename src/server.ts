@@ -1,0 +1,32 @@
+/** `npm start`: the whole platform in one process — HTTP, web app, jobs. */
+import type { Config } from './config.js';
+import { openPlatformDb } from './platform.js';
+import { buildApp } from './http/app.js';
+import { seedDemoWorldIfEmpty, printDemoSignIns } from './demo/seed.js';
+import { startJobs } from './jobs/scheduler.js';
+
+export async function startServer(config: Config): Promise<void> {
+  const where = config.databaseUrl ? `PostgreSQL (${config.databaseUrl.replace(/\/\/[^@]*@/, '//***@')})` : `PGlite in ${config.dataDir}`;
+  process.stdout.write(`skillvoucher: opening ${where}\n`);
+  const db = await openPlatformDb(config, { onMigration: (n) => process.stdout.write(`  migration ${n}\n`) });
+  const demo = config.demo ? await seedDemoWorldIfEmpty(db, (msg) => process.stdout.write(`  ${msg}\n`)) : null;
+  const app = await buildApp(db, config);
+  const jobs = startJobs(db, app.log);
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  process.stdout.write(`\nskillvoucher is running: ${url}\n  API docs: ${url}/api/docs\n`);
+  if (demo) printDemoSignIns(demo, url);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    jobs.stop();
+    await app.close(); // stops accepting, waits for in-flight requests
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
