@@ -3,7 +3,7 @@
  *  - PGlite: a data-folder dump written to .tmp/, loaded per file;
  *  - PostgreSQL (DATABASE_URL): a template database, cloned with CREATE DATABASE … TEMPLATE.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openDb, isPglite } from '../db/index.js';
@@ -18,7 +18,7 @@ declare module 'vitest' {
   }
 }
 
-export const TEMPLATE_DUMP = join(process.cwd(), '.tmp', 'pglite-template.tar.gz');
+
 
 function adminUrl(url: string): string {
   const u = new URL(url);
@@ -29,6 +29,7 @@ function adminUrl(url: string): string {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const runId = `${Date.now().toString(36)}${process.pid}`;
   const name = `sv_test_template_${runId}`;
+  const TEMPLATE_DUMP = join(process.cwd(), '.tmp', `pglite-template-${runId}.tar.gz`);
   project.provide('runId', runId);
   project.provide('templateDb', name);
   project.provide('templateDump', TEMPLATE_DUMP);
@@ -41,7 +42,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     mkdirSync(join(process.cwd(), '.tmp'), { recursive: true });
     writeFileSync(TEMPLATE_DUMP, Buffer.from(await blob.arrayBuffer()));
     await db.close();
-    return async () => undefined;
+    return async () => rmSync(TEMPLATE_DUMP, { force: true });
   }
   const admin = new pg.Client({ connectionString: adminUrl(url) });
   await admin.connect();
