@@ -1,0 +1,389 @@
+/**
+ * Bank files for 代发 (disbursement), all streamed:
+ *  - writePain001: ISO 20022 pain.001.001.09 credit transfer initiation (CNY, one PmtInf per batch,
+ *    one CdtTrfTxInf per payment, accounts as Othr/Id, an EndToEndId per payment, NbOfTxs + CtrlSum);
+ *  - writeDisbursementCsv: the CSV 代发 sheet the bank's corporate portal accepts;
+ *  - readCamt054: ISO 20022 camt.054.001.10 debit/credit notification → result entries;
+ *  - readResultCsv: the bank's CSV result sheet → the same entries;
+ *  - validateXml: XSD validation through xmllint (streaming mode).
+ * The header totals are known before the payments are streamed (the caller aggregates them in SQL);
+ * the writer re-counts and throws when the stream disagrees, so a short file is never declared complete.
+ */
+import { spawn } from 'node:child_process';
+import type { Writable } from 'node:stream';
+import { parse as parseCsv } from 'csv-parse';
+import { XMLParser } from 'fast-xml-parser';
+import { fenToYuan, yuanToFen } from './money.js';
+
+export const PAIN001_NS = 'urn:iso:std:iso:20022:tech:xsd:pain.001.001.09';
+export const CAMT054_NS = 'urn:iso:std:iso:20022:tech:xsd:camt.054.001.10';
+
+export interface Pain001Header {
+  msgId: string; // ≤ 35
+  createdAt: Date;
+  initiatorName: string;
+  pmtInfId: string; // ≤ 35
+  requestedDate: string; // YYYY-MM-DD
+  debtorName: string;
+  debtorAccount: string;
+  debtorBankName: string;
+  nbOfTxs: number;
+  ctrlSumFen: number | bigint;
+}
+
+export interface Payment {
+  endToEndId: string; // ≤ 35
+  amountFen: number;
+  creditorName: string;
+  creditorAccount: string;
+  creditorBankName: string | null;
+  remittance: string | null; // ≤ 140
+}
+
+export interface WriteTotals {
+  count: number;
+  sumFen: bigint;
+}
+
+const XML_ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+export function xmlEscape(s: string): string {
+  // drop characters XML 1.0 forbids
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/[&<>"']/g, (c) => XML_ESC[c]!);
+}
+
+/** Truncates to n code points (ISO MaxNText counts characters). */
+export function clip(s: string, n: number): string {
+  const cps = Array.from(s);
+  return cps.length <= n ? s : cps.slice(0, n).join('');
+}
+
+/** Buffered writer honouring backpressure. */
+class Chunked {
+  private parts: string[] = [];
+  private size = 0;
+  constructor(
+    private readonly out: Writable,
+    private readonly limit = 1 << 16,
+  ) {}
+  async push(s: string): Promise<void> {
+    this.parts.push(s);
+    this.size += s.length;
+    if (this.size >= this.limit) await this.flush();
+  }
+  async flush(): Promise<void> {
+    if (this.parts.length === 0) return;
+    const chunk = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    if (!this.out.write(chunk)) {
+      await new Promise<void>((resolve, reject) => {
+        const onDrain = () => {
+          this.out.off('error', onError);
+          resolve();
+        };
+        const onError = (e: Error) => {
+          this.out.off('drain', onDrain);
+          reject(e);
+        };
+        this.out.once('drain', onDrain);
+        this.out.once('error', onError);
+      });
+    }
+  }
+}
+
+const isoDateTime = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+function checkMax(name: string, v: string, n: number): void {
+  if (v.length === 0 || v.length > n) throw new Error(`${name} must be 1..${n} characters`);
+}
+
+/** Streams a pain.001.001.09 document; returns the totals actually written. */
+export async function writePain001(out: Writable, h: Pain001Header, payments: AsyncIterable<Payment> | Iterable<Payment>): Promise<WriteTotals> {
+  checkMax('msgId', h.msgId, 35);
+  checkMax('pmtInfId', h.pmtInfId, 35);
+  const w = new Chunked(out);
+  const nb = String(h.nbOfTxs);
+  const sum = fenToYuan(h.ctrlSumFen);
+  await w.push(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="${PAIN001_NS}"><CstmrCdtTrfInitn>` +
+      `<GrpHdr><MsgId>${xmlEscape(h.msgId)}</MsgId><CreDtTm>${isoDateTime(h.createdAt)}</CreDtTm><NbOfTxs>${nb}</NbOfTxs><CtrlSum>${sum}</CtrlSum>` +
+      `<InitgPty><Nm>${xmlEscape(clip(h.initiatorName, 140))}</Nm></InitgPty></GrpHdr>` +
+      `<PmtInf><PmtInfId>${xmlEscape(h.pmtInfId)}</PmtInfId><PmtMtd>TRF</PmtMtd><BtchBookg>false</BtchBookg><NbOfTxs>${nb}</NbOfTxs><CtrlSum>${sum}</CtrlSum>` +
+      `<ReqdExctnDt><Dt>${h.requestedDate}</Dt></ReqdExctnDt>` +
+      `<Dbtr><Nm>${xmlEscape(clip(h.debtorName, 140))}</Nm></Dbtr>` +
+      `<DbtrAcct><Id><Othr><Id>${xmlEscape(h.debtorAccount)}</Id></Othr></Id><Ccy>CNY</Ccy></DbtrAcct>` +
+      `<DbtrAgt><FinInstnId><Nm>${xmlEscape(clip(h.debtorBankName, 140))}</Nm></FinInstnId></DbtrAgt><ChrgBr>SLEV</ChrgBr>\n`,
+  );
+  let count = 0;
+  let total = 0n;
+  for await (const p of payments) {
+    checkMax('endToEndId', p.endToEndId, 35);
+    checkMax('creditorAccount', p.creditorAccount, 34);
+    if (!Number.isSafeInteger(p.amountFen) || p.amountFen <= 0) throw new Error(`payment ${p.endToEndId}: amount must be a positive integer of fen`);
+    count++;
+    total += BigInt(p.amountFen);
+    await w.push(
+      `<CdtTrfTxInf><PmtId><InstrId>${xmlEscape(p.endToEndId)}</InstrId><EndToEndId>${xmlEscape(p.endToEndId)}</EndToEndId></PmtId>` +
+        `<Amt><InstdAmt Ccy="CNY">${fenToYuan(p.amountFen)}</InstdAmt></Amt>` +
+        (p.creditorBankName ? `<CdtrAgt><FinInstnId><Nm>${xmlEscape(clip(p.creditorBankName, 140))}</Nm></FinInstnId></CdtrAgt>` : '') +
+        `<Cdtr><Nm>${xmlEscape(clip(p.creditorName, 140))}</Nm></Cdtr>` +
+        `<CdtrAcct><Id><Othr><Id>${xmlEscape(p.creditorAccount)}</Id></Othr></Id></CdtrAcct>` +
+        (p.remittance ? `<RmtInf><Ustrd>${xmlEscape(clip(p.remittance, 140))}</Ustrd></RmtInf>` : '') +
+        `</CdtTrfTxInf>\n`,
+    );
+  }
+  if (count !== h.nbOfTxs || total !== BigInt(h.ctrlSumFen)) {
+    throw new Error(`pain.001 totals disagree: header ${h.nbOfTxs} / ${sum}, streamed ${count} / ${fenToYuan(total)}`);
+  }
+  await w.push(`</PmtInf></CstmrCdtTrfInitn></Document>\n`);
+  await w.flush();
+  return { count, sumFen: total };
+}
+
+const CSV_HEADER = ['序号 No', '收款账号 Account', '收款户名 Name', '开户行 Bank', '金额(元) Amount', '用途 Purpose', 'EndToEndId'];
+export function csvCell(v: string): string {
+  // neutralise spreadsheet formulas; quote when needed
+  let s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  if (/[",\r\n]/.test(s)) s = `"${s.replace(/"/g, '""')}"`;
+  return s;
+}
+
+/** Streams the CSV 代发 sheet (UTF-8 with BOM, CRLF, accounts as text). */
+export async function writeDisbursementCsv(out: Writable, payments: AsyncIterable<Payment> | Iterable<Payment>): Promise<WriteTotals> {
+  const w = new Chunked(out);
+  await w.push('\ufeff' + CSV_HEADER.map(csvCell).join(',') + '\r\n');
+  let count = 0;
+  let total = 0n;
+  for await (const p of payments) {
+    count++;
+    total += BigInt(p.amountFen);
+    await w.push(
+      [String(count), `\t${p.creditorAccount}`, p.creditorName, p.creditorBankName ?? '', fenToYuan(p.amountFen), p.remittance ?? '', p.endToEndId]
+        .map((c, i) => (i === 1 ? `"${c.replace(/"/g, '""')}"` : csvCell(c)))
+        .join(',') + '\r\n',
+    );
+  }
+  await w.flush();
+  return { count, sumFen: total };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading
+
+export interface BankResultEntry {
+  endToEndId: string;
+  amountFen: number | null;
+  status: 'booked' | 'rejected';
+  reason: string | null;
+  /** 1-based position in the file (entry or CSV line). */
+  position: number;
+}
+
+export interface ParseIssue {
+  position: number;
+  message: string;
+}
+
+/**
+ * Splits a streamed XML document into the text of each `<tag>…</tag>` element (namespace prefix allowed),
+ * plus the text before the first one (the head). Elements of `tag` must not nest.
+ */
+export async function* splitElements(input: AsyncIterable<Buffer | string>, tag: string): AsyncGenerator<{ head: string } | { element: string }> {
+  const open = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${tag}[\\s>]`);
+  const close = new RegExp(`</(?:[A-Za-z_][\\w.-]*:)?${tag}\\s*>`);
+  let buf = '';
+  let headSent = false;
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of input) {
+    buf += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    for (;;) {
+      const o = open.exec(buf);
+      if (!o) {
+        if (!headSent && buf.length > 1 << 20) throw new Error(`no <${tag}> within the first MiB`);
+        break;
+      }
+      if (!headSent) {
+        yield { head: buf.slice(0, o.index) };
+        headSent = true;
+      }
+      const rest = buf.slice(o.index);
+      const c = close.exec(rest);
+      if (!c) {
+        buf = rest;
+        break;
+      }
+      const end = c.index + c[0].length;
+      yield { element: rest.slice(0, end) };
+      buf = rest.slice(end);
+    }
+  }
+  buf += decoder.decode();
+  if (!headSent) yield { head: buf };
+}
+
+const xml = new XMLParser({ removeNSPrefix: true, ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, trimValues: true });
+
+type Node = Record<string, unknown>;
+const arr = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const text = (v: unknown): string | null => {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string' || typeof v === 'number') return String(v);
+  if (typeof v === 'object' && '#text' in (v as Node)) return String((v as Node)['#text']);
+  return null;
+};
+const at = (n: unknown, ...path: string[]): unknown => {
+  let cur = n;
+  for (const p of path) {
+    if (!cur || typeof cur !== 'object') return undefined;
+    cur = Array.isArray(cur) ? (cur[0] as Node)?.[p] : (cur as Node)[p];
+  }
+  return cur;
+};
+
+/** Result of reading a camt.054: the message id, the entries, and anything it could not understand. */
+export interface ReadOutcome {
+  msgId: string | null;
+  issues: ParseIssue[];
+}
+
+/**
+ * Streams the entries of a camt.054.001.10. One result per transaction detail (TxDtls) of each entry.
+ * booked = Sts BOOK without return information; rejected = return information (RtrInf) or any other status.
+ */
+export async function* readCamt054(input: AsyncIterable<Buffer | string>, outcome: ReadOutcome): AsyncGenerator<BankResultEntry> {
+  let position = 0;
+  for await (const part of splitElements(input, 'Ntry')) {
+    if ('head' in part) {
+      const m = /<(?:\w+:)?MsgId>([^<]*)<\/(?:\w+:)?MsgId>/.exec(part.head);
+      outcome.msgId = m ? m[1]!.trim() : null;
+      continue;
+    }
+    position++;
+    let ntry: Node;
+    try {
+      ntry = (xml.parse(part.element) as Node).Ntry as Node;
+    } catch (e) {
+      outcome.issues.push({ position, message: `entry not well-formed: ${(e as Error).message}` });
+      continue;
+    }
+    const sts = text(at(ntry, 'Sts', 'Cd')) ?? text(at(ntry, 'Sts', 'Prtry'));
+    const ntryAmt = text(at(ntry, 'Amt'));
+    const txs = arr(at(ntry, 'NtryDtls', 'TxDtls') as Node | Node[] | undefined);
+    if (txs.length === 0) {
+      outcome.issues.push({ position, message: 'entry without transaction details (no EndToEndId)' });
+      continue;
+    }
+    for (const tx of txs) {
+      const e2e = text(at(tx, 'Refs', 'EndToEndId'));
+      if (!e2e) {
+        outcome.issues.push({ position, message: 'transaction without EndToEndId' });
+        continue;
+      }
+      const amtText = text(at(tx, 'Amt')) ?? (txs.length === 1 ? ntryAmt : null);
+      const amountFen = amtText === null ? null : yuanToFen(amtText);
+      const rtr = at(tx, 'RtrInf');
+      let status: 'booked' | 'rejected' = sts === 'BOOK' && !rtr ? 'booked' : 'rejected';
+      let reason: string | null = null;
+      if (rtr) {
+        const code = text(at(rtr, 'Rsn', 'Cd')) ?? text(at(rtr, 'Rsn', 'Prtry'));
+        const addl = arr(at(rtr, 'AddtlInf') as unknown)
+          .map(text)
+          .filter((s): s is string => !!s)
+          .join(' ');
+        reason = [code, addl].filter(Boolean).join(': ') || 'returned';
+      } else if (status === 'rejected') reason = `entry status ${sts ?? 'missing'}`;
+      if (amtText !== null && amountFen === null) {
+        outcome.issues.push({ position, message: `amount ${amtText} is not a CNY amount` });
+        status = 'rejected';
+      }
+      yield { endToEndId: e2e, amountFen, status, reason, position };
+    }
+  }
+}
+
+const OK_WORDS = new Set(['booked', 'success', 'paid', 'ok', '成功', '已入账', '入账成功']);
+const FAIL_WORDS = new Set(['rejected', 'failed', 'fail', 'returned', '失败', '退票', '入账失败']);
+
+/**
+ * Streams the bank's CSV result sheet. Columns are found by header name (EndToEndId; 金额/amount;
+ * 状态/status; 原因/reason), case-insensitive, with or without BOM.
+ */
+export async function* readResultCsv(input: AsyncIterable<Buffer | string>, outcome: ReadOutcome): AsyncGenerator<BankResultEntry> {
+  const parser = parseCsv({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true });
+  const feed = (async () => {
+    try {
+      for await (const c of input) if (!parser.write(c)) await new Promise((r) => parser.once('drain', r));
+      parser.end();
+    } catch (e) {
+      parser.destroy(e as Error);
+    }
+  })();
+  let cols: { e2e: number; amt: number; sts: number; rsn: number } | null = null;
+  let line = 0;
+  for await (const rec of parser as AsyncIterable<string[]>) {
+    line++;
+    if (!cols) {
+      const h = rec.map((s) => s.toLowerCase());
+      const find = (...names: string[]) => h.findIndex((c) => names.some((n) => c.includes(n)));
+      cols = { e2e: find('endtoendid', '端到端'), amt: find('金额', 'amount'), sts: find('状态', 'status'), rsn: find('原因', 'reason') };
+      if (cols.e2e < 0 || cols.sts < 0) throw new Error('CSV header must name EndToEndId and 状态/status columns');
+      continue;
+    }
+    const e2e = (rec[cols.e2e] ?? '').trim();
+    const stsWord = (rec[cols.sts] ?? '').trim().toLowerCase();
+    if (!e2e) {
+      outcome.issues.push({ position: line, message: 'EndToEndId missing' });
+      continue;
+    }
+    let status: 'booked' | 'rejected';
+    if (OK_WORDS.has(stsWord)) status = 'booked';
+    else if (FAIL_WORDS.has(stsWord)) status = 'rejected';
+    else {
+      outcome.issues.push({ position: line, message: `status "${stsWord}" not understood` });
+      continue;
+    }
+    const amtText = cols.amt >= 0 ? (rec[cols.amt] ?? '').replace(/[,¥\s]/g, '') : '';
+    const amountFen = amtText ? yuanToFen(amtText) : null;
+    if (amtText && amountFen === null) {
+      outcome.issues.push({ position: line, message: `amount ${amtText} not understood` });
+      continue;
+    }
+    const reason = cols.rsn >= 0 ? (rec[cols.rsn] ?? '').trim() || null : null;
+    yield { endToEndId: e2e, amountFen, status, reason: status === 'rejected' ? (reason ?? 'rejected') : null, position: line };
+  }
+  await feed;
+}
+
+/** Validates an XML document against an XSD with xmllint (streaming validation). */
+export async function validateXml(input: AsyncIterable<Buffer | string> | Buffer | string, xsdPath: string): Promise<{ ok: boolean; errors: string[] }> {
+  const child = spawn('xmllint', ['--noout', '--stream', '--schema', xsdPath, '-'], { stdio: ['pipe', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (d: string) => {
+    if (stderr.length < 20_000) stderr += d;
+  });
+  const done = new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+  child.stdin.on('error', () => undefined); // xmllint may exit early on a fatal error
+  try {
+    if (typeof input === 'string' || Buffer.isBuffer(input)) child.stdin.end(input);
+    else {
+      for await (const c of input) {
+        if (!child.stdin.write(c)) await new Promise((r) => child.stdin.once('drain', r));
+      }
+      child.stdin.end();
+    }
+  } catch {
+    child.stdin.destroy();
+  }
+  const code = await done;
+  const errors = stderr
+    .split('\n')
+    .map((s) => s.trim())
+    .filter((s) => s && !/validates$/.test(s));
+  return { ok: code === 0, errors: code === 0 ? [] : errors.slice(0, 20) };
+}
