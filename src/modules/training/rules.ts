@@ -121,7 +121,7 @@ export interface LatLng {
 
 /** Krasovsky 1940 ellipsoid parameters used by the GCJ-02 obfuscation. */
 const GCJ_A = 6378245.0;
-const GCJ_EE = 0.00669342162296594323;
+const GCJ_EE = 0.006693421622965943;
 
 /** GCJ-02 applies only inside China's rough bounding box; outside it GCJ-02 = WGS-84. */
 export function outOfChina(p: LatLng): boolean {
