@@ -1,0 +1,331 @@
+/**
+ * Pure rules of check-in (打卡签到) and attendance — no I/O, no clock: every instant is passed in.
+ *
+ *  - window: a session's check-in window is [start − before, start + after], BOTH edges inclusive
+ *    (millisecond precision): with the default 60/15, 08:00:00.000 and 09:15:00.000 are inside for a 09:00
+ *    start, 07:59:59.999 and 09:15:00.001 are outside. Instants are absolute; the window is shown to people
+ *    in Asia/Shanghai wall-clock time.
+ *  - geofence: haversine distance (spherical earth, R = 6,371,000 m) from the venue ≤ radius (inclusive),
+ *    reported accuracy ≤ the programme's bound (inclusive). Fixes in GCJ-02 (what phones in China report
+ *    through map SDKs) are converted to WGS-84 before measuring; venues are stored in WGS-84.
+ *  - flags (for review, never silent drops): shared device, identical coordinates, impossible travel,
+ *    poor accuracy — each a pure function over check-in records.
+ *  - attendance: accepted sessions attended / total sessions, against the programme's threshold.
+ */
+import { AppError } from '../../lib/errors.js';
+
+export const SHANGHAI = 'Asia/Shanghai';
+export const EARTH_RADIUS_M = 6_371_000;
+export const DEFAULT_BEFORE_MIN = 60;
+export const DEFAULT_AFTER_MIN = 15;
+export const DEFAULT_RADIUS_M = 500;
+export const DEFAULT_ACCURACY_MAX_M = 100;
+export const DEFAULT_MAX_SPEED_KMH = 120;
+export const DEFAULT_THRESHOLD_PCT = 80;
+
+// ───────────────────────────────────────────── window ─────────────────────────────────────────────
+
+export interface CheckinWindow {
+  opensAt: Date;
+  closesAt: Date;
+}
+
+export function checkinWindow(startsAt: Date, beforeMin = DEFAULT_BEFORE_MIN, afterMin = DEFAULT_AFTER_MIN): CheckinWindow {
+  if (!(startsAt instanceof Date) || Number.isNaN(startsAt.getTime())) throw new RangeError('startsAt must be a valid instant');
+  if (!Number.isFinite(beforeMin) || beforeMin < 0 || !Number.isFinite(afterMin) || afterMin < 0) throw new RangeError('window minutes must be ≥ 0');
+  return {
+    opensAt: new Date(startsAt.getTime() - beforeMin * 60_000),
+    closesAt: new Date(startsAt.getTime() + afterMin * 60_000),
+  };
+}
+
+export type WindowVerdict = 'inside' | 'too_early' | 'too_late';
+
+/** Both edges inclusive. */
+export function windowVerdict(at: Date, w: CheckinWindow): WindowVerdict {
+  const t = at.getTime();
+  if (t < w.opensAt.getTime()) return 'too_early';
+  if (t > w.closesAt.getTime()) return 'too_late';
+  return 'inside';
+}
+
+/** 'YYYY-MM-DD HH:mm:ss' wall-clock time in Asia/Shanghai (no DST there: always UTC+8). */
+export function shanghaiLocal(d: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: SHANGHAI,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(d);
+  const p = (t: string): string => parts.find((x) => x.type === t)?.value ?? '';
+  return `${p('year')}-${p('month')}-${p('day')} ${p('hour')}:${p('minute')}:${p('second')}`;
+}
+
+/** The window as a refusal's `extra` carries it: absolute instants plus Shanghai wall-clock times. */
+export function windowExtra(w: CheckinWindow, verdict: WindowVerdict, at: Date): Record<string, unknown> {
+  return {
+    window: {
+      opensAt: w.opensAt.toISOString(),
+      closesAt: w.closesAt.toISOString(),
+      opensAtLocal: shanghaiLocal(w.opensAt),
+      closesAtLocal: shanghaiLocal(w.closesAt),
+      timeZone: SHANGHAI,
+    },
+    at: at.toISOString(),
+    verdict,
+  };
+}
+
+// ─────────────────────────────────────────── coordinates ───────────────────────────────────────────
+
+export type CoordSystem = 'wgs84' | 'gcj02';
+
+export interface Fix {
+  lat: number;
+  lon: number;
+  /** Reported horizontal accuracy (radius, metres). */
+  accuracyM: number;
+  coordSystem: CoordSystem;
+}
+
+export interface LatLon {
+  lat: number;
+  lon: number;
+}
+
+/**
+ * Refuses anything that is not a usable fix, naming the field: missing, non-number, NaN, ±Infinity,
+ * latitude outside [−90, 90], longitude outside [−180, 180], accuracy not a finite number ≥ 0.
+ */
+export function validateFix(input: { lat?: unknown; lon?: unknown; accuracyM?: unknown; coordSystem?: unknown }): Fix {
+  const num = (field: 'lat' | 'lon' | 'accuracyM', min: number, max: number): number => {
+    const v = input[field];
+    if (v === undefined || v === null) throw new AppError('VALIDATION_FAILED', `${field} is required`, field);
+    if (typeof v !== 'number') throw new AppError('VALIDATION_FAILED', `${field} must be a number`, field);
+    if (Number.isNaN(v)) throw new AppError('VALIDATION_FAILED', `${field} is not a number (NaN)`, field);
+    if (!Number.isFinite(v)) throw new AppError('VALIDATION_FAILED', `${field} must be finite`, field);
+    if (v < min || v > max) throw new AppError('VALIDATION_FAILED', `${field} must be within [${min}, ${max}]`, field);
+    return v;
+  };
+  const lat = num('lat', -90, 90);
+  const lon = num('lon', -180, 180);
+  const accuracyM = num('accuracyM', 0, Number.MAX_VALUE);
+  const cs = input.coordSystem ?? 'wgs84';
+  if (cs !== 'wgs84' && cs !== 'gcj02') throw new AppError('VALIDATION_FAILED', 'coordSystem must be wgs84 or gcj02', 'coordSystem');
+  return { lat, lon, accuracyM, coordSystem: cs };
+}
+
+const rad = (d: number): number => (d * Math.PI) / 180;
+
+/** Great-circle distance in metres (haversine, spherical earth R = 6,371,000 m). */
+export function haversineM(a: LatLon, b: LatLon): number {
+  const dLat = rad(b.lat - a.lat);
+  const dLon = rad(b.lon - a.lon);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+// GCJ-02 (国测局坐标) — the published obfuscation; outside mainland China it is the identity.
+const GCJ_A = 6378245.0;
+const GCJ_EE = 0.00669342162296594323;
+
+export function outOfChina(p: LatLon): boolean {
+  return p.lon < 72.004 || p.lon > 137.8347 || p.lat < 0.8293 || p.lat > 55.8271;
+}
+
+function tLat(x: number, y: number): number {
+  let r = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
+  r += ((20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * 2) / 3;
+  r += ((20 * Math.sin(y * Math.PI) + 40 * Math.sin((y / 3) * Math.PI)) * 2) / 3;
+  r += ((160 * Math.sin((y / 12) * Math.PI) + 320 * Math.sin((y * Math.PI) / 30)) * 2) / 3;
+  return r;
+}
+
+function tLon(x: number, y: number): number {
+  let r = 300 + x + 2 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x));
+  r += ((20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * 2) / 3;
+  r += ((20 * Math.sin(x * Math.PI) + 40 * Math.sin((x / 3) * Math.PI)) * 2) / 3;
+  r += ((150 * Math.sin((x / 12) * Math.PI) + 300 * Math.sin((x / 30) * Math.PI)) * 2) / 3;
+  return r;
+}
+
+export function wgs84ToGcj02(p: LatLon): LatLon {
+  if (outOfChina(p)) return { lat: p.lat, lon: p.lon };
+  let dLat = tLat(p.lon - 105, p.lat - 35);
+  let dLon = tLon(p.lon - 105, p.lat - 35);
+  const radLat = rad(p.lat);
+  let magic = Math.sin(radLat);
+  magic = 1 - GCJ_EE * magic * magic;
+  const sqrtMagic = Math.sqrt(magic);
+  dLat = (dLat * 180) / (((GCJ_A * (1 - GCJ_EE)) / (magic * sqrtMagic)) * Math.PI);
+  dLon = (dLon * 180) / ((GCJ_A / sqrtMagic) * Math.cos(radLat) * Math.PI);
+  return { lat: p.lat + dLat, lon: p.lon + dLon };
+}
+
+/** Inverse by fixed-point iteration (converges to < 1e-9° in a few steps). */
+export function gcj02ToWgs84(p: LatLon): LatLon {
+  if (outOfChina(p)) return { lat: p.lat, lon: p.lon };
+  let w = { lat: p.lat, lon: p.lon };
+  for (let i = 0; i < 10; i++) {
+    const g = wgs84ToGcj02(w);
+    const dLat = g.lat - p.lat;
+    const dLon = g.lon - p.lon;
+    w = { lat: w.lat - dLat, lon: w.lon - dLon };
+    if (Math.abs(dLat) < 1e-10 && Math.abs(dLon) < 1e-10) break;
+  }
+  return w;
+}
+
+export function toWgs84(p: LatLon, system: CoordSystem): LatLon {
+  return system === 'gcj02' ? gcj02ToWgs84(p) : { lat: p.lat, lon: p.lon };
+}
+
+// ───────────────────────────────────────────── geofence ─────────────────────────────────────────────
+
+export interface FenceSettings {
+  radiusM: number;
+  accuracyMaxM: number;
+}
+
+export type FenceVerdict =
+  | { ok: true; distanceM: number; accuracyPoor: boolean }
+  | { ok: false; code: 'CHECKIN_OUTSIDE_GEOFENCE'; distanceM: number; radiusM: number }
+  | { ok: false; code: 'CHECKIN_ACCURACY_TOO_POOR'; accuracyM: number; accuracyMaxM: number; distanceM: number };
+
+/**
+ * The geofence test (venue in WGS-84):
+ *  - distance > radius → CHECKIN_OUTSIDE_GEOFENCE (with distance and radius);
+ *  - accuracy ≤ bound and distance ≤ radius → accepted;
+ *  - accuracy > bound → CHECKIN_ACCURACY_TOO_POOR, unless the whole uncertainty circle lies inside the fence
+ *    (distance + accuracy ≤ radius): then the person is inside whatever the error, so the check-in is taken
+ *    but carries the `accuracy_poor` flag for review — never silently accepted.
+ */
+export function fenceVerdict(fix: Fix, venue: LatLon, s: FenceSettings): FenceVerdict {
+  const here = toWgs84(fix, fix.coordSystem);
+  const distanceM = haversineM(here, venue);
+  if (distanceM > s.radiusM) return { ok: false, code: 'CHECKIN_OUTSIDE_GEOFENCE', distanceM, radiusM: s.radiusM };
+  if (fix.accuracyM <= s.accuracyMaxM) return { ok: true, distanceM, accuracyPoor: false };
+  if (distanceM + fix.accuracyM <= s.radiusM) return { ok: true, distanceM, accuracyPoor: true };
+  return { ok: false, code: 'CHECKIN_ACCURACY_TOO_POOR', accuracyM: fix.accuracyM, accuracyMaxM: s.accuracyMaxM, distanceM };
+}
+
+// ─────────────────────────────────────────────── flags ───────────────────────────────────────────────
+
+export const FLAGS = ['shared_device', 'identical_coordinates', 'impossible_travel', 'accuracy_poor'] as const;
+export type Flag = (typeof FLAGS)[number];
+
+/** A check-in as the flag rules see it (coordinates in WGS-84). */
+export interface CheckinRecord {
+  personId: string;
+  sessionId: string;
+  at: Date;
+  lat: number | null;
+  lon: number | null;
+  accuracyM: number | null;
+  deviceId: string | null;
+}
+
+/** Several trainees checked in to one session from one device. */
+export function sharedDevice(c: CheckinRecord, sameSession: readonly CheckinRecord[]): boolean {
+  if (!c.deviceId) return false;
+  return sameSession.some((o) => o.sessionId === c.sessionId && o.personId !== c.personId && o.deviceId === c.deviceId);
+}
+
+/** Coordinates rounded to 5 decimals (≈ 1.1 m) — the key for the identical-coordinates rule. */
+export function coordKey(lat: number | null, lon: number | null): string | null {
+  if (lat === null || lon === null || !Number.isFinite(lat) || !Number.isFinite(lon)) return null;
+  return `${lat.toFixed(5)},${lon.toFixed(5)}`;
+}
+
+/** Several trainees in one session reported the same coordinates to 5 decimals (real fixes scatter). */
+export function identicalCoordinates(c: CheckinRecord, sameSession: readonly CheckinRecord[]): boolean {
+  const k = coordKey(c.lat, c.lon);
+  if (k === null) return false;
+  return sameSession.some((o) => o.sessionId === c.sessionId && o.personId !== c.personId && coordKey(o.lat, o.lon) === k);
+}
+
+/**
+ * Speed in km/h needed to go between two check-ins of one trainee. The reported accuracies are given the
+ * benefit of the doubt (distance minus both error radii, not below 0). Same instant and a positive distance:
+ * Infinity. Null when either lacks coordinates.
+ */
+export function travelSpeedKmh(a: CheckinRecord, b: CheckinRecord): number | null {
+  if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return null;
+  const d = Math.max(0, haversineM({ lat: a.lat, lon: a.lon }, { lat: b.lat, lon: b.lon }) - (a.accuracyM ?? 0) - (b.accuracyM ?? 0));
+  const hours = Math.abs(b.at.getTime() - a.at.getTime()) / 3_600_000;
+  if (d === 0) return 0;
+  if (hours === 0) return Infinity;
+  return d / 1000 / hours;
+}
+
+/**
+ * The trainee's check-ins just before and just after this one (by time, any session) imply a speed above
+ * the limit. `mine` are the same person's other check-ins.
+ */
+export function impossibleTravel(c: CheckinRecord, mine: readonly CheckinRecord[], maxKmh = DEFAULT_MAX_SPEED_KMH): boolean {
+  let prev: CheckinRecord | null = null;
+  let next: CheckinRecord | null = null;
+  for (const o of mine) {
+    if (o.personId !== c.personId || o.sessionId === c.sessionId) continue;
+    if (o.at.getTime() <= c.at.getTime()) {
+      if (!prev || o.at.getTime() > prev.at.getTime()) prev = o;
+    } else if (!next || o.at.getTime() < next.at.getTime()) next = o;
+  }
+  return [prev, next].some((o) => {
+    if (!o) return false;
+    const v = travelSpeedKmh(o, c);
+    return v !== null && v > maxKmh;
+  });
+}
+
+/** The reported accuracy is worse (larger) than the programme's bound. */
+export function accuracyPoor(c: CheckinRecord, accuracyMaxM: number): boolean {
+  return c.accuracyM !== null && c.accuracyM > accuracyMaxM;
+}
+
+export interface FlagContext {
+  /** Other trainees' check-ins of the same session. */
+  sameSession: readonly CheckinRecord[];
+  /** The same trainee's check-ins of other sessions (at least the nearest before and after). */
+  mine: readonly CheckinRecord[];
+  accuracyMaxM: number;
+  maxKmh?: number;
+}
+
+/** Every flag that fires for this check-in, in FLAGS order. */
+export function evaluateFlags(c: CheckinRecord, ctx: FlagContext): Flag[] {
+  const out: Flag[] = [];
+  if (sharedDevice(c, ctx.sameSession)) out.push('shared_device');
+  if (identicalCoordinates(c, ctx.sameSession)) out.push('identical_coordinates');
+  if (impossibleTravel(c, ctx.mine, ctx.maxKmh ?? DEFAULT_MAX_SPEED_KMH)) out.push('impossible_travel');
+  if (accuracyPoor(c, ctx.accuracyMaxM)) out.push('accuracy_poor');
+  return out;
+}
+
+// ──────────────────────────────────────────── attendance ────────────────────────────────────────────
+
+export interface Attendance {
+  attended: number;
+  total: number;
+  /** Percentage, 0..100, two decimals (0 when the class has no sessions). */
+  rate: number;
+  meetsThreshold: boolean;
+}
+
+/**
+ * attended = sessions with an accepted check-in (a flagged one counts only once accepted on review);
+ * eligible when attended / total ≥ threshold % (inclusive, compared exactly in integers). A class without
+ * sessions is never eligible.
+ */
+export function attendanceOf(attended: number, total: number, thresholdPct = DEFAULT_THRESHOLD_PCT): Attendance {
+  if (!Number.isInteger(attended) || !Number.isInteger(total) || attended < 0 || total < 0) throw new RangeError('counts must be integers ≥ 0');
+  if (attended > total) throw new RangeError('attended exceeds total');
+  if (!Number.isFinite(thresholdPct) || thresholdPct < 0 || thresholdPct > 100) throw new RangeError('threshold must be 0..100');
+  if (total === 0) return { attended, total, rate: 0, meetsThreshold: false };
+  const rate = Math.round((attended * 10000) / total) / 100;
+  return { attended, total, rate, meetsThreshold: attended * 100 >= thresholdPct * total };
+}
