@@ -131,7 +131,7 @@ export function haversineM(a: LatLon, b: LatLon): number {
 
 // GCJ-02 (国测局坐标) — the published obfuscation; outside mainland China it is the identity.
 const GCJ_A = 6378245.0;
-const GCJ_EE = 0.00669342162296594323;
+const GCJ_EE = 0.006693421622965943;
 
 export function outOfChina(p: LatLon): boolean {
   return p.lon < 72.004 || p.lon > 137.8347 || p.lat < 0.8293 || p.lat > 55.8271;
