@@ -2,10 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/index.js';
 import { registerRoutes as audit } from './audit/routes.js';
+import { registerRoutes as catalog } from './catalog/routes.js';
 import { registerRoutes as identity } from './identity/routes.js';
 
 export async function registerModules(app: FastifyInstance, db: Db): Promise<void> {
-  for (const register of [identity, audit]) {
+  for (const register of [identity, audit, catalog]) {
     await register(app, db);
   }
 }
