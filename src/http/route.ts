@@ -108,7 +108,8 @@ export function defineRoute<B extends ZAny | undefined, Q extends ZAny | undefin
     schema,
     ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
     config: spec.rateLimit ? { rateLimit: spec.rateLimit } : {},
-    handler: async (req, reply) => {
+    // Who may call is decided before the body is even validated: a refused caller learns nothing of the schema.
+    onRequest: async (req, reply) => {
       const actor = await authenticate(db, req, reply);
       if (roles !== 'public') {
         if (!actor) throw new AppError('UNAUTHENTICATED', 'sign in first');
@@ -119,6 +120,9 @@ export function defineRoute<B extends ZAny | undefined, Q extends ZAny | undefin
             : new AppError('TOTP_ENROLMENT_REQUIRED', `the ${actor.role} role requires a second factor: enrol TOTP first`);
         }
       }
+    },
+    handler: async (req, reply) => {
+      const actor = await authenticate(db, req, reply);
       const run = async (q: Queryable, tx: Tx | null) =>
         spec.handler({
           actor: actor as Actor,

@@ -18,8 +18,6 @@ declare module 'vitest' {
   }
 }
 
-
-
 function adminUrl(url: string): string {
   const u = new URL(url);
   u.pathname = '/postgres';

@@ -74,11 +74,22 @@ export interface NewAccount {
   orgId?: string | null | undefined;
   personId?: string | null | undefined;
   isDemo?: boolean | undefined;
+  /** Set by the orgs service from its registry: the district of `orgId` (not stored on the account). */
+  orgDistrictCode?: string | undefined;
 }
 
-/** Creates an account. Called by city admins (route), the CLI bootstrap and the demo seeder (system). */
+/**
+ * Creates an account. Called by city admins (route), the CLI bootstrap and the demo seeder (system), and
+ * through the orgs service by a district admin for a staff account of an organisation of its district.
+ */
 export async function createAccount(tx: Tx, by: AuditActor, input: NewAccount): Promise<AccountRow> {
-  if (by.role !== 'system' && by.role !== 'city_admin') throw new AppError('FORBIDDEN', 'only a city admin creates accounts');
+  const districtAdminForOwnOrg =
+    by.role === 'district_admin' &&
+    ['provider', 'enterprise', 'assessor'].includes(input.role) &&
+    'districtCode' in by &&
+    typeof by.districtCode === 'string' &&
+    by.districtCode === input.orgDistrictCode;
+  if (by.role !== 'system' && by.role !== 'city_admin' && !districtAdminForOwnOrg) throw new AppError('FORBIDDEN', 'only a city admin creates accounts');
   if (input.password !== undefined) {
     const p = passwordProblem(input.password);
     if (p) throw new AppError('VALIDATION_FAILED', `password ${p}`, 'password');
