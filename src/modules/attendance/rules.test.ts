@@ -24,10 +24,10 @@ import {
   type Fix,
 } from './rules.js';
 
-const VENUE = { lat: 31.2304, lon: 121.4737 }; // People's Square, WGS-84
+const VENUE = { lat: 31.2304, lng: 121.4737 }; // People's Square, as venues are stored (GCJ-02)
 /** A point `m` metres due north of p (exact on the haversine sphere). */
-const north = (p: { lat: number; lon: number }, m: number) => ({ lat: p.lat + (m / EARTH_RADIUS_M) * (180 / Math.PI), lon: p.lon });
-const fix = (p: { lat: number; lon: number }, accuracyM = 10, coordSystem: 'wgs84' | 'gcj02' = 'wgs84'): Fix => ({ ...p, accuracyM, coordSystem });
+const north = (p: { lat: number; lng: number }, m: number) => ({ lat: p.lat + (m / EARTH_RADIUS_M) * (180 / Math.PI), lng: p.lng });
+const fix = (p: { lat: number; lng: number }, accuracyM = 10, coordSystem: 'wgs84' | 'gcj02' = 'gcj02'): Fix => ({ ...p, accuracyM, coordSystem });
 
 describe('check-in window (default 60 min before to 15 min after, both edges inclusive)', () => {
   // The session starts 09:00 Asia/Shanghai on 2026-12-01 = 01:00Z.
@@ -95,22 +95,22 @@ describe('check-in window (default 60 min before to 15 min after, both edges inc
 });
 
 describe('coordinates are validated with the field named', () => {
-  const ok = { lat: 31.2, lon: 121.4, accuracyM: 20 };
+  const ok = { lat: 31.2, lng: 121.4, accuracyM: 20 };
   it.each([
     [{ ...ok, lat: Number.NaN }, 'lat'],
-    [{ ...ok, lon: Number.NaN }, 'lon'],
+    [{ ...ok, lng: Number.NaN }, 'lng'],
     [{ ...ok, accuracyM: Number.NaN }, 'accuracyM'],
     [{ ...ok, lat: Infinity }, 'lat'],
-    [{ ...ok, lon: -Infinity }, 'lon'],
+    [{ ...ok, lng: -Infinity }, 'lng'],
     [{ ...ok, accuracyM: Infinity }, 'accuracyM'],
     [{ ...ok, lat: 90.000001 }, 'lat'],
     [{ ...ok, lat: -90.5 }, 'lat'],
-    [{ ...ok, lon: 180.1 }, 'lon'],
-    [{ ...ok, lon: -181 }, 'lon'],
+    [{ ...ok, lng: 180.1 }, 'lng'],
+    [{ ...ok, lng: -181 }, 'lng'],
     [{ ...ok, accuracyM: -1 }, 'accuracyM'],
-    [{ lon: 121.4, accuracyM: 20 }, 'lat'],
-    [{ lat: 31.2, accuracyM: 20 }, 'lon'],
-    [{ lat: 31.2, lon: 121.4 }, 'accuracyM'],
+    [{ lng: 121.4, accuracyM: 20 }, 'lat'],
+    [{ lat: 31.2, accuracyM: 20 }, 'lng'],
+    [{ lat: 31.2, lng: 121.4 }, 'accuracyM'],
     [{ ...ok, lat: null }, 'lat'],
     [{ ...ok, lat: '31.2' }, 'lat'],
     [{ ...ok, coordSystem: 'bd09' }, 'coordSystem'],
@@ -124,7 +124,7 @@ describe('coordinates are validated with the field named', () => {
       expect((e as AppError).field).toBe(field);
     }
   });
-  it.each([[{ lat: 90, lon: 180, accuracyM: 0 }], [{ lat: -90, lon: -180, accuracyM: 5 }], [{ lat: 0, lon: 0, accuracyM: 0, coordSystem: 'gcj02' }]])(
+  it.each([[{ lat: 90, lng: 180, accuracyM: 0 }], [{ lat: -90, lng: -180, accuracyM: 5 }], [{ lat: 0, lng: 0, accuracyM: 0, coordSystem: 'gcj02' }]])(
     'edges accepted: %o',
     (input) => {
       expect(validateFix(input).lat).toBe(input.lat);
@@ -135,17 +135,17 @@ describe('coordinates are validated with the field named', () => {
 describe('haversine and GCJ-02', () => {
   it.each([
     [VENUE, VENUE, 0, 0],
-    [{ lat: 0, lon: 0 }, { lat: 0, lon: 1 }, 111194.93, 0.01],
-    [{ lat: 0, lon: 0 }, { lat: 0, lon: 180 }, Math.PI * EARTH_RADIUS_M, 0.001],
-    [{ lat: 90, lon: 0 }, { lat: -90, lon: 0 }, Math.PI * EARTH_RADIUS_M, 0.001],
+    [{ lat: 0, lng: 0 }, { lat: 0, lng: 1 }, (Math.PI / 180) * EARTH_RADIUS_M, 1e-6],
+    [{ lat: 0, lng: 0 }, { lat: 0, lng: 180 }, Math.PI * EARTH_RADIUS_M, 0.001],
+    [{ lat: 90, lng: 0 }, { lat: -90, lng: 0 }, Math.PI * EARTH_RADIUS_M, 0.001],
     // Shanghai → Beijing ≈ 1,067 km
-    [VENUE, { lat: 39.9042, lon: 116.4074 }, 1_067_000, 3_000],
+    [VENUE, { lat: 39.9042, lng: 116.4074 }, 1_067_000, 3_000],
     [VENUE, north(VENUE, 500), 500, 1e-6],
   ])('%o → %o ≈ %f m', (a, b, m, tol) => {
     expect(Math.abs(haversineM(a, b) - m)).toBeLessThanOrEqual(tol);
   });
   it('property: symmetric, non-negative', () => {
-    const p = fc.record({ lat: fc.double({ min: -90, max: 90, noNaN: true }), lon: fc.double({ min: -180, max: 180, noNaN: true }) });
+    const p = fc.record({ lat: fc.double({ min: -90, max: 90, noNaN: true }), lng: fc.double({ min: -180, max: 180, noNaN: true }) });
     fc.assert(
       fc.property(p, p, (a, b) => {
         const d = haversineM(a, b);
@@ -162,7 +162,7 @@ describe('haversine and GCJ-02', () => {
     expect(haversineM(gcj02ToWgs84(g), VENUE)).toBeLessThan(0.01);
   });
   it('outside China GCJ-02 is the identity', () => {
-    expect(wgs84ToGcj02({ lat: 51.5, lon: -0.12 })).toEqual({ lat: 51.5, lon: -0.12 });
+    expect(wgs84ToGcj02({ lat: 51.5, lng: -0.12 })).toEqual({ lat: 51.5, lng: -0.12 });
   });
 });
 
@@ -175,7 +175,7 @@ describe('geofence: distance ≤ radius and accuracy ≤ bound, both inclusive',
     [5000, 10, 'CHECKIN_OUTSIDE_GEOFENCE'],
     [100, 100, 'ok'], // accuracy exactly the bound
     [100, 100.01, 'ok'], // worse than the bound but the whole circle is inside: taken, flagged
-    [399.99, 100.01, 'CHECKIN_ACCURACY_TOO_POOR'], // circle crosses the fence: refused
+    [400, 100.01, 'CHECKIN_ACCURACY_TOO_POOR'], // circle crosses the fence: refused
     [450, 150, 'CHECKIN_ACCURACY_TOO_POOR'],
     [600, 150, 'CHECKIN_OUTSIDE_GEOFENCE'], // outside beats accuracy
   ])('distance %f m, accuracy %f m → %s', (m, acc, expected) => {
@@ -192,12 +192,12 @@ describe('geofence: distance ≤ radius and accuracy ≤ bound, both inclusive',
     expect(fenceVerdict(fix(p, 10), VENUE, { radiusM: d, accuracyMaxM: 100 }).ok).toBe(true);
     expect(fenceVerdict(fix(p, 10), VENUE, { radiusM: d - 1e-9, accuracyMaxM: 100 }).ok).toBe(false);
   });
-  it('a GCJ-02 fix of the venue itself is inside, the same numbers taken as WGS-84 are ≈ 500 m off', () => {
-    const g = wgs84ToGcj02(VENUE);
-    const asGcj = fenceVerdict(fix(g, 10, 'gcj02'), VENUE, { radiusM: 50, accuracyMaxM: 100 });
-    expect(asGcj.ok).toBe(true);
-    expect(asGcj.distanceM).toBeLessThan(0.01);
-    expect(fenceVerdict(fix(g, 10, 'wgs84'), VENUE, { radiusM: 50, accuracyMaxM: 100 }).ok).toBe(false);
+  it('a WGS-84 fix of the venue is converted to GCJ-02 first; the same numbers taken as GCJ-02 are ≈ 500 m off', () => {
+    const w = gcj02ToWgs84(VENUE);
+    const asWgs = fenceVerdict(fix(w, 10, 'wgs84'), VENUE, { radiusM: 50, accuracyMaxM: 100 });
+    expect(asWgs.ok).toBe(true);
+    expect(asWgs.distanceM).toBeLessThan(0.05);
+    expect(fenceVerdict(fix(w, 10, 'gcj02'), VENUE, { radiusM: 50, accuracyMaxM: 100 }).ok).toBe(false);
   });
   it('property: within the fence with good accuracy is always accepted', () => {
     fc.assert(
@@ -213,7 +213,7 @@ const rec = (over: Partial<CheckinRecord>): CheckinRecord => ({
   sessionId: 's1',
   at: new Date('2026-12-01T08:30:00+08:00'),
   lat: 31.23041,
-  lon: 121.47371,
+  lng: 121.47371,
   accuracyM: 15,
   deviceId: 'dev-1',
   ...over,
@@ -237,10 +237,10 @@ describe('flag rules', () => {
 
   describe('identical coordinates (5 decimals)', () => {
     it.each([
-      ['same to 5 decimals', { lat: 31.230411, lon: 121.473712 }, true],
-      ['differs in the 5th decimal', { lat: 31.23042, lon: 121.47371 }, false],
-      ['differs in longitude', { lat: 31.23041, lon: 121.47372 }, false],
-      ['no coordinates', { lat: null, lon: null }, false],
+      ['same to 5 decimals', { lat: 31.230411, lng: 121.473712 }, true],
+      ['differs in the 5th decimal', { lat: 31.23042, lng: 121.47371 }, false],
+      ['differs in longitude', { lat: 31.23041, lng: 121.47372 }, false],
+      ['no coordinates', { lat: null, lng: null }, false],
     ])('%s → %s', (_n, other, fires) => {
       expect(identicalCoordinates(rec({}), [rec({ personId: 'p2', deviceId: 'dev-2', ...other })])).toBe(fires);
     });
@@ -258,38 +258,38 @@ describe('flag rules', () => {
     const at = (iso: string) => new Date(iso);
     it.each([
       // Shanghai → Beijing (≈ 1,070 km) in 2 hours
-      ['1,070 km in 2 h before', rec({ sessionId: 's0', lat: 39.9042, lon: 116.4074, accuracyM: 0, at: at('2026-12-01T06:30:00+08:00') }), true],
-      ['1,070 km in 2 days before', rec({ sessionId: 's0', lat: 39.9042, lon: 116.4074, accuracyM: 0, at: at('2026-11-29T08:30:00+08:00') }), false],
+      ['1,070 km in 2 h before', rec({ sessionId: 's0', lat: 39.9042, lng: 116.4074, accuracyM: 0, at: at('2026-12-01T06:30:00+08:00') }), true],
+      ['1,070 km in 2 days before', rec({ sessionId: 's0', lat: 39.9042, lng: 116.4074, accuracyM: 0, at: at('2026-11-29T08:30:00+08:00') }), false],
       [
         '30 km in 10 min after',
-        rec({ sessionId: 's2', ...north(here as { lat: number; lon: number }, 30_000), accuracyM: 0, at: at('2026-12-01T08:40:00+08:00') }),
+        rec({ sessionId: 's2', ...north(here as { lat: number; lng: number }, 30_000), accuracyM: 0, at: at('2026-12-01T08:40:00+08:00') }),
         true,
       ],
       [
         '30 km in 1 h after',
-        rec({ sessionId: 's2', ...north(here as { lat: number; lon: number }, 30_000), accuracyM: 0, at: at('2026-12-01T09:30:00+08:00') }),
+        rec({ sessionId: 's2', ...north(here as { lat: number; lng: number }, 30_000), accuracyM: 0, at: at('2026-12-01T09:30:00+08:00') }),
         false,
       ],
       ['same place a minute later', rec({ sessionId: 's2', accuracyM: 0, at: at('2026-12-01T08:31:00+08:00') }), false],
-      ['another trainee far away', rec({ personId: 'p2', sessionId: 's0', lat: 39.9, lon: 116.4, at: at('2026-12-01T08:20:00+08:00') }), false],
-      ['no coordinates', rec({ sessionId: 's0', lat: null, lon: null, at: at('2026-12-01T08:20:00+08:00') }), false],
+      ['another trainee far away', rec({ personId: 'p2', sessionId: 's0', lat: 39.9, lng: 116.4, at: at('2026-12-01T08:20:00+08:00') }), false],
+      ['no coordinates', rec({ sessionId: 's0', lat: null, lng: null, at: at('2026-12-01T08:20:00+08:00') }), false],
     ])('%s → %s', (_n, other, fires) => {
       expect(impossibleTravel(here, [other])).toBe(fires);
     });
     it('only the consecutive check-ins count (an older far one is shadowed by a nearer, plausible one)', () => {
-      const far = rec({ sessionId: 's0', lat: 39.9042, lon: 116.4074, at: at('2026-12-01T05:00:00+08:00') });
+      const far = rec({ sessionId: 's0', lat: 39.9042, lng: 116.4074, at: at('2026-12-01T05:00:00+08:00') });
       const near = rec({ sessionId: 's1b', at: at('2026-12-01T08:00:00+08:00') });
       expect(impossibleTravel(here, [far, near])).toBe(false);
       expect(impossibleTravel(here, [far])).toBe(true);
     });
     it('accuracies are given the benefit of the doubt; same instant elsewhere is infinite speed', () => {
       const a = rec({ accuracyM: 500 });
-      const b = rec({ sessionId: 's2', ...north({ lat: 31.23041, lon: 121.47371 }, 900), accuracyM: 500, at: a.at });
+      const b = rec({ sessionId: 's2', ...north({ lat: 31.23041, lng: 121.47371 }, 900), accuracyM: 500, at: a.at });
       expect(travelSpeedKmh(a, b)).toBe(0);
       expect(travelSpeedKmh({ ...a, accuracyM: 0 }, { ...b, accuracyM: 0 })).toBe(Infinity);
     });
     it('the limit is a parameter', () => {
-      const other = rec({ sessionId: 's2', ...north({ lat: 31.23041, lon: 121.47371 }, 30_000), accuracyM: 0, at: at('2026-12-01T09:30:00+08:00') });
+      const other = rec({ sessionId: 's2', ...north({ lat: 31.23041, lng: 121.47371 }, 30_000), accuracyM: 0, at: at('2026-12-01T09:30:00+08:00') });
       expect(impossibleTravel(here, [other], 20)).toBe(true);
     });
   });
@@ -309,7 +309,7 @@ describe('flag rules', () => {
     const c = rec({ accuracyM: 150 });
     const flags = evaluateFlags(c, {
       sameSession: [rec({ personId: 'p2' })],
-      mine: [rec({ sessionId: 's0', lat: 39.9042, lon: 116.4074, at: new Date('2026-12-01T08:00:00+08:00') })],
+      mine: [rec({ sessionId: 's0', lat: 39.9042, lng: 116.4074, at: new Date('2026-12-01T08:00:00+08:00') })],
       accuracyMaxM: 100,
     });
     expect(flags).toEqual(['shared_device', 'identical_coordinates', 'impossible_travel', 'accuracy_poor']);

@@ -5,17 +5,19 @@
  *    (millisecond precision): with the default 60/15, 08:00:00.000 and 09:15:00.000 are inside for a 09:00
  *    start, 07:59:59.999 and 09:15:00.001 are outside. Instants are absolute; the window is shown to people
  *    in Asia/Shanghai wall-clock time.
- *  - geofence: haversine distance (spherical earth, R = 6,371,000 m) from the venue ≤ radius (inclusive),
- *    reported accuracy ≤ the programme's bound (inclusive). Fixes in GCJ-02 (what phones in China report
- *    through map SDKs) are converted to WGS-84 before measuring; venues are stored in WGS-84.
+ *  - geofence: haversine distance from the venue ≤ radius (inclusive), reported accuracy ≤ the programme's
+ *    bound (inclusive). Venues are stored in GCJ-02 (training); a WGS-84 fix is converted to GCJ-02 first.
  *  - flags (for review, never silent drops): shared device, identical coordinates, impossible travel,
  *    poor accuracy — each a pure function over check-in records.
  *  - attendance: accepted sessions attended / total sessions, against the programme's threshold.
  */
 import { AppError } from '../../lib/errors.js';
+import { haversineM, toStored, type CoordSystem, type LatLng } from '../training/rules.js';
+
+// One implementation of the geometry: training's (haversine, R = 6,371,008.8 m; WGS-84 ⇄ GCJ-02).
+export { EARTH_RADIUS_M, gcj02ToWgs84, haversineM, wgs84ToGcj02, type CoordSystem, type LatLng } from '../training/rules.js';
 
 export const SHANGHAI = 'Asia/Shanghai';
-export const EARTH_RADIUS_M = 6_371_000;
 export const DEFAULT_BEFORE_MIN = 60;
 export const DEFAULT_AFTER_MIN = 15;
 export const DEFAULT_RADIUS_M = 500;
@@ -82,27 +84,20 @@ export function windowExtra(w: CheckinWindow, verdict: WindowVerdict, at: Date):
 
 // ─────────────────────────────────────────── coordinates ───────────────────────────────────────────
 
-export type CoordSystem = 'wgs84' | 'gcj02';
-
 export interface Fix {
   lat: number;
-  lon: number;
+  lng: number;
   /** Reported horizontal accuracy (radius, metres). */
   accuracyM: number;
   coordSystem: CoordSystem;
-}
-
-export interface LatLon {
-  lat: number;
-  lon: number;
 }
 
 /**
  * Refuses anything that is not a usable fix, naming the field: missing, non-number, NaN, ±Infinity,
  * latitude outside [−90, 90], longitude outside [−180, 180], accuracy not a finite number ≥ 0.
  */
-export function validateFix(input: { lat?: unknown; lon?: unknown; accuracyM?: unknown; coordSystem?: unknown }): Fix {
-  const num = (field: 'lat' | 'lon' | 'accuracyM', min: number, max: number): number => {
+export function validateFix(input: { lat?: unknown; lng?: unknown; accuracyM?: unknown; coordSystem?: unknown }): Fix {
+  const num = (field: 'lat' | 'lng' | 'accuracyM', min: number, max: number): number => {
     const v = input[field];
     if (v === undefined || v === null) throw new AppError('VALIDATION_FAILED', `${field} is required`, field);
     if (typeof v !== 'number') throw new AppError('VALIDATION_FAILED', `${field} must be a number`, field);
@@ -112,76 +107,11 @@ export function validateFix(input: { lat?: unknown; lon?: unknown; accuracyM?: u
     return v;
   };
   const lat = num('lat', -90, 90);
-  const lon = num('lon', -180, 180);
+  const lng = num('lng', -180, 180);
   const accuracyM = num('accuracyM', 0, Number.MAX_VALUE);
   const cs = input.coordSystem ?? 'wgs84';
   if (cs !== 'wgs84' && cs !== 'gcj02') throw new AppError('VALIDATION_FAILED', 'coordSystem must be wgs84 or gcj02', 'coordSystem');
-  return { lat, lon, accuracyM, coordSystem: cs };
-}
-
-const rad = (d: number): number => (d * Math.PI) / 180;
-
-/** Great-circle distance in metres (haversine, spherical earth R = 6,371,000 m). */
-export function haversineM(a: LatLon, b: LatLon): number {
-  const dLat = rad(b.lat - a.lat);
-  const dLon = rad(b.lon - a.lon);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-// GCJ-02 (国测局坐标) — the published obfuscation; outside mainland China it is the identity.
-const GCJ_A = 6378245.0;
-const GCJ_EE = 0.006693421622965943;
-
-export function outOfChina(p: LatLon): boolean {
-  return p.lon < 72.004 || p.lon > 137.8347 || p.lat < 0.8293 || p.lat > 55.8271;
-}
-
-function tLat(x: number, y: number): number {
-  let r = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
-  r += ((20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * 2) / 3;
-  r += ((20 * Math.sin(y * Math.PI) + 40 * Math.sin((y / 3) * Math.PI)) * 2) / 3;
-  r += ((160 * Math.sin((y / 12) * Math.PI) + 320 * Math.sin((y * Math.PI) / 30)) * 2) / 3;
-  return r;
-}
-
-function tLon(x: number, y: number): number {
-  let r = 300 + x + 2 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x));
-  r += ((20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * 2) / 3;
-  r += ((20 * Math.sin(x * Math.PI) + 40 * Math.sin((x / 3) * Math.PI)) * 2) / 3;
-  r += ((150 * Math.sin((x / 12) * Math.PI) + 300 * Math.sin((x / 30) * Math.PI)) * 2) / 3;
-  return r;
-}
-
-export function wgs84ToGcj02(p: LatLon): LatLon {
-  if (outOfChina(p)) return { lat: p.lat, lon: p.lon };
-  let dLat = tLat(p.lon - 105, p.lat - 35);
-  let dLon = tLon(p.lon - 105, p.lat - 35);
-  const radLat = rad(p.lat);
-  let magic = Math.sin(radLat);
-  magic = 1 - GCJ_EE * magic * magic;
-  const sqrtMagic = Math.sqrt(magic);
-  dLat = (dLat * 180) / (((GCJ_A * (1 - GCJ_EE)) / (magic * sqrtMagic)) * Math.PI);
-  dLon = (dLon * 180) / ((GCJ_A / sqrtMagic) * Math.cos(radLat) * Math.PI);
-  return { lat: p.lat + dLat, lon: p.lon + dLon };
-}
-
-/** Inverse by fixed-point iteration (converges to < 1e-9° in a few steps). */
-export function gcj02ToWgs84(p: LatLon): LatLon {
-  if (outOfChina(p)) return { lat: p.lat, lon: p.lon };
-  let w = { lat: p.lat, lon: p.lon };
-  for (let i = 0; i < 10; i++) {
-    const g = wgs84ToGcj02(w);
-    const dLat = g.lat - p.lat;
-    const dLon = g.lon - p.lon;
-    w = { lat: w.lat - dLat, lon: w.lon - dLon };
-    if (Math.abs(dLat) < 1e-10 && Math.abs(dLon) < 1e-10) break;
-  }
-  return w;
-}
-
-export function toWgs84(p: LatLon, system: CoordSystem): LatLon {
-  return system === 'gcj02' ? gcj02ToWgs84(p) : { lat: p.lat, lon: p.lon };
+  return { lat, lng, accuracyM, coordSystem: cs };
 }
 
 // ───────────────────────────────────────────── geofence ─────────────────────────────────────────────
@@ -197,15 +127,16 @@ export type FenceVerdict =
   | { ok: false; code: 'CHECKIN_ACCURACY_TOO_POOR'; accuracyM: number; accuracyMaxM: number; distanceM: number };
 
 /**
- * The geofence test (venue in WGS-84):
+ * The geofence test (venue as stored, GCJ-02; the fix converted to it):
  *  - distance > radius → CHECKIN_OUTSIDE_GEOFENCE (with distance and radius);
  *  - accuracy ≤ bound and distance ≤ radius → accepted;
  *  - accuracy > bound → CHECKIN_ACCURACY_TOO_POOR, unless the whole uncertainty circle lies inside the fence
  *    (distance + accuracy ≤ radius): then the person is inside whatever the error, so the check-in is taken
  *    but carries the `accuracy_poor` flag for review — never silently accepted.
  */
-export function fenceVerdict(fix: Fix, venue: LatLon, s: FenceSettings): FenceVerdict {
-  const here = toWgs84(fix, fix.coordSystem);
+export function fenceVerdict(fix: Fix, venueGcj02: LatLng, s: FenceSettings): FenceVerdict {
+  const here = toStored(fix, fix.coordSystem);
+  const venue = venueGcj02;
   const distanceM = haversineM(here, venue);
   if (distanceM > s.radiusM) return { ok: false, code: 'CHECKIN_OUTSIDE_GEOFENCE', distanceM, radiusM: s.radiusM };
   if (fix.accuracyM <= s.accuracyMaxM) return { ok: true, distanceM, accuracyPoor: false };
@@ -218,13 +149,13 @@ export function fenceVerdict(fix: Fix, venue: LatLon, s: FenceSettings): FenceVe
 export const FLAGS = ['shared_device', 'identical_coordinates', 'impossible_travel', 'accuracy_poor'] as const;
 export type Flag = (typeof FLAGS)[number];
 
-/** A check-in as the flag rules see it (coordinates in WGS-84). */
+/** A check-in as the flag rules see it (coordinates as stored: GCJ-02). */
 export interface CheckinRecord {
   personId: string;
   sessionId: string;
   at: Date;
   lat: number | null;
-  lon: number | null;
+  lng: number | null;
   accuracyM: number | null;
   deviceId: string | null;
 }
@@ -236,16 +167,16 @@ export function sharedDevice(c: CheckinRecord, sameSession: readonly CheckinReco
 }
 
 /** Coordinates rounded to 5 decimals (≈ 1.1 m) — the key for the identical-coordinates rule. */
-export function coordKey(lat: number | null, lon: number | null): string | null {
-  if (lat === null || lon === null || !Number.isFinite(lat) || !Number.isFinite(lon)) return null;
-  return `${lat.toFixed(5)},${lon.toFixed(5)}`;
+export function coordKey(lat: number | null, lng: number | null): string | null {
+  if (lat === null || lng === null || !Number.isFinite(lat) || !Number.isFinite(lng)) return null;
+  return `${lat.toFixed(5)},${lng.toFixed(5)}`;
 }
 
 /** Several trainees in one session reported the same coordinates to 5 decimals (real fixes scatter). */
 export function identicalCoordinates(c: CheckinRecord, sameSession: readonly CheckinRecord[]): boolean {
-  const k = coordKey(c.lat, c.lon);
+  const k = coordKey(c.lat, c.lng);
   if (k === null) return false;
-  return sameSession.some((o) => o.sessionId === c.sessionId && o.personId !== c.personId && coordKey(o.lat, o.lon) === k);
+  return sameSession.some((o) => o.sessionId === c.sessionId && o.personId !== c.personId && coordKey(o.lat, o.lng) === k);
 }
 
 /**
@@ -254,8 +185,8 @@ export function identicalCoordinates(c: CheckinRecord, sameSession: readonly Che
  * Infinity. Null when either lacks coordinates.
  */
 export function travelSpeedKmh(a: CheckinRecord, b: CheckinRecord): number | null {
-  if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return null;
-  const d = Math.max(0, haversineM({ lat: a.lat, lon: a.lon }, { lat: b.lat, lon: b.lon }) - (a.accuracyM ?? 0) - (b.accuracyM ?? 0));
+  if (a.lat === null || a.lng === null || b.lat === null || b.lng === null) return null;
+  const d = Math.max(0, haversineM({ lat: a.lat, lng: a.lng }, { lat: b.lat, lng: b.lng }) - (a.accuracyM ?? 0) - (b.accuracyM ?? 0));
   const hours = Math.abs(b.at.getTime() - a.at.getTime()) / 3_600_000;
   if (d === 0) return 0;
   if (hours === 0) return Infinity;
