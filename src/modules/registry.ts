@@ -4,9 +4,10 @@ import type { Db } from '../db/index.js';
 import { registerRoutes as audit } from './audit/routes.js';
 import { registerRoutes as catalog } from './catalog/routes.js';
 import { registerRoutes as identity } from './identity/routes.js';
+import { registerRoutes as orgs } from './orgs/routes.js';
 
 export async function registerModules(app: FastifyInstance, db: Db): Promise<void> {
-  for (const register of [identity, audit, catalog]) {
+  for (const register of [identity, audit, catalog, orgs]) {
     await register(app, db);
   }
 }

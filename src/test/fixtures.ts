@@ -7,18 +7,23 @@ import type { Role } from '../modules/identity/actor.js';
 import * as identity from '../modules/identity/service.js';
 import { SYSTEM } from '../modules/audit/service.js';
 import { createSession } from '../modules/identity/sessions.js';
+import * as orgs from '../modules/orgs/service.js';
+import { syntheticBankAccount, syntheticUscc } from '../modules/orgs/synthetic.js';
 
 export const FIXTURE_PASSWORD = 'Fixture-pass-2026';
 export const FIXTURE_TOTP = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 export interface Fixtures {
   accounts: Record<string, { id: string; role: Role; username: string }>;
+  /** Organisations by the key of their staff account: provider (310115), provider_b (310104), enterprise, assessor. */
+  orgs: Record<string, { id: string; kind: orgs.OrgKind; uscc: string; districtCode: string }>;
   /** Creates a session directly (as a completed sign-in would). */
   tokenFor(db: Db, who: Role | string): Promise<string>;
 }
 
 export async function seedFixtures(db: Db): Promise<Fixtures> {
   const accounts: Fixtures['accounts'] = {};
+  const orgsByKey: Fixtures['orgs'] = {};
   await db.tx(async (tx) => {
     const plan: Array<[string, Role, string | null]> = [
       ['city_admin', 'city_admin', null],
@@ -34,9 +39,54 @@ export async function seedFixtures(db: Db): Promise<Fixtures> {
       if (role === 'city_admin' || role === 'finance') await identity.setTotpSecret(tx, SYSTEM, a.id, FIXTURE_TOTP);
       accounts[key] = { id: a.id, role, username: a.username };
     }
+    const orgPlan: Array<[string, orgs.NewOrg]> = [
+      [
+        'provider',
+        {
+          kind: 'provider',
+          providerKind: 'social_training_body',
+          name: '浦东职业技能培训中心 (fixture)',
+          uscc: syntheticUscc('310115', 1, '52'),
+          districtCode: '310115',
+          bankAccount: syntheticBankAccount('622202', 1),
+          bankName: '工商银行',
+        },
+      ],
+      [
+        'provider_b',
+        {
+          kind: 'provider',
+          providerKind: 'vocational_college',
+          name: '徐汇职业学院 (fixture)',
+          uscc: syntheticUscc('310104', 2, '52'),
+          districtCode: '310104',
+          bankAccount: syntheticBankAccount('622202', 2),
+          bankName: '工商银行',
+        },
+      ],
+      [
+        'enterprise',
+        {
+          kind: 'enterprise',
+          name: '浦东制造有限公司 (fixture)',
+          uscc: syntheticUscc('310115', 3),
+          districtCode: '310115',
+          bankAccount: syntheticBankAccount('622848', 3),
+          bankName: '农业银行',
+        },
+      ],
+      ['assessor', { kind: 'assessor', name: '上海技能评价中心 (fixture)', uscc: syntheticUscc('310101', 4, '52'), districtCode: '310101' }],
+    ];
+    for (const [key, input] of orgPlan) {
+      const o = await orgs.createOrg(SYSTEM, tx, input);
+      const a = await orgs.createOrgAccount(SYSTEM, tx, o.id, { username: `fx.${key}`, displayName: key, password: FIXTURE_PASSWORD });
+      accounts[key] = { id: a.id, role: a.role, username: a.username };
+      orgsByKey[key] = { id: o.id, kind: o.kind, uscc: o.uscc, districtCode: o.districtCode };
+    }
   });
   return {
     accounts,
+    orgs: orgsByKey,
     async tokenFor(d: Db, who: string) {
       const a = accounts[who];
       if (!a) throw new Error(`no fixture account ${who}`);

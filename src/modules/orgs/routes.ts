@@ -1,0 +1,140 @@
+/** Organisations API: thin routes, one service call each. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../../db/index.js';
+import { defineRoute, IdParams, Page } from '../../http/route.js';
+import { ROLES } from '../identity/actor.js';
+import { presentAccount } from '../identity/service.js';
+import { CreateOrgAccountBody, CreateOrgBody, ListOrgsQuery, OrgView, ReasonBody, UpdateOrgBody } from './schemas.js';
+import * as orgs from './service.js';
+
+const AccountView = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  districtCode: z.string().nullable(),
+  orgId: z.string().nullable(),
+  personId: z.string().nullable(),
+  status: z.enum(['active', 'disabled']),
+  totpEnabled: z.boolean(),
+  totpRequired: z.boolean(),
+  locked: z.boolean(),
+  isDemo: z.boolean(),
+  createdAt: z.string(),
+});
+
+const managers = ['city_admin', 'district_admin'] as const;
+const readers = ['city_admin', 'district_admin', 'auditor', 'finance'] as const;
+const orgRoles = ['provider', 'enterprise', 'assessor'] as const;
+
+export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void> {
+  defineRoute(app, db, {
+    method: 'POST',
+    url: '/api/v1/orgs',
+    operationId: 'createOrg',
+    summary: 'Register an organisation (provider, enterprise or assessment body)',
+    tags: ['orgs'],
+    access: managers,
+    tx: true,
+    status: 201,
+    body: CreateOrgBody,
+    response: OrgView,
+    handler: async ({ actor, tx, body }) => orgs.presentOrg(await orgs.createOrg(actor, tx!, body)),
+  });
+
+  defineRoute(app, db, {
+    method: 'GET',
+    url: '/api/v1/orgs',
+    operationId: 'listOrgs',
+    summary: 'List organisations in scope (filters: kind, district, status, provider kind, name or USCC)',
+    tags: ['orgs'],
+    access: readers,
+    query: ListOrgsQuery,
+    response: Page(OrgView),
+    handler: async ({ actor, q, query }) => {
+      const r = await orgs.listOrgs(actor, q, query);
+      return { total: r.total, items: r.items.map(orgs.presentOrg) };
+    },
+  });
+
+  defineRoute(app, db, {
+    method: 'GET',
+    url: '/api/v1/orgs/me',
+    operationId: 'getMyOrg',
+    summary: 'The organisation of the signed-in provider, enterprise or assessor account',
+    tags: ['orgs'],
+    access: orgRoles,
+    response: OrgView,
+    handler: async ({ actor, q }) => orgs.presentOrg(await orgs.myOrg(actor, q)),
+  });
+
+  defineRoute(app, db, {
+    method: 'GET',
+    url: '/api/v1/orgs/:id',
+    operationId: 'getOrg',
+    summary: 'One organisation (404 outside the caller’s scope)',
+    tags: ['orgs'],
+    access: [...readers, ...orgRoles],
+    params: IdParams,
+    response: OrgView,
+    handler: async ({ actor, q, params }) => orgs.presentOrg(await orgs.readOrg(actor, q, params.id)),
+  });
+
+  defineRoute(app, db, {
+    method: 'PATCH',
+    url: '/api/v1/orgs/:id',
+    operationId: 'updateOrg',
+    summary: 'Change an organisation’s details (the USCC and kind are fixed)',
+    tags: ['orgs'],
+    access: managers,
+    tx: true,
+    params: IdParams,
+    body: UpdateOrgBody,
+    response: OrgView,
+    handler: async ({ actor, tx, params, body }) => orgs.presentOrg(await orgs.updateOrg(actor, tx!, params.id, body)),
+  });
+
+  defineRoute(app, db, {
+    method: 'POST',
+    url: '/api/v1/orgs/:id/suspend',
+    operationId: 'suspendOrg',
+    summary: 'Suspend (暂停) an organisation; the reason is required',
+    tags: ['orgs'],
+    access: managers,
+    tx: true,
+    params: IdParams,
+    body: ReasonBody,
+    response: OrgView,
+    handler: async ({ actor, tx, params, body }) => orgs.presentOrg(await orgs.suspendOrg(actor, tx!, params.id, body.reason)),
+  });
+
+  defineRoute(app, db, {
+    method: 'POST',
+    url: '/api/v1/orgs/:id/reinstate',
+    operationId: 'reinstateOrg',
+    summary: 'Lift a suspension; the reason is required',
+    tags: ['orgs'],
+    access: managers,
+    tx: true,
+    params: IdParams,
+    body: ReasonBody,
+    response: OrgView,
+    handler: async ({ actor, tx, params, body }) => orgs.presentOrg(await orgs.reinstateOrg(actor, tx!, params.id, body.reason)),
+  });
+
+  defineRoute(app, db, {
+    method: 'POST',
+    url: '/api/v1/orgs/:id/accounts',
+    operationId: 'createOrgAccount',
+    summary: 'Create a staff account of the organisation (role from its kind)',
+    tags: ['orgs'],
+    access: managers,
+    tx: true,
+    status: 201,
+    params: IdParams,
+    body: CreateOrgAccountBody,
+    response: AccountView,
+    handler: async ({ actor, tx, params, body }) => presentAccount(await orgs.createOrgAccount(actor, tx!, params.id, body)),
+  });
+}
