@@ -1,0 +1,199 @@
+import { PassThrough, Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/index.js';
+import { createTestDb, testConfig } from '../../test/harness.js';
+import { configureProcess } from '../../platform.js';
+import { SYSTEM } from '../audit/service.js';
+import * as vouchers from '../vouchers/service.js';
+import type { Actor } from '../identity/actor.js';
+import { simulateBank } from './bank-simulator.js';
+import { validateXml } from './bankfiles.js';
+import { createClaimForPass, decideClaim, objectToClaim, requeueClaim } from './claims.js';
+import { approveBatch, buildBatch, cancelBatch, createBatch, generateFiles, importResults, settleVouchers, streamBatchFile } from './disbursement.js';
+import * as ledger from './ledger.js';
+import { fakeCard, anyOccupation, approvedClaims, assessedVoucher, endNotice, passFacts, setBudget, skillUpgrade } from './test-world.js';
+import * as persons from '../persons/service.js';
+
+const PAIN_XSD = '/work/shared/iso20022/pain.001.001.09.xsd';
+const YEAR = new Date().getUTCFullYear();
+
+const actor = (accountId: string, role: Actor['role'], districtCode: string | null = null): Actor => ({
+  accountId,
+  username: role,
+  role,
+  districtCode,
+  orgId: null,
+  personId: null,
+  sessionId: 's',
+  mfaPassed: true,
+  totpEnabled: true,
+});
+const maker = actor('00000000-0000-4000-8000-000000000001', 'finance');
+const checker = actor('00000000-0000-4000-8000-000000000002', 'finance');
+const reviewer = actor('00000000-0000-4000-8000-000000000003', 'district_admin', '310115');
+
+async function collect(fn: (out: PassThrough) => Promise<unknown>): Promise<string> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  await fn(out);
+  out.end();
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+let db: Db;
+let programmeId: string;
+let occupation: string;
+
+beforeAll(async () => {
+  await configureProcess(testConfig());
+  db = await createTestDb();
+  programmeId = (await skillUpgrade(db)).id;
+  occupation = await anyOccupation(db);
+});
+afterAll(async () => db?.close());
+
+const funds = async () => ledger.checkFunds(db);
+
+describe('claims', () => {
+  it('auto-approves when every rule passes: budget reserved, voucher approved, notice published', async () => {
+    await setBudget(db, programmeId, 10_000_000, YEAR);
+    const [id] = await approvedClaims(db, 1, programmeId, occupation, 100);
+    const { rows } = await db.query<{ status: string; amount_fen: number; notice_last_day: string; voucher_id: string }>('SELECT * FROM subsidy_claims WHERE id = $1', [id]);
+    expect(rows[0]!.status).toBe('approved');
+    expect(rows[0]!.amount_fen).toBeGreaterThan(0);
+    expect(rows[0]!.notice_last_day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((await vouchers.getVoucher(db, rows[0]!.voucher_id))!.status).toBe('approved');
+    const f = await funds();
+    expect(f.problems).toEqual([]);
+    const acc = (await ledger.listAccounts(db))[0]!;
+    expect(acc.reservedFen).toBe(rows[0]!.amount_fen);
+  });
+
+  it('puts a claim in review with the failed rules named; a reviewer approves with an opinion', async () => {
+    const c = await db.tx(async (tx) => {
+      const w = await assessedVoucher(tx, 200, { programmeId, occupationCode: occupation });
+      return createClaimForPass(tx, SYSTEM, passFacts(w.voucherId, { attendancePct: 50, admissionOnTime: null }));
+    });
+    expect(c.status).toBe('in_review');
+    expect(c.rules.filter((r) => !r.passed).map((r) => r.rule)).toEqual(['ADMISSION_ON_TIME', 'ATTENDANCE_THRESHOLD']);
+    const other = actor(reviewer.accountId, 'district_admin', '310104');
+    await expect(db.tx((tx) => decideClaim(other, tx, c.id, { decision: 'approve', opinion: 'ok' }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const v = await db.tx((tx) => decideClaim(reviewer, tx, c.id, { decision: 'approve', opinion: '考勤记录经核实' }));
+    expect(v.status).toBe('approved');
+    expect(v.decision.opinion).toBe('考勤记录经核实');
+    expect((await funds()).problems).toEqual([]);
+  });
+
+  it('an objection holds the claim; upholding it rejects and releases the reservation', async () => {
+    const [id] = await approvedClaims(db, 1, programmeId, occupation, 400);
+    const { rows } = await db.query<{ number: string; amount_fen: number }>('SELECT number, amount_fen FROM subsidy_claims WHERE id = $1', [id]);
+    const before = (await ledger.listAccounts(db))[0]!;
+    await db.tx((tx) => objectToClaim(SYSTEM, tx, { claimNumber: rows[0]!.number, text: '该学员未实际参加培训' }));
+    expect((await db.query<{ status: string }>('SELECT status FROM subsidy_claims WHERE id = $1', [id])).rows[0]!.status).toBe('held');
+    await db.tx((tx) => decideClaim(reviewer, tx, id!, { decision: 'reject', opinion: '异议属实' }));
+    const after = (await ledger.listAccounts(db))[0]!;
+    expect(after.availableFen - before.availableFen).toBe(rows[0]!.amount_fen);
+    expect((await funds()).problems).toEqual([]);
+  });
+
+  it('never reserves beyond the budget (BUDGET_EXHAUSTED / in review)', async () => {
+    const acc = (await ledger.listAccounts(db))[0]!;
+    // shrink the budget to what is committed: the next claim cannot be covered
+    await setBudget(db, programmeId, acc.amountFen - acc.availableFen, YEAR);
+    const c = await db.tx(async (tx) => {
+      const w = await assessedVoucher(tx, 500, { programmeId, occupationCode: occupation });
+      return createClaimForPass(tx, SYSTEM, passFacts(w.voucherId));
+    });
+    expect(c.status).toBe('in_review');
+    expect(c.rules.filter((r) => !r.passed).map((r) => r.rule)).toEqual(['BUDGET_COVERS']);
+    await expect(db.tx((tx) => decideClaim(reviewer, tx, c.id, { decision: 'approve', opinion: 'ok' }))).rejects.toMatchObject({ code: 'BUDGET_EXHAUSTED' });
+    await setBudget(db, programmeId, 10_000_000, YEAR);
+    expect((await funds()).problems).toEqual([]);
+  });
+});
+
+describe('disbursement', () => {
+  it('batch → maker-checker → pain.001 (XSD-valid) → camt.054 → paid / failed → requeue → paid; same file twice changes nothing', async () => {
+    const ids = await approvedClaims(db, 6, programmeId, occupation, 600);
+    // not yet noticed → not payable
+    const early = await db.tx((tx) => createBatch(maker, tx, {}));
+    const e = await buildBatch(maker, db, early.id);
+    expect(e.paymentCount).toBe(0);
+    await db.tx((tx) => cancelBatch(maker, tx, early.id));
+
+    await endNotice(db);
+    const b0 = await db.tx((tx) => createBatch(maker, tx, {}));
+    const b = await buildBatch(maker, db, b0.id);
+    expect(b.status).toBe('draft');
+    expect(b.paymentCount).toBeGreaterThanOrEqual(6);
+    await expect(db.tx((tx) => approveBatch(maker, tx, b.id))).rejects.toMatchObject({ code: 'MAKER_CHECKER_SAME_PERSON' });
+    await db.tx((tx) => approveBatch(checker, tx, b.id));
+    const g = await generateFiles(maker, db, b.id);
+    expect(g.status).toBe('file_ready');
+    const pain = await collect((out) => streamBatchFile(maker, db, b.id, 'pain001', out));
+    expect((await validateXml(pain, PAIN_XSD)).errors).toEqual([]);
+    expect(pain).toContain(`<NbOfTxs>${b.paymentCount}</NbOfTxs>`);
+
+    // the bank fails one account
+    const firstPerson = (await db.query<{ person_id: string }>('SELECT person_id FROM subsidy_claims WHERE id = $1', [ids[0]])).rows[0]!.person_id;
+    const badAccount = (await persons.getPerson(db, firstPerson))!.bankAccount!;
+    const camt = await collect((out) => simulateBank(Readable.from([pain]), out, { failingAccounts: [badAccount] }));
+    const open = () => Readable.from([Buffer.from(camt)]);
+    const r1 = await importResults(maker, db, open, 'camt054');
+    expect(r1.alreadyImported).toBe(false);
+    expect(r1.applied).toBe(b.paymentCount);
+    expect(r1.rejected).toBe(1);
+    expect(r1.booked).toBe(b.paymentCount - 1);
+    const paidBefore = (await ledger.listAccounts(db))[0]!.paidFen;
+
+    const r2 = await importResults(maker, db, open, 'camt054');
+    expect(r2.alreadyImported).toBe(true);
+    expect((await ledger.listAccounts(db))[0]!.paidFen).toBe(paidBefore);
+
+    // another file carrying the same entries: reported as duplicates, nothing applied
+    const camt2 = camt.replace(/SIM-/g, 'SIM2-');
+    const r3 = await importResults(maker, db, () => Readable.from([camt2]), 'camt054');
+    expect(r3.applied).toBe(0);
+    expect(r3.duplicates).toBe(b.paymentCount);
+    expect((await ledger.listAccounts(db))[0]!.paidFen).toBe(paidBefore);
+
+    // settlement: vouchers → settled
+    const s = await settleVouchers(maker, db);
+    expect(s.problems).toEqual([]);
+    expect(s.settled).toBe(b.paymentCount - 1);
+
+    // the failed claim: requeue refused until the account is corrected
+    const failed = (await db.query<{ id: string; fail_reason: string }>("SELECT id, fail_reason FROM subsidy_claims WHERE status = 'failed'")).rows;
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.fail_reason).toContain('AC04');
+    await expect(db.tx((tx) => requeueClaim(maker, tx, failed[0]!.id))).rejects.toMatchObject({ code: 'CLAIM_NOT_ELIGIBLE' });
+    const admin = actor('00000000-0000-4000-8000-000000000004', 'city_admin');
+    await db.tx((tx) => persons.updatePerson(admin, tx, firstPerson, { bankAccount: fakeCard(99_999) }));
+    await db.tx((tx) => requeueClaim(maker, tx, failed[0]!.id));
+    const b2 = await buildBatch(maker, db, (await db.tx((tx) => createBatch(maker, tx, {}))).id);
+    expect(b2.paymentCount).toBe(1);
+    await db.tx((tx) => approveBatch(checker, tx, b2.id));
+    await generateFiles(maker, db, b2.id);
+    const pain2 = await collect((out) => streamBatchFile(maker, db, b2.id, 'pain001', out));
+    expect(pain2).toContain('-2</EndToEndId>');
+    const camtB = await collect((out) => simulateBank(Readable.from([pain2]), out, {}));
+    const r4 = await importResults(maker, db, () => Readable.from([camtB]), 'camt054');
+    expect(r4.booked).toBe(1);
+    // the old rejected entry again → conflict/duplicate, never applied
+    const r5 = await importResults(maker, db, () => Readable.from([camt.replace(/SIM-/g, 'SIM3-')]), 'camt054');
+    expect(r5.applied).toBe(0);
+    const f = await funds();
+    expect(f.problems).toEqual([]);
+    expect((await db.query<{ n: number }>("SELECT count(*) AS n FROM disbursement_payments WHERE status = 'booked' GROUP BY claim_id HAVING count(*) > 1")).rows).toEqual([]);
+  });
+
+  it('CSV results: unknown entries reported, invalid camt refused', async () => {
+    const csv = 'EndToEndId,金额,状态,原因\r\nNOPE-1,1.00,成功,\r\n';
+    const r = await importResults(maker, db, () => Readable.from([csv]), 'csv');
+    expect(r.unknown).toBe(1);
+    expect(r.applied).toBe(0);
+    await expect(importResults(maker, db, () => Readable.from(['<Document/>']), 'camt054')).rejects.toMatchObject({ code: 'BANK_FILE_INVALID' });
+    expect((await funds()).problems).toEqual([]);
+  });
+});
