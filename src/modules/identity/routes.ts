@@ -5,6 +5,9 @@ import { defineRoute, IdParams, Page, Paging } from '../../http/route.js';
 import { ROLES } from './actor.js';
 import * as identity from './service.js';
 import { SESSION_COOKIE, sessionLimits } from './sessions.js';
+import { EsscSimulator, esscAdapter } from './essc.js';
+import { signInWithEssc } from './essc-signin.js';
+import { checkIdNumber } from '../../lib/identifiers.js';
 
 const AccountView = z.object({
   id: z.string(),
@@ -102,6 +105,47 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
         cookieSecure,
       ),
   });
+
+  defineRoute(app, db, {
+    method: 'POST',
+    url: '/api/v1/auth/essc',
+    operationId: 'signInEssc',
+    summary: 'Worker sign-in with an e-SSC (电子社保卡) identity assertion',
+    tags: ['identity'],
+    access: 'public',
+    rateLimit: { max: 60, timeWindow: '1 minute' },
+    body: z.strictObject({ assertion: z.string().min(20).max(4000), client: Client }),
+    response: SignedIn,
+    handler: async ({ db: d, body, req, reply }) =>
+      sendSignedIn(reply, await signInWithEssc(d, body.assertion, body.client === 'web' ? 'cookie' : 'bearer', meta(req)), body.client, cookieSecure),
+  });
+
+  const adapter = await esscAdapter();
+  if (adapter instanceof EsscSimulator) {
+    // The built-in SIMULATOR of the national e-SSC platform: it stands in for the person proving
+    // themself in the e-SSC app. Registered only when ESSC_ADAPTER=simulator (the default outside production).
+    defineRoute(app, db, {
+      method: 'POST',
+      url: '/api/v1/essc-sim/authorize',
+      operationId: 'esscSimulatorAuthorize',
+      summary: 'e-SSC SIMULATOR: issue a signed, short-lived identity assertion for a resident ID and name',
+      tags: ['e-SSC simulator'],
+      access: 'public',
+      rateLimit: { max: 60, timeWindow: '1 minute' },
+      body: z.strictObject({
+        idNumber: z
+          .string()
+          .max(18)
+          .refine((v) => checkIdNumber(v.toUpperCase()) === null, { message: 'not a valid resident ID number', params: { code: 'INVALID_ID_NUMBER' } }),
+        name: z.string().min(1).max(50),
+      }),
+      response: z.object({ assertion: z.string(), expiresAt: z.string(), simulator: z.literal(true) }),
+      handler: async ({ body }) => {
+        const r = await adapter.issueAssertion(body);
+        return { assertion: r.assertion, expiresAt: r.expiresAt.toISOString(), simulator: true as const };
+      },
+    });
+  }
 
   defineRoute(app, db, {
     method: 'POST',
