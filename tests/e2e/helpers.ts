@@ -1,0 +1,115 @@
+/** Shared browser-test helpers: Debian's Chromium through playwright-core, sign-in flows, screenshots. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { TOTP } from 'otpauth';
+import { inject } from 'vitest';
+
+export const DEMO_PASSWORD = 'Demo-2026-skillvoucher';
+export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+export const MOBILE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1440, height: 900 };
+
+export const baseUrl = (): string => inject('baseUrl');
+
+export interface Session {
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+/**
+ * playwright-core refuses a --user-data-dir argument on launch(); it gives every launch its own fresh
+ * temporary profile instead (and deletes it on close), which is what we want. TMPDIR points it at a folder of ours.
+ */
+export async function launch(): Promise<Session> {
+  const profile = mkdtempSync(join(tmpdir(), 'sv-chromium-'));
+  process.env.TMPDIR = profile;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    browser,
+    close: async () => {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function newPage(
+  browser: Browser,
+  opts: { mobile?: boolean; lang?: 'zh-CN' | 'en'; geolocation?: { latitude: number; longitude: number; accuracy?: number } } = {},
+): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
+  const ctx = await browser.newContext({
+    viewport: opts.mobile ? MOBILE : DESKTOP,
+    deviceScaleFactor: 1,
+    isMobile: !!opts.mobile,
+    hasTouch: !!opts.mobile,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    baseURL: baseUrl(),
+    acceptDownloads: true,
+    ...(opts.geolocation ? { geolocation: opts.geolocation, permissions: ['geolocation'] } : {}),
+  });
+  if (opts.lang) await ctx.addInitScript((l) => localStorage.setItem('lang', l), opts.lang);
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text());
+  });
+  page.setDefaultTimeout(20_000);
+  return { ctx, page, errors };
+}
+
+export function totpNow(secret = DEMO_TOTP_SECRET): string {
+  return new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate();
+}
+
+/** Staff sign-in through the page: password, then the TOTP step when the account has one. */
+export async function signIn(page: Page, username: string, opts: { password?: string; totpSecret?: string } = {}): Promise<void> {
+  await page.goto('/login');
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(opts.password ?? DEMO_PASSWORD);
+  await page.locator('button[type=submit]').click();
+  if (opts.totpSecret) {
+    await page.locator('#totp').waitFor();
+    await page.locator('#totp').fill(totpNow(opts.totpSecret));
+    await page.locator('button[type=submit]').click();
+  }
+  await page.getByTestId('whoami').waitFor();
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(process.cwd(), 'test-artefacts', `${name}.png`), fullPage: true });
+}
+
+/** Calls the API with the page's cookie session (same origin), for set-up steps that are not under test. */
+export async function apiCall<T>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const r = await page.request.fetch(`${baseUrl()}${url}`, {
+    method,
+    data: body === undefined ? undefined : JSON.stringify(body),
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+  });
+  const text = await r.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: r.status(), body: parsed as T };
+}

@@ -1,0 +1,86 @@
+import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
+import { Button, Dropdown, Result, Space, Tag } from 'antd';
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { navigate } from '../lib/router';
+import { useSession } from '../lib/session';
+import { LangSwitch } from '../pages/common';
+import { groupIcons, routesFor } from './routes';
+
+export function StaffShell({ path }: { path: string }) {
+  const { t } = useTranslation();
+  const { me, ops, signOut } = useSession();
+  const routes = routesFor(me.role, ops);
+  const current = routes.find((r) => r.path === path) ?? (path === '/login' || path === '/essc' ? routes[0] : undefined);
+
+  const menu: MenuDataItem[] = [];
+  for (const r of routes) {
+    const item: MenuDataItem = { path: r.path, name: t(r.name), icon: r.icon, key: r.path };
+    if (r.group) {
+      let g = menu.find((m) => m.key === r.group);
+      if (!g) {
+        g = { key: r.group, path: `/${r.group}`, name: t(r.group), icon: groupIcons[r.group], children: [] };
+        menu.push(g);
+      }
+      g.children!.push(item);
+    } else menu.push(item);
+  }
+
+  return (
+    <ProLayout
+      title={t('app.title')}
+      logo={false}
+      layout="mix"
+      fixSiderbar
+      location={{ pathname: current?.path ?? path }}
+      route={{ path: '/', routes: menu }}
+      menuDataRender={() => menu}
+      menuItemRender={(item, dom) => (
+        <a
+          href={item.path}
+          onClick={(e) => {
+            e.preventDefault();
+            if (item.path) navigate(item.path);
+          }}
+        >
+          {dom}
+        </a>
+      )}
+      actionsRender={() => [
+        <LangSwitch key="lang" />,
+        me.isDemo ? (
+          <Tag key="demo" color="orange">
+            {t('app.demo')}
+          </Tag>
+        ) : null,
+      ]}
+      avatarProps={{
+        icon: <UserOutlined />,
+        size: 'small',
+        title: (
+          <span data-testid="whoami">
+            {me.displayName} · {t(`role.${me.role}`)}
+          </span>
+        ),
+        render: (_p, dom) => (
+          <Dropdown menu={{ items: [{ key: 'out', icon: <LogoutOutlined />, label: t('app.signOut'), onClick: () => void signOut() }] }}>{dom}</Dropdown>
+        ),
+      }}
+      token={{ header: { colorBgHeader: '#fff' } }}
+    >
+      {current ? (
+        <div data-testid={`page-${current.path}`}>{current.element}</div>
+      ) : (
+        <Result
+          status="404"
+          title="404"
+          extra={
+            <Space>
+              <Button onClick={() => navigate('/')}>{t('menu.home')}</Button>
+            </Space>
+          }
+        />
+      )}
+    </ProLayout>
+  );
+}

@@ -1,0 +1,41 @@
+import { Button, Result } from 'antd';
+import { LogoutOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { navigate } from '../lib/router';
+import { useSession } from '../lib/session';
+import { LangSwitch } from '../pages/common';
+import { workerRoutesFor } from './workerRoutes';
+
+export function WorkerShell({ path }: { path: string }) {
+  const { t } = useTranslation();
+  const { ops, signOut } = useSession();
+  const routes = workerRoutesFor(ops);
+  const current = routes.find((r) => (r.match ? r.match(path) : r.path === path)) ?? (path === '/essc' || path === '/login' ? routes[0] : undefined);
+  const tabs = routes.filter((r) => r.tab);
+  return (
+    <div className="mobile-shell">
+      <header className="mobile-header">
+        <h1>{current ? t(current.name) : t('app.title')}</h1>
+        <span style={{ display: 'flex', gap: 8 }}>
+          <LangSwitch />
+          <Button size="small" icon={<LogoutOutlined />} onClick={() => void signOut()} aria-label={t('app.signOut')} />
+        </span>
+      </header>
+      <main className="mobile-body" data-testid={current ? `page-${current.path}` : 'page-404'}>
+        {current !== undefined ? (
+          current.render(path)
+        ) : (
+          <Result status="404" title="404" extra={<Button onClick={() => navigate('/')}>{t('menu.home')}</Button>} />
+        )}
+      </main>
+      <nav className="mobile-tabs">
+        {tabs.map((r) => (
+          <button key={r.path} className={current?.path === r.path ? 'active' : ''} onClick={() => navigate(r.path)}>
+            {r.icon}
+            <span>{t(r.name)}</span>
+          </button>
+        ))}
+      </nav>
+    </div>
+  );
+}

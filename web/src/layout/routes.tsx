@@ -1,0 +1,93 @@
+import type { ReactNode } from 'react';
+import {
+  AuditOutlined,
+  BankOutlined,
+  DatabaseOutlined,
+  HomeOutlined,
+  PercentageOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  WalletOutlined,
+} from '@ant-design/icons';
+import type { Role } from '../lib/session';
+import { PersonsPage } from '../pages/admin/Persons';
+import { ProgrammesPage } from '../pages/admin/Programmes';
+import { RatiosPage } from '../pages/admin/Ratios';
+import { BudgetsPage } from '../pages/admin/Budgets';
+import { AuditPage } from '../pages/audit/AuditLog';
+import { AccountPage } from '../pages/Account';
+import { HomePage } from '../pages/Home';
+
+export interface StaffRoute {
+  path: string;
+  name: string;
+  icon: ReactNode;
+  roles: Role[];
+  /** operationIds the page needs: it is shown only when the running server offers them all. */
+  ops: string[];
+  element: ReactNode;
+  group?: string;
+}
+
+const ADMINS: Role[] = ['city_admin', 'district_admin'];
+
+export const staffRoutes: StaffRoute[] = [
+  {
+    path: '/',
+    name: 'menu.home',
+    icon: <HomeOutlined />,
+    roles: ['provider', 'enterprise', 'assessor', 'district_admin', 'city_admin', 'finance', 'auditor', 'committee'],
+    ops: [],
+    element: <HomePage />,
+  },
+  { path: '/persons', name: 'menu.persons', icon: <TeamOutlined />, roles: [...ADMINS, 'auditor'], ops: ['searchPersons'], element: <PersonsPage /> },
+  {
+    path: '/catalogue/programmes',
+    name: 'menu.programmes',
+    icon: <DatabaseOutlined />,
+    roles: [...ADMINS, 'auditor', 'finance'],
+    ops: ['listProgrammes', 'listStandards'],
+    element: <ProgrammesPage />,
+    group: 'menu.catalogue',
+  },
+  {
+    path: '/catalogue/ratios',
+    name: 'menu.ratios',
+    icon: <PercentageOutlined />,
+    roles: [...ADMINS, 'auditor', 'finance'],
+    ops: ['listRatios'],
+    element: <RatiosPage />,
+    group: 'menu.catalogue',
+  },
+  {
+    path: '/catalogue/budgets',
+    name: 'menu.budgets',
+    icon: <WalletOutlined />,
+    roles: [...ADMINS, 'auditor', 'finance'],
+    ops: ['listBudgets', 'listDistricts'],
+    element: <BudgetsPage />,
+    group: 'menu.catalogue',
+  },
+  {
+    path: '/audit',
+    name: 'menu.audit',
+    icon: <AuditOutlined />,
+    roles: ['auditor', 'city_admin', 'district_admin'],
+    ops: ['listAuditEntries'],
+    element: <AuditPage />,
+  },
+  {
+    path: '/account',
+    name: 'menu.account',
+    icon: <SafetyCertificateOutlined />,
+    roles: ['provider', 'enterprise', 'assessor', 'district_admin', 'city_admin', 'finance', 'auditor', 'committee'],
+    ops: [],
+    element: <AccountPage />,
+  },
+];
+
+export const groupIcons: Record<string, ReactNode> = { 'menu.catalogue': <BankOutlined /> };
+
+export function routesFor(role: Role, ops: Set<string>): StaffRoute[] {
+  return staffRoutes.filter((r) => r.roles.includes(role) && r.ops.every((o) => ops.has(o)));
+}

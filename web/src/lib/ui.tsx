@@ -1,0 +1,49 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+const COLORS: Record<string, string> = {
+  open: 'green',
+  active: 'green',
+  issued: 'blue',
+  admitted: 'cyan',
+  in_training: 'geekblue',
+  assessed: 'purple',
+  approved: 'gold',
+  settled: 'green',
+  paid: 'green',
+  completed: 'green',
+  done: 'green',
+  passed: 'green',
+  pass: 'green',
+  confirmed: 'green',
+  cleared: 'default',
+  closed: 'default',
+  expired: 'default',
+  cancelled: 'default',
+  revoked: 'red',
+  failed: 'red',
+  fail: 'red',
+  rejected: 'red',
+  suspended: 'red',
+  disabled: 'red',
+  review: 'orange',
+  flagged: 'orange',
+  pending: 'orange',
+  running: 'processing',
+  draft: 'default',
+  submitted: 'blue',
+  sent: 'blue',
+  registered: 'blue',
+  planned: 'default',
+};
+
+export function StatusTag({ status }: { status: string | null | undefined }) {
+  const { t, i18n } = useTranslation();
+  if (!status) return <>—</>;
+  const key = `status.${status}`;
+  return (
+    <Tag color={COLORS[status] ?? 'default'} data-status={status}>
+      {i18n.exists(key) ? t(key) : status}
+    </Tag>
+  );
+}

@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { LockOutlined, UserOutlined, SafetyOutlined, IdcardOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api } from '../lib/api';
+import { errorText } from '../i18n';
+import { navigate } from '../lib/router';
+import { LangSwitch } from './common';
+
+interface SignInResult {
+  status: 'signed_in' | 'totp_required';
+  challenge?: string;
+}
+
+export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
+  const { t } = useTranslation();
+  const [challenge, setChallenge] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const password = async (v: { username: string; password: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api.post<SignInResult>('/auth/login', { username: v.username.trim(), password: v.password, client: 'web' });
+      if (r.status === 'totp_required' && r.challenge) setChallenge(r.challenge);
+      else onSignedIn();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const totp = async (v: { code: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post<SignInResult>('/auth/login/totp', { challenge, code: v.code.trim(), client: 'web' });
+      onSignedIn();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="auth-page">
+      <div className="auth-lang">
+        <LangSwitch />
+      </div>
+      <Card
+        className="auth-card"
+        title={
+          <Space>
+            {t('app.title')} · {challenge ? t('signin.totpTitle') : t('signin.title')}
+          </Space>
+        }
+      >
+        <Typography.Paragraph type="secondary">{t('app.subtitle')}</Typography.Paragraph>
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="signin-error" />}
+        {!challenge ? (
+          <Form layout="vertical" onFinish={password} requiredMark={false}>
+            <Form.Item name="username" label={t('signin.username')} rules={[{ required: true, message: t('signin.required') }]}>
+              <Input prefix={<UserOutlined />} autoComplete="username" id="username" />
+            </Form.Item>
+            <Form.Item name="password" label={t('signin.password')} rules={[{ required: true, message: t('signin.required') }]}>
+              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" id="password" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={busy}>
+              {t('signin.submit')}
+            </Button>
+          </Form>
+        ) : (
+          <Form layout="vertical" onFinish={totp} requiredMark={false}>
+            <Typography.Paragraph>{t('signin.totpHint')}</Typography.Paragraph>
+            <Form.Item name="code" label={t('signin.totpCode')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('error.TOTP_REQUIRED') }]}>
+              <Input prefix={<SafetyOutlined />} inputMode="numeric" maxLength={6} autoComplete="one-time-code" id="totp" autoFocus />
+            </Form.Item>
+            <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+              <Button onClick={() => setChallenge(null)}>{t('common.back')}</Button>
+              <Button type="primary" htmlType="submit" loading={busy}>
+                {t('signin.verify')}
+              </Button>
+            </Space>
+          </Form>
+        )}
+        <div style={{ marginTop: 24, textAlign: 'center' }}>
+          <Button type="link" icon={<IdcardOutlined />} onClick={() => navigate('/essc')}>
+            {t('signin.workerLink')}
+          </Button>
+        </div>
+      </Card>
+    </div>
+  );
+}
+
+export function EsscSignInPage({ onSignedIn }: { onSignedIn: () => void }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const go = async (v: { idNumber: string; name: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { assertion } = await api.post<{ assertion: string }>('/essc-sim/authorize', { idNumber: v.idNumber.trim().toUpperCase(), name: v.name.trim() });
+      await api.post('/auth/essc', { assertion, client: 'web' });
+      onSignedIn();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="auth-page mobile">
+      <div className="auth-lang">
+        <LangSwitch />
+      </div>
+      <Card className="auth-card essc" title={<span data-testid="essc-title">{t('essc.title')}</span>}>
+        <Alert type="warning" showIcon message={t('essc.banner')} style={{ marginBottom: 16 }} />
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="signin-error" />}
+        <Form layout="vertical" onFinish={go} requiredMark={false}>
+          <Form.Item name="name" label={t('essc.name')} rules={[{ required: true, message: t('signin.required') }]}>
+            <Input id="essc-name" autoComplete="name" />
+          </Form.Item>
+          <Form.Item name="idNumber" label={t('essc.idNumber')} rules={[{ required: true, pattern: /^\d{17}[\dXx]$/, message: t('error.INVALID_ID_NUMBER') }]}>
+            <Input id="essc-id" maxLength={18} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy} size="large">
+            {t('essc.authorize')}
+          </Button>
+        </Form>
+        <div style={{ marginTop: 24, textAlign: 'center' }}>
+          <Button type="link" onClick={() => navigate('/login')}>
+            {t('signin.staffLink')}
+          </Button>
+        </div>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,246 @@
+import { useRef, useState } from 'react';
+import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { App, Button, Modal, Space, Table, Tag, Upload, Typography } from 'antd';
+import { DownloadOutlined, UploadOutlined, ExportOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api, download, saveBlob, type Page } from '../../lib/api';
+import { errorText } from '../../i18n';
+import { date, toCsv } from '../../lib/format';
+import { districtName, useDistricts } from '../../lib/data';
+import { useSession } from '../../lib/session';
+
+export interface PersonView {
+  id: string;
+  name: string;
+  idNumberMasked: string;
+  birthDate: string;
+  sex: 'M' | 'F';
+  phoneMasked: string | null;
+  bankAccountMasked: string | null;
+  bankName: string | null;
+  districtCode: string | null;
+  hukou: 'local' | 'nonlocal';
+  categories: string[];
+  employerUscc: string | null;
+  employerName: string | null;
+  isDemo: boolean;
+  createdAt: string;
+}
+
+interface ImportReport {
+  total: number;
+  created: number;
+  updated: number;
+  failed: number;
+  errors: Array<{ row: number; field: string; code: string; message: string }>;
+  errorsTruncated: boolean;
+}
+
+const CATEGORIES = [
+  'registered_unemployed',
+  'xiebao',
+  'former_rural_surplus',
+  'disabled',
+  'veteran_5y',
+  'employed',
+  'college_graduating',
+  'secondary_vocational_graduating',
+];
+
+type Filters = { name?: string; idNumber?: string; phone?: string; districtCode?: string; category?: string };
+
+export function PersonsPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { me, ops } = useSession();
+  const districts = useDistricts();
+  const ref = useRef<ActionType>(undefined);
+  const [filters, setFilters] = useState<Filters>({});
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [exporting, setExporting] = useState<string | null>(null);
+  const canImport = (me.role === 'city_admin' || me.role === 'district_admin') && ops.has('importPersons');
+
+  const columns: ProColumns<PersonView>[] = [
+    { title: t('persons.name'), dataIndex: 'name', fieldProps: { placeholder: t('persons.name') } },
+    {
+      title: t('persons.idNumber'),
+      dataIndex: 'idNumber',
+      hideInTable: true,
+      fieldProps: { placeholder: t('persons.idExactHint'), maxLength: 18 },
+    },
+    {
+      title: t('persons.idNumber'),
+      dataIndex: 'idNumberMasked',
+      search: false,
+      copyable: false,
+      render: (_, r) => <Typography.Text code>{r.idNumberMasked}</Typography.Text>,
+    },
+    { title: t('persons.phone'), dataIndex: 'phone', hideInTable: true },
+    { title: t('persons.phone'), dataIndex: 'phoneMasked', search: false },
+    { title: t('persons.sex'), dataIndex: 'sex', search: false, render: (_, r) => t(`persons.sex.${r.sex}`) },
+    { title: t('persons.birthDate'), dataIndex: 'birthDate', search: false, render: (_, r) => date(r.birthDate) },
+    {
+      title: t('common.district'),
+      dataIndex: 'districtCode',
+      valueType: 'select',
+      hideInSearch: me.role === 'district_admin',
+      fieldProps: { options: districts.map((d) => ({ value: d.code, label: d.name })), showSearch: true },
+      render: (_, r) => districtName(districts, r.districtCode),
+    },
+    { title: t('persons.hukou'), dataIndex: 'hukou', search: false, render: (_, r) => t(`persons.hukou.${r.hukou}`) },
+    {
+      title: t('persons.categories'),
+      dataIndex: 'category',
+      valueType: 'select',
+      fieldProps: { options: CATEGORIES.map((c) => ({ value: c, label: t(`cat.${c}`) })) },
+      render: (_, r) => (
+        <Space size={[0, 4]} wrap>
+          {r.categories.map((c) => (
+            <Tag key={c}>{i18n.exists(`cat.${c}`) ? t(`cat.${c}`) : c}</Tag>
+          ))}
+        </Space>
+      ),
+    },
+    { title: t('persons.bank'), dataIndex: 'bankAccountMasked', search: false, render: (_, r) => r.bankAccountMasked ?? '—' },
+    { title: t('persons.employer'), dataIndex: 'employerName', search: false, ellipsis: true, render: (_, r) => r.employerName ?? '—' },
+  ];
+
+  const query = (f: Filters, limit: number, offset: number) =>
+    api.get<Page<PersonView>>('/persons', {
+      name: f.name?.trim(),
+      idNumber: f.idNumber?.trim().toUpperCase(),
+      phone: f.phone?.trim(),
+      districtCode: f.districtCode,
+      category: f.category,
+      limit,
+      offset,
+    });
+
+  const exportCsv = async () => {
+    try {
+      const rows: PersonView[] = [];
+      let total = Infinity;
+      while (rows.length < total) {
+        const p = await query(filters, 500, rows.length);
+        total = p.total;
+        rows.push(...p.items);
+        setExporting(t('persons.exporting', { n: rows.length, total }));
+        if (!p.items.length) break;
+      }
+      const header = [
+        t('persons.name'),
+        t('persons.idNumber'),
+        t('persons.sex'),
+        t('persons.birthDate'),
+        t('persons.phone'),
+        t('common.district'),
+        t('persons.hukou'),
+        t('persons.categories'),
+        t('persons.bank'),
+        t('persons.employer'),
+      ];
+      const blob = toCsv(
+        header,
+        rows.map((r) => [
+          r.name,
+          r.idNumberMasked,
+          t(`persons.sex.${r.sex}`),
+          r.birthDate,
+          r.phoneMasked,
+          districtName(districts, r.districtCode),
+          t(`persons.hukou.${r.hukou}`),
+          r.categories.map((c) => t(`cat.${c}`)).join('；'),
+          r.bankAccountMasked,
+          r.employerName,
+        ]),
+      );
+      saveBlob(blob, `persons-${new Date().toISOString().slice(0, 10)}.csv`);
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  const upload = async (file: File) => {
+    try {
+      const r = await api.upload<ImportReport>('/persons/import', file);
+      setReport(r);
+      ref.current?.reload();
+    } catch (e) {
+      message.error(errorText(e));
+    }
+    return false;
+  };
+
+  return (
+    <>
+      <ProTable<PersonView, Filters>
+        rowKey="id"
+        actionRef={ref}
+        headerTitle={t('menu.persons')}
+        columns={columns}
+        search={{ labelWidth: 'auto', defaultCollapsed: false }}
+        pagination={{ defaultPageSize: 20, showSizeChanger: true }}
+        options={{ density: false, setting: true, reload: true }}
+        request={async (params) => {
+          const { current = 1, pageSize = 20, ...f } = params as Filters & { current?: number; pageSize?: number };
+          setFilters(f);
+          try {
+            const r = await query(f, pageSize, (current - 1) * pageSize);
+            return { data: r.items, total: r.total, success: true };
+          } catch (e) {
+            message.error(errorText(e));
+            return { data: [], total: 0, success: false };
+          }
+        }}
+        toolBarRender={() => [
+          canImport && (
+            <Button
+              key="tpl"
+              icon={<DownloadOutlined />}
+              onClick={() => download('/persons/import-template', 'persons-import-template.xlsx').catch((e) => message.error(errorText(e)))}
+            >
+              {t('common.template')}
+            </Button>
+          ),
+          canImport && (
+            <Upload key="imp" accept=".csv,.xlsx" showUploadList={false} beforeUpload={(f) => upload(f)}>
+              <Button icon={<UploadOutlined />}>{t('persons.import')}</Button>
+            </Upload>
+          ),
+          <Button key="exp" icon={<ExportOutlined />} onClick={exportCsv} loading={!!exporting} data-testid="export-csv">
+            {exporting ?? t('common.exportCsv')}
+          </Button>,
+        ]}
+      />
+      <ImportReportModal report={report} onClose={() => setReport(null)} title={t('persons.import')} />
+    </>
+  );
+}
+
+export function ImportReportModal({ report, onClose, title }: { report: ImportReport | null; onClose: () => void; title: string }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Modal open={!!report} title={title} onCancel={onClose} onOk={onClose} width={760} cancelButtonProps={{ style: { display: 'none' } }}>
+      {report && (
+        <>
+          <Typography.Paragraph data-testid="import-summary">{t('persons.importResult', { ...report })}</Typography.Paragraph>
+          {report.errors.length > 0 && (
+            <Table
+              size="small"
+              rowKey={(r) => `${r.row}-${r.field}-${r.code}`}
+              dataSource={report.errors}
+              pagination={{ pageSize: 10 }}
+              columns={[
+                { title: t('persons.row'), dataIndex: 'row', width: 70 },
+                { title: t('common.field'), dataIndex: 'field', width: 140 },
+                { title: t('common.reason'), render: (_, r) => (i18n.exists(`error.${r.code}`) ? t(`error.${r.code}`) : r.message) },
+              ]}
+            />
+          )}
+        </>
+      )}
+    </Modal>
+  );
+}
