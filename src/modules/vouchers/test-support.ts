@@ -1,0 +1,70 @@
+/** Test helpers of the voucher tests: persons in bulk, actors for fixture accounts. */
+import type { Db } from '../../db/index.js';
+import { idCheckChar } from '../../lib/identifiers.js';
+import { SYSTEM } from '../audit/service.js';
+import type { Actor, Role } from '../identity/actor.js';
+import * as persons from '../persons/service.js';
+import * as catalog from '../catalog/service.js';
+import type { TestApp } from '../../test/harness.js';
+
+let seq = 0;
+
+/** A valid resident ID number, distinct per call (birth date 1990-01-01 + a day offset, district 310115). */
+export function nextIdNumber(district = '310115'): string {
+  const n = ++seq;
+  const d = new Date(Date.UTC(1985, 0, 1) + (n % 3000) * 86_400_000);
+  const ymd = d.toISOString().slice(0, 10).replace(/-/g, '');
+  const first17 = `${district}${ymd}${String(100 + Math.floor(n / 3000)).slice(-3)}`;
+  return first17 + idCheckChar(first17);
+}
+
+export async function makePersons(db: Db, n: number, p: { districtCode: string; categories: string[]; employerUscc?: string }): Promise<string[]> {
+  const ids: string[] = [];
+  await db.tx(async (tx) => {
+    for (let i = 0; i < n; i++) {
+      const { person } = await persons.ensurePerson(tx, SYSTEM, {
+        idNumber: nextIdNumber(p.districtCode),
+        name: `测试${i}`,
+        districtCode: p.districtCode,
+        categories: p.categories,
+        ...(p.employerUscc ? { employerUscc: p.employerUscc } : {}),
+      });
+      ids.push(person.id);
+    }
+  });
+  return ids;
+}
+
+/** The Actor of a fixture account, for calling services directly. */
+export function actorOf(t: TestApp, key: string, extra: Partial<Actor> = {}): Actor {
+  const a = t.fx.accounts[key]!;
+  const districts: Record<string, string> = { district_admin: '310115', district_admin_b: '310104' };
+  return {
+    accountId: a.id,
+    username: a.username,
+    role: a.role as Role,
+    districtCode: districts[key] ?? null,
+    orgId: t.fx.orgs[key]?.id ?? null,
+    personId: t.fx.persons[key]?.id ?? null,
+    sessionId: 'test',
+    mfaPassed: true,
+    totpEnabled: false,
+    ...extra,
+  };
+}
+
+/** A new open programme (skill-upgrade type) with an any-occupation standard for every level. */
+export async function freshProgramme(db: Db, code: string, eligibleCategories = ['registered_unemployed', 'employed']): Promise<catalog.Programme> {
+  return db.tx(async (tx) => {
+    const p = await catalog.createProgramme(SYSTEM, tx, {
+      code,
+      name: `test programme ${code}`,
+      type: 'skill_upgrade',
+      fundingSource: 'unemployment_insurance_fund',
+      payee: 'person',
+      eligibleCategories,
+    });
+    for (let level = 0; level <= 5; level++) await catalog.setStandard(SYSTEM, tx, p.id, { occupationCode: null, level, amountFen: 100000 + level * 10000 });
+    return p;
+  });
+}
