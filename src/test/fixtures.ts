@@ -9,6 +9,8 @@ import { SYSTEM } from '../modules/audit/service.js';
 import { createSession } from '../modules/identity/sessions.js';
 import * as orgs from '../modules/orgs/service.js';
 import { syntheticBankAccount, syntheticUscc } from '../modules/orgs/synthetic.js';
+import * as persons from '../modules/persons/service.js';
+import { idCheckChar } from '../lib/identifiers.js';
 
 export const FIXTURE_PASSWORD = 'Fixture-pass-2026';
 export const FIXTURE_TOTP = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -17,6 +19,8 @@ export interface Fixtures {
   accounts: Record<string, { id: string; role: Role; username: string }>;
   /** Organisations by the key of their staff account: provider (310115), provider_b (310104), enterprise, assessor. */
   orgs: Record<string, { id: string; kind: orgs.OrgKind; uscc: string; districtCode: string }>;
+  /** Persons behind the worker accounts: worker (310115), worker_b (310104). */
+  persons: Record<string, { id: string; idNumber: string; districtCode: string }>;
   /** Creates a session directly (as a completed sign-in would). */
   tokenFor(db: Db, who: Role | string): Promise<string>;
 }
@@ -24,6 +28,7 @@ export interface Fixtures {
 export async function seedFixtures(db: Db): Promise<Fixtures> {
   const accounts: Fixtures['accounts'] = {};
   const orgsByKey: Fixtures['orgs'] = {};
+  const personsByKey: Fixtures['persons'] = {};
   await db.tx(async (tx) => {
     const plan: Array<[string, Role, string | null]> = [
       ['city_admin', 'city_admin', null],
@@ -83,10 +88,22 @@ export async function seedFixtures(db: Db): Promise<Fixtures> {
       accounts[key] = { id: a.id, role: a.role, username: a.username };
       orgsByKey[key] = { id: o.id, kind: o.kind, uscc: o.uscc, districtCode: o.districtCode };
     }
+    const workerPlan: Array<[string, string, string, string]> = [
+      ['worker', '李小明', '31011519900307121', '310115'],
+      ['worker_b', '王小红', '31010419920815222', '310104'],
+    ];
+    for (const [key, name, first17, districtCode] of workerPlan) {
+      const idNumber = first17 + idCheckChar(first17);
+      const { person } = await persons.ensurePerson(tx, SYSTEM, { idNumber, name, districtCode, phone: '13800000000', categories: ['employed'] });
+      const a = await identity.createAccount(tx, SYSTEM, { username: `fx.${key}`, displayName: name, role: 'worker', personId: person.id });
+      accounts[key] = { id: a.id, role: 'worker', username: a.username };
+      personsByKey[key] = { id: person.id, idNumber, districtCode };
+    }
   });
   return {
     accounts,
     orgs: orgsByKey,
+    persons: personsByKey,
     async tokenFor(d: Db, who: string) {
       const a = accounts[who];
       if (!a) throw new Error(`no fixture account ${who}`);
