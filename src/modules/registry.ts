@@ -5,9 +5,10 @@ import { registerRoutes as audit } from './audit/routes.js';
 import { registerRoutes as catalog } from './catalog/routes.js';
 import { registerRoutes as identity } from './identity/routes.js';
 import { registerRoutes as orgs } from './orgs/routes.js';
+import { registerRoutes as persons } from './persons/routes.js';
 
 export async function registerModules(app: FastifyInstance, db: Db): Promise<void> {
-  for (const register of [identity, audit, catalog, orgs]) {
+  for (const register of [identity, audit, catalog, persons, orgs]) {
     await register(app, db);
   }
 }
