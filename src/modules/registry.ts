@@ -6,9 +6,10 @@ import { registerRoutes as catalog } from './catalog/routes.js';
 import { registerRoutes as identity } from './identity/routes.js';
 import { registerRoutes as orgs } from './orgs/routes.js';
 import { registerRoutes as persons } from './persons/routes.js';
+import { registerRoutes as subsidy } from './subsidy/routes.js';
 
 export async function registerModules(app: FastifyInstance, db: Db): Promise<void> {
-  for (const register of [identity, audit, catalog, persons, orgs]) {
+  for (const register of [identity, audit, catalog, persons, orgs, subsidy]) {
     await register(app, db);
   }
 }

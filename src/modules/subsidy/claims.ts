@@ -158,7 +158,7 @@ async function event(tx: Tx, by: AuditActor, claimId: string, from: ClaimState |
 
 /** Conditional state change + event row (the caller writes the audit entry). */
 async function move(tx: Tx, by: AuditActor, c: ClaimRow, to: ClaimState, reason: string | null, set: Record<string, unknown> = {}): Promise<ClaimRow> {
-  if (!canMoveClaim(c.status, to)) throw new AppError('CLAIM_STATE_INVALID', `a claim in state ${c.status} cannot become ${to}`, 'status', { status: c.status });
+  if (!canMoveClaim(c.status, to)) throw new AppError('CLAIM_STATE_INVALID', `a claim in state ${c.status} cannot become ${to}`, 'status', { state: c.status });
   const cols = Object.keys(set);
   const sets = cols.map((k, i) => `${k} = $${i + 4}`).join(', ');
   const { rows } = await tx.query<ClaimRow>(
@@ -398,7 +398,7 @@ export async function decideClaim(actor: Actor, tx: Tx, id: string, input: { dec
         actor.accountId,
         opinion,
       ]);
-    } else throw new AppError('CLAIM_STATE_INVALID', `a claim in state ${c.status} cannot be approved`, 'decision', { status: c.status });
+    } else throw new AppError('CLAIM_STATE_INVALID', `a claim in state ${c.status} cannot be approved`, 'decision', { state: c.status });
   } else {
     out = await move(tx, actor, c, 'rejected', opinion, { decided_by: actor.accountId, decided_at: now, opinion });
     await ledger.release(tx, c.id, actor.accountId);
@@ -479,7 +479,7 @@ export async function objectToClaim(by: AuditActor, tx: Tx, input: { claimNumber
 export async function requeueClaim(actor: Actor, tx: Tx, id: string): Promise<ClaimView> {
   if (!['finance', 'city_admin', 'district_admin'].includes(actor.role)) throw new AppError('FORBIDDEN', 'not for this role');
   const c = await claimFor(actor, tx, id, true);
-  if (c.status !== 'failed') throw new AppError('CLAIM_STATE_INVALID', `a claim in state ${c.status} cannot be re-queued`, 'status', { status: c.status });
+  if (c.status !== 'failed') throw new AppError('CLAIM_STATE_INVALID', `a claim in state ${c.status} cannot be re-queued`, 'status', { state: c.status });
   const person = await persons.getPerson(tx, c.person_id);
   if (!person) throw notFound('person');
   const programme = await catalog.getProgramme(tx, c.programme_id);
@@ -505,4 +505,23 @@ export async function requeueClaim(actor: Actor, tx: Tx, id: string): Promise<Cl
     detail: { number: c.number, attempt: c.attempt, accountLast4: payee.account.slice(-4) },
   });
   return presentClaim(out);
+}
+
+// ------------------------------------------------------------------------------------------- calendar
+
+/** The working-day calendar used by the notice: holidays on weekdays and make-up working days (city admin). */
+export async function setCalendarDay(actor: Actor, tx: Tx, input: { date: string; kind: 'holiday' | 'workday'; name: string }): Promise<CalendarDay & { name: string }> {
+  if (actor.role !== 'city_admin') throw new AppError('FORBIDDEN', 'only a city admin edits the calendar');
+  await tx.query('INSERT INTO subsidy_calendar (date, kind, name) VALUES ($1, $2, $3) ON CONFLICT (date) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name', [
+    input.date,
+    input.kind,
+    input.name,
+  ]);
+  await audit.record(tx, actor, { action: 'subsidy.calendar.set', entityType: 'subsidy_calendar', entityId: input.date, detail: { kind: input.kind, name: input.name } });
+  return { date: input.date, kind: input.kind, name: input.name };
+}
+
+export async function listCalendar(q: Queryable): Promise<Array<CalendarDay & { name: string }>> {
+  const { rows } = await q.query<CalendarDay & { name: string }>("SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name FROM subsidy_calendar ORDER BY date");
+  return rows;
 }

@@ -256,7 +256,7 @@ export async function approveBatch(actor: Actor, tx: Tx, id: string, now: Date =
   requireFinance(actor);
   const b = await batchRow(tx, id, true);
   if (b.maker_id === actor.accountId) throw new AppError('MAKER_CHECKER_SAME_PERSON', 'the batch must be approved by someone other than its maker', 'checker');
-  if (b.status !== 'draft') throw new AppError('CLAIM_STATE_INVALID', `a batch in state ${b.status} cannot be approved`, 'status', { status: b.status });
+  if (b.status !== 'draft') throw new AppError('CLAIM_STATE_INVALID', `a batch in state ${b.status} cannot be approved`, 'status', { state: b.status });
   if (b.payment_count === 0) throw new AppError('CLAIM_STATE_INVALID', 'the batch is empty', 'status');
   const { rows } = await tx.query<BatchRow>(
     "UPDATE disbursement_batches SET status = 'approved', checker_id = $2, approved_at = $3, msg_id = number, requested_date = $4::date WHERE id = $1 AND status = 'draft' RETURNING *",
@@ -358,7 +358,7 @@ export async function generateFiles(by: AuditActor, db: Db, id: string, tee?: Wr
       return rows[0]!;
     }
     if (cur.status === 'generating' || cur.status === 'file_ready' || cur.status === 'reconciling' || cur.status === 'reconciled') return cur;
-    throw new AppError('CLAIM_STATE_INVALID', `a batch in state ${cur.status} has no bank file yet (approve it first)`, 'status', { status: cur.status });
+    throw new AppError('CLAIM_STATE_INVALID', `a batch in state ${cur.status} has no bank file yet (approve it first)`, 'status', { state: cur.status });
   });
   if (b.status !== 'generating' && !tee) return presentBatch(b);
   const painSha = await digestOf(db, b, 'pain001', tee);
@@ -379,14 +379,14 @@ export async function generateFiles(by: AuditActor, db: Db, id: string, tee?: Wr
 export async function streamBatchFile(actor: Actor, db: Db, id: string, kind: 'pain001' | 'csv', out: Writable): Promise<void> {
   requireFinance(actor);
   const b = await batchRow(db, id);
-  if (!['file_ready', 'reconciling', 'reconciled'].includes(b.status)) throw new AppError('CLAIM_STATE_INVALID', 'generate the bank file first', 'status', { status: b.status });
+  if (!['file_ready', 'reconciling', 'reconciled'].includes(b.status)) throw new AppError('CLAIM_STATE_INVALID', 'generate the bank file first', 'status', { state: b.status });
   await writeBatchFile(db, b, kind, out);
 }
 
 export async function batchForDownload(actor: Actor, q: Queryable, id: string): Promise<BatchView> {
   requireFinance(actor);
   const b = await batchRow(q, id);
-  if (!['file_ready', 'reconciling', 'reconciled'].includes(b.status)) throw new AppError('CLAIM_STATE_INVALID', 'generate the bank file first', 'status', { status: b.status });
+  if (!['file_ready', 'reconciling', 'reconciled'].includes(b.status)) throw new AppError('CLAIM_STATE_INVALID', 'generate the bank file first', 'status', { state: b.status });
   return presentBatch(b);
 }
 
@@ -563,7 +563,7 @@ export async function importResults(by: AuditActor, db: Db, open: FileSource, fo
   if (prior?.status === 'done') return report(db, prior, true);
   if (!prior && format === 'camt054') {
     const v = await validateXml(open(), CAMT054_XSD);
-    if (!v.ok) throw new AppError('BANK_FILE_INVALID', `the camt.054 does not validate: ${v.errors[0] ?? 'invalid'}`, 'file', { errors: v.errors });
+    if (!v.ok) throw new AppError('BANK_FILE_INVALID', `the camt.054 does not validate: ${v.errors[0] ?? 'invalid'}`, 'file', { xsdErrors: v.errors });
   }
   // one importer per file at a time (another node importing the same file waits for it)
   const result = await db.withAdvisoryLock(`bank-import:${sha}`, async () => {
