@@ -25,7 +25,7 @@ function adminUrl(url: string): string {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const runId = `${Date.now().toString(36)}${process.pid}`;
+  const runId = `${Date.now().toString(36)}_${process.pid}`;
   const name = `sv_test_template_${runId}`;
   const TEMPLATE_DUMP = join(process.cwd(), '.tmp', `pglite-template-${runId}.tar.gz`);
   project.provide('runId', runId);
@@ -44,9 +44,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const admin = new pg.Client({ connectionString: adminUrl(url) });
   await admin.connect();
-  // Leftovers of killed runs.
-  const old = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'sv_test_%' AND datname NOT LIKE '%' || $1", [runId]);
-  for (const r of old.rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`).catch(() => undefined);
+  // Leftovers of killed runs, older than two hours (a concurrent run's databases are younger and kept).
+  const old = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'sv_test_%'");
+  for (const r of old.rows) {
+    const parts = r.datname.split('_');
+    const born = parseInt(parts[parts.length - 2] ?? '', 36);
+    if (Number.isFinite(born) && Date.now() - born > 2 * 3_600_000) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`).catch(() => undefined);
+  }
   await admin.query(`CREATE DATABASE "${name}"`);
   const u = new URL(url);
   u.pathname = `/${name}`;
