@@ -1,15 +1,26 @@
 /**
  * The demo world: seeded on the first `npm start` with an empty database, and marked as demo.
  * Demo passwords exist only here; `skillvoucher user create` bootstraps a real installation.
+ * Contents (besides the catalogue, which its migrations seed): staff accounts for every role, district
+ * admins for two districts, providers of the three kinds, two enterprises, one assessment body (each with
+ * a demo account), 1,000 synthetic persons with valid identifiers, and worker accounts for a few of them
+ * (they sign in through the e-SSC simulator with their ID number).
  */
-import type { Db } from '../db/index.js';
-import type { Role } from '../modules/identity/actor.js';
+import type { Db, Tx } from '../db/index.js';
+import { ROLES, type Role } from '../modules/identity/actor.js';
 import * as identity from '../modules/identity/service.js';
 import { SYSTEM } from '../modules/audit/service.js';
+import * as orgs from '../modules/orgs/service.js';
+import { syntheticBankAccount, syntheticUscc } from '../modules/orgs/synthetic.js';
+import * as persons from '../modules/persons/service.js';
+import { syntheticPersons } from './synthetic.js';
 
 export const DEMO_PASSWORD = 'Demo-2026-skillvoucher';
 /** Published TOTP secret of the demo city_admin and finance accounts (base32). */
 export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+export const DEMO_PERSONS = 1000;
+/** Fixed seed: every demo world has the same synthetic people. */
+const DEMO_SEED = 20261126;
 
 export interface DemoSignIn {
   role: Role;
@@ -22,33 +33,208 @@ export interface DemoSignIn {
 export async function seedDemoWorldIfEmpty(db: Db, log: (msg: string) => void): Promise<DemoSignIn[] | null> {
   const n = (await db.query<{ n: number }>('SELECT count(*) AS n FROM accounts')).rows[0]!.n;
   if (n > 0) {
-    const demo = await db.query<{ username: string; role: Role }>('SELECT username, role FROM accounts WHERE is_demo ORDER BY role, username');
-    return demo.rows.length ? demo.rows.map((r) => ({ ...r, password: DEMO_PASSWORD })) : null;
+    const list = await demoSignIns(db);
+    return list.length ? list : null;
   }
   log('seeding the demo world …');
   return seedDemoWorld(db, log);
 }
 
+type OrgPlan = orgs.NewOrg & { username: string; serial: number };
+
+const DEMO_ORGS: OrgPlan[] = [
+  {
+    username: 'demo.provider',
+    serial: 101,
+    kind: 'provider',
+    providerKind: 'social_training_body',
+    name: '上海浦东新区职业技能培训中心 (demo)',
+    uscc: '',
+    districtCode: '310115',
+    address: '浦东新区张杨路 1000 号',
+    contactName: '陈老师',
+    contactPhone: '13916000101',
+    bankName: '中国工商银行上海市浦东分行',
+  },
+  {
+    username: 'demo.provider2',
+    serial: 102,
+    kind: 'provider',
+    providerKind: 'vocational_college',
+    name: '上海徐汇职业技术学院 (demo)',
+    uscc: '',
+    districtCode: '310104',
+    address: '徐汇区漕宝路 200 号',
+    contactName: '刘老师',
+    contactPhone: '13916000102',
+    bankName: '交通银行上海徐汇支行',
+  },
+  {
+    username: 'demo.provider3',
+    serial: 103,
+    kind: 'provider',
+    providerKind: 'high_skill_base',
+    name: '上海闵行高技能人才培养基地 (demo)',
+    uscc: '',
+    districtCode: '310112',
+    address: '闵行区剑川路 950 号',
+    contactName: '周工',
+    contactPhone: '13916000103',
+    bankName: '上海银行闵行支行',
+  },
+  {
+    username: 'demo.provider4',
+    serial: 104,
+    kind: 'provider',
+    providerKind: 'social_training_body',
+    name: '上海静安家政养老服务培训学校 (demo)',
+    uscc: '',
+    districtCode: '310106',
+    address: '静安区共和新路 3000 号',
+    contactName: '吴老师',
+    contactPhone: '13916000104',
+    bankName: '中国建设银行上海静安支行',
+  },
+  {
+    username: 'demo.enterprise',
+    serial: 201,
+    kind: 'enterprise',
+    name: '上海浦江精密制造有限公司 (demo)',
+    uscc: '',
+    districtCode: '310115',
+    address: '浦东新区金桥路 58 号',
+    contactName: '人事部 孙经理',
+    contactPhone: '13916000201',
+    bankName: '中国农业银行上海金桥支行',
+  },
+  {
+    username: 'demo.enterprise2',
+    serial: 202,
+    kind: 'enterprise',
+    name: '上海长宁颐养护理服务有限公司 (demo)',
+    uscc: '',
+    districtCode: '310105',
+    address: '长宁区天山路 600 号',
+    contactName: '人事部 钱经理',
+    contactPhone: '13916000202',
+    bankName: '中国银行上海长宁支行',
+  },
+  {
+    username: 'demo.assessor',
+    serial: 301,
+    kind: 'assessor',
+    name: '上海市职业技能鉴定评价中心 (demo)',
+    uscc: '',
+    districtCode: '310101',
+    address: '黄浦区中山南一路 555 号',
+    contactName: '鉴定科 郑老师',
+    contactPhone: '13916000301',
+  },
+];
+
+const WORKERS = 3;
+
 export async function seedDemoWorld(db: Db, log: (msg: string) => void): Promise<DemoSignIn[]> {
-  const out: DemoSignIn[] = [];
+  const t0 = performance.now();
+  const secs = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
   await db.tx(async (tx) => {
-    const staff: Array<[Role, string, string, string | null]> = [
-      ['city_admin', 'demo.city', '市人社局管理员 (demo)', null],
-      ['district_admin', 'demo.pudong', '浦东新区人社局 (demo)', '310115'],
-      ['finance', 'demo.finance', '资金专员 (demo)', null],
-      ['finance', 'demo.finance2', '资金复核员 (demo)', null],
-      ['auditor', 'demo.auditor', '监督检查 (demo)', null],
-      ['committee', 'demo.committee', '市劳鉴委 (demo)', null],
-    ];
-    for (const [role, username, displayName, districtCode] of staff) {
-      const a = await identity.createAccount(tx, SYSTEM, { username, displayName, role, password: DEMO_PASSWORD, districtCode, isDemo: true });
-      if (role === 'city_admin' || role === 'finance') {
-        await identity.setTotpSecret(tx, SYSTEM, a.id, DEMO_TOTP_SECRET);
-        out.push({ role, username, password: DEMO_PASSWORD, totpSecret: DEMO_TOTP_SECRET });
-      } else out.push({ role, username, password: DEMO_PASSWORD });
+    await seedStaff(tx);
+    const enterprises = await seedOrgs(tx);
+    log(`demo world: staff and ${DEMO_ORGS.length} organisations (${secs()})`);
+    const created = await seedPersons(tx, enterprises);
+    log(`demo world: ${created.length} synthetic persons (${secs()})`);
+    for (let i = 0; i < WORKERS && i < created.length; i++) {
+      const p = created[i]!;
+      await identity.createAccount(tx, SYSTEM, {
+        username: `demo.worker${i + 1}`,
+        displayName: `${p.name} (demo)`,
+        role: 'worker',
+        personId: p.id,
+        isDemo: true,
+      });
     }
   });
-  log(`demo world: ${out.length} sign-ins`);
+  const list = await demoSignIns(db);
+  log(`demo world: ${list.length} sign-ins`);
+  return list;
+}
+
+async function seedStaff(tx: Tx): Promise<void> {
+  const staff: Array<[Role, string, string, string | null]> = [
+    ['city_admin', 'demo.city', '市人社局管理员 (demo)', null],
+    ['district_admin', 'demo.pudong', '浦东新区人社局 (demo)', '310115'],
+    ['district_admin', 'demo.xuhui', '徐汇区人社局 (demo)', '310104'],
+    ['finance', 'demo.finance', '资金专员 (demo)', null],
+    ['finance', 'demo.finance2', '资金复核员 (demo)', null],
+    ['auditor', 'demo.auditor', '监督检查 (demo)', null],
+    ['committee', 'demo.committee', '市劳鉴委 (demo)', null],
+  ];
+  for (const [role, username, displayName, districtCode] of staff) {
+    const a = await identity.createAccount(tx, SYSTEM, { username, displayName, role, password: DEMO_PASSWORD, districtCode, isDemo: true });
+    if (role === 'city_admin' || role === 'finance') await identity.setTotpSecret(tx, SYSTEM, a.id, DEMO_TOTP_SECRET);
+  }
+}
+
+/** Providers, enterprises and the assessment body, each with one demo account. Returns the enterprises. */
+async function seedOrgs(tx: Tx): Promise<orgs.Org[]> {
+  const enterprises: orgs.Org[] = [];
+  for (const { username, serial, ...plan } of DEMO_ORGS) {
+    const o = await orgs.createOrg(SYSTEM, tx, {
+      ...plan,
+      uscc: syntheticUscc(plan.districtCode, 31_000_000 + serial, plan.kind === 'enterprise' ? '91' : '52'),
+      bankAccount: plan.bankName ? syntheticBankAccount('622202', 900_000 + serial) : null,
+      isDemo: true,
+    });
+    await orgs.createOrgAccount(SYSTEM, tx, o.id, { username, displayName: o.name, password: DEMO_PASSWORD, isDemo: true });
+    if (o.kind === 'enterprise') enterprises.push(o);
+  }
+  return enterprises;
+}
+
+/** 1,000 synthetic persons through the person registry's service (validated, encrypted, audited). */
+async function seedPersons(tx: Tx, enterprises: orgs.Org[]): Promise<persons.Person[]> {
+  const people = syntheticPersons(DEMO_PERSONS, DEMO_SEED);
+  const created: persons.Person[] = [];
+  for (let i = 0; i < people.length; i++) {
+    const p = people[i]!;
+    // About a third of the employed demo persons work for a demo enterprise (enterprise training, 定制发放).
+    const employer = p.categories.includes('employed') && i % 3 === 0 ? enterprises[i % enterprises.length] : undefined;
+    const { person, created: isNew } = await persons.ensurePerson(tx, SYSTEM, {
+      ...p,
+      ...(employer ? { employerUscc: employer.uscc, employerName: employer.name, districtCode: employer.districtCode } : {}),
+      isDemo: true,
+    });
+    if (isNew) created.push(person);
+  }
+  return created;
+}
+
+/** Every demo account's sign-in, in role order (printed at start, also on later starts). */
+export async function demoSignIns(db: Db): Promise<DemoSignIn[]> {
+  const { rows } = await db.query<{
+    username: string;
+    role: Role;
+    org_id: string | null;
+    person_id: string | null;
+    district_code: string | null;
+    totp_enabled: boolean;
+  }>('SELECT username, role, org_id, person_id, district_code, totp_enabled FROM accounts WHERE is_demo ORDER BY username');
+  rows.sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || a.username.localeCompare(b.username));
+  const out: DemoSignIn[] = [];
+  for (const r of rows) {
+    if (r.role === 'worker') {
+      const p = r.person_id ? await persons.getPerson(db, r.person_id) : null;
+      out.push({ role: r.role, username: r.username, note: p ? `e-SSC simulator: ID ${p.idNumber} (${p.name})` : 'e-SSC simulator' });
+      continue;
+    }
+    const s: DemoSignIn = { role: r.role, username: r.username, password: DEMO_PASSWORD };
+    if (r.totp_enabled) s.totpSecret = DEMO_TOTP_SECRET;
+    if (r.org_id) {
+      const o = await orgs.getOrg(db, r.org_id);
+      if (o) s.note = o.name;
+    } else if (r.district_code) s.note = `district ${r.district_code}`;
+    out.push(s);
+  }
   return out;
 }
 
