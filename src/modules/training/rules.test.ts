@@ -199,12 +199,11 @@ describe('admitReasons', () => {
     classOccupationCode: '4-10-01-01',
     classLevel: 4,
     classState: 'draft',
-    classStartDate: '2026-12-10',
+    deadline: openingDeadline('2026-12-10', 3),
     seatsLeft: 3,
     holdsSeat: false,
     providerActive: true,
     providerApproved: true,
-    deadlineDays: 3,
     nonceUsed: false,
     now: new Date('2026-12-01T02:00:00Z'),
   };

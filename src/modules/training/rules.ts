@@ -229,13 +229,13 @@ export interface AdmitFacts {
   classOccupationCode: string;
   classLevel: number;
   classState: ClassState;
-  classStartDate: string;
+  /** The class's roster deadline (stored on the class when it is created). */
+  deadline: Date;
   seatsLeft: number;
   /** The voucher already holds a seat in this class through a registration (报名). */
   holdsSeat: boolean;
   providerActive: boolean;
   providerApproved: boolean;
-  deadlineDays: number;
   nonceUsed: boolean;
   now: Date;
 }
@@ -253,7 +253,7 @@ export function admitReasons(f: AdmitFacts): AdmitReason[] {
   if (!f.providerActive) out.push('PROVIDER_SUSPENDED');
   if (!f.providerApproved) out.push('PROVIDER_NOT_APPROVED');
   if (!ADMITTING_STATES.includes(f.classState)) out.push('CLASS_NOT_ADMITTING');
-  if (openingDeadlinePassed(f.now, f.classStartDate, f.deadlineDays)) out.push('OPENING_DEADLINE_PASSED');
+  if (f.now.getTime() > f.deadline.getTime()) out.push('OPENING_DEADLINE_PASSED');
   if (!f.holdsSeat && f.seatsLeft <= 0) out.push('CLASS_FULL');
   if (f.nonceUsed) out.push('QR_TOKEN_REPLAYED');
   return out;
