@@ -4,7 +4,7 @@
  * hands the URL and the printed demo sign-ins to the tests. Tears the server and the folder down afterwards.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +51,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (process.env.E2E_BASE_URL) {
     // development: reuse a running server (its demo world) instead of starting one
     project.provide('baseUrl', process.env.E2E_BASE_URL);
-    project.provide('serverLog', '');
+    project.provide('serverLog', process.env.E2E_SERVER_LOG ? readFileSync(process.env.E2E_SERVER_LOG, 'utf8') : '');
     return async () => undefined;
   }
   if (process.env.E2E_SKIP_BUILD !== '1') {

@@ -113,3 +113,29 @@ export async function apiCall<T>(page: Page, method: string, url: string, body?:
   }
   return { status: r.status(), body: parsed as T };
 }
+
+/** The demo workers the server printed at start (e-SSC simulator identities). */
+export function demoWorkers(): Array<{ username: string; idNumber: string; name: string }> {
+  const out: Array<{ username: string; idNumber: string; name: string }> = [];
+  for (const m of inject('serverLog').matchAll(/worker\s+(\S+)\s+e-SSC simulator: ID (\d{17}[\dX]) \(([^)]+)\)/g)) {
+    out.push({ username: m[1]!, idNumber: m[2]!, name: m[3]! });
+  }
+  return out;
+}
+
+/** A valid resident ID number (GB 11643 check character) for a fresh synthetic person. */
+export function syntheticIdNumber(seq: number, district = '310115', birth = '19900101'): string {
+  const body = `${district}${birth}${String(seq % 1000).padStart(3, '0')}`;
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = body.split('').reduce((acc, d, i) => acc + Number(d) * w[i]!, 0);
+  return body + '10X98765432'[sum % 11]!;
+}
+
+/** Worker sign-in through the e-SSC simulator page. */
+export async function signInWorker(page: Page, who: { idNumber: string; name: string }): Promise<void> {
+  await page.goto('/essc');
+  await page.locator('#essc-name').fill(who.name);
+  await page.locator('#essc-id').fill(who.idNumber);
+  await page.locator('button[type=submit]').click();
+  await page.locator('.mobile-shell').waitFor();
+}

@@ -30,7 +30,7 @@ export function WorkerShell({ path }: { path: string }) {
       </main>
       <nav className="mobile-tabs">
         {tabs.map((r) => (
-          <button key={r.path} className={current?.path === r.path ? 'active' : ''} onClick={() => navigate(r.path)}>
+          <button key={r.path} className={current?.path === r.path ? 'active' : ''} data-testid={`tab-${r.path}`} onClick={() => navigate(r.path)}>
             {r.icon}
             <span>{t(r.name)}</span>
           </button>

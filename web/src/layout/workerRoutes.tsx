@@ -1,23 +1,36 @@
 import type { ReactNode } from 'react';
-import { UserOutlined } from '@ant-design/icons';
+import { UserOutlined, WalletOutlined, FormOutlined } from '@ant-design/icons';
 import { MyProfilePage } from '../pages/worker/Profile';
+import { MyVouchersPage, VoucherDetailPage } from '../pages/worker/Vouchers';
+import { ApplyPage } from '../pages/worker/Apply';
 
 export interface WorkerRoute {
   path: string;
   name: string;
   icon: ReactNode;
   ops: string[];
-  tab?: string;
+  tab?: boolean;
   match?: (path: string) => boolean;
   render: (path: string) => ReactNode;
 }
 
 export const workerRoutes: WorkerRoute[] = [
-  { path: '/me', name: 'menu.me', icon: <UserOutlined />, ops: ['getMyPerson'], tab: 'me', render: () => <MyProfilePage /> },
+  { path: '/vouchers', name: 'menu.vouchers', icon: <WalletOutlined />, ops: ['listMyVouchers'], tab: true, render: () => <MyVouchersPage /> },
+  {
+    path: '/vouchers/:id',
+    name: 'menu.voucher',
+    icon: <WalletOutlined />,
+    ops: ['getVoucher', 'createVoucherQrToken'],
+    match: (p) => /^\/vouchers\/[0-9a-f-]{36}$/.test(p),
+    render: (p) => <VoucherDetailPage id={p.split('/')[2]!} />,
+  },
+  { path: '/apply', name: 'menu.apply', icon: <FormOutlined />, ops: ['applyForVoucher', 'searchOccupations'], tab: true, render: () => <ApplyPage /> },
+  { path: '/me', name: 'menu.me', icon: <UserOutlined />, ops: ['getMyPerson'], tab: true, render: () => <MyProfilePage /> },
 ];
 
 export function workerRoutesFor(ops: Set<string>): WorkerRoute[] {
   const list = workerRoutes.filter((r) => r.ops.every((o) => ops.has(o)));
-  // the first available page doubles as the worker's home ('/')
-  return list.length ? [{ ...list[0]!, match: (p: string) => p === '/' || p === list[0]!.path }, ...list.slice(1)] : list;
+  // the first tab doubles as the worker's home ('/')
+  const home = list.find((r) => r.tab);
+  return list.map((r) => (r === home ? { ...r, match: (p: string) => p === '/' || p === r.path } : r));
 }

@@ -1,0 +1,244 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Alert, Button, Card, Descriptions, Empty, Progress, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import { QrcodeOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import QRCode from 'qrcode';
+import { api } from '../../lib/api';
+import { errorText } from '../../i18n';
+import { date, dateTime, fen } from '../../lib/format';
+import { navigate } from '../../lib/router';
+import { StatusTag } from '../../lib/ui';
+
+export interface Voucher {
+  id: string;
+  number: string;
+  kind: 'subsidy' | 'checkin_only';
+  status: string;
+  mode: 'targeted' | 'custom' | 'on_demand';
+  programme: { id: string; code: string; name: string } | null;
+  occupationCode: string | null;
+  level: number | null;
+  districtCode: string | null;
+  ratioPct: number;
+  standardFen: number | null;
+  upliftPct: number;
+  subsidyEstimateFen: number | null;
+  category: string | null;
+  categoryValidUntil: string | null;
+  validFrom: string;
+  validUntil: string;
+  issuedAt: string;
+  holder: { name: string; idNumberMasked: string };
+}
+interface VoucherDetail extends Voucher {
+  events: Array<{ from: string | null; to: string; actorRole: string; reason: string | null; at: string }>;
+}
+
+const OPEN = ['issued', 'admitted', 'in_training', 'assessed', 'approved'];
+
+/** Days left until the end of validUntil (Asia/Shanghai). */
+function daysLeft(validUntil: string): number {
+  const end = new Date(`${validUntil}T23:59:59+08:00`).getTime();
+  return Math.ceil((end - Date.now()) / 86_400_000);
+}
+
+export function VoucherSummary({ v }: { v: Voucher }) {
+  const { t } = useTranslation();
+  const left = daysLeft(v.validUntil);
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
+        <div>
+          <Typography.Text strong>{v.programme?.name ?? t('voucher.checkinOnly')}</Typography.Text>
+          <div className="page-note">
+            {v.occupationCode ?? '—'} · {v.level !== null ? t(`level.${v.level}`) : '—'}
+          </div>
+        </div>
+        <StatusTag status={v.status} />
+      </Space>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginTop: 8 }} align="end">
+        <div>
+          {v.kind === 'subsidy' ? (
+            <>
+              <div className="page-note">{t('voucher.estimate')}</div>
+              <div className="amount">{fen(v.subsidyEstimateFen)}</div>
+            </>
+          ) : (
+            <Tag color="default">{t('voucher.kind.checkin_only')}</Tag>
+          )}
+        </div>
+        <div style={{ textAlign: 'right' }}>
+          <div className="page-note">
+            {t('voucher.validity')}: {date(v.validFrom)} ~ {date(v.validUntil)}
+          </div>
+          {v.status === 'issued' && left >= 0 && (
+            <Typography.Text type={left <= 14 ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+              {t('voucher.daysLeft', { n: left })}
+            </Typography.Text>
+          )}
+        </div>
+      </Space>
+    </>
+  );
+}
+
+export function MyVouchersPage() {
+  const { t } = useTranslation();
+  const [items, setItems] = useState<Voucher[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.get<{ items: Voucher[] }>('/vouchers/mine').then(
+      (r) => setItems(r.items),
+      (e) => setError(errorText(e)),
+    );
+  }, []);
+  if (error) return <Alert type="error" showIcon message={error} />;
+  if (!items) return <Skeleton active />;
+  if (!items.length)
+    return (
+      <Empty description={t('voucher.none')}>
+        <Button type="primary" onClick={() => navigate('/apply')}>
+          {t('menu.apply')}
+        </Button>
+      </Empty>
+    );
+  return (
+    <>
+      {items.map((v) => (
+        <Card key={v.id} className="voucher-card" size="small" hoverable onClick={() => navigate(`/vouchers/${v.id}`)} data-testid="voucher-card">
+          <VoucherSummary v={v} />
+          <div style={{ marginTop: 8, display: 'flex', justifyContent: 'space-between' }}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('voucher.number')}: {v.number}
+            </Typography.Text>
+            <RightOutlined style={{ color: '#bbb' }} />
+          </div>
+        </Card>
+      ))}
+    </>
+  );
+}
+
+/** The voucher QR: a signed token renewed every 60 s (a little before it expires), with a countdown. */
+function VoucherQr({ voucherId }: { voucherId: string }) {
+  const { t } = useTranslation();
+  const [qr, setQr] = useState<{ img: string; expiresAt: number; token: string } | null>(null);
+  const [now, setNow] = useState(Date.now());
+  const [error, setError] = useState<string | null>(null);
+  const busy = useRef(false);
+
+  const renew = useCallback(async () => {
+    if (busy.current) return;
+    busy.current = true;
+    try {
+      const r = await api.post<{ token: string; expiresAt: string }>(`/vouchers/${voucherId}/qr-token`);
+      const img = await QRCode.toDataURL(r.token, { margin: 1, width: 240, errorCorrectionLevel: 'M' });
+      setQr({ img, expiresAt: new Date(r.expiresAt).getTime(), token: r.token });
+      setError(null);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      busy.current = false;
+    }
+  }, [voucherId]);
+
+  useEffect(() => {
+    void renew();
+  }, [renew]);
+  useEffect(() => {
+    const h = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(h);
+  }, []);
+  useEffect(() => {
+    if (qr && qr.expiresAt - now <= 1000) void renew();
+  }, [now, qr, renew]);
+
+  if (error) return <Alert type="error" showIcon message={error} action={<Button size="small" onClick={() => void renew()} icon={<ReloadOutlined />} />} />;
+  if (!qr) return <Skeleton.Image active style={{ width: 240, height: 240 }} />;
+  const secs = Math.max(0, Math.ceil((qr.expiresAt - now) / 1000));
+  return (
+    <div className="qr-box">
+      <img src={qr.img} alt="voucher QR" data-testid="voucher-qr" data-token={qr.token} />
+      <Progress percent={Math.round((secs / 60) * 100)} showInfo={false} size="small" style={{ width: 240 }} />
+      <Typography.Text className="countdown" data-testid="qr-countdown">
+        {t('voucher.qrRenews', { s: secs })}
+      </Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('voucher.qrHint')}
+      </Typography.Text>
+    </div>
+  );
+}
+
+export function VoucherDetailPage({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const [v, setV] = useState<VoucherDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [showQr, setShowQr] = useState(false);
+  useEffect(() => {
+    api.get<VoucherDetail>(`/vouchers/${id}`).then(setV, (e) => setError(errorText(e)));
+  }, [id]);
+  if (error) return <Alert type="error" showIcon message={error} />;
+  if (!v) return <Skeleton active />;
+  const open = OPEN.includes(v.status);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Card className="voucher-card" size="small">
+        <VoucherSummary v={v} />
+      </Card>
+      {open && (
+        <Card
+          className="voucher-card"
+          size="small"
+          title={
+            <>
+              <QrcodeOutlined /> {t('voucher.qrTitle')}
+            </>
+          }
+        >
+          {showQr ? (
+            <VoucherQr voucherId={v.id} />
+          ) : (
+            <Button type="primary" block size="large" icon={<QrcodeOutlined />} onClick={() => setShowQr(true)} data-testid="show-qr">
+              {t('voucher.showQr')}
+            </Button>
+          )}
+        </Card>
+      )}
+      <Card className="voucher-card" size="small">
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label={t('voucher.number')}>
+            <Typography.Text copyable>{v.number}</Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('voucher.holder')}>
+            {v.holder.name} {v.holder.idNumberMasked}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('voucher.kind')}>{t(`voucher.kind.${v.kind}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('voucher.mode')}>{t(`voucher.mode.${v.mode}`)}</Descriptions.Item>
+          {v.kind === 'subsidy' && (
+            <>
+              <Descriptions.Item label={t('voucher.standard')}>{fen(v.standardFen)}</Descriptions.Item>
+              <Descriptions.Item label={t('voucher.ratio')}>
+                {v.ratioPct}%{v.category ? ` (${i18n.exists(`cat.${v.category}`) ? t(`cat.${v.category}`) : v.category})` : ''}
+              </Descriptions.Item>
+              {v.upliftPct > 0 && <Descriptions.Item label={t('voucher.uplift')}>+{v.upliftPct}%</Descriptions.Item>}
+            </>
+          )}
+          <Descriptions.Item label={t('voucher.issuedAt')}>{date(v.issuedAt)}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card className="voucher-card" size="small" title={t('voucher.timeline')}>
+        <Timeline
+          items={v.events.map((e) => ({
+            children: (
+              <>
+                <StatusTag status={e.to} /> <span className="page-note">{dateTime(e.at)}</span>
+                {e.reason && <div className="page-note">{e.reason}</div>}
+              </>
+            ),
+          }))}
+        />
+      </Card>
+    </Space>
+  );
+}
