@@ -15,7 +15,7 @@ import { AppError } from '../../lib/errors.js';
 import { haversineM, toStored, type CoordSystem, type LatLng } from '../training/rules.js';
 
 // One implementation of the geometry: training's (haversine, R = 6,371,008.8 m; WGS-84 ⇄ GCJ-02).
-export { EARTH_RADIUS_M, gcj02ToWgs84, haversineM, wgs84ToGcj02, type CoordSystem, type LatLng } from '../training/rules.js';
+export { EARTH_RADIUS_M, gcj02ToWgs84, haversineM, toStored, wgs84ToGcj02, type CoordSystem, type LatLng } from '../training/rules.js';
 
 export const SHANGHAI = 'Asia/Shanghai';
 export const DEFAULT_BEFORE_MIN = 60;

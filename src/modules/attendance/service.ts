@@ -1,0 +1,632 @@
+/**
+ * Attendance (打卡签到): geofenced check-in, online-platform imports, flags for review, attendance rates.
+ *
+ * Scope: a worker checks in for their own admitted classes; a provider reads its own classes' sheets and
+ * imports their online records; a district admin reads and reviews its district's (another scope → 404).
+ *
+ * Check-in, in one transaction:
+ *   context (session → class → programme → venue, through training and catalog; cached a few seconds) →
+ *   enrolment (training.isEnrolled) → window, geofence, accuracy (pure rules) → per-session advisory lock →
+ *   one look-up of the session's other check-ins that share the device or the coordinates and of the
+ *   trainee's nearest check-ins before and after (set-based) → flags (pure rules) → INSERT … ON CONFLICT
+ *   (session_id, person_id) DO NOTHING → on conflict the first record is read and answered (a repeat, even
+ *   concurrent, answers the same record) → one audit entry.
+ * The lock serialises only the flag evaluation of one session, so two simultaneous check-ins from one device
+ * cannot both miss each other.
+ */
+import type { Queryable, Tx } from '../../db/index.js';
+import { AppError, notFound, type FieldIssue } from '../../lib/errors.js';
+import { checkIdNumber, maskName, normaliseIdNumber } from '../../lib/identifiers.js';
+import * as audit from '../audit/service.js';
+import * as catalog from '../catalog/service.js';
+import type { Actor } from '../identity/actor.js';
+import * as persons from '../persons/service.js';
+import { readSheet, type SheetFormat } from '../persons/sheet.js';
+import * as training from '../training/service.js';
+import * as vouchers from '../vouchers/service.js';
+import {
+  attendanceOf as rateOf,
+  checkinWindow,
+  coordKey,
+  evaluateFlags,
+  fenceVerdict,
+  shanghaiLocal,
+  toStored,
+  validateFix,
+  windowExtra,
+  windowVerdict,
+  type Attendance,
+  type CheckinRecord,
+  type Flag,
+} from './rules.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (s: string): boolean => UUID.test(s);
+
+// ───────────────────────────── rows and views ─────────────────────────────
+
+export type CheckInStatus = 'accepted' | 'flagged' | 'rejected_after_review';
+
+interface CheckInRow {
+  id: string;
+  session_id: string;
+  class_id: string;
+  person_id: string;
+  voucher_id: string | null;
+  provider_id: string;
+  district_code: string;
+  source: 'geofence' | 'online_import';
+  at: Date;
+  lat: number | null;
+  lng: number | null;
+  coord_system: 'wgs84' | 'gcj02' | null;
+  lat_gcj02: number | null;
+  lng_gcj02: number | null;
+  coord_key: string | null;
+  accuracy_m: number | null;
+  distance_m: number | null;
+  device_id: string | null;
+  status: CheckInStatus;
+  flags: string[];
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  review_note: string | null;
+  created_at: Date;
+}
+
+export interface CheckInView {
+  id: string;
+  sessionId: string;
+  classId: string;
+  source: 'geofence' | 'online_import';
+  at: string;
+  status: CheckInStatus;
+  flags: string[];
+  distanceM: number | null;
+  accuracyM: number | null;
+  /** Counts for attendance: accepted (a flagged one only once accepted on review). */
+  counts: boolean;
+}
+
+const round1 = (n: number | null): number | null => (n === null ? null : Math.round(n * 10) / 10);
+
+export const presentCheckIn = (r: CheckInRow): CheckInView => ({
+  id: r.id,
+  sessionId: r.session_id,
+  classId: r.class_id,
+  source: r.source,
+  at: r.at.toISOString(),
+  status: r.status,
+  flags: r.flags,
+  distanceM: round1(r.distance_m),
+  accuracyM: round1(r.accuracy_m),
+  counts: r.status === 'accepted',
+});
+
+const toRecord = (r: Pick<CheckInRow, 'person_id' | 'session_id' | 'at' | 'lat_gcj02' | 'lng_gcj02' | 'accuracy_m' | 'device_id'>): CheckinRecord => ({
+  personId: r.person_id,
+  sessionId: r.session_id,
+  at: r.at,
+  lat: r.lat_gcj02,
+  lng: r.lng_gcj02,
+  accuracyM: r.accuracy_m,
+  deviceId: r.device_id,
+});
+
+// ───────────────────────────── context (read-mostly, cached briefly) ─────────────────────────────
+
+interface SessionContext {
+  session: training.ClassSession;
+  cls: training.TrainingClass;
+  programme: catalog.Programme;
+  venue: training.Venue | null;
+}
+
+/** Sessions, classes, programmes and venues change rarely: a short per-node cache spares four reads per check-in. */
+const CONTEXT_TTL_MS = 5_000;
+const CONTEXT_MAX = 10_000;
+const contextCache = new Map<string, { at: number; ctx: SessionContext }>();
+
+async function sessionContext(q: Queryable, sessionId: string, now: number = Date.now()): Promise<SessionContext | null> {
+  const hit = contextCache.get(sessionId);
+  if (hit && now - hit.at < CONTEXT_TTL_MS) return hit.ctx;
+  const session = await training.getSession(q, sessionId);
+  if (!session) return null;
+  const cls = await training.getClass(q, session.classId);
+  if (!cls) return null;
+  const programme = await catalog.getProgramme(q, cls.programmeId);
+  if (!programme) return null;
+  const venue = cls.venueId ? await training.getVenue(q, cls.venueId) : null;
+  const ctx = { session, cls, programme, venue };
+  if (contextCache.size >= CONTEXT_MAX) contextCache.clear();
+  contextCache.set(sessionId, { at: now, ctx });
+  return ctx;
+}
+
+/** Test support: forget cached contexts (after changing a class or programme in a test). */
+export function clearContextCache(): void {
+  contextCache.clear();
+}
+
+// ───────────────────────────── check-in ─────────────────────────────
+
+export interface CheckInInput {
+  lat?: number | undefined;
+  lng?: number | undefined;
+  accuracyM?: number | undefined;
+  coordSystem?: 'wgs84' | 'gcj02' | undefined;
+  deviceId?: string | undefined;
+}
+
+async function findCheckIn(q: Queryable, sessionId: string, personId: string): Promise<CheckInRow | null> {
+  return (await q.query<CheckInRow>('SELECT * FROM check_ins WHERE session_id = $1 AND person_id = $2', [sessionId, personId])).rows[0] ?? null;
+}
+
+/** A refusal, unless the trainee already checked in to this session: then the first record is the answer. */
+async function refuseUnlessRepeat(q: Queryable, sessionId: string, personId: string, err: AppError): Promise<CheckInView> {
+  const first = await findCheckIn(q, sessionId, personId);
+  if (first) return presentCheckIn(first);
+  throw err;
+}
+
+export async function checkIn(actor: Actor, tx: Tx, sessionId: string, input: CheckInInput, now: Date = new Date()): Promise<CheckInView> {
+  if (actor.role !== 'worker' || !actor.personId) throw new AppError('FORBIDDEN', 'only a trainee checks in');
+  const personId = actor.personId;
+  if (!isUuid(sessionId)) throw notFound('session', 'id');
+  const ctx = await sessionContext(tx, sessionId, now.getTime());
+  if (!ctx) throw notFound('session', 'id');
+  const { session, cls, programme, venue } = ctx;
+  if (!(await training.isEnrolled(tx, personId, cls.id))) throw new AppError('NOT_ENROLLED', 'you are not admitted to this class', 'id', { classId: cls.id });
+  if (cls.online || !venue)
+    return refuseUnlessRepeat(
+      tx,
+      session.id,
+      personId,
+      new AppError('CONFLICT', 'an online class has no geofence check-in: attendance comes from the online platform’s records', 'id', { online: true }),
+    );
+  if (cls.state !== 'open')
+    return refuseUnlessRepeat(tx, session.id, personId, new AppError('CLASS_NOT_OPEN', `the class is ${cls.state}, not open`, 'id', { state: cls.state }));
+  const fix = validateFix(input);
+  const deviceId = input.deviceId ?? null;
+  const w = checkinWindow(session.startsAt, programme.checkinBeforeMin, programme.checkinAfterMin);
+  const wv = windowVerdict(now, w);
+  if (wv !== 'inside')
+    return refuseUnlessRepeat(
+      tx,
+      session.id,
+      personId,
+      new AppError(
+        'CHECKIN_OUTSIDE_WINDOW',
+        `check-in for this session is open from ${shanghaiLocal(w.opensAt)} to ${shanghaiLocal(w.closesAt)} (Asia/Shanghai)`,
+        'at',
+        windowExtra(w, wv, now),
+      ),
+    );
+  const radiusM = venue.geofenceRadiusM ?? programme.geofenceRadiusM;
+  const fv = fenceVerdict(fix, { lat: venue.lat, lng: venue.lng }, { radiusM, accuracyMaxM: programme.accuracyMaxM });
+  if (!fv.ok) {
+    const err =
+      fv.code === 'CHECKIN_OUTSIDE_GEOFENCE'
+        ? new AppError('CHECKIN_OUTSIDE_GEOFENCE', `you are ${Math.round(fv.distanceM)} m from the venue; check-in needs ≤ ${fv.radiusM} m`, 'lat', {
+            distanceM: round1(fv.distanceM),
+            radiusM: fv.radiusM,
+          })
+        : new AppError('CHECKIN_ACCURACY_TOO_POOR', `the reported accuracy is ${fv.accuracyM} m; check-in needs ≤ ${fv.accuracyMaxM} m`, 'accuracyM', {
+            accuracyM: fv.accuracyM,
+            accuracyMaxM: fv.accuracyMaxM,
+            distanceM: round1(fv.distanceM),
+          });
+    return refuseUnlessRepeat(tx, session.id, personId, err);
+  }
+  const here = toStored({ lat: fix.lat, lng: fix.lng }, fix.coordSystem);
+  const key = coordKey(here.lat, here.lng);
+
+  // Serialise flag evaluation within the session, then one set-based look-up.
+  await tx.query('SELECT pg_advisory_xact_lock(6, hashtext($1))', [session.id]);
+  const { rows: related } = await tx.query<CheckInRow & { rel: 'session' | 'prev' | 'next' }>(
+    `(SELECT 'session' AS rel, c.* FROM check_ins c
+       WHERE c.session_id = $1 AND c.person_id <> $2 AND (c.device_id = $3 OR c.coord_key = $4) LIMIT 100)
+     UNION ALL
+     (SELECT 'prev' AS rel, c.* FROM check_ins c
+       WHERE c.person_id = $2 AND c.session_id <> $1 AND c.at <= $5 AND c.lat_gcj02 IS NOT NULL ORDER BY c.at DESC LIMIT 1)
+     UNION ALL
+     (SELECT 'next' AS rel, c.* FROM check_ins c
+       WHERE c.person_id = $2 AND c.session_id <> $1 AND c.at > $5 AND c.lat_gcj02 IS NOT NULL ORDER BY c.at ASC LIMIT 1)`,
+    [session.id, personId, deviceId, key, now],
+  );
+  const candidate: CheckinRecord = { personId, sessionId: session.id, at: now, lat: here.lat, lng: here.lng, accuracyM: fix.accuracyM, deviceId };
+  const sameSession = related.filter((r) => r.rel === 'session').map(toRecord);
+  const flags = evaluateFlags(candidate, {
+    sameSession,
+    mine: related.filter((r) => r.rel !== 'session').map(toRecord),
+    accuracyMaxM: programme.accuracyMaxM,
+  });
+  const status: CheckInStatus = flags.length ? 'flagged' : 'accepted';
+  const ins = await tx.query<CheckInRow>(
+    `INSERT INTO check_ins (session_id, class_id, person_id, provider_id, district_code, source, at, lat, lng, coord_system,
+                            lat_gcj02, lng_gcj02, coord_key, accuracy_m, distance_m, device_id, status, flags)
+     VALUES ($1,$2,$3,$4,$5,'geofence',$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17::text[])
+     ON CONFLICT (session_id, person_id) DO NOTHING RETURNING *`,
+    [
+      session.id,
+      cls.id,
+      personId,
+      cls.providerId,
+      cls.districtCode,
+      now,
+      fix.lat,
+      fix.lng,
+      fix.coordSystem,
+      here.lat,
+      here.lng,
+      key,
+      fix.accuracyM,
+      fv.distanceM,
+      deviceId,
+      status,
+      flags,
+    ],
+  );
+  const row = ins.rows[0];
+  if (!row) {
+    // A repeat (possibly concurrent: ON CONFLICT waited for the first to commit): answer the first record.
+    const first = await findCheckIn(tx, session.id, personId);
+    if (!first) throw new AppError('CONFLICT', 'the check-in could not be recorded; try again');
+    return presentCheckIn(first);
+  }
+  // The other trainees' check-ins that share the device or the coordinates are flagged too: the pattern
+  // involves both sides. (Rejected ones stay rejected.)
+  const alsoFlag = flags.filter((f): f is Flag => f === 'shared_device' || f === 'identical_coordinates');
+  let alsoFlagged = 0;
+  if (alsoFlag.length) {
+    const ids = related
+      .filter(
+        (r) =>
+          r.rel === 'session' &&
+          ((alsoFlag.includes('shared_device') && deviceId !== null && r.device_id === deviceId) ||
+            (alsoFlag.includes('identical_coordinates') && r.coord_key === key)),
+      )
+      .map((r) => r.id);
+    if (ids.length) {
+      const u = await tx.query(
+        `UPDATE check_ins SET status = CASE WHEN status = 'accepted' THEN 'flagged' ELSE status END,
+                              flags = ARRAY(SELECT DISTINCT f FROM unnest(flags || $2::text[]) AS f ORDER BY f)
+          WHERE id = ANY($1::uuid[])`,
+        [ids, alsoFlag],
+      );
+      alsoFlagged = u.rowCount;
+    }
+  }
+  await audit.record(tx, actor, {
+    action: 'checkin.create',
+    entityType: 'check_in',
+    entityId: row.id,
+    districtCode: cls.districtCode,
+    detail: { sessionId: session.id, classId: cls.id, status, flags, ...(alsoFlagged ? { alsoFlagged } : {}) },
+  });
+  return presentCheckIn(row);
+}
+
+// ───────────────────────────── attendance ─────────────────────────────
+
+export type AttendanceRef = { voucherId: string } | { personId: string; classId: string };
+
+/** Accepted check-ins of one trainee in one class (distinct sessions: one check-in per session by construction). */
+async function attendedCount(q: Queryable, personId: string, classId: string): Promise<number> {
+  const { rows } = await q.query<{ n: number }>(`SELECT count(*) AS n FROM check_ins WHERE class_id = $1 AND person_id = $2 AND status = 'accepted'`, [
+    classId,
+    personId,
+  ]);
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * For the subsidy module: sessions attended (accepted check-ins; a flagged one only once accepted) out of
+ * the class's sessions, and whether the programme's threshold is met. By voucher (its admission names the
+ * class) or by person and class. NOT_FOUND when the voucher has no open admission or the class is unknown.
+ */
+export async function attendanceOf(q: Queryable, ref: AttendanceRef): Promise<Attendance> {
+  let personId: string;
+  let classId: string;
+  if ('voucherId' in ref) {
+    const a = await training.getAdmission(q, ref.voucherId);
+    if (!a) throw notFound('admission of the voucher', 'voucherId');
+    personId = a.personId;
+    classId = a.classId;
+  } else {
+    personId = ref.personId;
+    classId = ref.classId;
+  }
+  const cls = await training.getClass(q, classId);
+  if (!cls) throw notFound('class', 'classId');
+  const programme = await catalog.getProgramme(q, cls.programmeId);
+  const total = (await training.listSessions(q, classId)).length;
+  const attended = Math.min(await attendedCount(q, personId, classId), total);
+  return rateOf(attended, total, programme?.attendanceThresholdPct ?? 80);
+}
+
+export type SessionMark = 'attended' | 'flagged' | 'rejected' | 'absent';
+
+export interface TraineeAttendance extends Attendance {
+  voucherId: string;
+  voucherNumber: string;
+  voucherKind: string;
+  name: string;
+  sessions: Array<{ sessionId: string; seq: number; mark: SessionMark; at: string | null; flags: string[] }>;
+}
+
+export interface ClassAttendance {
+  classId: string;
+  className: string;
+  online: boolean;
+  thresholdPct: number;
+  sessions: Array<{ id: string; seq: number; startsAt: string; checkedIn: number }>;
+  trainees: TraineeAttendance[];
+}
+
+const markOf = (s: CheckInStatus): SessionMark => (s === 'accepted' ? 'attended' : s === 'flagged' ? 'flagged' : 'rejected');
+
+/**
+ * The class sheet: every admitted trainee × every session. Provider: its own classes; district admin: its
+ * district; city admin / auditor: all; a worker: their own line of a class they are admitted to.
+ */
+export async function classAttendance(actor: Actor, q: Queryable, classId: string): Promise<ClassAttendance> {
+  let cls: training.TrainingClass;
+  let only: string | null = null;
+  if (actor.role === 'worker') {
+    const c = isUuid(classId) ? await training.getClass(q, classId) : null;
+    if (!c || !actor.personId || !(await training.isEnrolled(q, actor.personId, c.id))) throw notFound('class', 'id');
+    cls = c;
+    only = actor.personId;
+  } else {
+    cls = await training.readClass(actor, q, classId);
+  }
+  const programme = await catalog.getProgramme(q, cls.programmeId);
+  const thresholdPct = programme?.attendanceThresholdPct ?? 80;
+  const sessions = await training.listSessions(q, cls.id);
+  const admitted = (await training.listAdmittedVouchers(q, cls.id)).filter((a) => only === null || a.personId === only);
+  const { rows } = await q.query<CheckInRow>(
+    `SELECT * FROM check_ins WHERE class_id = $1 ${only ? 'AND person_id = $2' : ''}`,
+    only ? [cls.id, only] : [cls.id],
+  );
+  const byKey = new Map(rows.map((r) => [`${r.person_id}|${r.session_id}`, r]));
+  const trainees: TraineeAttendance[] = [];
+  for (const a of admitted) {
+    const v = await vouchers.getVoucher(q, a.voucherId);
+    const p = await persons.getPerson(q, a.personId);
+    const marks = sessions.map((s) => {
+      const r = byKey.get(`${a.personId}|${s.id}`);
+      return { sessionId: s.id, seq: s.seq, mark: r ? markOf(r.status) : ('absent' as SessionMark), at: r ? r.at.toISOString() : null, flags: r?.flags ?? [] };
+    });
+    const attended = marks.filter((m) => m.mark === 'attended').length;
+    trainees.push({
+      voucherId: a.voucherId,
+      voucherNumber: v?.number ?? '',
+      voucherKind: v?.kind ?? '',
+      name: p ? maskName(p.name) : '*',
+      ...rateOf(attended, sessions.length, thresholdPct),
+      sessions: marks,
+    });
+  }
+  const perSession = new Map<string, number>();
+  for (const r of rows) if (r.status === 'accepted') perSession.set(r.session_id, (perSession.get(r.session_id) ?? 0) + 1);
+  return {
+    classId: cls.id,
+    className: cls.name,
+    online: cls.online,
+    thresholdPct,
+    sessions: sessions.map((s) => ({ id: s.id, seq: s.seq, startsAt: s.startsAt.toISOString(), checkedIn: perSession.get(s.id) ?? 0 })),
+    trainees,
+  };
+}
+
+// ───────────────────────────── online classes: the platform's records ─────────────────────────────
+
+/** Import columns (header row required; English or Chinese labels). */
+export const ONLINE_COLUMNS = [
+  { key: 'idNumber', labels: ['idnumber', '身份证号', '身份证号码'] },
+  { key: 'sessionSeq', labels: ['sessionseq', '课次', '课次序号'] },
+  { key: 'at', labels: ['at', 'joinedat', '签到时间', '进入时间'] },
+] as const;
+
+export interface OnlineImportReport {
+  rows: number;
+  imported: number;
+  duplicates: number;
+  errors: FieldIssue[];
+}
+
+export const ONLINE_IMPORT_MAX_ROWS = 50_000;
+
+/**
+ * 线上培训: the provider imports the online platform's attendance records of one of its online classes
+ * (programme setting `onlineAttendance`). Each good row becomes an accepted check-in (source online_import),
+ * once per trainee per session (re-imports count as duplicates); bad rows are reported by row and field,
+ * never half-written. One audit entry per import.
+ */
+export async function importOnlineAttendance(actor: Actor, tx: Tx, classId: string, buffer: Buffer, format: SheetFormat): Promise<OnlineImportReport> {
+  if (actor.role !== 'provider' || !actor.orgId) throw new AppError('FORBIDDEN', 'only the class’s provider imports its online records');
+  const cls = await training.readClass(actor, tx, classId);
+  if (!cls.online) throw new AppError('CONFLICT', 'this class is held on site: attendance comes from geofenced check-ins', 'id');
+  const programme = await catalog.getProgramme(tx, cls.programmeId);
+  if (!programme?.onlineAttendance) throw new AppError('CONFLICT', `programme ${programme?.code ?? ''} does not take online attendance records`, 'id');
+  const sheet = await readSheet(buffer, format, ONLINE_IMPORT_MAX_ROWS);
+  const norm = (h: string): string =>
+    h
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]/g, '');
+  const col: Record<string, number> = {};
+  for (const c of ONLINE_COLUMNS) {
+    const i = sheet.header.findIndex((h) => (c.labels as readonly string[]).includes(norm(h)));
+    if (i < 0) throw new AppError('IMPORT_FILE_INVALID', `the header lacks the column ${c.key} (${c.labels.join(' / ')})`, 'header');
+    col[c.key] = i;
+  }
+  const sessions = await training.listSessions(tx, cls.id);
+  const bySeq = new Map(sessions.map((s) => [s.seq, s]));
+  const admitted = new Map((await training.listAdmittedVouchers(tx, cls.id)).map((a) => [a.personId, a]));
+  const errors: FieldIssue[] = [];
+  const good: Array<{ sessionId: string; personId: string; voucherId: string; at: Date }> = [];
+  for (const { line, cells } of sheet.rows) {
+    const cell = (k: string): string => (cells[col[k]!] ?? '').trim();
+    const rowErr = (field: string, code: string, message: string) => errors.push({ field: `rows.${line}.${field}`, code, message });
+    const idRaw = cell('idNumber');
+    const idProblem = checkIdNumber(idRaw);
+    if (idProblem) {
+      rowErr('idNumber', 'INVALID_ID_NUMBER', idProblem);
+      continue;
+    }
+    const idNumber = normaliseIdNumber(idRaw);
+    const seq = Number(cell('sessionSeq'));
+    const session = Number.isInteger(seq) ? bySeq.get(seq) : undefined;
+    if (!session) {
+      rowErr('sessionSeq', 'VALIDATION_FAILED', `no session ${cell('sessionSeq') || '(empty)'} in this class (1..${sessions.length})`);
+      continue;
+    }
+    const at = new Date(cell('at'));
+    if (!cell('at') || Number.isNaN(at.getTime())) {
+      rowErr('at', 'VALIDATION_FAILED', 'not a date-time (ISO 8601 with offset, e.g. 2026-12-01T09:02:00+08:00)');
+      continue;
+    }
+    if (at.getTime() < session.startsAt.getTime() - 24 * 3_600_000 || at.getTime() > session.endsAt.getTime() + 24 * 3_600_000) {
+      rowErr('at', 'CHECKIN_OUTSIDE_WINDOW', `not within a day of session ${seq} (${session.startsAt.toISOString()}..${session.endsAt.toISOString()})`);
+      continue;
+    }
+    const person = await persons.findPersonByIdNumber(tx, idNumber);
+    const adm = person ? admitted.get(person.id) : undefined;
+    if (!person || !adm) {
+      rowErr('idNumber', 'NOT_ENROLLED', 'this person is not admitted to the class');
+      continue;
+    }
+    good.push({ sessionId: session.id, personId: person.id, voucherId: adm.voucherId, at });
+  }
+  let imported = 0;
+  if (good.length) {
+    const r = await tx.query(
+      `INSERT INTO check_ins (session_id, class_id, person_id, voucher_id, provider_id, district_code, source, at, status)
+       SELECT s, $1, p, v, $2, $3, 'online_import', a, 'accepted'
+         FROM unnest($4::uuid[], $5::uuid[], $6::uuid[], $7::timestamptz[]) AS u(s, p, v, a)
+       ON CONFLICT (session_id, person_id) DO NOTHING`,
+      [
+        cls.id,
+        cls.providerId,
+        cls.districtCode,
+        good.map((g) => g.sessionId),
+        good.map((g) => g.personId),
+        good.map((g) => g.voucherId),
+        good.map((g) => g.at),
+      ],
+    );
+    imported = r.rowCount;
+  }
+  const report = { rows: sheet.rows.length, imported, duplicates: good.length - imported, errors };
+  await audit.record(tx, actor, {
+    action: 'attendance.import_online',
+    entityType: 'class',
+    entityId: cls.id,
+    districtCode: cls.districtCode,
+    detail: { rows: report.rows, imported, duplicates: report.duplicates, errors: errors.length },
+  });
+  return report;
+}
+
+// ───────────────────────────── review queue (district admins) ─────────────────────────────
+
+export interface FlagView {
+  id: string;
+  sessionId: string;
+  classId: string;
+  providerId: string;
+  districtCode: string;
+  trainee: string;
+  at: string;
+  flags: string[];
+  status: CheckInStatus;
+  distanceM: number | null;
+  accuracyM: number | null;
+  coordSystem: string | null;
+  deviceId: string | null;
+  reviewNote: string | null;
+  reviewedAt: string | null;
+}
+
+function reviewScope(actor: Actor): string | null {
+  if (actor.role === 'city_admin') return null;
+  if (actor.role === 'district_admin' && actor.districtCode) return actor.districtCode;
+  throw new AppError('FORBIDDEN', 'only district and city admins review check-ins');
+}
+
+const maskDevice = (d: string | null): string | null => (d === null ? null : d.length <= 6 ? '***' : `${d.slice(0, 3)}***${d.slice(-3)}`);
+
+async function presentFlag(q: Queryable, r: CheckInRow): Promise<FlagView> {
+  const p = await persons.getPerson(q, r.person_id);
+  return {
+    id: r.id,
+    sessionId: r.session_id,
+    classId: r.class_id,
+    providerId: r.provider_id,
+    districtCode: r.district_code,
+    trainee: p ? maskName(p.name) : '*',
+    at: r.at.toISOString(),
+    flags: r.flags,
+    status: r.status,
+    distanceM: round1(r.distance_m),
+    accuracyM: round1(r.accuracy_m),
+    coordSystem: r.coord_system,
+    deviceId: maskDevice(r.device_id),
+    reviewNote: r.review_note,
+    reviewedAt: r.reviewed_at?.toISOString() ?? null,
+  };
+}
+
+/** Flagged check-ins awaiting review, oldest first: the district admin's district, all for the city admin. */
+export async function listFlags(
+  actor: Actor,
+  q: Queryable,
+  f: { limit: number; offset: number; classId?: string | undefined },
+): Promise<{ total: number; items: FlagView[] }> {
+  const district = reviewScope(actor);
+  const params: unknown[] = [district];
+  let where = `status = 'flagged' AND ($1::text IS NULL OR district_code = $1)`;
+  if (f.classId) {
+    params.push(f.classId);
+    where += ` AND class_id = $${params.length}`;
+  }
+  const total = (await q.query<{ n: number }>(`SELECT count(*) AS n FROM check_ins WHERE ${where}`, params)).rows[0]?.n ?? 0;
+  const { rows } = await q.query<CheckInRow>(
+    `SELECT * FROM check_ins WHERE ${where} ORDER BY created_at, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, f.limit, f.offset],
+  );
+  const items: FlagView[] = [];
+  for (const r of rows) items.push(await presentFlag(q, r));
+  return { total, items };
+}
+
+/**
+ * Accept (the check-in then counts) or reject (it never counts), with a note; only a flagged check-in, once.
+ * Another district's check-in → 404.
+ */
+export async function decideFlag(actor: Actor, tx: Tx, id: string, input: { decision: 'accept' | 'reject'; note: string }): Promise<FlagView> {
+  const district = reviewScope(actor);
+  if (!isUuid(id)) throw notFound('check-in', 'id');
+  const cur = (await tx.query<CheckInRow>('SELECT * FROM check_ins WHERE id = $1 AND ($2::text IS NULL OR district_code = $2) FOR UPDATE', [id, district]))
+    .rows[0];
+  if (!cur) throw notFound('check-in', 'id');
+  if (cur.status !== 'flagged')
+    throw new AppError('CONFLICT', `the check-in is ${cur.status}: only a flagged one is reviewed`, 'id', { checkInStatus: cur.status });
+  const to: CheckInStatus = input.decision === 'accept' ? 'accepted' : 'rejected_after_review';
+  const { rows } = await tx.query<CheckInRow>(
+    `UPDATE check_ins SET status = $2, reviewed_by = $3, reviewed_at = now(), review_note = $4 WHERE id = $1 AND status = 'flagged' RETURNING *`,
+    [id, to, actor.accountId, input.note],
+  );
+  const row = rows[0];
+  if (!row) throw new AppError('CONFLICT', 'the check-in was reviewed meanwhile', 'id');
+  await audit.record(tx, actor, {
+    action: input.decision === 'accept' ? 'checkin.accept' : 'checkin.reject',
+    entityType: 'check_in',
+    entityId: id,
+    districtCode: row.district_code,
+    detail: { flags: row.flags, note: input.note, sessionId: row.session_id, classId: row.class_id },
+  });
+  return presentFlag(tx, row);
+}
