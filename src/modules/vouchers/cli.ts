@@ -29,7 +29,10 @@ export function registerVoucherCommands(program: Command): void {
     .description('void every voucher still issued past its validity (as of Asia/Shanghai midnight), now')
     .action(async () => {
       await withDb(async (db) => {
-        const r = await runJob(db, { ...expiryJob, run: async (d) => ({ ...(await expireVouchers(d, { onProgress: (n) => process.stdout.write(`expired ${n}\n`) })) }) });
+        const r = await runJob(db, {
+          ...expiryJob,
+          run: async (d) => ({ ...(await expireVouchers(d, { onProgress: (n) => process.stdout.write(`expired ${n}\n`) })) }),
+        });
         if (r === null) process.stdout.write('another node is running the expiry job\n');
         else process.stdout.write(`expired ${String(r.expired)} vouchers (cut-off ${String(r.cutoff)})\n`);
       });

@@ -48,7 +48,10 @@ describe('targeted issuance (精准发放)', () => {
     const w = await t.call('POST', '/api/v1/vouchers/apply', { as: 'worker', body: { occupationCode: OCC, level: 4, programmeId: skillUpgrade.id } });
     expect(w.statusCode).toBe(201);
 
-    const pv = await t.call('POST', '/api/v1/issuances/preview', { as: 'district_admin', body: { name: 'p', programmeId: skillUpgrade.id, occupationCode: OCC, level: 4 } });
+    const pv = await t.call('POST', '/api/v1/issuances/preview', {
+      as: 'district_admin',
+      body: { name: 'p', programmeId: skillUpgrade.id, occupationCode: OCC, level: 4 },
+    });
     expect(pv.statusCode).toBe(200);
     expect(pv.json()).toEqual({ matched: 51, holdingOpen: 1 }); // 40 + 10 + the fixture worker; 10 without category do not match
 
@@ -77,7 +80,12 @@ describe('targeted issuance (精准发放)', () => {
       { ratio_pct: 100, standard_fen: 200000, uplift_pct: 30, category: 'registered_unemployed', n: 40 },
     ]);
     // numbers carry a valid check character and the district
-    const nums = (await t.db.query<{ number: string; ok: boolean }>(`SELECT number, sv_voucher_check(substr(number, 3, 18)::bigint) = substr(number, 21, 1) AS ok FROM vouchers WHERE issuance_id = $1`, [id])).rows;
+    const nums = (
+      await t.db.query<{ number: string; ok: boolean }>(
+        `SELECT number, sv_voucher_check(substr(number, 3, 18)::bigint) = substr(number, 21, 1) AS ok FROM vouchers WHERE issuance_id = $1`,
+        [id],
+      )
+    ).rows;
     expect(nums.every((r) => r.ok && r.number.slice(6, 12) === '310115')).toBe(true);
 
     // a second run reaches the same persons: nothing issued twice
@@ -91,7 +99,14 @@ describe('targeted issuance (精准发放)', () => {
 
   it('a quantity cap: issues up to it, counts the rest as skipped, then refuses ISSUANCE_EXHAUSTED', async () => {
     const p = await freshProgramme(t.db, 'T-CAP');
-    const d = await define({ name: 'capped', programmeId: p.id, rule: { categoriesAny: ['registered_unemployed'] }, quantityCap: 5, occupationCode: '4-03-02-01', level: 5 });
+    const d = await define({
+      name: 'capped',
+      programmeId: p.id,
+      rule: { categoriesAny: ['registered_unemployed'] },
+      quantityCap: 5,
+      occupationCode: '4-03-02-01',
+      level: 5,
+    });
     expect(d.statusCode).toBe(201);
     const id = d.json().id as string;
     const r = await runIssuance(SYSTEM, t.db, id, { chunkSize: 3 });
@@ -137,7 +152,14 @@ describe('targeted issuance (精准发放)', () => {
 
   it('a programme closed after definition refuses the run (PROGRAMME_CLOSED)', async () => {
     const p = await t.db.tx((tx) =>
-      catalog.createProgramme(SYSTEM, tx, { code: 'LATE-CLOSE', name: 'late', type: 'skill_upgrade', fundingSource: 'unemployment_insurance_fund', payee: 'person', eligibleCategories: ['registered_unemployed'] }),
+      catalog.createProgramme(SYSTEM, tx, {
+        code: 'LATE-CLOSE',
+        name: 'late',
+        type: 'skill_upgrade',
+        fundingSource: 'unemployment_insurance_fund',
+        payee: 'person',
+        eligibleCategories: ['registered_unemployed'],
+      }),
     );
     await t.db.tx((tx) => catalog.setStandard(SYSTEM, tx, p.id, { occupationCode: null, level: 4, amountFen: 100000 }));
     const d = await define({ programmeId: p.id, level: 4 });
@@ -205,44 +227,45 @@ describe('targeted issuance (精准发放)', () => {
   });
 
   if (engine() === 'postgres')
-  it('kill -9 of the CLI mid-batch on PostgreSQL, then resume: exact totals', async () => {
-    const p = await freshProgramme(t.db, 'T-KILL');
-    const d = await t.db.tx((tx) =>
-      createIssuance(actorOf(t, 'district_admin'), tx, { mode: 'targeted', name: 'kill -9', programmeId: p.id, occupationCode: '4-03-02-01', level: 0 }),
-    );
-    const dbName = (await t.db.query<{ d: string }>('SELECT current_database() AS d')).rows[0]!.d;
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${dbName}`;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'issue', 'run', d.id, '--chunk', '5'], {
-      env: { ...process.env, DATABASE_URL: url.toString(), SV_ISSUANCE_PAUSE_MS: '300', NODE_ENV: 'test', LOG_LEVEL: 'silent' },
-      stdio: 'ignore',
-    });
-    const exited = new Promise<void>((res) => child.on('exit', () => res()));
-    // wait until two chunks are committed, then kill it inside the third chunk's transaction
-    let processed = 0;
-    for (let i = 0; i < 600 && processed < 10; i++) {
-      await sleep(50);
-      processed = (await t.db.query<{ processed: number }>('SELECT processed FROM issuances WHERE id = $1', [d.id])).rows[0]!.processed;
-    }
-    expect(processed).toBeGreaterThanOrEqual(10);
-    child.kill('SIGKILL');
-    await exited;
-    const st = (await t.db.query<{ status: string; processed: number }>('SELECT status, processed FROM issuances WHERE id = $1', [d.id])).rows[0]!;
-    expect(st.status).toBe('running'); // the killed process could not say otherwise
-    const before = await t.count('vouchers', `issuance_id = '${d.id}'`);
-    expect(before).toBeLessThan(51);
-    expect(before).toBe(st.processed); // nobody of the killed chunk is left behind half-done
-    let r: IssuanceView | null = null;
-    for (let i = 0; i < 100 && !r; i++) {
-      try {
-        r = await runIssuance(SYSTEM, t.db, d.id, { chunkSize: 5 });
-      } catch (e) {
-        if ((e as { code?: string }).code !== 'ISSUANCE_ALREADY_RUNNING') throw e;
-        await sleep(100); // the server has not yet noticed the dead session
+    it('kill -9 of the CLI mid-batch on PostgreSQL, then resume: exact totals', async () => {
+      const p = await freshProgramme(t.db, 'T-KILL');
+      const d = await t.db.tx((tx) =>
+        createIssuance(actorOf(t, 'district_admin'), tx, { mode: 'targeted', name: 'kill -9', programmeId: p.id, occupationCode: '4-03-02-01', level: 0 }),
+      );
+      const dbName = (await t.db.query<{ d: string }>('SELECT current_database() AS d')).rows[0]!.d;
+      const url = new URL(process.env.DATABASE_URL!);
+      url.pathname = `/${dbName}`;
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'issue', 'run', d.id, '--chunk', '5'], {
+        env: { ...process.env, DATABASE_URL: url.toString(), SV_ISSUANCE_PAUSE_MS: '300', NODE_ENV: 'test', LOG_LEVEL: 'silent' },
+        stdio: 'ignore',
+      });
+      const exited = new Promise<void>((res) => child.on('exit', () => res()));
+      // wait until two chunks are committed, then kill it inside the third chunk's transaction
+      let processed = 0;
+      for (let i = 0; i < 600 && processed < 10; i++) {
+        await sleep(50);
+        processed = (await t.db.query<{ processed: number }>('SELECT processed FROM issuances WHERE id = $1', [d.id])).rows[0]!.processed;
       }
-    }
-    expect(r).toMatchObject({ status: 'done', matchedTotal: 51, processed: 51, issued: 51 });
-    expect(await t.count('vouchers', `issuance_id = '${d.id}'`)).toBe(51);
-    expect(await t.count('vouchers', `issuance_id = '${d.id}' GROUP BY person_id HAVING count(*) > 1`)).toBe(0);
-  }, 120_000);
+      expect(processed).toBeGreaterThanOrEqual(10);
+      child.kill('SIGKILL');
+      await exited;
+      const st = (await t.db.query<{ status: string; processed: number }>('SELECT status, processed FROM issuances WHERE id = $1', [d.id])).rows[0]!;
+      expect(st.status).toBe('running'); // the killed process could not say otherwise
+      const before = await t.count('vouchers', `issuance_id = '${d.id}'`);
+      expect(before).toBeLessThan(51);
+      expect(before).toBe(st.processed); // nobody of the killed chunk is left behind half-done
+      let r: IssuanceView | null = null;
+      for (let i = 0; i < 100 && !r; i++) {
+        try {
+          r = await runIssuance(SYSTEM, t.db, d.id, { chunkSize: 5 });
+        } catch (e) {
+          if ((e as { code?: string }).code !== 'ISSUANCE_ALREADY_RUNNING') throw e;
+          await sleep(100); // the server has not yet noticed the dead session
+        }
+      }
+      expect(r).toMatchObject({ status: 'done', matchedTotal: 51, processed: 51, issued: 51 });
+      expect(await t.count('vouchers', `issuance_id = '${d.id}'`)).toBe(51);
+      const dupes = await t.db.query('SELECT person_id FROM vouchers WHERE issuance_id = $1 GROUP BY person_id HAVING count(*) > 1', [d.id]);
+      expect(dupes.rows).toHaveLength(0);
+    }, 120_000);
 });

@@ -158,11 +158,10 @@ export async function listIssuances(actor: Actor, q: Queryable, f: { limit: numb
   } else if (actor.role !== 'city_admin' && actor.role !== 'auditor') throw new AppError('FORBIDDEN', 'no access to issuances');
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (await q.query<{ n: number }>(`SELECT count(*) AS n FROM issuances ${w}`, params)).rows[0]?.n ?? 0;
-  const { rows } = await q.query<IssuanceRow>(`SELECT * FROM issuances ${w} ORDER BY created_at DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
-    ...params,
-    f.limit,
-    f.offset,
-  ]);
+  const { rows } = await q.query<IssuanceRow>(
+    `SELECT * FROM issuances ${w} ORDER BY created_at DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, f.limit, f.offset],
+  );
   return { total, items: rows.map(present) };
 }
 
@@ -213,7 +212,8 @@ async function checkDefinition(actor: Actor, q: Queryable, input: IssuanceInput,
     if (actor.role === 'enterprise' && !ENTERPRISE_TYPES.includes(programme.type))
       throw new AppError('VALIDATION_FAILED', 'an enterprise issues enterprise-training or apprenticeship vouchers only', 'programmeId');
   }
-  if (districtCode !== null && !(await catalog.getDistrict(q, districtCode))) throw new AppError('DISTRICT_UNKNOWN', `no district ${districtCode}`, 'districtCode');
+  if (districtCode !== null && !(await catalog.getDistrict(q, districtCode)))
+    throw new AppError('DISTRICT_UNKNOWN', `no district ${districtCode}`, 'districtCode');
 
   const occupationCode = input.occupationCode ?? null;
   const level = input.level ?? null;
@@ -223,12 +223,14 @@ async function checkDefinition(actor: Actor, q: Queryable, input: IssuanceInput,
     await catalog.quoteSubsidy(q, { programmeId: programme.id, occupationCode, level, categories: [] }); // STANDARD_MISSING
   }
   const today = shanghaiDate(now);
-  if (input.validUntil && input.validUntil < today) throw new AppError('VALIDITY_IN_PAST', `the validity ends ${input.validUntil}, before today (${today})`, 'validUntil');
+  if (input.validUntil && input.validUntil < today)
+    throw new AppError('VALIDITY_IN_PAST', `the validity ends ${input.validUntil}, before today (${today})`, 'validUntil');
   if (input.quantityCap !== undefined && input.quantityCap !== null && input.quantityCap < 1)
     throw new AppError('ISSUANCE_EXHAUSTED', 'the quantity cap must be at least 1', 'quantityCap');
   if (districtCode !== null) {
     const budget = await catalog.getBudget(q, programme.id, districtCode, Number(today.slice(0, 4)));
-    if (budget && budget.amountFen <= 0) throw new AppError('ISSUANCE_EXHAUSTED', `the ${programme.code} budget of district ${districtCode} is exhausted`, 'programmeId');
+    if (budget && budget.amountFen <= 0)
+      throw new AppError('ISSUANCE_EXHAUSTED', `the ${programme.code} budget of district ${districtCode} is exhausted`, 'programmeId');
   }
 
   const rule: persons.EligibilityRule = { ...(input.rule ?? {}) };
@@ -268,7 +270,12 @@ export async function createIssuance(actor: Actor, tx: Tx, input: IssuanceInput,
 }
 
 /** How many persons match (and how many of them already hold an open voucher of the programme). */
-export async function previewIssuance(actor: Actor, q: Queryable, input: IssuanceInput, now: Date = new Date()): Promise<{ matched: number; holdingOpen: number }> {
+export async function previewIssuance(
+  actor: Actor,
+  q: Queryable,
+  input: IssuanceInput,
+  now: Date = new Date(),
+): Promise<{ matched: number; holdingOpen: number }> {
   const c = await checkDefinition(actor, q, { ...input, mode: 'targeted' }, now);
   const m = persons.matchPersonsSql(c.definition.rule, 2, shanghaiDate(now));
   const { rows } = await q.query<{ matched: number; holding: number }>(
@@ -309,10 +316,18 @@ async function computeTerms(q: Queryable, programme: catalog.Programme, d: Issua
  * Issues to a candidate set (`cand`: id, district_code, categories) in one statement. Returns the candidate
  * rows with their outcome. `$1..$n` of the candidate SQL come first; the rest are appended here.
  */
-function issueStatement(
+export function issueStatement(
   candSql: string,
   candParams: unknown[],
-  i: { issuanceId: string; programmeId: string; mode: IssuanceMode; districtCode: string | null; d: IssuanceDefinition; t: IssuanceTerms; remaining: number | null },
+  i: {
+    issuanceId: string;
+    programmeId: string;
+    mode: IssuanceMode;
+    districtCode: string | null;
+    d: IssuanceDefinition;
+    t: IssuanceTerms;
+    remaining: number | null;
+  },
   perRow: boolean,
 ): { sql: string; params: unknown[] } {
   const params = [...candParams];
@@ -339,13 +354,18 @@ function issueStatement(
            WHERE x.cat = ANY(c.categories) ORDER BY x.ratio DESC, x.cat LIMIT 1
         ) r ON true
     ),
+    pick AS (
+      SELECT q.*, ${p(i.t.yymm)}::text || coalesce(${district}::text, q.district_code, '000000') AS pfx
+        FROM q WHERE NOT already AND NOT holds AND cat IS NOT NULL ORDER BY id LIMIT ${remaining}::int
+    ),
     elig AS (
-      SELECT * FROM q WHERE NOT already AND NOT holds AND cat IS NOT NULL ORDER BY id LIMIT ${remaining}::int
+      -- the serial as a column, so the number expression below is inlined (no function call per row)
+      SELECT k.*, k.pfx::bigint * 100000000 + k.sn AS payload FROM (SELECT pick.*, nextval('voucher_serial') % 100000000 AS sn FROM pick) k
     ),
     ins AS (
       INSERT INTO vouchers (number, person_id, kind, programme_id, occupation_code, level, mode, issuance_id, district_code,
                             ratio_pct, standard_fen, uplift_pct, category, category_valid_until, valid_from, valid_until)
-      SELECT sv_voucher_number(${p(i.t.yymm)}, coalesce(${district}::text, e.district_code, '000000'), nextval('voucher_serial')),
+      SELECT 'SV' || e.pfx || lpad(e.sn::text, 8, '0') || sv_voucher_check(e.payload),
              e.id, 'subsidy', ${prog}::uuid, ${p(i.d.occupationCode)}::text, ${p(i.d.level)}::smallint, ${p(i.mode)}, ${iss}::uuid,
              coalesce(${district}::text, e.district_code), e.ratio, ${p(i.t.standardFen)}::bigint, ${p(i.t.upliftPct)}::int, e.cat,
              ${p(i.t.categoryValidUntil)}::date, ${p(i.t.validFrom)}::date, ${p(i.t.validUntil)}::date
@@ -399,7 +419,13 @@ async function begin(by: AuditActor, db: Db, id: string, now: Date): Promise<Iss
     const resume = (r.status === 'running' || r.status === 'failed') && r.terms !== null;
     if (resume) {
       const { rows } = await tx.query<IssuanceRow>("UPDATE issuances SET status = 'running', error = NULL, updated_at = now() WHERE id = $1 RETURNING *", [id]);
-      await audit.record(tx, by, { action: 'issuance.resume', entityType: 'issuance', entityId: id, districtCode: r.district_code, detail: { processed: r.processed, issued: r.issued } });
+      await audit.record(tx, by, {
+        action: 'issuance.resume',
+        entityType: 'issuance',
+        entityId: id,
+        districtCode: r.district_code,
+        detail: { processed: r.processed, issued: r.issued },
+      });
       return rows[0]!;
     }
     // A fresh run (draft, or a finished one run again to reach persons who match now).
@@ -407,7 +433,8 @@ async function begin(by: AuditActor, db: Db, id: string, now: Date): Promise<Iss
       throw new AppError('VALIDITY_IN_PAST', `the validity ends ${r.definition.validUntil}, before today`, 'validUntil');
     if (r.district_code !== null) {
       const budget = await catalog.getBudget(tx, programme.id, r.district_code, Number(shanghaiDate(now).slice(0, 4)));
-      if (budget && budget.amountFen <= 0) throw new AppError('ISSUANCE_EXHAUSTED', `the ${programme.code} budget of district ${r.district_code} is exhausted`, 'programmeId');
+      if (budget && budget.amountFen <= 0)
+        throw new AppError('ISSUANCE_EXHAUSTED', `the ${programme.code} budget of district ${r.district_code} is exhausted`, 'programmeId');
     }
     const terms = await computeTerms(tx, programme, r.definition, now);
     const m = persons.matchPersonsSql(r.definition.rule, 1, terms.validFrom);
@@ -446,10 +473,15 @@ async function runChunks(by: AuditActor, db: Db, start: IssuanceRow, opts: RunOp
     );
     const next = await db.tx(async (tx) => {
       const r = (
-        await tx.query<{ candidates: number; last_id: string | null; issued: number; already_issued: number; holds_open: number; no_category: number; eligible: number }>(
-          stmt.sql,
-          stmt.params,
-        )
+        await tx.query<{
+          candidates: number;
+          last_id: string | null;
+          issued: number;
+          already_issued: number;
+          holds_open: number;
+          no_category: number;
+          eligible: number;
+        }>(stmt.sql, stmt.params)
       ).rows[0]!;
       const capped = remaining === null ? 0 : Math.max(0, r.eligible - remaining);
       const skips = {
@@ -493,15 +525,22 @@ async function finish(by: AuditActor, db: Db, row: IssuanceRow): Promise<Issuanc
       // Persons not reached because the cap was used up.
       const m = persons.matchPersonsSql(row.definition.rule, 1, row.terms.validFrom);
       const left = (
-        await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${m.sql}) m WHERE ($${m.params.length + 1}::uuid IS NULL OR m.id > $${m.params.length + 1}::uuid)`, [
-          ...m.params,
-          row.cursor_person,
-        ])
+        await tx.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM (${m.sql}) m WHERE ($${m.params.length + 1}::uuid IS NULL OR m.id > $${m.params.length + 1}::uuid)`,
+          [...m.params, row.cursor_person],
+        )
       ).rows[0]!.n;
       skipped = addSkips(skipped, { quantity_cap: left });
     }
     const runIssued = row.issued;
-    const summary = { matched: row.matched_total, processed: row.processed, issued: runIssued, skipped, validFrom: row.terms?.validFrom, validUntil: row.terms?.validUntil };
+    const summary = {
+      matched: row.matched_total,
+      processed: row.processed,
+      issued: runIssued,
+      skipped,
+      validFrom: row.terms?.validFrom,
+      validUntil: row.terms?.validUntil,
+    };
     const { rows } = await tx.query<IssuanceRow>(
       "UPDATE issuances SET status = 'done', skipped = $2::jsonb, summary = $3::jsonb, finished_at = now(), updated_at = now() WHERE id = $1 RETURNING *",
       [row.id, JSON.stringify(skipped), JSON.stringify(summary)],
@@ -513,7 +552,9 @@ async function finish(by: AuditActor, db: Db, row: IssuanceRow): Promise<Issuanc
 
 async function markFailed(db: Db, id: string, e: unknown): Promise<void> {
   const msg = e instanceof Error ? e.message : String(e);
-  await db.query("UPDATE issuances SET status = 'failed', error = $2, updated_at = now() WHERE id = $1 AND status = 'running'", [id, msg.slice(0, 500)]).catch(() => undefined);
+  await db
+    .query("UPDATE issuances SET status = 'failed', error = $2, updated_at = now() WHERE id = $1 AND status = 'running'", [id, msg.slice(0, 500)])
+    .catch(() => undefined);
 }
 
 const alreadyRunning = () => new AppError('ISSUANCE_ALREADY_RUNNING', 'this issuance is already running', 'id');
@@ -732,7 +773,9 @@ export async function uploadCustomList(actor: Actor, db: Db, id: string, buffer:
     }
     await db.query('UPDATE issuances SET summary = $2::jsonb WHERE id = $1', [
       id,
-      JSON.stringify({ lastUpload: { total: report.total, issued: report.issued, personsCreated: report.personsCreated, failed: report.failed, skipped: report.skipped } }),
+      JSON.stringify({
+        lastUpload: { total: report.total, issued: report.issued, personsCreated: report.personsCreated, failed: report.failed, skipped: report.skipped },
+      }),
     ]);
     return report;
   });

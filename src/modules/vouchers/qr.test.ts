@@ -62,7 +62,13 @@ describe('voucher QR token', () => {
     const other = generateQrKey();
     const iat = Math.floor(Date.now() / 1000);
     const mk = (kid: string) =>
-      new SignJWT({ vid: VID, hr: 'x' }).setProtectedHeader({ alg: 'EdDSA', kid, typ: 'sv-qr+jwt' }).setIssuedAt(iat).setNotBefore(iat).setExpirationTime(iat + 60).setJti('n1').sign(other.signing);
+      new SignJWT({ vid: VID, hr: 'x' })
+        .setProtectedHeader({ alg: 'EdDSA', kid, typ: 'sv-qr+jwt' })
+        .setIssuedAt(iat)
+        .setNotBefore(iat)
+        .setExpirationTime(iat + 60)
+        .setJti('n1')
+        .sign(other.signing);
     expect(await code(verifyQrToken(await mk('k1')))).toBe('QR_TOKEN_INVALID');
     expect(await code(verifyQrToken(await mk('someone-else')))).toBe('QR_TOKEN_INVALID');
   });

@@ -119,7 +119,8 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
  */
 export async function verifyQrToken(token: string, opts: { expectVoucherId?: string; now?: Date } = {}): Promise<QrPayload> {
   const k = current();
-  if (typeof token !== 'string' || token.length > 2048 || token.split('.').length !== 3) throw new AppError('QR_TOKEN_INVALID', 'not a voucher QR token', 'token');
+  if (typeof token !== 'string' || token.length > 2048 || token.split('.').length !== 3)
+    throw new AppError('QR_TOKEN_INVALID', 'not a voucher QR token', 'token');
   try {
     const { payload } = await jwtVerify(
       token,

@@ -55,12 +55,12 @@ describe('state machine', () => {
   });
 
   it('terminal states never move', () => {
-    for (const s of TERMINAL_STATES) for (const e of VOUCHER_EVENTS) for (const k of ['subsidy', 'checkin_only'] as const) expect(nextState(s, e, k)).toBeNull();
+    for (const s of TERMINAL_STATES)
+      for (const e of VOUCHER_EVENTS) for (const k of ['subsidy', 'checkin_only'] as const) expect(nextState(s, e, k)).toBeNull();
   });
 
   it('every target state has exactly one source state per kind (the service relies on it)', () => {
-    for (const to of VOUCHER_STATES)
-      for (const k of ['subsidy', 'checkin_only'] as const) expect(allowedFrom(to, k).length).toBeLessThanOrEqual(1);
+    for (const to of VOUCHER_STATES) for (const k of ['subsidy', 'checkin_only'] as const) expect(allowedFrom(to, k).length).toBeLessThanOrEqual(1);
   });
 
   it('open and terminal partition the states', () => {

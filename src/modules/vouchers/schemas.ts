@@ -7,20 +7,33 @@ const OccupationCode = z.string().regex(/^\d-\d{2}-\d{2}-\d{2}$/, 'an occupation
 const Level = z.number().int().min(0).max(5);
 
 export const EligibilityRuleSchema = z.strictObject({
-  districtCodes: z.array(z.string().regex(/^\d{6}$/)).max(50).optional(),
-  categoriesAny: z.array(z.string().regex(/^[a-z][a-z0-9_]{1,63}$/)).max(20).optional(),
+  districtCodes: z
+    .array(z.string().regex(/^\d{6}$/))
+    .max(50)
+    .optional(),
+  categoriesAny: z
+    .array(z.string().regex(/^[a-z][a-z0-9_]{1,63}$/))
+    .max(20)
+    .optional(),
   hukou: z.enum(['local', 'nonlocal']).optional(),
   ageMin: z.number().int().min(0).max(120).optional(),
   ageMax: z.number().int().min(0).max(120).optional(),
   sex: z.enum(['M', 'F']).optional(),
-  employerUscc: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/).optional(),
+  employerUscc: z
+    .string()
+    .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/)
+    .optional(),
 });
 
 export const IssuanceBody = z.strictObject({
   mode: z.enum(['targeted', 'custom']).default('targeted'),
   name: z.string().trim().min(1).max(200),
   programmeId: z.uuid(),
-  districtCode: z.string().regex(/^\d{6}$/).nullable().optional(),
+  districtCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .nullable()
+    .optional(),
   occupationCode: OccupationCode.nullable().optional(),
   level: Level.nullable().optional(),
   rule: EligibilityRuleSchema.optional(),

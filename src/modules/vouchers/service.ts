@@ -157,8 +157,11 @@ export async function transitionVoucher(
     const cur = await getVoucher(tx, id);
     if (!cur) throw notFound('voucher', 'voucherId');
     if (to === 'admitted' && cur.status === 'issued' && cur.validUntil < today)
-      throw new AppError('VOUCHER_EXPIRED', `the voucher was valid until ${cur.validUntil}`, 'voucherId', { status: cur.status, validUntil: cur.validUntil });
-    throw new AppError('VOUCHER_NOT_USABLE', `a ${cur.kind} voucher in state ${cur.status} cannot become ${to}`, 'voucherId', { status: cur.status });
+      throw new AppError('VOUCHER_EXPIRED', `the voucher was valid until ${cur.validUntil}`, 'voucherId', {
+        voucherStatus: cur.status,
+        validUntil: cur.validUntil,
+      });
+    throw new AppError('VOUCHER_NOT_USABLE', `a ${cur.kind} voucher in state ${cur.status} cannot become ${to}`, 'voucherId', { voucherStatus: cur.status });
   }
   // Every target state has exactly one source state per kind (see rules.test.ts), so the previous state is known.
   const from = TRANSITIONS.find((t) => t.to === to && t.kinds.includes(row.kind) && (!opts.expectFrom || t.from === opts.expectFrom))!.from;
@@ -498,7 +501,7 @@ export async function issueQrToken(actor: Actor, q: Queryable, id: string): Prom
   if (actor.role !== 'worker' || !actor.personId) throw new AppError('FORBIDDEN', 'only the holder shows a voucher QR code');
   const v = await getVoucher(q, id);
   if (!v || v.personId !== actor.personId) throw notFound('voucher');
-  if (!OPEN_STATES.includes(v.status)) throw new AppError('VOUCHER_NOT_USABLE', `the voucher is ${v.status}`, 'voucherId', { status: v.status });
+  if (!OPEN_STATES.includes(v.status)) throw new AppError('VOUCHER_NOT_USABLE', `the voucher is ${v.status}`, 'voucherId', { voucherStatus: v.status });
   const t = await signQrToken(v.id, v.personId);
   return { token: t.token, expiresAt: t.expiresAt.toISOString(), voucherId: v.id };
 }
@@ -519,4 +522,3 @@ export async function consumeQrNonce(tx: Tx, token: string, opts: { expectVouche
   if (rows.length === 0) throw new AppError('QR_TOKEN_REPLAYED', 'this QR code was already used; ask the holder to refresh it', 'token');
   return p;
 }
-

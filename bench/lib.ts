@@ -1,0 +1,123 @@
+/**
+ * Shared pieces of the benchmarks: the dedicated benchmark database, results files, timing, RSS.
+ * Benchmarks on PostgreSQL OWN their database: it is dropped and re-created on every run. The server is
+ * taken from BENCH_DATABASE_URL or DATABASE_URL; the database name is `skillvoucher_bench` unless
+ * BENCH_DATABASE_URL names one explicitly (never the test database).
+ */
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { loadConfig } from '../src/config.js';
+import { openDb, type Db } from '../src/db/index.js';
+import { migrate } from '../src/db/migrate.js';
+import { configureProcess } from '../src/platform.js';
+
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  baseline: number | null;
+  ratio: number | null;
+  engine: 'postgres' | 'pglite';
+  n: number;
+  date: string;
+}
+
+export interface BenchContext {
+  n: number;
+  log: (line: string) => void;
+}
+
+export const RESULTS_DIR = join(process.cwd(), 'bench', 'results');
+
+export function writeResults(name: string, results: BenchResult[]): string {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = join(RESULTS_DIR, `${name}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  return file;
+}
+
+export function readResults(name: string): BenchResult[] {
+  const file = join(RESULTS_DIR, `${name}.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BenchResult[]) : [];
+}
+
+export const result = (r: Omit<BenchResult, 'date'>): BenchResult => ({ ...r, date: new Date().toISOString() });
+
+/** The benchmark database URL (server from the environment, dedicated database name). */
+export function benchUrl(): string {
+  if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
+  const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const u = new URL(base);
+  u.pathname = '/skillvoucher_bench';
+  return u.toString();
+}
+
+/** Drops and re-creates the benchmark database, migrated. */
+export async function freshPostgres(poolSize = 4): Promise<{ db: Db; url: string }> {
+  const url = benchUrl();
+  const u = new URL(url);
+  const name = u.pathname.slice(1);
+  if (!/^[a-z0-9_]+$/.test(name) || name === 'postgres' || name.startsWith('sv_test_') || name === 'test')
+    throw new Error(`refusing to use database ${name} for benchmarks`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const c = new pg.Client({ connectionString: admin.toString() });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await c.query(`CREATE DATABASE "${name}"`);
+  await c.end();
+  await configureProcess(loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' }));
+  const db = await openDb({ databaseUrl: url, poolSize });
+  await migrate(db);
+  return { db, url };
+}
+
+export async function freshPglite(): Promise<Db> {
+  await configureProcess(loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' }));
+  const db = await openDb({ dataDir: 'memory://' });
+  await migrate(db);
+  return db;
+}
+
+export async function timed<T>(fn: () => Promise<T>): Promise<{ seconds: number; value: T }> {
+  const t0 = process.hrtime.bigint();
+  const value = await fn();
+  return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, value };
+}
+
+/** Samples the resident set size while fn runs; resolves with fn's value and the peak in MB. */
+export async function withRssPeak<T>(fn: () => Promise<T>): Promise<{ value: T; peakMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  try {
+    const value = await fn();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { value, peakMb: Math.round((peak / 1048576) * 10) / 10 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export const round = (v: number, digits = 3): number => Math.round(v * 10 ** digits) / 10 ** digits;
+
+/**
+ * n synthetic persons, set-based (benchmark data only: the ID fields hold placeholders, not encrypted IDs).
+ * Categories cycle so the ratio lookup has work to do.
+ */
+export async function seedPersons(db: Db, n: number, districtCode = '310115'): Promise<void> {
+  const step = 200_000;
+  for (let from = 1; from <= n; from += step) {
+    const to = Math.min(n, from + step - 1);
+    await db.query(
+      `INSERT INTO persons (name, id_number_enc, id_number_bidx, birth_date, sex, district_code, hukou, categories)
+       SELECT 'bench' || g, 'bench', md5('bench' || g), date '1970-01-01' + (g % 12000), CASE WHEN g % 2 = 0 THEN 'M' ELSE 'F' END, $3,
+              'local', CASE g % 4 WHEN 0 THEN ARRAY['employed'] WHEN 1 THEN ARRAY['registered_unemployed'] WHEN 2 THEN ARRAY['employed','disabled'] ELSE ARRAY['college_graduating'] END
+         FROM generate_series($1::int, $2::int) g`,
+      [from, to, districtCode],
+    );
+  }
+  await db.query('ANALYZE persons');
+}

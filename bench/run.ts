@@ -1,0 +1,55 @@
+/**
+ * Benchmark runner: `npm run bench -- <name> [--n N]` runs bench/<name>.ts, prints its results and writes
+ * bench/results/<name>.json (an array of {name, value, unit, baseline, ratio, engine, n, date}).
+ * Benchmarks are not tests: they measure, side by side with a bare baseline in the same run.
+ */
+import { readdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeResults, type BenchContext, type BenchResult } from './lib.js';
+
+interface BenchModule {
+  defaultN: number;
+  description: string;
+  run(ctx: BenchContext): Promise<BenchResult[]>;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const available = readdirSync(here)
+  .filter((f) => f.endsWith('.ts') && !['run.ts', 'lib.ts'].includes(f) && !f.endsWith('.d.ts'))
+  .map((f) => f.replace(/\.ts$/, ''));
+
+function usage(): never {
+  process.stderr.write(`usage: npm run bench -- <name> [--n N]\nbenchmarks: ${available.join(', ')}\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const name = args.find((a) => !a.startsWith('--') && !/^\d/.test(a));
+  if (!name || !available.includes(name)) usage();
+  const ni = args.indexOf('--n');
+  const nArg = ni >= 0 ? Number(args[ni + 1]?.replace(/_/g, '')) : undefined;
+  if (nArg !== undefined && (!Number.isInteger(nArg) || nArg < 1)) usage();
+  const mod = (await import(`./${name}.ts`)) as BenchModule;
+  const n = nArg ?? mod.defaultN;
+  const log = (line: string) => process.stdout.write(`[${name}] ${line}\n`);
+  log(`${mod.description} — n = ${n}`);
+  const results = await mod.run({ n, log });
+  const file = writeResults(name, results);
+  const w = (s: string, k: number) => s.padEnd(k);
+  process.stdout.write(`\n${w('name', 40)}${w('value', 16)}${w('unit', 14)}${w('baseline', 16)}${w('ratio', 10)}${w('engine', 10)}n\n`);
+  for (const r of results)
+    process.stdout.write(
+      `${w(r.name, 40)}${w(String(r.value), 16)}${w(r.unit, 14)}${w(r.baseline === null ? '-' : String(r.baseline), 16)}${w(r.ratio === null ? '-' : String(r.ratio), 10)}${w(r.engine, 10)}${r.n}\n`,
+    );
+  process.stdout.write(`\nwritten to ${file}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  },
+);
