@@ -9,6 +9,7 @@ import * as identity from '../modules/identity/service.js';
 import * as audit from '../modules/audit/service.js';
 import { SYSTEM } from '../modules/audit/service.js';
 import { progressBar } from './progress.js';
+import { registerSubsidyCommands } from '../modules/subsidy/cli.js';
 import { registerDemoCommands } from '../demo/cli.js';
 
 export async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
@@ -31,6 +32,7 @@ async function readPassword(prompt: string): Promise<string> {
 }
 
 export function registerCommands(program: Command): void {
+  registerSubsidyCommands(program);
   registerDemoCommands(program);
   const user = program.command('user').description('accounts');
   user

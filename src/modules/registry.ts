@@ -6,10 +6,11 @@ import { registerRoutes as catalog } from './catalog/routes.js';
 import { registerRoutes as identity } from './identity/routes.js';
 import { registerRoutes as orgs } from './orgs/routes.js';
 import { registerRoutes as persons } from './persons/routes.js';
+import { registerRoutes as assessment } from './assessment/routes.js';
 import { registerRoutes as subsidy } from './subsidy/routes.js';
 
 export async function registerModules(app: FastifyInstance, db: Db): Promise<void> {
-  for (const register of [identity, audit, catalog, persons, orgs, subsidy]) {
+  for (const register of [identity, audit, catalog, persons, orgs, assessment, subsidy]) {
     await register(app, db);
   }
 }
