@@ -165,6 +165,12 @@ describe('person import', () => {
     expect(await t.count('persons')).toBe(before);
   });
 
+  it('refuses a JSON body with 415', async () => {
+    const r = await t.call('POST', '/api/v1/persons/import', { as: 'city_admin', body: { rows: [] } });
+    expect(r.statusCode).toBe(415);
+    expect(r.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', field: 'content-type' });
+  });
+
   it('refuses imports by roles without registry write access', async () => {
     for (const who of ['auditor', 'worker', 'provider']) {
       const r = await importCsv(`${HEADER}\n`, who);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/index.js';
 import { defineRoute, IdParams, Page } from '../../http/route.js';
+import { AppError } from '../../lib/errors.js';
 import * as persons from './service.js';
 import {
   CreatePersonBody,
@@ -80,7 +81,8 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     response: ImportReportSchema,
     handler: async ({ actor, db: d, req }) => {
       const type = String(req.headers['content-type'] ?? '');
-      return persons.importPersons(actor, d, req.body as Buffer, type.startsWith(XLSX) ? 'xlsx' : 'csv');
+      if (!Buffer.isBuffer(req.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `send the sheet as text/csv or ${XLSX}`, 'content-type');
+      return persons.importPersons(actor, d, req.body, type.startsWith(XLSX) ? 'xlsx' : 'csv');
     },
   });
 

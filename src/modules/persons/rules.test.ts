@@ -116,7 +116,7 @@ describe('matchPersonsSql', () => {
     [{ sex: 'F' }, ['mid_f']],
     [{ employerUscc: '91350100M000100Y43' }, ['mid_f']],
     [{ ageMin: 18 }, ['mid_f', 'old_m', 'young_m']],
-    [{ ageMin: 16, ageMax: 60 }, ['mid_f', 'young_m']],
+    [{ ageMin: 16, ageMax: 59 }, ['mid_f', 'young_m']],
     [{ ageMax: 59 }, ['mid_f', 'young_m']],
     [{ ageMax: 60 }, ['mid_f', 'old_m', 'young_m']],
     [{ districtCodes: ['310115'], ageMin: 30, hukou: 'nonlocal', sex: 'F' }, ['mid_f']],
