@@ -11,6 +11,7 @@ import { SYSTEM } from '../modules/audit/service.js';
 import { progressBar } from './progress.js';
 import { registerSubsidyCommands } from '../modules/subsidy/cli.js';
 import { registerDemoCommands } from '../demo/cli.js';
+import { registerVoucherCommands } from '../modules/vouchers/cli.js';
 
 export async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const db = await openPlatformDb(loadConfig());
@@ -34,6 +35,7 @@ async function readPassword(prompt: string): Promise<string> {
 export function registerCommands(program: Command): void {
   registerSubsidyCommands(program);
   registerDemoCommands(program);
+  registerVoucherCommands(program);
   const user = program.command('user').description('accounts');
   user
     .command('create')
