@@ -10,8 +10,10 @@ import { groupIcons, routesFor } from './routes';
 export function StaffShell({ path }: { path: string }) {
   const { t } = useTranslation();
   const { me, ops, signOut } = useSession();
-  const routes = routesFor(me.role, ops);
-  const current = routes.find((r) => r.path === path) ?? (path === '/login' || path === '/essc' ? routes[0] : undefined);
+  const all = routesFor(me.role, ops);
+  const routes = all.filter((r) => !r.match);
+  const current = all.find((r) => (r.match ? r.match(path) : r.path === path)) ?? (path === '/login' || path === '/essc' ? routes[0] : undefined);
+  const menuPath = current?.match ? current.path.replace('/:id', '') : current?.path;
 
   const menu: MenuDataItem[] = [];
   for (const r of routes) {
@@ -32,7 +34,7 @@ export function StaffShell({ path }: { path: string }) {
       logo={false}
       layout="mix"
       fixSiderbar
-      location={{ pathname: current?.path ?? path }}
+      location={{ pathname: menuPath ?? path }}
       route={{ path: '/', routes: menu }}
       menuDataRender={() => menu}
       menuItemRender={(item, dom) => (
@@ -69,7 +71,7 @@ export function StaffShell({ path }: { path: string }) {
       token={{ header: { colorBgHeader: '#fff' } }}
     >
       {current ? (
-        <div data-testid={`page-${current.path}`}>{current.element}</div>
+        <div data-testid={`page-${current.path}`}>{current.render ? current.render(path) : current.element}</div>
       ) : (
         <Result
           status="404"

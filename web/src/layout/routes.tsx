@@ -3,6 +3,9 @@ import {
   AuditOutlined,
   BankOutlined,
   DatabaseOutlined,
+  EnvironmentOutlined,
+  ReadOutlined,
+  ScheduleOutlined,
   HomeOutlined,
   PercentageOutlined,
   SafetyCertificateOutlined,
@@ -17,6 +20,9 @@ import { BudgetsPage } from '../pages/admin/Budgets';
 import { AuditPage } from '../pages/audit/AuditLog';
 import { AccountPage } from '../pages/Account';
 import { HomePage } from '../pages/Home';
+import { VenuesPage } from '../pages/provider/Venues';
+import { CoursesPage } from '../pages/provider/Courses';
+import { ClassesPage, ClassDetailPage } from '../pages/provider/Classes';
 
 export interface StaffRoute {
   path: string;
@@ -25,8 +31,11 @@ export interface StaffRoute {
   roles: Role[];
   /** operationIds the page needs: it is shown only when the running server offers them all. */
   ops: string[];
-  element: ReactNode;
+  element?: ReactNode;
   group?: string;
+  /** a detail route (not in the menu): matches a path pattern and renders from it */
+  match?: (path: string) => boolean;
+  render?: (path: string) => ReactNode;
 }
 
 const ADMINS: Role[] = ['city_admin', 'district_admin'];
@@ -86,7 +95,7 @@ export const staffRoutes: StaffRoute[] = [
   },
 ];
 
-export const groupIcons: Record<string, ReactNode> = { 'menu.catalogue': <BankOutlined /> };
+export const groupIcons: Record<string, ReactNode> = { 'menu.catalogue': <BankOutlined />, 'menu.training': <ScheduleOutlined /> };
 
 export function routesFor(role: Role, ops: Set<string>): StaffRoute[] {
   return staffRoutes.filter((r) => r.roles.includes(role) && r.ops.every((o) => ops.has(o)));

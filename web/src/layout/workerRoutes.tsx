@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
-import { UserOutlined, WalletOutlined, FormOutlined } from '@ant-design/icons';
+import { UserOutlined, WalletOutlined, FormOutlined, SearchOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { MyProfilePage } from '../pages/worker/Profile';
 import { MyVouchersPage, VoucherDetailPage } from '../pages/worker/Vouchers';
 import { ApplyPage } from '../pages/worker/Apply';
+import { CourseSearchPage } from '../pages/worker/Courses';
+import { MyTrainingPage } from '../pages/worker/Training';
 
 export interface WorkerRoute {
   path: string;
@@ -25,6 +27,22 @@ export const workerRoutes: WorkerRoute[] = [
     render: (p) => <VoucherDetailPage id={p.split('/')[2]!} />,
   },
   { path: '/apply', name: 'menu.apply', icon: <FormOutlined />, ops: ['applyForVoucher', 'searchOccupations'], tab: true, render: () => <ApplyPage /> },
+  {
+    path: '/courses',
+    name: 'menu.courses.worker',
+    icon: <SearchOutlined />,
+    ops: ['searchCourses', 'registerForClass'],
+    tab: true,
+    render: () => <CourseSearchPage />,
+  },
+  {
+    path: '/training',
+    name: 'menu.training.worker',
+    icon: <ScheduleOutlined />,
+    ops: ['listMyRegistrations', 'getClassAttendance', 'checkIn'],
+    tab: true,
+    render: () => <MyTrainingPage />,
+  },
   { path: '/me', name: 'menu.me', icon: <UserOutlined />, ops: ['getMyPerson'], tab: true, render: () => <MyProfilePage /> },
 ];
 

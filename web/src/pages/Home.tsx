@@ -7,7 +7,7 @@ import { routesFor } from '../layout/routes';
 export function HomePage() {
   const { t } = useTranslation();
   const { me, ops } = useSession();
-  const links = routesFor(me.role, ops).filter((r) => r.path !== '/');
+  const links = routesFor(me.role, ops).filter((r) => r.path !== '/' && !r.match);
   return (
     <>
       <Typography.Title level={4}>

@@ -1,0 +1,141 @@
+import { useRef, useState } from 'react';
+import { ModalForm, ProFormDigit, ProFormSelect, ProFormText, ProFormTextArea, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { App, Button } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api, type Page } from '../../lib/api';
+import { errorText } from '../../i18n';
+import { fen, yuanToFen } from '../../lib/format';
+import { useProgrammes } from '../../lib/data';
+import { useSession } from '../../lib/session';
+
+export interface Course {
+  id: string;
+  providerId: string;
+  programmeId: string;
+  occupationCode: string;
+  level: number;
+  name: string;
+  description: string | null;
+  hours: number;
+  feeFen: number;
+}
+
+export function CoursesPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { me } = useSession();
+  const programmes = useProgrammes();
+  const ref = useRef<ActionType>(undefined);
+  const [open, setOpen] = useState(false);
+  const [occ, setOcc] = useState<Array<{ value: string; label: string }>>([]);
+
+  const columns: ProColumns<Course>[] = [
+    { title: t('course.name'), dataIndex: 'name' },
+    { title: t('common.programme'), dataIndex: 'programmeId', render: (_, r) => programmes.find((p) => p.id === r.programmeId)?.name ?? '—' },
+    { title: t('common.occupation'), dataIndex: 'occupationCode' },
+    { title: t('common.level'), dataIndex: 'level', render: (_, r) => t(`level.${r.level}`) },
+    { title: t('course.hours'), dataIndex: 'hours' },
+    { title: t('course.fee'), dataIndex: 'feeFen', align: 'right', render: (_, r) => fen(r.feeFen) },
+  ];
+  return (
+    <>
+      <ProTable<Course>
+        rowKey="id"
+        actionRef={ref}
+        headerTitle={t('menu.courses')}
+        columns={columns}
+        search={false}
+        pagination={{ defaultPageSize: 20 }}
+        request={async ({ current = 1, pageSize = 20 }) => {
+          try {
+            const r = await api.get<Page<Course>>('/courses', { limit: pageSize, offset: (current - 1) * pageSize });
+            return { data: r.items, total: r.total, success: true };
+          } catch (e) {
+            message.error(errorText(e));
+            return { data: [], success: false };
+          }
+        }}
+        toolBarRender={() =>
+          me.role === 'provider'
+            ? [
+                <Button key="n" type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+                  {t('course.new')}
+                </Button>,
+              ]
+            : []
+        }
+      />
+      <ModalForm
+        title={t('course.new')}
+        open={open}
+        onOpenChange={setOpen}
+        modalProps={{ destroyOnHidden: true }}
+        initialValues={{ level: 5, hours: 40 }}
+        onFinish={async (v: {
+          programmeId: string;
+          occupationCode: string;
+          level: number;
+          name: string;
+          description?: string;
+          hours: number;
+          feeYuan: number;
+        }) => {
+          const feeFen = yuanToFen(v.feeYuan);
+          if (feeFen === null) return false;
+          try {
+            await api.post('/courses', {
+              programmeId: v.programmeId,
+              occupationCode: v.occupationCode,
+              level: v.level,
+              name: v.name,
+              description: v.description ?? null,
+              hours: v.hours,
+              feeFen,
+            });
+            message.success(t('common.saved'));
+            ref.current?.reload();
+            return true;
+          } catch (e) {
+            message.error(errorText(e));
+            return false;
+          }
+        }}
+      >
+        <ProFormText name="name" label={t('course.name')} rules={[{ required: true }]} />
+        <ProFormSelect
+          name="programmeId"
+          label={t('common.programme')}
+          rules={[{ required: true }]}
+          options={programmes.map((p) => ({ value: p.id, label: p.name }))}
+        />
+        <ProFormSelect
+          name="occupationCode"
+          label={t('common.occupation')}
+          rules={[{ required: true }]}
+          showSearch
+          fieldProps={{
+            filterOption: false,
+            onSearch: (q: string) => {
+              if (q.trim())
+                api.get<Page<{ code: string; name: string }>>('/occupations', { q: q.trim(), limit: 30 }).then(
+                  (r) => setOcc(r.items.map((o) => ({ value: o.code, label: `${o.code} ${o.name}` }))),
+                  () => undefined,
+                );
+            },
+          }}
+          options={occ}
+        />
+        <ProFormSelect
+          name="level"
+          label={t('common.level')}
+          rules={[{ required: true }]}
+          options={[5, 4, 3, 2, 1, 0].map((l) => ({ value: l, label: t(`level.${l}`) }))}
+        />
+        <ProFormDigit name="hours" label={t('course.hours')} min={1} max={10000} fieldProps={{ precision: 0 }} rules={[{ required: true }]} />
+        <ProFormDigit name="feeYuan" label={t('course.feeYuan')} min={0} fieldProps={{ precision: 2 }} rules={[{ required: true }]} />
+        <ProFormTextArea name="description" label={t('course.description')} />
+      </ModalForm>
+    </>
+  );
+}
