@@ -56,6 +56,8 @@ export async function buildApp(db: Db, config: Config): Promise<FastifyInstance>
         styleSrc: ["'self'", "'unsafe-inline'"],
         connectSrc: ["'self'"],
         workerSrc: ["'self'", 'blob:'],
+        // Behind plain HTTP (the embedded default) upgrading would break every asset; on with COOKIE_SECURE.
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
       },
     },
   });
