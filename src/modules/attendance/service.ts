@@ -221,58 +221,61 @@ export async function checkIn(actor: Actor, tx: Tx, sessionId: string, input: Ch
   const here = toStored({ lat: fix.lat, lng: fix.lng }, fix.coordSystem);
   const key = coordKey(here.lat, here.lng);
 
-  // Serialise flag evaluation within the session, then one set-based look-up.
+  // Serialise flag evaluation within the session; then, in ONE statement, the idempotent insert and the
+  // set-based look-up of the session's other check-ins sharing the device or the coordinates and of the
+  // trainee's nearest check-ins before and after (all as of the lock: nothing committed earlier is missed).
   await tx.query('SELECT pg_advisory_xact_lock(6, hashtext($1))', [session.id]);
-  const { rows: related } = await tx.query<CheckInRow & { rel: 'session' | 'prev' | 'next' }>(
-    `(SELECT 'session' AS rel, c.* FROM check_ins c
-       WHERE c.session_id = $1 AND c.person_id <> $2 AND (c.device_id = $3 OR c.coord_key = $4) LIMIT 100)
+  const { rows } = await tx.query<CheckInRow & { rel: 'self' | 'session' | 'prev' | 'next' }>(
+    `WITH ins AS (
+       INSERT INTO check_ins (session_id, class_id, person_id, provider_id, district_code, source, at, lat, lng, coord_system,
+                              lat_gcj02, lng_gcj02, coord_key, accuracy_m, distance_m, device_id, status)
+       VALUES ($1,$6,$2,$7,$8,'geofence',$5,$9,$10,$11,$12,$13,$4,$14,$15,$3,'accepted')
+       ON CONFLICT (session_id, person_id) DO NOTHING RETURNING *)
+     SELECT 'self' AS rel, ins.* FROM ins
+     UNION ALL
+     (SELECT 'session' AS rel, c.* FROM check_ins c
+       WHERE EXISTS (SELECT 1 FROM ins) AND c.session_id = $1 AND c.person_id <> $2 AND (c.device_id = $3 OR c.coord_key = $4) LIMIT 100)
      UNION ALL
      (SELECT 'prev' AS rel, c.* FROM check_ins c
-       WHERE c.person_id = $2 AND c.session_id <> $1 AND c.at <= $5 AND c.lat_gcj02 IS NOT NULL ORDER BY c.at DESC LIMIT 1)
+       WHERE EXISTS (SELECT 1 FROM ins) AND c.person_id = $2 AND c.session_id <> $1 AND c.at <= $5 AND c.lat_gcj02 IS NOT NULL ORDER BY c.at DESC LIMIT 1)
      UNION ALL
      (SELECT 'next' AS rel, c.* FROM check_ins c
-       WHERE c.person_id = $2 AND c.session_id <> $1 AND c.at > $5 AND c.lat_gcj02 IS NOT NULL ORDER BY c.at ASC LIMIT 1)`,
-    [session.id, personId, deviceId, key, now],
-  );
-  const candidate: CheckinRecord = { personId, sessionId: session.id, at: now, lat: here.lat, lng: here.lng, accuracyM: fix.accuracyM, deviceId };
-  const sameSession = related.filter((r) => r.rel === 'session').map(toRecord);
-  const flags = evaluateFlags(candidate, {
-    sameSession,
-    mine: related.filter((r) => r.rel !== 'session').map(toRecord),
-    accuracyMaxM: programme.accuracyMaxM,
-  });
-  const status: CheckInStatus = flags.length ? 'flagged' : 'accepted';
-  const ins = await tx.query<CheckInRow>(
-    `INSERT INTO check_ins (session_id, class_id, person_id, provider_id, district_code, source, at, lat, lng, coord_system,
-                            lat_gcj02, lng_gcj02, coord_key, accuracy_m, distance_m, device_id, status, flags)
-     VALUES ($1,$2,$3,$4,$5,'geofence',$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17::text[])
-     ON CONFLICT (session_id, person_id) DO NOTHING RETURNING *`,
+       WHERE EXISTS (SELECT 1 FROM ins) AND c.person_id = $2 AND c.session_id <> $1 AND c.at > $5 AND c.lat_gcj02 IS NOT NULL ORDER BY c.at ASC LIMIT 1)`,
     [
       session.id,
-      cls.id,
       personId,
+      deviceId,
+      key,
+      now,
+      cls.id,
       cls.providerId,
       cls.districtCode,
-      now,
       fix.lat,
       fix.lng,
       fix.coordSystem,
       here.lat,
       here.lng,
-      key,
       fix.accuracyM,
       fv.distanceM,
-      deviceId,
-      status,
-      flags,
     ],
   );
-  const row = ins.rows[0];
+  let row: CheckInRow | undefined = rows.find((r) => r.rel === 'self');
   if (!row) {
     // A repeat (possibly concurrent: ON CONFLICT waited for the first to commit): answer the first record.
     const first = await findCheckIn(tx, session.id, personId);
     if (!first) throw new AppError('CONFLICT', 'the check-in could not be recorded; try again');
     return presentCheckIn(first);
+  }
+  const related = rows.filter((r) => r.rel !== 'self');
+  const candidate: CheckinRecord = { personId, sessionId: session.id, at: now, lat: here.lat, lng: here.lng, accuracyM: fix.accuracyM, deviceId };
+  const flags = evaluateFlags(candidate, {
+    sameSession: related.filter((r) => r.rel === 'session').map(toRecord),
+    mine: related.filter((r) => r.rel !== 'session').map(toRecord),
+    accuracyMaxM: programme.accuracyMaxM,
+  });
+  const status: CheckInStatus = flags.length ? 'flagged' : 'accepted';
+  if (flags.length) {
+    row = (await tx.query<CheckInRow>(`UPDATE check_ins SET status = 'flagged', flags = $2::text[] WHERE id = $1 RETURNING *`, [row.id, flags])).rows[0]!;
   }
   // The other trainees' check-ins that share the device or the coordinates are flagged too: the pattern
   // involves both sides. (Rejected ones stay rejected.)
