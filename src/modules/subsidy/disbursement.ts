@@ -35,8 +35,15 @@ import * as ledger from './ledger.js';
 import { shanghaiDate, type BatchState } from './rules.js';
 
 export const CAMT054_XSD = process.env.CAMT054_XSD ?? new URL('../../../../shared/iso20022/camt.054.001.10.xsd', import.meta.url).pathname;
-export const BUILD_CHUNK = 5_000;
-export const IMPORT_CHUNK = 5_000;
+export const BUILD_CHUNK = Number(process.env.SUBSIDY_BUILD_CHUNK ?? 5_000);
+export const IMPORT_CHUNK = Number(process.env.SUBSIDY_IMPORT_CHUNK ?? 5_000);
+const FILE_PAGE = Number(process.env.SUBSIDY_FILE_PAGE ?? 5_000);
+/** Throttle between steps' chunks (operations: spread load; the crash tests use it to stop mid-step). */
+const STEP_DELAY_MS = Number(process.env.SUBSIDY_STEP_DELAY_MS ?? 0);
+const pause = async (what: string): Promise<void> => {
+  if (process.env.SUBSIDY_TRACE) process.stderr.write(`step ${what}\n`);
+  if (STEP_DELAY_MS > 0) await new Promise((r) => setTimeout(r, STEP_DELAY_MS));
+};
 
 /** Who pays: the fund's account in the agency bank (configurable by environment). */
 export const DEBTOR = {
@@ -221,6 +228,7 @@ export async function buildBatch(by: AuditActor, db: Db, batchId: string, now: D
       return false;
     });
     if (done) break;
+    await pause('build');
   }
   return db.tx(async (tx) => {
     const b = await batchRow(tx, batchId, true);
@@ -289,7 +297,7 @@ export async function cancelBatch(actor: Actor, tx: Tx, id: string): Promise<Bat
 // ------------------------------------------------------------------------------------------ generate
 
 /** Streams the batch's payments in EndToEndId order (keyset pages), decrypting the accounts. */
-async function* batchPayments(q: Queryable, batchId: string, page = 5_000): AsyncGenerator<Payment> {
+async function* batchPayments(q: Queryable, batchId: string, page = FILE_PAGE): AsyncGenerator<Payment> {
   let after = '';
   for (;;) {
     const { rows } = await q.query<{ end_to_end_id: string; amount_fen: number; payee_name: string; payee_account_enc: string; payee_bank: string | null }>(
@@ -308,6 +316,7 @@ async function* batchPayments(q: Queryable, batchId: string, page = 5_000): Asyn
       };
     if (rows.length < page) return;
     after = rows[rows.length - 1]!.end_to_end_id;
+    await pause('file');
   }
 }
 
@@ -590,6 +599,7 @@ export async function importResults(by: AuditActor, db: Db, open: FileSource, fo
       const c = chunk;
       chunk = [];
       await db.tx((tx) => applyChunk(tx, by, imp.id, c, seen));
+      await pause('import');
     };
     const it = entries[Symbol.asyncIterator]();
     for (;;) {
