@@ -352,7 +352,6 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     params: IdParams,
     body: CredentialBody,
     response: VerifyView,
-    rateLimit: { max: 600, timeWindow: '1 minute' },
     handler: async ({ actor, db: d, params, body }) => training.verifyForClass(actor, d, params.id, body),
   });
   defineRoute(app, db, {

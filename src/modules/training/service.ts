@@ -1071,9 +1071,15 @@ export const presentRegistration = (r: Registration) => ({
   updatedAt: r.updatedAt.toISOString(),
 });
 
-/** Facts the admission rule needs about a voucher and a class. */
-async function admitFacts(q: Queryable, c: TrainingClass, v: vouchers.Voucher, now: Date, holdsSeat: boolean, nonceUsed: boolean) {
-  const provider = await orgs.getOrg(q, c.providerId);
+/** What the admission rule needs beyond the class and the voucher. */
+interface SideFacts {
+  holdsSeat: boolean;
+  nonceUsed: boolean;
+  providerActive: boolean;
+  approved: boolean;
+}
+
+function reasonsFor(c: TrainingClass, v: vouchers.Voucher, now: Date, f: SideFacts): AdmitReason[] {
   return admitReasons({
     voucherStatus: v.status,
     voucherValidFrom: v.validFrom,
@@ -1087,11 +1093,46 @@ async function admitFacts(q: Queryable, c: TrainingClass, v: vouchers.Voucher, n
     classState: c.state,
     deadline: c.reportDeadline,
     seatsLeft: c.capacity - c.seatsTaken,
-    holdsSeat,
-    providerActive: provider?.status === 'active',
-    providerApproved: await isApproved(q, c.providerId, c.programmeId, c.occupationCode),
-    nonceUsed,
+    holdsSeat: f.holdsSeat,
+    providerActive: f.providerActive,
+    providerApproved: f.approved,
+    nonceUsed: f.nonceUsed,
     now,
+  });
+}
+
+interface ClassFacts {
+  cls: TrainingClass;
+  approved: boolean;
+  /** The voucher's pending registration in this class, if any. */
+  registrationId: string | null;
+}
+
+/** The class, whether its provider is approved for it, and the voucher's pending registration: one query over training's own tables. */
+async function classFacts(q: Queryable, classId: string, voucherId: string): Promise<ClassFacts | null> {
+  if (!isUuid(classId)) return null;
+  const r = (
+    await q.query<ClassRow & { approved: boolean; registration_id: string | null }>(
+      `SELECT c.*,
+              EXISTS (SELECT 1 FROM provider_approvals a
+                       WHERE a.provider_id = c.provider_id AND a.programme_id = c.programme_id
+                         AND (a.occupation_code = c.occupation_code OR a.occupation_code IS NULL) AND a.revoked_at IS NULL) AS approved,
+              (SELECT r.id FROM registrations r WHERE r.class_id = c.id AND r.voucher_id = $2 AND r.status = 'pending') AS registration_id
+         FROM training_classes c WHERE c.id = $1`,
+      [classId, voucherId],
+    )
+  ).rows[0];
+  return r ? { cls: toClass(r), approved: r.approved, registrationId: r.registration_id } : null;
+}
+
+/** Facts the admission rule needs about a voucher and a class (reads the provider and the approval). */
+async function admitFacts(q: Queryable, c: TrainingClass, v: vouchers.Voucher, now: Date, holdsSeat: boolean, nonceUsed: boolean) {
+  const provider = await orgs.getOrg(q, c.providerId);
+  return reasonsFor(c, v, now, {
+    holdsSeat,
+    nonceUsed,
+    providerActive: provider?.status === 'active',
+    approved: await isApproved(q, c.providerId, c.programmeId, c.occupationCode),
   });
 }
 
@@ -1198,24 +1239,30 @@ export async function listClassRegistrations(actor: Actor, q: Queryable, classId
 
 export type VoucherCredential = { token: string } | { voucherNumber: string; idNumber: string };
 
-/** Resolves the credential to the voucher: a signed QR token, or a typed number plus the holder's ID number. */
-async function resolveVoucher(q: Queryable, cred: VoucherCredential): Promise<{ voucher: vouchers.Voucher; person: persons.Person }> {
+/** Resolves the credential to the voucher (and the holder): a signed QR token, or a typed number plus the holder's ID number. */
+async function resolveVoucher(
+  q: Queryable,
+  cred: VoucherCredential,
+): Promise<{ voucher: vouchers.Voucher; person: persons.Person; qr: { exp: number } | null }> {
   if ('token' in cred) {
     const p = await vouchers.verifyQrToken(cred.token);
     const v = await vouchers.getVoucher(q, p.voucherId);
     if (!v) throw new AppError('QR_TOKEN_INVALID', 'the token names no voucher', 'token');
     const person = await persons.getPerson(q, v.personId);
     if (!person) throw new AppError('QR_TOKEN_INVALID', 'the token names no holder', 'token');
-    return { voucher: v, person };
+    return { voucher: v, person, qr: { exp: p.exp } };
   }
   const v = await vouchers.findVoucherByNumber(q, cred.voucherNumber);
   const person = v ? await persons.getPerson(q, v.personId) : null;
   // A wrong ID number reads as an unknown voucher: no existence leak.
   if (!v || !person || person.idNumber !== normaliseIdNumber(cred.idNumber)) throw notFound('voucher', 'voucherNumber');
-  return { voucher: v, person };
+  return { voucher: v, person, qr: null };
 }
 
 class ProbeRollback extends Error {}
+
+/** Upper bound on a QR token's age at expiry (tokens live 60 s; generous slack for clock tolerance). */
+const QR_MAX_AGE_S = 120;
 
 /**
  * Moves the voucher through the vouchers service. Its refusals carry `extra.status` (the voucher's state),
@@ -1273,24 +1320,28 @@ export interface VerifyResult {
   registered: boolean;
 }
 
-async function pendingRegistration(q: Queryable, classId: string, voucherId: string): Promise<RegistrationRow | null> {
-  return (
-    (await q.query<RegistrationRow>(`SELECT * FROM registrations WHERE class_id = $1 AND voucher_id = $2 AND status = 'pending'`, [classId, voucherId]))
-      .rows[0] ?? null
-  );
-}
-
 /**
  * 读取验证: the provider presents a QR token or a number + ID number for one of its classes; the answer
  * carries the masked holder and voucher details and whether admission is possible (with every reason why not).
  * Token errors (signature, key, expiry) are refusals (QR_TOKEN_INVALID / QR_TOKEN_EXPIRED).
  */
 export async function verifyForClass(actor: Actor, db: Db, classId: string, cred: VoucherCredential, now: Date = new Date()): Promise<VerifyResult> {
-  const c = await ownClass(actor, db, classId);
-  const { voucher: v, person } = await resolveVoucher(db, cred);
-  const reg = await pendingRegistration(db, c.id, v.id);
-  const used = 'token' in cred ? await nonceUsed(db, cred.token) : false;
-  const reasons = await admitFacts(db, c, v, now, reg !== null, used);
+  const providerId = requireProvider(actor);
+  // The voucher (token: its signature first), the provider and the class facts are independent reads.
+  const [{ voucher: v, person, qr }, provider] = await Promise.all([resolveVoucher(db, cred), orgs.getOrg(db, providerId)]);
+  const facts = await classFacts(db, classId, v.id);
+  if (!facts || facts.cls.providerId !== providerId) throw notFound('class', 'id');
+  const c = facts.cls;
+  // A nonce is consumed only by an admission, which moves the voucher: a voucher unchanged since the
+  // token was issued cannot have had its nonce used (skips the probe on the common path).
+  const issuedAtMs = qr ? (qr.exp - QR_MAX_AGE_S) * 1000 : 0;
+  const used = 'token' in cred && v.statusChangedAt.getTime() >= issuedAtMs ? await nonceUsed(db, cred.token) : false;
+  const reasons = reasonsFor(c, v, now, {
+    holdsSeat: facts.registrationId !== null,
+    nonceUsed: used,
+    providerActive: provider?.status === 'active',
+    approved: facts.approved,
+  });
   return {
     admissible: reasons.length === 0,
     reasons,
@@ -1309,7 +1360,7 @@ export async function verifyForClass(actor: Actor, db: Db, classId: string, cred
       subsidyEstimateFen: vouchers.subsidyEstimateFen(v),
     },
     class: { id: c.id, name: c.name, startDate: c.startDate, admissionsCloseAt: c.reportDeadline.toISOString(), seatsLeft: c.capacity - c.seatsTaken },
-    registered: reg !== null,
+    registered: facts.registrationId !== null,
   };
 }
 
@@ -1374,12 +1425,18 @@ export const presentAdmission = (a: Admission) => ({
  * index allows one open admission per voucher).
  */
 export async function admit(actor: Actor, tx: Tx, classId: string, cred: VoucherCredential, now: Date = new Date()): Promise<Admission> {
-  const c = await ownClass(actor, tx, classId);
-  await activeProvider(tx, c.providerId);
+  const providerId = requireProvider(actor);
+  if (!isUuid(classId)) throw notFound('class', 'id');
+  await activeProvider(tx, providerId);
   const { voucher: v } = await resolveVoucher(tx, cred);
-  const reg = await pendingRegistration(tx, c.id, v.id);
+  const facts = await classFacts(tx, classId, v.id);
+  if (!facts || facts.cls.providerId !== providerId) throw notFound('class', 'id');
+  const c = facts.cls;
+  const reg = facts.registrationId ? { id: facts.registrationId } : null;
   // Everything but the voucher state (decided atomically by the transition below) and the seat count.
-  const reasons = (await admitFacts(tx, c, v, now, reg !== null, false)).filter((r) => r !== 'VOUCHER_NOT_ISSUED' && r !== 'CLASS_FULL');
+  const reasons = reasonsFor(c, v, now, { holdsSeat: reg !== null, nonceUsed: false, providerActive: true, approved: facts.approved }).filter(
+    (r) => r !== 'VOUCHER_NOT_ISSUED' && r !== 'CLASS_FULL',
+  );
   if (reasons.length) throw reasonError(reasons[0]!, c);
   if ('token' in cred) await vouchers.consumeQrNonce(tx, cred.token, { expectVoucherId: v.id });
   await moveVoucher(tx, actor, v.id, 'admitted', { expectFrom: 'issued', reason: `class ${c.id}`, asOf: now });
