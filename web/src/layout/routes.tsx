@@ -3,6 +3,10 @@ import {
   AuditOutlined,
   BankOutlined,
   DatabaseOutlined,
+  WarningOutlined,
+  MoneyCollectOutlined,
+  SendOutlined,
+  UploadOutlined,
   EnvironmentOutlined,
   ReadOutlined,
   ScheduleOutlined,
@@ -20,6 +24,10 @@ import { BudgetsPage } from '../pages/admin/Budgets';
 import { AuditPage } from '../pages/audit/AuditLog';
 import { AccountPage } from '../pages/Account';
 import { HomePage } from '../pages/Home';
+import { IssuancesPage } from '../pages/issuance/Issuances';
+import { ClaimsPage } from '../pages/subsidy/Claims';
+import { FlagsPage } from '../pages/subsidy/Flags';
+import { BatchesPage } from '../pages/subsidy/Batches';
 import { VenuesPage } from '../pages/provider/Venues';
 import { CoursesPage } from '../pages/provider/Courses';
 import { ClassesPage, ClassDetailPage } from '../pages/provider/Classes';
@@ -114,6 +122,49 @@ export const staffRoutes: StaffRoute[] = [
     render: (p) => <ClassDetailPage id={p.split('/')[2]!} />,
   },
   {
+    path: '/issuances',
+    name: 'menu.issuances',
+    icon: <SendOutlined />,
+    roles: [...ADMINS, 'auditor'],
+    ops: ['listIssuances', 'getIssuanceProgress', 'createIssuance', 'runIssuance'],
+    element: <IssuancesPage />,
+  },
+  {
+    path: '/custom-issuance',
+    name: 'menu.customIssuance',
+    icon: <UploadOutlined />,
+    roles: ['enterprise', 'provider'],
+    ops: ['listIssuances', 'createIssuance', 'uploadCustomIssuanceList', 'getCustomIssuanceTemplate'],
+    element: <IssuancesPage />,
+  },
+  {
+    path: '/claims',
+    name: 'menu.claims',
+    icon: <AuditOutlined />,
+    roles: [...ADMINS, 'finance', 'auditor'],
+    ops: ['listClaims', 'getClaim'],
+    element: <ClaimsPage />,
+    group: 'menu.subsidy',
+  },
+  {
+    path: '/check-in-flags',
+    name: 'menu.flags',
+    icon: <WarningOutlined />,
+    roles: ADMINS,
+    ops: ['listCheckInFlags', 'decideCheckInFlag'],
+    element: <FlagsPage />,
+    group: 'menu.subsidy',
+  },
+  {
+    path: '/batches',
+    name: 'menu.batches',
+    icon: <WalletOutlined />,
+    roles: ['finance', 'city_admin', 'auditor'],
+    ops: ['listDisbursementBatches', 'getDisbursementBatch'],
+    element: <BatchesPage />,
+    group: 'menu.subsidy',
+  },
+  {
     path: '/audit',
     name: 'menu.audit',
     icon: <AuditOutlined />,
@@ -131,7 +182,11 @@ export const staffRoutes: StaffRoute[] = [
   },
 ];
 
-export const groupIcons: Record<string, ReactNode> = { 'menu.catalogue': <BankOutlined />, 'menu.training': <ScheduleOutlined /> };
+export const groupIcons: Record<string, ReactNode> = {
+  'menu.catalogue': <BankOutlined />,
+  'menu.training': <ScheduleOutlined />,
+  'menu.subsidy': <MoneyCollectOutlined />,
+};
 
 export function routesFor(role: Role, ops: Set<string>): StaffRoute[] {
   return staffRoutes.filter((r) => r.roles.includes(role) && r.ops.every((o) => ops.has(o)));

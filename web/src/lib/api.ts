@@ -56,8 +56,13 @@ async function toError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, code ?? (res.status >= 500 ? 'INTERNAL' : 'HTTP_' + res.status), detail ?? res.statusText, field, errors, extra);
 }
 
-export async function request<T>(method: string, url: string, body?: unknown, init?: { raw?: { type: string; data: BlobPart } }): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+export async function request<T>(
+  method: string,
+  url: string,
+  body?: unknown,
+  init?: { raw?: { type: string; data: BlobPart }; headers?: Record<string, string> },
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...(init?.headers ?? {}) };
   let payload: BodyInit | undefined;
   if (init?.raw) {
     headers['content-type'] = init.raw.type;
@@ -81,13 +86,19 @@ export async function request<T>(method: string, url: string, body?: unknown, in
 export const api = {
   get: <T>(url: string, query?: Query) => request<T>('GET', url + qs(query)),
   post: <T>(url: string, body?: unknown) => request<T>('POST', url, body),
+  /** A money-moving POST: sent with a fresh Idempotency-Key, so a double click or a retry is answered once. */
+  postOnce: <T>(url: string, body?: unknown, key: string = crypto.randomUUID()) => request<T>('POST', url, body, { headers: { 'idempotency-key': key } }),
   put: <T>(url: string, body?: unknown) => request<T>('PUT', url, body),
   patch: <T>(url: string, body?: unknown) => request<T>('PATCH', url, body),
   del: <T>(url: string) => request<T>('DELETE', url),
-  upload: <T>(url: string, file: File) =>
-    request<T>('POST', url, undefined, {
+  upload: <T>(url: string, file: File, query?: Query) =>
+    request<T>('POST', url + qs(query), undefined, {
       raw: {
-        type: file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        type: file.name.toLowerCase().endsWith('.csv')
+          ? 'text/csv'
+          : file.name.toLowerCase().endsWith('.xml')
+            ? 'application/xml'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         data: file,
       },
     }),

@@ -1,0 +1,380 @@
+import { useEffect, useRef, useState } from 'react';
+import { ModalForm, ProFormDigit, ProFormSelect, ProFormText, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { Alert, App, Button, Card, Descriptions, Drawer, Form, Progress, Space, Statistic, Table, Typography, Upload } from 'antd';
+import { DownloadOutlined, PlayCircleOutlined, PlusOutlined, UploadOutlined, EyeOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api, download, type Page } from '../../lib/api';
+import { errorText } from '../../i18n';
+import { dateTime } from '../../lib/format';
+import { districtName, useDistricts, useProgrammes } from '../../lib/data';
+import { useSession } from '../../lib/session';
+import { StatusTag } from '../../lib/ui';
+
+interface Issuance {
+  id: string;
+  mode: 'targeted' | 'custom';
+  name: string;
+  programmeId: string;
+  districtCode: string | null;
+  definition: {
+    occupationCode: string | null;
+    level: number | null;
+    rule: Record<string, unknown>;
+    quantityCap: number | null;
+    validityMonths: number | null;
+    validUntil: string | null;
+  };
+  status: 'draft' | 'running' | 'done' | 'failed';
+  matchedTotal: number;
+  processed: number;
+  issued: number;
+  skipped: Record<string, number>;
+  percent: number;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+interface CustomReport {
+  total: number;
+  issued: number;
+  personsCreated: number;
+  skipped: Record<string, number>;
+  failed: number;
+  rows: Array<{ row: number; field?: string; code: string; message: string }>;
+  rowsTruncated: boolean;
+}
+
+const CATEGORIES = [
+  'registered_unemployed',
+  'xiebao',
+  'former_rural_surplus',
+  'disabled',
+  'veteran_5y',
+  'employed',
+  'college_graduating',
+  'secondary_vocational_graduating',
+];
+
+export function IssuancesPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { me, ops } = useSession();
+  const programmes = useProgrammes();
+  const districts = useDistricts();
+  const ref = useRef<ActionType>(undefined);
+  const [creating, setCreating] = useState<'targeted' | 'custom' | null>(null);
+  const [preview, setPreview] = useState<{ matched: number; holdingOpen: number } | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [form] = Form.useForm();
+  const isAdmin = me.role === 'city_admin' || me.role === 'district_admin';
+
+  const body = (v: Record<string, unknown>, mode: 'targeted' | 'custom') => {
+    const rule: Record<string, unknown> = {};
+    if (mode === 'targeted') {
+      if (Array.isArray(v.categoriesAny) && v.categoriesAny.length) rule.categoriesAny = v.categoriesAny;
+      if (v.hukou) rule.hukou = v.hukou;
+      if (typeof v.ageMin === 'number') rule.ageMin = v.ageMin;
+      if (typeof v.ageMax === 'number') rule.ageMax = v.ageMax;
+      if (v.districtCode) rule.districtCodes = [v.districtCode];
+    }
+    return {
+      mode,
+      name: v.name,
+      programmeId: v.programmeId,
+      districtCode: v.districtCode ?? me.districtCode ?? null,
+      occupationCode: v.occupationCode || null,
+      level: typeof v.level === 'number' ? v.level : null,
+      ...(mode === 'targeted' ? { rule } : {}),
+      quantityCap: typeof v.quantityCap === 'number' ? v.quantityCap : null,
+      validityMonths: typeof v.validityMonths === 'number' ? v.validityMonths : null,
+    };
+  };
+
+  const columns: ProColumns<Issuance>[] = [
+    { title: t('iss.name'), dataIndex: 'name', render: (_, r) => <a onClick={() => setSelected(r.id)}>{r.name}</a> },
+    { title: t('iss.mode'), dataIndex: 'mode', render: (_, r) => t(`voucher.mode.${r.mode}`) },
+    { title: t('common.programme'), dataIndex: 'programmeId', render: (_, r) => programmes.find((p) => p.id === r.programmeId)?.name ?? '—' },
+    {
+      title: t('common.district'),
+      dataIndex: 'districtCode',
+      render: (_, r) => (r.districtCode ? districtName(districts, r.districtCode) : t('common.allDistricts')),
+    },
+    { title: t('common.status'), dataIndex: 'status', render: (_, r) => <StatusTag status={r.status} /> },
+    {
+      title: t('iss.progress'),
+      render: (_, r) => (
+        <Progress
+          percent={r.percent}
+          size="small"
+          status={r.status === 'failed' ? 'exception' : r.status === 'running' ? 'active' : undefined}
+          style={{ width: 140 }}
+        />
+      ),
+    },
+    { title: t('iss.issued'), dataIndex: 'issued', align: 'right' },
+    { title: t('common.createdAt'), dataIndex: 'createdAt', render: (_, r) => dateTime(r.createdAt) },
+  ];
+
+  return (
+    <>
+      <ProTable<Issuance>
+        rowKey="id"
+        actionRef={ref}
+        headerTitle={t('menu.issuances')}
+        columns={columns}
+        search={false}
+        pagination={{ defaultPageSize: 20 }}
+        polling={(data) => (data?.some((r) => r.status === 'running') ? 2000 : 0)}
+        request={async ({ current = 1, pageSize = 20 }) => {
+          try {
+            const r = await api.get<Page<Issuance>>('/issuances', { limit: pageSize, offset: (current - 1) * pageSize });
+            return { data: r.items, total: r.total, success: true };
+          } catch (e) {
+            message.error(errorText(e));
+            return { data: [], success: false };
+          }
+        }}
+        toolBarRender={() => [
+          ops.has('uploadCustomIssuanceList') && (
+            <Button key="c" icon={<UploadOutlined />} onClick={() => setCreating('custom')} data-testid="issuance-custom">
+              {t('iss.newCustom')}
+            </Button>
+          ),
+          isAdmin && (
+            <Button key="t" type="primary" icon={<PlusOutlined />} onClick={() => setCreating('targeted')} data-testid="issuance-targeted">
+              {t('iss.newTargeted')}
+            </Button>
+          ),
+        ]}
+      />
+      <ModalForm
+        title={creating === 'custom' ? t('iss.newCustom') : t('iss.newTargeted')}
+        open={!!creating}
+        form={form}
+        onOpenChange={(o) => {
+          if (!o) {
+            setCreating(null);
+            setPreview(null);
+          }
+        }}
+        modalProps={{ destroyOnHidden: true, width: 640 }}
+        initialValues={{ districtCode: me.districtCode ?? undefined }}
+        submitter={{
+          render: (props, dom) => [
+            creating === 'targeted' && (
+              <Button
+                key="p"
+                icon={<EyeOutlined />}
+                onClick={async () => {
+                  try {
+                    const v = await form.validateFields();
+                    setPreview(await api.post('/issuances/preview', body(v, 'targeted')));
+                  } catch (e) {
+                    if (e instanceof Error) message.error(errorText(e));
+                  }
+                }}
+                data-testid="issuance-preview"
+              >
+                {t('iss.preview')}
+              </Button>
+            ),
+            ...dom,
+          ],
+        }}
+        onFinish={async (v: Record<string, unknown>) => {
+          try {
+            const created = await api.post<Issuance>('/issuances', body(v, creating ?? 'targeted'));
+            message.success(t('common.saved'));
+            ref.current?.reload();
+            setSelected(created.id);
+            return true;
+          } catch (e) {
+            message.error(errorText(e));
+            return false;
+          }
+        }}
+      >
+        <ProFormText name="name" label={t('iss.name')} rules={[{ required: true }]} fieldProps={{ id: 'iss-name' }} />
+        <ProFormSelect
+          name="programmeId"
+          label={t('common.programme')}
+          rules={[{ required: true }]}
+          options={programmes.filter((p) => p.status === 'open').map((p) => ({ value: p.id, label: p.name }))}
+          fieldProps={{ id: 'iss-programme' }}
+        />
+        {isAdmin && (
+          <ProFormSelect
+            name="districtCode"
+            label={t('common.district')}
+            disabled={me.role === 'district_admin'}
+            options={districts.map((d) => ({ value: d.code, label: d.name }))}
+            placeholder={t('common.allDistricts')}
+          />
+        )}
+        <Space>
+          <ProFormText name="occupationCode" label={t('common.occupation')} placeholder="4-10-01-05" rules={[{ pattern: /^\d-\d{2}-\d{2}-\d{2}$/ }]} />
+          <ProFormSelect name="level" label={t('common.level')} options={[5, 4, 3, 2, 1, 0].map((l) => ({ value: l, label: t(`level.${l}`) }))} />
+        </Space>
+        {creating === 'targeted' && (
+          <>
+            <ProFormSelect
+              name="categoriesAny"
+              label={t('persons.categories')}
+              mode="multiple"
+              options={CATEGORIES.map((c) => ({ value: c, label: t(`cat.${c}`) }))}
+            />
+            <Space>
+              <ProFormSelect
+                name="hukou"
+                label={t('persons.hukou')}
+                options={['local', 'nonlocal'].map((h) => ({ value: h, label: t(`persons.hukou.${h}`) }))}
+              />
+              <ProFormDigit name="ageMin" label={t('iss.ageMin')} min={0} max={120} fieldProps={{ precision: 0 }} />
+              <ProFormDigit name="ageMax" label={t('iss.ageMax')} min={0} max={120} fieldProps={{ precision: 0 }} />
+            </Space>
+          </>
+        )}
+        <Space>
+          <ProFormDigit name="quantityCap" label={t('iss.cap')} min={1} fieldProps={{ precision: 0 }} />
+          <ProFormDigit name="validityMonths" label={t('prog.validityMonths')} min={1} max={60} fieldProps={{ precision: 0 }} />
+        </Space>
+        {preview && <Alert type="info" showIcon message={t('iss.previewResult', { ...preview })} data-testid="preview-result" />}
+      </ModalForm>
+      <IssuanceDrawer id={selected} onClose={() => setSelected(null)} onChange={() => ref.current?.reload()} />
+    </>
+  );
+}
+
+function IssuanceDrawer({ id, onClose, onChange }: { id: string | null; onClose: () => void; onChange: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { me } = useSession();
+  const [iss, setIss] = useState<Issuance | null>(null);
+  const [report, setReport] = useState<CustomReport | null>(null);
+  const [uploading, setUploading] = useState(false);
+
+  useEffect(() => {
+    setIss(null);
+    setReport(null);
+    if (!id) return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout>;
+    const poll = async () => {
+      try {
+        const r = await api.get<Issuance>(`/issuances/${id}`);
+        if (!live) return;
+        setIss(r);
+        if (r.status === 'running') timer = setTimeout(() => void poll(), 1000);
+        else onChange();
+      } catch (e) {
+        message.error(errorText(e));
+      }
+    };
+    void poll();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [id, iss?.status === 'running' ? 'running' : 'idle']);
+
+  const run = async () => {
+    if (!iss) return;
+    try {
+      await api.post(`/issuances/${iss.id}/run`);
+      setIss({ ...iss, status: 'running' });
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+  const upload = async (file: File) => {
+    if (!iss) return false;
+    setUploading(true);
+    try {
+      setReport(await api.upload<CustomReport>(`/issuances/${iss.id}/list`, file));
+      setIss(await api.get<Issuance>(`/issuances/${iss.id}`));
+      onChange();
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setUploading(false);
+    }
+    return false;
+  };
+  const isAdmin = me.role === 'city_admin' || me.role === 'district_admin';
+
+  return (
+    <Drawer open={!!id} onClose={onClose} width={640} title={iss?.name ?? ''} destroyOnHidden>
+      {iss && (
+        <Space direction="vertical" style={{ width: '100%' }} size="middle">
+          <Card size="small">
+            <Space size="large" wrap>
+              <Statistic title={t('iss.matched')} value={iss.matchedTotal} />
+              <Statistic title={t('iss.processed')} value={iss.processed} />
+              <Statistic title={t('iss.issued')} value={iss.issued} valueStyle={{ color: '#3f8600' }} />
+            </Space>
+            <Progress
+              percent={iss.percent}
+              status={iss.status === 'failed' ? 'exception' : iss.status === 'running' ? 'active' : iss.status === 'done' ? 'success' : 'normal'}
+              data-testid="issuance-progress"
+            />
+            <StatusTag status={iss.status} />
+            {iss.error && <Alert type="error" showIcon message={iss.error} style={{ marginTop: 8 }} />}
+          </Card>
+          {Object.keys(iss.skipped).length > 0 && (
+            <Descriptions size="small" column={1} bordered title={t('iss.skipped')}>
+              {Object.entries(iss.skipped).map(([k, n]) => (
+                <Descriptions.Item key={k} label={i18n.exists(`iss.skip.${k}`) ? t(`iss.skip.${k}`) : k}>
+                  {n}
+                </Descriptions.Item>
+              ))}
+            </Descriptions>
+          )}
+          {iss.mode === 'targeted' && isAdmin && iss.status !== 'running' && iss.status !== 'done' && (
+            <Button type="primary" icon={<PlayCircleOutlined />} onClick={run} data-testid="issuance-run">
+              {iss.status === 'failed' ? t('iss.resume') : t('iss.run')}
+            </Button>
+          )}
+          {iss.mode === 'custom' && (
+            <Card size="small" title={t('iss.uploadList')}>
+              <Typography.Paragraph type="secondary">{t('iss.uploadHint')}</Typography.Paragraph>
+              <Space>
+                <Button
+                  icon={<DownloadOutlined />}
+                  onClick={() => download('/issuances/custom-template', 'custom-issuance-template.xlsx').catch((e) => message.error(errorText(e)))}
+                  data-testid="custom-template"
+                >
+                  {t('common.template')}
+                </Button>
+                <Upload accept=".csv,.xlsx" showUploadList={false} beforeUpload={(f) => upload(f)}>
+                  <Button type="primary" icon={<UploadOutlined />} loading={uploading} data-testid="custom-upload">
+                    {t('common.upload')}
+                  </Button>
+                </Upload>
+              </Space>
+              {uploading && <Progress percent={99} status="active" showInfo={false} style={{ marginTop: 8 }} />}
+            </Card>
+          )}
+          {report && (
+            <Card size="small" title={t('iss.report')}>
+              <Typography.Paragraph data-testid="custom-report">{t('iss.reportSummary', { ...report })}</Typography.Paragraph>
+              {report.rows.length > 0 && (
+                <Table
+                  size="small"
+                  rowKey={(r) => `${r.row}-${r.field ?? ''}-${r.code}`}
+                  dataSource={report.rows}
+                  pagination={{ pageSize: 10 }}
+                  columns={[
+                    { title: t('persons.row'), dataIndex: 'row', width: 70 },
+                    { title: t('common.field'), dataIndex: 'field', width: 120, render: (v?: string) => v ?? '—' },
+                    { title: t('common.reason'), render: (_, r) => (i18n.exists(`error.${r.code}`) ? t(`error.${r.code}`) : r.message) },
+                  ]}
+                />
+              )}
+            </Card>
+          )}
+        </Space>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,324 @@
+import { useEffect, useRef, useState } from 'react';
+import { ModalForm, ProFormDigit, ProFormSelect, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { Alert, App, Button, Card, Descriptions, Drawer, Popconfirm, Radio, Space, Statistic, Table, Typography, Upload } from 'antd';
+import { CheckOutlined, DownloadOutlined, FileDoneOutlined, PlusOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api, download, type Page } from '../../lib/api';
+import { errorText } from '../../i18n';
+import { dateTime, fen } from '../../lib/format';
+import { districtName, useDistricts, useProgrammes } from '../../lib/data';
+import { useSession } from '../../lib/session';
+import { StatusTag } from '../../lib/ui';
+import { Chart } from '../../lib/Chart';
+
+interface Batch {
+  id: string;
+  number: string;
+  status: string;
+  programmeId: string | null;
+  districtCode: string | null;
+  makerId: string;
+  checkerId: string | null;
+  paymentCount: number;
+  totalFen: number;
+  bookedCount: number;
+  rejectedCount: number;
+  fileSha256: string | null;
+  csvSha256: string | null;
+  requestedDate: string | null;
+  createdAt: string;
+  approvedAt: string | null;
+}
+interface BatchDetail extends Batch {
+  payees: Array<{ payeeKey: string; count: number; amountFen: number }>;
+}
+interface BankReport {
+  format: string;
+  alreadyImported: boolean;
+  entries: number;
+  applied: number;
+  booked: number;
+  rejected: number;
+  duplicates: number;
+  unknown: number;
+  mismatched: number;
+  issues: Array<{ position: number; message: string }>;
+}
+
+const BATCH_STATES = ['building', 'draft', 'approved', 'generating', 'file_ready', 'reconciling', 'reconciled', 'cancelled'];
+
+export function BatchesPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { me } = useSession();
+  const programmes = useProgrammes();
+  const districts = useDistricts();
+  const ref = useRef<ActionType>(undefined);
+  const [open, setOpen] = useState(false);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [report, setReport] = useState<BankReport | null>(null);
+  const [format, setFormat] = useState<'camt054' | 'csv'>('camt054');
+  const canAct = me.role === 'finance' || me.role === 'city_admin';
+
+  const columns: ProColumns<Batch>[] = [
+    { title: t('batch.number'), dataIndex: 'number', search: false, render: (_, r) => <a onClick={() => setSelected(r.id)}>{r.number}</a> },
+    {
+      title: t('common.status'),
+      dataIndex: 'status',
+      valueType: 'select',
+      fieldProps: { options: BATCH_STATES.map((s) => ({ value: s, label: t(`batch.state.${s}`) })) },
+      render: (_, r) => <StatusTag status={r.status} />,
+    },
+    {
+      title: t('common.programme'),
+      search: false,
+      render: (_, r) => (r.programmeId ? (programmes.find((p) => p.id === r.programmeId)?.name ?? '—') : t('batch.all')),
+    },
+    { title: t('common.district'), search: false, render: (_, r) => (r.districtCode ? districtName(districts, r.districtCode) : t('common.allDistricts')) },
+    { title: t('batch.count'), dataIndex: 'paymentCount', search: false, align: 'right' },
+    { title: t('batch.total'), dataIndex: 'totalFen', search: false, align: 'right', render: (_, r) => fen(r.totalFen) },
+    { title: t('batch.reconciled'), search: false, render: (_, r) => `${r.bookedCount} / ${r.rejectedCount}` },
+    { title: t('common.createdAt'), dataIndex: 'createdAt', search: false, render: (_, r) => dateTime(r.createdAt) },
+  ];
+
+  const uploadResults = async (file: File) => {
+    try {
+      setReport(await api.upload<BankReport>('/subsidy/bank-results', file, { format }));
+      ref.current?.reload();
+    } catch (e) {
+      message.error(errorText(e));
+    }
+    return false;
+  };
+
+  return (
+    <>
+      <ProTable<Batch, { status?: string }>
+        rowKey="id"
+        actionRef={ref}
+        headerTitle={t('menu.batches')}
+        columns={columns}
+        search={{ labelWidth: 'auto' }}
+        pagination={{ defaultPageSize: 20 }}
+        polling={(data) => (data?.some((r) => r.status === 'building' || r.status === 'generating') ? 2000 : 0)}
+        request={async ({ current = 1, pageSize = 20, status }) => {
+          try {
+            const r = await api.get<Page<Batch>>('/subsidy/batches', { status, limit: pageSize, offset: (current - 1) * pageSize });
+            return { data: r.items, total: r.total, success: true };
+          } catch (e) {
+            message.error(errorText(e));
+            return { data: [], success: false };
+          }
+        }}
+        toolBarRender={() =>
+          canAct
+            ? [
+                <Radio.Group key="f" size="small" value={format} onChange={(e) => setFormat(e.target.value as 'camt054' | 'csv')}>
+                  <Radio.Button value="camt054">camt.054</Radio.Button>
+                  <Radio.Button value="csv">CSV</Radio.Button>
+                </Radio.Group>,
+                <Upload key="u" accept=".xml,.csv" showUploadList={false} beforeUpload={(f) => uploadResults(f)}>
+                  <Button icon={<UploadOutlined />} data-testid="bank-upload">
+                    {t('batch.uploadResults')}
+                  </Button>
+                </Upload>,
+                <Button key="n" type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="batch-new">
+                  {t('batch.new')}
+                </Button>,
+              ]
+            : []
+        }
+      />
+      {report && (
+        <Alert
+          style={{ marginTop: 16 }}
+          closable
+          onClose={() => setReport(null)}
+          type={report.issues.length || report.mismatched || report.unknown ? 'warning' : 'success'}
+          showIcon
+          data-testid="bank-report"
+          message={t('batch.resultSummary', { ...report })}
+          description={
+            report.issues.length
+              ? report.issues.slice(0, 20).map((i) => (
+                  <div key={i.position}>
+                    #{i.position}: {i.message}
+                  </div>
+                ))
+              : undefined
+          }
+        />
+      )}
+      <ModalForm
+        title={t('batch.new')}
+        open={open}
+        onOpenChange={setOpen}
+        modalProps={{ destroyOnHidden: true }}
+        onFinish={async (v: { programmeId?: string; districtCode?: string; maxPayments?: number }) => {
+          try {
+            const b = await api.postOnce<Batch>('/subsidy/batches', {
+              ...(v.programmeId ? { programmeId: v.programmeId } : {}),
+              ...(v.districtCode ? { districtCode: v.districtCode } : {}),
+              ...(v.maxPayments ? { maxPayments: v.maxPayments } : {}),
+            });
+            message.success(t('batch.created', { n: b.paymentCount }));
+            ref.current?.reload();
+            setSelected(b.id);
+            return true;
+          } catch (e) {
+            message.error(errorText(e));
+            return false;
+          }
+        }}
+      >
+        <Typography.Paragraph type="secondary">{t('batch.newHint')}</Typography.Paragraph>
+        <ProFormSelect
+          name="programmeId"
+          label={t('common.programme')}
+          options={programmes.map((p) => ({ value: p.id, label: p.name }))}
+          placeholder={t('batch.all')}
+        />
+        <ProFormSelect
+          name="districtCode"
+          label={t('common.district')}
+          options={districts.map((d) => ({ value: d.code, label: d.name }))}
+          placeholder={t('common.allDistricts')}
+        />
+        <ProFormDigit name="maxPayments" label={t('batch.max')} min={1} fieldProps={{ precision: 0 }} />
+      </ModalForm>
+      <BatchDrawer id={selected} onClose={() => setSelected(null)} onChange={() => ref.current?.reload()} />
+    </>
+  );
+}
+
+function BatchDrawer({ id, onClose, onChange }: { id: string | null; onClose: () => void; onChange: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { me } = useSession();
+  const [b, setB] = useState<BatchDetail | null>(null);
+  const [busy, setBusy] = useState(false);
+  const load = (x: string) => api.get<BatchDetail>(`/subsidy/batches/${x}`).then(setB, (e) => message.error(errorText(e)));
+  useEffect(() => {
+    setB(null);
+    if (id) void load(id);
+  }, [id]);
+  const act = async (what: 'approve' | 'cancel' | 'generate') => {
+    if (!b) return;
+    setBusy(true);
+    try {
+      if (what === 'generate') await api.post(`/subsidy/batches/${b.id}/${what}`);
+      else await api.postOnce(`/subsidy/batches/${b.id}/${what}`);
+      message.success(t('common.done'));
+      await load(b.id);
+      onChange();
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const canAct = me.role === 'finance' || me.role === 'city_admin';
+  const isMaker = b?.makerId === me.id;
+  const pending = b ? b.paymentCount - b.bookedCount - b.rejectedCount : 0;
+  return (
+    <Drawer open={!!id} onClose={onClose} width={680} title={b ? `${t('batch.number')} ${b.number}` : ''} destroyOnHidden>
+      {b && (
+        <Space direction="vertical" style={{ width: '100%' }} size="middle">
+          <Card size="small">
+            <Space size="large" wrap>
+              <Statistic title={t('batch.count')} value={b.paymentCount} />
+              <Statistic title={t('batch.total')} value={fen(b.totalFen)} />
+              <Statistic title={t('batch.booked')} value={b.bookedCount} valueStyle={{ color: '#3f8600' }} />
+              <Statistic title={t('batch.rejected')} value={b.rejectedCount} valueStyle={{ color: b.rejectedCount ? '#cf1322' : undefined }} />
+            </Space>
+            <div style={{ marginTop: 8 }}>
+              <StatusTag status={b.status} /> {t(`batch.state.${b.status}`)}
+            </div>
+          </Card>
+          {b.bookedCount + b.rejectedCount > 0 && (
+            <Card size="small" title={t('batch.reconciliation')}>
+              <Chart
+                height={200}
+                option={{
+                  tooltip: { trigger: 'item' },
+                  legend: { bottom: 0 },
+                  series: [
+                    {
+                      type: 'pie',
+                      radius: ['40%', '70%'],
+                      data: [
+                        { name: t('batch.booked'), value: b.bookedCount, itemStyle: { color: '#52c41a' } },
+                        { name: t('batch.rejected'), value: b.rejectedCount, itemStyle: { color: '#ff4d4f' } },
+                        { name: t('batch.pending'), value: pending, itemStyle: { color: '#d9d9d9' } },
+                      ],
+                    },
+                  ],
+                }}
+              />
+            </Card>
+          )}
+          <Descriptions size="small" column={1} bordered>
+            <Descriptions.Item label={t('batch.maker')}>{b.makerId === me.id ? t('batch.you') : b.makerId}</Descriptions.Item>
+            <Descriptions.Item label={t('batch.checker')}>{b.checkerId ? (b.checkerId === me.id ? t('batch.you') : b.checkerId) : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('batch.approvedAt')}>{dateTime(b.approvedAt)}</Descriptions.Item>
+            <Descriptions.Item label="pain.001 SHA-256">
+              {b.fileSha256 ? <Typography.Text code>{b.fileSha256.slice(0, 16)}…</Typography.Text> : '—'}
+            </Descriptions.Item>
+          </Descriptions>
+          {canAct && (
+            <Space wrap>
+              {b.status === 'draft' && (
+                <>
+                  {isMaker && <Alert type="info" showIcon message={t('batch.needsChecker')} />}
+                  <Popconfirm title={t('batch.approveConfirm', { total: fen(b.totalFen) })} onConfirm={() => void act('approve')}>
+                    <Button type="primary" icon={<CheckOutlined />} loading={busy} disabled={isMaker} data-testid="batch-approve">
+                      {t('batch.approve')}
+                    </Button>
+                  </Popconfirm>
+                  <Button danger icon={<StopOutlined />} onClick={() => void act('cancel')} loading={busy}>
+                    {t('batch.cancel')}
+                  </Button>
+                </>
+              )}
+              {b.status === 'approved' && (
+                <Button type="primary" icon={<FileDoneOutlined />} onClick={() => void act('generate')} loading={busy} data-testid="batch-generate">
+                  {t('batch.generate')}
+                </Button>
+              )}
+              {b.fileSha256 && (
+                <>
+                  <Button
+                    icon={<DownloadOutlined />}
+                    onClick={() => download(`/subsidy/batches/${b.id}/pain001`, `${b.number}.pain001.xml`).catch((e) => message.error(errorText(e)))}
+                    data-testid="download-pain001"
+                  >
+                    pain.001 (XML)
+                  </Button>
+                  <Button
+                    icon={<DownloadOutlined />}
+                    onClick={() => download(`/subsidy/batches/${b.id}/csv`, `${b.number}.csv`).catch((e) => message.error(errorText(e)))}
+                    data-testid="download-csv"
+                  >
+                    {t('batch.csv')}
+                  </Button>
+                </>
+              )}
+            </Space>
+          )}
+          <Table
+            size="small"
+            rowKey="payeeKey"
+            dataSource={b.payees}
+            pagination={{ pageSize: 10 }}
+            title={() => t('batch.payees')}
+            columns={[
+              { title: t('claim.payee'), dataIndex: 'payeeKey' },
+              { title: t('batch.count'), dataIndex: 'count', align: 'right' },
+              { title: t('common.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => fen(v) },
+            ]}
+          />
+        </Space>
+      )}
+    </Drawer>
+  );
+}
