@@ -164,6 +164,37 @@ describe('custom issuance (定制发放)', () => {
     expect((await t.call('GET', `/api/v1/issuances/${id}`, { as: 'district_admin' })).statusCode).toBe(200);
   });
 
+  it('an admin uploads an .xlsx list (ID numbers as text cells)', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('list');
+    ws.addRow(['姓名 name', '身份证号 idNumber', '区代码 districtCode', '人员类别 categories']);
+    ws.addRow(['陈一', nextIdNumber('310115'), '310115', 'registered_unemployed']);
+    ws.addRow(['陈二', nextIdNumber('310115'), '310115', 'employed;disabled']);
+    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    const p = await freshProgramme(t.db, 'T-XLSX', ['registered_unemployed', 'employed', 'disabled']);
+    const d = await t.call('POST', '/api/v1/issuances', {
+      as: 'district_admin',
+      body: { mode: 'custom', name: 'xlsx', programmeId: p.id, occupationCode: OCC, level: 3 },
+    });
+    const up = await t.call('POST', `/api/v1/issuances/${d.json().id}/list`, {
+      as: 'district_admin',
+      payload: buf,
+      headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    });
+    expect(up.statusCode).toBe(200);
+    expect(up.json()).toMatchObject({ total: 2, issued: 2, personsCreated: 2, failed: 0 });
+    const ratios = (
+      await t.db.query<{ category: string; ratio_pct: number }>('SELECT category, ratio_pct FROM vouchers WHERE issuance_id = $1 ORDER BY category', [
+        d.json().id,
+      ])
+    ).rows;
+    expect(ratios).toEqual([
+      { category: 'disabled', ratio_pct: 100 },
+      { category: 'registered_unemployed', ratio_pct: 100 },
+    ]);
+  });
+
   it('an enterprise may not issue skill-upgrade vouchers, nor run a targeted issuance', async () => {
     const before = await t.count('issuances');
     const r = await t.call('POST', '/api/v1/issuances', { as: 'enterprise', body: { mode: 'custom', name: 'x', programmeId: skillUpgrade.id } });
