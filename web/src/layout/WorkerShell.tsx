@@ -1,5 +1,5 @@
 import { Button, Result } from 'antd';
-import { LogoutOutlined } from '@ant-design/icons';
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../lib/router';
 import { useSession } from '../lib/session';
@@ -18,6 +18,9 @@ export function WorkerShell({ path }: { path: string }) {
         <h1>{current ? t(current.name) : t('app.title')}</h1>
         <span style={{ display: 'flex', gap: 8 }}>
           <LangSwitch />
+          {routes.some((r) => r.path === '/me') && (
+            <Button size="small" icon={<UserOutlined />} onClick={() => navigate('/me')} aria-label={t('menu.me')} data-testid="nav-me" />
+          )}
           <Button size="small" icon={<LogoutOutlined />} onClick={() => void signOut()} aria-label={t('app.signOut')} />
         </span>
       </header>

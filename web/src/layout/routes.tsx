@@ -25,6 +25,7 @@ import { AuditPage } from '../pages/audit/AuditLog';
 import { AccountPage } from '../pages/Account';
 import { HomePage } from '../pages/Home';
 import { IssuancesPage } from '../pages/issuance/Issuances';
+import { ResultsPage } from '../pages/assessment/Results';
 import { ClaimsPage } from '../pages/subsidy/Claims';
 import { FlagsPage } from '../pages/subsidy/Flags';
 import { BatchesPage } from '../pages/subsidy/Batches';
@@ -163,6 +164,14 @@ export const staffRoutes: StaffRoute[] = [
     ops: ['listDisbursementBatches', 'getDisbursementBatch'],
     element: <BatchesPage />,
     group: 'menu.subsidy',
+  },
+  {
+    path: '/results',
+    name: 'menu.results',
+    icon: <SafetyCertificateOutlined />,
+    roles: ['assessor', ...ADMINS, 'auditor'],
+    ops: ['listAssessmentResults', 'recordAssessmentResult'],
+    element: <ResultsPage />,
   },
   {
     path: '/audit',

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import { UserOutlined, WalletOutlined, FormOutlined, SearchOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { UserOutlined, WalletOutlined, FormOutlined, SearchOutlined, ScheduleOutlined, TrophyOutlined } from '@ant-design/icons';
 import { MyProfilePage } from '../pages/worker/Profile';
 import { MyVouchersPage, VoucherDetailPage } from '../pages/worker/Vouchers';
 import { ApplyPage } from '../pages/worker/Apply';
 import { CourseSearchPage } from '../pages/worker/Courses';
 import { MyTrainingPage } from '../pages/worker/Training';
+import { MyResultsPage } from '../pages/worker/Results';
 
 export interface WorkerRoute {
   path: string;
@@ -43,7 +44,15 @@ export const workerRoutes: WorkerRoute[] = [
     tab: true,
     render: () => <MyTrainingPage />,
   },
-  { path: '/me', name: 'menu.me', icon: <UserOutlined />, ops: ['getMyPerson'], tab: true, render: () => <MyProfilePage /> },
+  {
+    path: '/results',
+    name: 'menu.results.worker',
+    icon: <TrophyOutlined />,
+    ops: ['myCertificates', 'listClaims'],
+    tab: true,
+    render: () => <MyResultsPage />,
+  },
+  { path: '/me', name: 'menu.me', icon: <UserOutlined />, ops: ['getMyPerson'], tab: false, render: () => <MyProfilePage /> },
 ];
 
 export function workerRoutesFor(ops: Set<string>): WorkerRoute[] {
