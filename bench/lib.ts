@@ -1,7 +1,7 @@
 /**
  * Shared pieces of the benchmarks: the dedicated benchmark database, results files, timing, RSS.
  * Benchmarks on PostgreSQL OWN their database: it is dropped and re-created on every run. The server is
- * taken from BENCH_DATABASE_URL or DATABASE_URL; the database name is `skillvoucher_bench` unless
+ * taken from BENCH_DATABASE_URL or DATABASE_URL; the database name is `skillvoucher_bench_<benchmark>` unless
  * BENCH_DATABASE_URL names one explicitly (never the test database).
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -49,7 +49,9 @@ export function benchUrl(): string {
   if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
   const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const u = new URL(base);
-  u.pathname = '/skillvoucher_bench';
+  // One database per benchmark, so two benchmarks run at once do not drop each other's database.
+  const bench = (process.env.SV_BENCH_NAME ?? '').replace(/[^a-z0-9_]/g, '_');
+  u.pathname = bench ? `/skillvoucher_bench_${bench}` : '/skillvoucher_bench';
   return u.toString();
 }
 

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   const ni = args.indexOf('--n');
   const nArg = ni >= 0 ? Number(args[ni + 1]?.replace(/_/g, '')) : undefined;
   if (nArg !== undefined && (!Number.isInteger(nArg) || nArg < 1)) usage();
+  process.env.SV_BENCH_NAME = name;
   const mod = (await import(`./${name}.ts`)) as BenchModule;
   const n = nArg ?? mod.defaultN;
   const log = (line: string) => process.stdout.write(`[${name}] ${line}\n`);
