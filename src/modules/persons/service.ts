@@ -159,32 +159,51 @@ async function checkDistrict(q: Queryable, code: string | null | undefined): Pro
   if (!/^\d{6}$/.test(code) || !(await getDistrict(q, code))) throw new AppError('DISTRICT_UNKNOWN', `district ${code} is not known`, 'districtCode');
 }
 
+/** A validated, normalised input with its ID number's blind index (the conflict key). */
+interface Prepared {
+  input: PersonInput;
+  bidx: string;
+}
+
+/**
+ * The one persons INSERT (single create, bulk create and import): `INSERT … SELECT FROM unnest(…)` of a
+ * batch, followed by `tail` (the caller's `ON CONFLICT … RETURNING …`, given its first free parameter
+ * number). Encrypts and blind-indexes in JS; one array parameter per column. Categories travel as
+ * comma-joined text (unnest would flatten a text[][]).
+ */
+function insertPersonsSql(batch: Prepared[], tail: (nextParam: number) => string): { sql: string; params: unknown[] } {
+  const col = <T>(f: (i: PersonInput, r: Prepared) => T): T[] => batch.map((r) => f(r.input, r));
+  const params: unknown[] = [
+    col((i) => i.name),
+    col((i) => encrypt(i.idNumber)),
+    col((_, r) => r.bidx),
+    col((i) => birthDateOf(i.idNumber)),
+    col((i) => sexOf(i.idNumber)),
+    col((i) => (i.phone ? encrypt(i.phone) : null)),
+    col((i) => (i.phone ? phoneBlindIndex(i.phone) : null)),
+    col((i) => (i.bankAccount ? encrypt(i.bankAccount) : null)),
+    col((i) => i.bankName ?? null),
+    col((i) => i.districtCode ?? null),
+    col((i) => i.hukou ?? 'local'),
+    col((i) => (i.categories ?? []).join(',')),
+    col((i) => i.employerUscc ?? null),
+    col((i) => i.employerName ?? null),
+    col((i) => i.isDemo ?? false),
+  ];
+  const sql = `INSERT INTO persons AS p (name, id_number_enc, id_number_bidx, birth_date, sex, phone_enc, phone_bidx, bank_account_enc, bank_name,
+                             district_code, hukou, categories, employer_uscc, employer_name, is_demo)
+   SELECT u.name, u.id_enc, u.id_bidx, u.birth, u.sex, u.phone_enc, u.phone_bidx, u.bank_enc, u.bank_name, u.district, u.hukou,
+          CASE WHEN u.cats = '' THEN '{}'::text[] ELSE string_to_array(u.cats, ',') END, u.uscc, u.employer, u.demo
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                 $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::boolean[])
+          AS u(name, id_enc, id_bidx, birth, sex, phone_enc, phone_bidx, bank_enc, bank_name, district, hukou, cats, uscc, employer, demo)
+   ${tail(params.length + 1)}`;
+  return { sql, params };
+}
+
 async function insertPerson(tx: Tx, i: PersonInput): Promise<PersonRow | null> {
-  const { rows } = await tx.query<PersonRow>(
-    `INSERT INTO persons (name, id_number_enc, id_number_bidx, birth_date, sex, phone_enc, phone_bidx, bank_account_enc, bank_name,
-                          district_code, hukou, categories, employer_uscc, employer_name, is_demo)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12::text[],$13,$14,$15)
-     ON CONFLICT (id_number_bidx) DO NOTHING
-     RETURNING *`,
-    [
-      i.name,
-      encrypt(i.idNumber),
-      idBlindIndex(i.idNumber),
-      birthDateOf(i.idNumber),
-      sexOf(i.idNumber),
-      i.phone ? encrypt(i.phone) : null,
-      i.phone ? phoneBlindIndex(i.phone) : null,
-      i.bankAccount ? encrypt(i.bankAccount) : null,
-      i.bankName ?? null,
-      i.districtCode ?? null,
-      i.hukou ?? 'local',
-      i.categories ?? [],
-      i.employerUscc ?? null,
-      i.employerName ?? null,
-      i.isDemo ?? false,
-    ],
-  );
-  return rows[0] ?? null;
+  const { sql, params } = insertPersonsSql([{ input: i, bidx: idBlindIndex(i.idNumber) }], () => 'ON CONFLICT (id_number_bidx) DO NOTHING RETURNING *');
+  return (await tx.query<PersonRow>(sql, params)).rows[0] ?? null;
 }
 
 function validated(input: PersonInput): PersonInput {
@@ -217,6 +236,97 @@ export async function ensurePerson(tx: Tx, by: AuditActor, input: PersonInput): 
     detail: auditDetail(person),
   });
   return { person, created: true };
+}
+
+/** The district codes among `codes` that the catalogue does not know (one look-up per distinct code). */
+async function unknownDistricts(q: Queryable, codes: Iterable<string | null | undefined>): Promise<Set<string>> {
+  const bad = new Set<string>();
+  for (const code of new Set([...codes].filter((c): c is string => !!c))) {
+    try {
+      await checkDistrict(q, code);
+    } catch {
+      bad.add(code);
+    }
+  }
+  return bad;
+}
+
+export const BULK_CHUNK = 1000;
+
+/**
+ * ensurePerson for many persons at once, set-based: every input is validated in JS first (any problem
+ * refuses the whole call, each issue's field named `inputs[n].<field>`), then the new ones are inserted
+ * with one `INSERT … SELECT FROM unnest(…) ON CONFLICT (id_number_bidx) DO NOTHING` per chunk of
+ * {@link BULK_CHUNK}, each chunk that creates anyone with one `person.create_bulk` audit entry (counts only). Existing persons
+ * are returned as found (not updated); districts are checked for every input. Results are in input order; an ID number given twice yields the same
+ * person, created at its first occurrence only. For the system and other modules (the demo seeder): the
+ * caller has already checked its own access.
+ */
+export async function ensurePersonsBulk(tx: Tx, by: AuditActor, inputs: PersonInput[]): Promise<Array<{ person: Person; created: boolean }>> {
+  const today = new Date();
+  const issues: FieldIssue[] = [];
+  const normalised = inputs.map((input, n) => {
+    const i = normalisePersonInput(input);
+    for (const issue of personIssues(i, today)) issues.push({ ...issue, field: `inputs[${n}].${issue.field}` });
+    return i;
+  });
+  if (!issues.length) {
+    const bad = await unknownDistricts(
+      tx,
+      normalised.map((i) => i.districtCode),
+    );
+    normalised.forEach((i, n) => {
+      if (i.districtCode && bad.has(i.districtCode))
+        issues.push({ field: `inputs[${n}].districtCode`, code: 'DISTRICT_UNKNOWN', message: `district ${i.districtCode} is not known` });
+    });
+  }
+  const first = issues[0];
+  if (first) {
+    const rows = new Set(issues.map((i) => /^inputs\[(\d+)\]/.exec(i.field)?.[1])).size;
+    throw new AppError(
+      first.code as ConstructorParameters<typeof AppError>[0],
+      `${rows} of ${inputs.length} persons are invalid; first: ${first.field}: ${first.message}`,
+      first.field,
+      undefined,
+      issues,
+    );
+  }
+
+  // One row per distinct ID number (the first occurrence wins, as with repeated ensurePerson calls).
+  const bidxs = normalised.map((i) => idBlindIndex(i.idNumber));
+  const unique = new Map<string, Prepared>();
+  normalised.forEach((input, n) => {
+    if (!unique.has(bidxs[n]!)) unique.set(bidxs[n]!, { input, bidx: bidxs[n]! });
+  });
+  const found = new Map<string, { person: Person; created: boolean }>();
+  const batch = [...unique.values()];
+  for (let at = 0; at < batch.length; at += BULK_CHUNK) {
+    const chunk = batch.slice(at, at + BULK_CHUNK);
+    const { sql, params } = insertPersonsSql(chunk, () => 'ON CONFLICT (id_number_bidx) DO NOTHING RETURNING *');
+    const inserted = (await tx.query<PersonRow>(sql, params)).rows;
+    for (const r of inserted) found.set(r.id_number_bidx, { person: toPerson(r), created: true });
+    const missing = chunk.filter((r) => !found.has(r.bidx)).map((r) => r.bidx);
+    if (missing.length) {
+      const existing = (await tx.query<PersonRow>('SELECT * FROM persons WHERE id_number_bidx = ANY($1::text[])', [missing])).rows;
+      for (const r of existing) found.set(r.id_number_bidx, { person: toPerson(r), created: false });
+    }
+    if (inserted.length === 0) continue; // nothing changed: no audit entry
+    await audit.record(tx, by, {
+      action: 'person.create_bulk',
+      entityType: 'person',
+      entityId: null,
+      districtCode: null,
+      detail: { rows: chunk.length, created: inserted.length, existing: chunk.length - inserted.length },
+    });
+  }
+  const seen = new Set<string>();
+  return bidxs.map((b) => {
+    const hit = found.get(b);
+    if (!hit) throw new AppError('CONFLICT', 'a person was created concurrently; try again');
+    const repeat = seen.has(b);
+    seen.add(b);
+    return repeat ? { person: hit.person, created: false } : hit;
+  });
 }
 
 function requireStaffWriter(actor: Actor): void {
@@ -471,10 +581,8 @@ export const IMPORT_MAX_ROWS = 100_000;
 const IMPORT_CHUNK = 1000;
 const MAX_LISTED_ERRORS = 1000;
 
-interface ReadyRow {
+interface ReadyRow extends Prepared {
   line: number;
-  input: PersonInput;
-  bidx: string;
 }
 
 /**
@@ -534,14 +642,10 @@ export async function importPersons(actor: Actor, db: Db, buffer: Buffer, format
   }
 
   // District existence, once per distinct code.
-  const badDistricts = new Set<string>();
-  for (const code of new Set(ready.map((r) => r.input.districtCode).filter((c): c is string => !!c))) {
-    try {
-      await checkDistrict(db, code);
-    } catch {
-      badDistricts.add(code);
-    }
-  }
+  const badDistricts = await unknownDistricts(
+    db,
+    ready.map((r) => r.input.districtCode),
+  );
   const good = ready.filter((r) => {
     if (r.input.districtCode && badDistricts.has(r.input.districtCode)) {
       fail({ row: r.line, field: 'districtCode', code: 'DISTRICT_UNKNOWN', message: `district ${r.input.districtCode} is not known` });
@@ -573,34 +677,10 @@ export async function importPersons(actor: Actor, db: Db, buffer: Buffer, format
 }
 
 async function upsertChunk(actor: Actor, tx: Tx, chunk: ReadyRow[]): Promise<{ created: number; updated: number; refused: ReadyRow[] }> {
-  const col = <T>(f: (r: ReadyRow) => T): T[] => chunk.map(f);
   const restrict = actor.role === 'district_admin';
-  const params: unknown[] = [
-    col((r) => r.input.name),
-    col((r) => encrypt(r.input.idNumber)),
-    col((r) => r.bidx),
-    col((r) => birthDateOf(r.input.idNumber)),
-    col((r) => sexOf(r.input.idNumber)),
-    col((r) => (r.input.phone ? encrypt(r.input.phone) : null)),
-    col((r) => (r.input.phone ? phoneBlindIndex(r.input.phone) : null)),
-    col((r) => (r.input.bankAccount ? encrypt(r.input.bankAccount) : null)),
-    col((r) => r.input.bankName ?? null),
-    col((r) => r.input.districtCode ?? null),
-    col((r) => r.input.hukou ?? 'local'),
-    col((r) => (r.input.categories ?? []).join(',')),
-    col((r) => r.input.employerUscc ?? null),
-    col((r) => r.input.employerName ?? null),
-  ];
-  if (restrict) params.push(actor.districtCode);
-  const { rows } = await tx.query<{ id_number_bidx: string; inserted: boolean }>(
-    `INSERT INTO persons AS p (name, id_number_enc, id_number_bidx, birth_date, sex, phone_enc, phone_bidx, bank_account_enc, bank_name,
-                               district_code, hukou, categories, employer_uscc, employer_name)
-     SELECT u.name, u.id_enc, u.id_bidx, u.birth, u.sex, u.phone_enc, u.phone_bidx, u.bank_enc, u.bank_name, u.district, u.hukou,
-            CASE WHEN u.cats = '' THEN '{}'::text[] ELSE string_to_array(u.cats, ',') END, u.uscc, u.employer
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                   $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
-            AS u(name, id_enc, id_bidx, birth, sex, phone_enc, phone_bidx, bank_enc, bank_name, district, hukou, cats, uscc, employer)
-     ON CONFLICT (id_number_bidx) DO UPDATE SET
+  const { sql, params } = insertPersonsSql(
+    chunk,
+    (next) => `ON CONFLICT (id_number_bidx) DO UPDATE SET
        name = EXCLUDED.name,
        phone_enc = COALESCE(EXCLUDED.phone_enc, p.phone_enc),
        phone_bidx = COALESCE(EXCLUDED.phone_bidx, p.phone_bidx),
@@ -611,10 +691,11 @@ async function upsertChunk(actor: Actor, tx: Tx, chunk: ReadyRow[]): Promise<{ c
        categories = CASE WHEN cardinality(EXCLUDED.categories) = 0 THEN p.categories ELSE EXCLUDED.categories END,
        employer_uscc = COALESCE(EXCLUDED.employer_uscc, p.employer_uscc),
        employer_name = COALESCE(EXCLUDED.employer_name, p.employer_name)
-     ${restrict ? 'WHERE p.district_code = $15' : ''}
+     ${restrict ? `WHERE p.district_code = $${next}` : ''}
      RETURNING p.id_number_bidx, (p.xmax = 0) AS inserted`,
-    params,
   );
+  if (restrict) params.push(actor.districtCode);
+  const { rows } = await tx.query<{ id_number_bidx: string; inserted: boolean }>(sql, params);
   const done = new Set(rows.map((r) => r.id_number_bidx));
   const created = rows.filter((r) => r.inserted).length;
   const updated = rows.length - created;
