@@ -191,22 +191,22 @@ async function seedOrgs(tx: Tx): Promise<orgs.Org[]> {
   return enterprises;
 }
 
-/** 1,000 synthetic persons through the person registry's service (validated, encrypted, audited). */
+/**
+ * 1,000 synthetic persons through the person registry's set-based bulk create (validated, encrypted, one
+ * audit entry per chunk). Returns the newly created ones in seed order.
+ */
 async function seedPersons(tx: Tx, enterprises: orgs.Org[]): Promise<persons.Person[]> {
-  const people = syntheticPersons(DEMO_PERSONS, DEMO_SEED);
-  const created: persons.Person[] = [];
-  for (let i = 0; i < people.length; i++) {
-    const p = people[i]!;
+  const inputs: persons.PersonInput[] = syntheticPersons(DEMO_PERSONS, DEMO_SEED).map((p, i) => {
     // About a third of the employed demo persons work for a demo enterprise (enterprise training, 定制发放).
     const employer = p.categories.includes('employed') && i % 3 === 0 ? enterprises[i % enterprises.length] : undefined;
-    const { person, created: isNew } = await persons.ensurePerson(tx, SYSTEM, {
+    return {
       ...p,
       ...(employer ? { employerUscc: employer.uscc, employerName: employer.name, districtCode: employer.districtCode } : {}),
       isDemo: true,
-    });
-    if (isNew) created.push(person);
-  }
-  return created;
+    };
+  });
+  const results = await persons.ensurePersonsBulk(tx, SYSTEM, inputs);
+  return results.filter((r) => r.created).map((r) => r.person);
 }
 
 /** Every demo account's sign-in, in role order (printed at start, also on later starts). */
