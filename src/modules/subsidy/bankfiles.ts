@@ -191,33 +191,39 @@ export interface ParseIssue {
  * plus the text before the first one (the head). Elements of `tag` must not nest.
  */
 export async function* splitElements(input: AsyncIterable<Buffer | string>, tag: string): AsyncGenerator<{ head: string } | { element: string }> {
-  const open = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${tag}[\\s>]`);
-  const close = new RegExp(`</(?:[A-Za-z_][\\w.-]*:)?${tag}\\s*>`);
+  const open = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${tag}[\\s>]`, 'g');
+  const close = new RegExp(`</(?:[A-Za-z_][\\w.-]*:)?${tag}\\s*>`, 'g');
   let buf = '';
   let headSent = false;
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of input) {
     buf += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    // scan with positions (no re-slicing of the buffer per element: linear in the input)
+    let pos = 0;
     for (;;) {
+      open.lastIndex = pos;
       const o = open.exec(buf);
       if (!o) {
         if (!headSent && buf.length > 1 << 20) throw new Error(`no <${tag}> within the first MiB`);
+        // keep a tail that may hold the start of a split opening tag
+        if (headSent) pos = Math.max(pos, buf.length - 64);
         break;
       }
       if (!headSent) {
         yield { head: buf.slice(0, o.index) };
         headSent = true;
       }
-      const rest = buf.slice(o.index);
-      const c = close.exec(rest);
+      close.lastIndex = o.index;
+      const c = close.exec(buf);
       if (!c) {
-        buf = rest;
+        pos = o.index;
         break;
       }
       const end = c.index + c[0].length;
-      yield { element: rest.slice(0, end) };
-      buf = rest.slice(end);
+      yield { element: buf.slice(o.index, end) };
+      pos = end;
     }
+    if (headSent) buf = buf.slice(pos);
   }
   buf += decoder.decode();
   if (!headSent) yield { head: buf };

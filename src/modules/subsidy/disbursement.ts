@@ -194,7 +194,7 @@ export async function buildBatch(by: AuditActor, db: Db, batchId: string, now: D
         `SELECT id, amount_fen, payee_key, payee_name, payee_account_enc, payee_bank, number, attempt FROM subsidy_claims
           WHERE status = 'approved' AND notice_last_day < $1::date AND payee_account_enc IS NOT NULL AND amount_fen > 0
             AND ($2::uuid IS NULL OR programme_id = $2) AND ($3::text IS NULL OR district_code = $3)
-          ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED`,
+          LIMIT $4 FOR UPDATE SKIP LOCKED`,
         [today, b.programme_id, b.district_code, Math.min(room, BUILD_CHUNK)],
       );
       if (claims.length === 0) return true;
@@ -420,12 +420,6 @@ export interface ImportReport {
 
 export type FileSource = () => AsyncIterable<Buffer | string>;
 
-async function sha256Of(open: FileSource): Promise<string> {
-  const h = createHash('sha256');
-  for await (const c of open()) h.update(c);
-  return h.digest('hex');
-}
-
 interface ImportRow {
   id: string;
   file_sha256: string;
@@ -567,13 +561,21 @@ async function applyChunk(tx: Tx, by: AuditActor, importId: string, chunk: BankR
  */
 export async function importResults(by: AuditActor, db: Db, open: FileSource, format: 'camt054' | 'csv'): Promise<ImportReport> {
   requireFinance(by);
-  const sha = await sha256Of(open);
+  // one pass: the digest (the file's identity) and, for camt.054, the XSD validation
+  const h = createHash('sha256');
+  const hashed = async function* (): AsyncGenerator<Buffer | string> {
+    for await (const c of open()) {
+      h.update(c);
+      yield c;
+    }
+  };
+  let xsd: { ok: boolean; errors: string[] } = { ok: true, errors: [] };
+  if (format === 'camt054') xsd = await validateXml(hashed(), CAMT054_XSD);
+  else for await (const c of hashed()) void c;
+  const sha = h.digest('hex');
   const prior = (await db.query<ImportRow>('SELECT * FROM bank_result_imports WHERE file_sha256 = $1', [sha])).rows[0];
   if (prior?.status === 'done') return report(db, prior, true);
-  if (!prior && format === 'camt054') {
-    const v = await validateXml(open(), CAMT054_XSD);
-    if (!v.ok) throw new AppError('BANK_FILE_INVALID', `the camt.054 does not validate: ${v.errors[0] ?? 'invalid'}`, 'file', { xsdErrors: v.errors });
-  }
+  if (!xsd.ok) throw new AppError('BANK_FILE_INVALID', `the camt.054 does not validate: ${xsd.errors[0] ?? 'invalid'}`, 'file', { xsdErrors: xsd.errors });
   // one importer per file at a time (another node importing the same file waits for it)
   const result = await db.withAdvisoryLock(`bank-import:${sha}`, async () => {
     const imp = await db.tx(async (tx) => {
