@@ -64,8 +64,13 @@ export async function expireVouchers(
   return { expired, cutoff, chunks };
 }
 
+/** QR nonces are only needed while their token could still verify; a day later they go. */
+export async function purgeQrNonces(db: Db): Promise<number> {
+  return (await db.query("DELETE FROM voucher_qr_nonces WHERE expires_at < now() - interval '1 day'")).rowCount;
+}
+
 export const expiryJob: JobDef = {
   name: 'vouchers.expire',
   schedule: '5 0 * * *', // 00:05 Asia/Shanghai
-  run: async (db) => ({ ...(await expireVouchers(db)) }),
+  run: async (db) => ({ ...(await expireVouchers(db)), qrNoncesPurged: await purgeQrNonces(db) }),
 };

@@ -451,7 +451,8 @@ async function begin(by: AuditActor, db: Db, id: string, now: Date): Promise<Iss
 }
 
 async function runChunks(by: AuditActor, db: Db, start: IssuanceRow, opts: RunOptions): Promise<IssuanceView> {
-  const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK;
+  // PGlite is one session: smaller chunks keep other requests from waiting long behind a chunk.
+  const chunkSize = opts.chunkSize ?? (db.engine === 'pglite' ? 2_000 : DEFAULT_CHUNK);
   const id = start.id;
   const d = start.definition;
   const t = start.terms!;

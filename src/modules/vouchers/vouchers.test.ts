@@ -347,8 +347,12 @@ describe('expiry', () => {
   });
 
   it('is registered as a daily job at 00:05 Asia/Shanghai', async () => {
-    const { JOBS } = await import('../../jobs/scheduler.js');
-    expect(JOBS.find((j) => j.name === 'vouchers.expire')?.schedule).toBe('5 0 * * *');
+    const { JOBS, runJob } = await import('../../jobs/scheduler.js');
+    const job = JOBS.find((j) => j.name === 'vouchers.expire')!;
+    expect(job.schedule).toBe('5 0 * * *');
+    await t.db.query("INSERT INTO voucher_qr_nonces (nonce, voucher_id, expires_at) VALUES ('old-nonce', gen_random_uuid(), now() - interval '2 days')");
+    const r = await runJob(t.db, job);
+    expect(r).toMatchObject({ expired: 0, qrNoncesPurged: 1 });
   });
 });
 
