@@ -50,7 +50,17 @@ export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'sv-bench-disb-'));
   const out: BenchResult[] = [];
   const add = (name: string, value: number, unit: string, baseline: number | null) =>
-    out.push(result({ name, value: round(value), unit, baseline: baseline === null ? null : round(baseline), ratio: baseline === null ? null : round(baseline / value), engine: 'postgres', n }));
+    out.push(
+      result({
+        name,
+        value: round(value),
+        unit,
+        baseline: baseline === null ? null : round(baseline),
+        ratio: baseline === null ? null : round(baseline / value),
+        engine: 'postgres',
+        n,
+      }),
+    );
   try {
     // ---------------------------------------------------------------- seed N approved, noticed claims
     const programme = (await catalog.getProgrammeByCode(db, 'SH-SKILL-UPGRADE'))!;
@@ -82,7 +92,9 @@ export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
 
     // ---------------------------------------------------------------- 1. batch building
     const bareBuild = await timed(async () => {
-      await db.query(`CREATE TEMP TABLE bare_payments AS SELECT id, number, amount_fen, payee_key, payee_name, payee_account_enc FROM subsidy_claims WHERE status = 'approved'`);
+      await db.query(
+        `CREATE TEMP TABLE bare_payments AS SELECT id, number, amount_fen, payee_key, payee_name, payee_account_enc FROM subsidy_claims WHERE status = 'approved'`,
+      );
     });
     await db.query('DROP TABLE bare_payments');
     const maker = fin(1);
@@ -101,7 +113,10 @@ export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
 
     // ---------------------------------------------------------------- 2. pain.001 generation
     const bareGen = await timed(async () => {
-      const { rows } = await db.query<{ payee_account_enc: string; amount_fen: number }>('SELECT payee_account_enc, amount_fen FROM disbursement_payments WHERE batch_id = $1', [batch.id]);
+      const { rows } = await db.query<{ payee_account_enc: string; amount_fen: number }>(
+        'SELECT payee_account_enc, amount_fen FROM disbursement_payments WHERE batch_id = $1',
+        [batch.id],
+      );
       const sink = devNull();
       for (const r of rows) sink.write(`<x>${r.payee_account_enc}${r.amount_fen}</x>`);
     });
@@ -115,7 +130,9 @@ export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
         return b;
       }),
     );
-    log(`generate: pain.001 (${Math.round(statSync(painPath).size / 1048576)} MB) + CSV digests in ${round(gen.value.seconds)} s (bare SELECT+serialise ${round(bareGen.seconds)} s), peak RSS ${gen.peakMb} MB`);
+    log(
+      `generate: pain.001 (${Math.round(statSync(painPath).size / 1048576)} MB) + CSV digests in ${round(gen.value.seconds)} s (bare SELECT+serialise ${round(bareGen.seconds)} s), peak RSS ${gen.peakMb} MB`,
+    );
     add('disbursement.generate.seconds', gen.value.seconds, 's', bareGen.seconds);
     add('disbursement.generate.peak_rss', gen.peakMb, 'MB', null);
     const xsd = await timed(() => validateXml(createReadStream(painPath), PAIN_XSD));
@@ -145,8 +162,11 @@ export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
     });
     const imp = await withRssPeak(() => timed(() => importResults(maker, db, () => createReadStream(camtPath), 'camt054')));
     const rep = imp.value.value;
-    if (rep.applied !== n || rep.rejected !== sim.value.rejected) throw new Error(`import applied ${rep.applied}/${n}, rejected ${rep.rejected}/${sim.value.rejected}`);
-    log(`import: ${rep.booked} paid, ${rep.rejected} failed in ${round(imp.value.seconds)} s incl. XSD validation (bare UPDATE-join ${round(bareImport.seconds)} s), peak RSS ${imp.peakMb} MB`);
+    if (rep.applied !== n || rep.rejected !== sim.value.rejected)
+      throw new Error(`import applied ${rep.applied}/${n}, rejected ${rep.rejected}/${sim.value.rejected}`);
+    log(
+      `import: ${rep.booked} paid, ${rep.rejected} failed in ${round(imp.value.seconds)} s incl. XSD validation (bare UPDATE-join ${round(bareImport.seconds)} s), peak RSS ${imp.peakMb} MB`,
+    );
     add('disbursement.import.seconds', imp.value.seconds, 's', bareImport.seconds);
     add('disbursement.import.peak_rss', imp.peakMb, 'MB', null);
     const again = await timed(() => importResults(maker, db, () => createReadStream(camtPath), 'camt054'));

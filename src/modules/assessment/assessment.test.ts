@@ -15,7 +15,9 @@ const number = async (voucherId: string) => (await vouchers.getVoucher(t.db, vou
 beforeAll(async () => {
   t = await createTestApp();
   const world = await makeWorld(t.db, t.fx.accounts.city_admin!.id);
-  await t.db.tx((tx) => catalog.setBudget(SYSTEM, tx, { programmeId: world.programme.id, districtCode: '310115', year: Number(today.slice(0, 4)), amountFen: 10_000_000 }));
+  await t.db.tx((tx) =>
+    catalog.setBudget(SYSTEM, tx, { programmeId: world.programme.id, districtCode: '310115', year: Number(today.slice(0, 4)), amountFen: 10_000_000 }),
+  );
   trainees = await makeTrainees(t.db, world, 4, 'subsidy', addDays(today, -30));
   const start = new Date(Date.now() - 3 * 3600_000);
   await openClass(t.db, world, [{ startsAt: start, endsAt: new Date(start.getTime() + 3600_000) }], trainees);
@@ -25,7 +27,10 @@ afterAll(async () => t?.close());
 describe('assessment rules', () => {
   it.each([
     [{ passed: true, level: 4, certificateNumber: 'C123456', certificateType: 'skill_level' as const, assessedOn: '2026-01-05', voucherNumber: 'x' }, []],
-    [{ passed: true, level: 4, certificateNumber: null, certificateType: null, assessedOn: '2026-01-05', voucherNumber: 'x' }, ['certificateNumber', 'certificateType']],
+    [
+      { passed: true, level: 4, certificateNumber: null, certificateType: null, assessedOn: '2026-01-05', voucherNumber: 'x' },
+      ['certificateNumber', 'certificateType'],
+    ],
     [{ passed: false, level: 4, certificateNumber: 'C123456', certificateType: null, assessedOn: '2026-01-05', voucherNumber: 'x' }, ['certificateNumber']],
     [{ passed: false, level: 6, assessedOn: '2026-02-30', voucherNumber: 'x' }, ['level', 'assessedOn']],
     [{ passed: false, level: 3, assessedOn: '2099-01-01' }, ['voucherNumber', 'assessedOn']],
@@ -33,8 +38,22 @@ describe('assessment rules', () => {
     expect(resultIssues(input, '2026-11-26').map((i) => i.field)).toEqual(fields);
   });
   it('reads a sheet row with Chinese headers', () => {
-    const r = parseResultRow(['券号 voucherNumber', '结果', '成绩', '等级', '证书编号', '证书类型', '考核日期'], ['SV1', '通过', '88.5', '4', 'CERT-0001', '职业技能等级证书', '2026-11-20'], '2026-11-26');
-    expect(r).toEqual({ input: { voucherNumber: 'SV1', passed: true, score: 88.5, level: 4, certificateNumber: 'CERT-0001', certificateType: 'skill_level', assessedOn: '2026-11-20' } });
+    const r = parseResultRow(
+      ['券号 voucherNumber', '结果', '成绩', '等级', '证书编号', '证书类型', '考核日期'],
+      ['SV1', '通过', '88.5', '4', 'CERT-0001', '职业技能等级证书', '2026-11-20'],
+      '2026-11-26',
+    );
+    expect(r).toEqual({
+      input: {
+        voucherNumber: 'SV1',
+        passed: true,
+        score: 88.5,
+        level: 4,
+        certificateNumber: 'CERT-0001',
+        certificateType: 'skill_level',
+        assessedOn: '2026-11-20',
+      },
+    });
   });
 });
 
@@ -43,7 +62,15 @@ describe('assessment routes', () => {
     const tr = trainees[0]!;
     const r = await t.call('POST', '/api/v1/assessment/results', {
       as: 'assessor',
-      body: { voucherNumber: await number(tr.voucherId), passed: true, score: 86, level: 4, certificateNumber: 'CERT-A-0001', certificateType: 'skill_level', assessedOn: today },
+      body: {
+        voucherNumber: await number(tr.voucherId),
+        passed: true,
+        score: 86,
+        level: 4,
+        certificateNumber: 'CERT-A-0001',
+        certificateType: 'skill_level',
+        assessedOn: today,
+      },
     });
     expect(r.statusCode).toBe(201);
     const body = r.json();
@@ -60,7 +87,10 @@ describe('assessment routes', () => {
   it('a fail closes the voucher without a claim', async () => {
     const tr = trainees[1]!;
     const claims = await t.count('subsidy_claims');
-    const r = await t.call('POST', '/api/v1/assessment/results', { as: 'assessor', body: { voucherId: tr.voucherId, passed: false, score: 40, level: 4, assessedOn: today } });
+    const r = await t.call('POST', '/api/v1/assessment/results', {
+      as: 'assessor',
+      body: { voucherId: tr.voucherId, passed: false, score: 40, level: 4, assessedOn: today },
+    });
     expect(r.statusCode).toBe(201);
     expect(r.json().claimId).toBeNull();
     expect((await vouchers.getVoucher(t.db, tr.voucherId))!.status).toBe('closed');
@@ -71,14 +101,26 @@ describe('assessment routes', () => {
     const before = await t.count('assessment_results');
     const audits = await t.count('audit_log');
     const tr = trainees[2]!;
-    const noCert = await t.call('POST', '/api/v1/assessment/results', { as: 'assessor', body: { voucherId: tr.voucherId, passed: true, level: 4, assessedOn: today } });
+    const noCert = await t.call('POST', '/api/v1/assessment/results', {
+      as: 'assessor',
+      body: { voucherId: tr.voucherId, passed: true, level: 4, assessedOn: today },
+    });
     expect(noCert.statusCode).toBe(400);
     expect(noCert.json().field).toBe('certificateNumber');
-    const extra = await t.call('POST', '/api/v1/assessment/results', { as: 'assessor', body: { voucherId: tr.voucherId, passed: false, level: 4, assessedOn: today, x: 1 } });
+    const extra = await t.call('POST', '/api/v1/assessment/results', {
+      as: 'assessor',
+      body: { voucherId: tr.voucherId, passed: false, level: 4, assessedOn: today, x: 1 },
+    });
     expect(extra.statusCode).toBe(400);
-    const provider = await t.call('POST', '/api/v1/assessment/results', { as: 'provider', body: { voucherId: tr.voucherId, passed: false, level: 4, assessedOn: today } });
+    const provider = await t.call('POST', '/api/v1/assessment/results', {
+      as: 'provider',
+      body: { voucherId: tr.voucherId, passed: false, level: 4, assessedOn: today },
+    });
     expect(provider.statusCode).toBe(403);
-    const again = await t.call('POST', '/api/v1/assessment/results', { as: 'assessor', body: { voucherId: trainees[1]!.voucherId, passed: false, level: 4, assessedOn: today } });
+    const again = await t.call('POST', '/api/v1/assessment/results', {
+      as: 'assessor',
+      body: { voucherId: trainees[1]!.voucherId, passed: false, level: 4, assessedOn: today },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('DUPLICATE');
     expect(await t.count('assessment_results')).toBe(before);
@@ -100,7 +142,9 @@ describe('assessment routes', () => {
   });
 
   it('certificates: public lookup needs number + full name and answers masked; the holder sees theirs', async () => {
-    const { rows } = await t.db.query<{ name: string }>('SELECT name FROM persons WHERE id = $1', [trainees[0]!.personId]).catch(() => ({ rows: [] as Array<{ name: string }> }));
+    const { rows } = await t.db
+      .query<{ name: string }>('SELECT name FROM persons WHERE id = $1', [trainees[0]!.personId])
+      .catch(() => ({ rows: [] as Array<{ name: string }> }));
     const name = rows[0]?.name;
     const certs = await myCertificates(trainees[0]!.me.actor, t.db);
     expect(certs).toHaveLength(1);

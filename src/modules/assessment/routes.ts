@@ -15,7 +15,12 @@ const ResultBody = z
     passed: z.boolean(),
     score: z.number().min(0).max(100).nullable().optional(),
     level: z.number().int().min(0).max(5),
-    certificateNumber: z.string().trim().regex(/^[A-Za-z0-9-]{6,40}$/, '6..40 letters, digits or -').nullable().optional(),
+    certificateNumber: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{6,40}$/, '6..40 letters, digits or -')
+      .nullable()
+      .optional(),
     certificateType: z.enum(CERTIFICATE_TYPES).nullable().optional(),
     assessedOn: z.iso.date(),
   })

@@ -72,7 +72,11 @@ const TYPE_WORDS: Record<string, CertificateType> = {
 };
 
 /** Reads one sheet row into a result (or its issues, fields named by column). */
-export function parseResultRow(header: string[], cells: string[], today: string = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)): { input: ResultInput } | { issues: FieldIssue[] } {
+export function parseResultRow(
+  header: string[],
+  cells: string[],
+  today: string = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+): { input: ResultInput } | { issues: FieldIssue[] } {
   const tokens = header.map((h) => h.split(/[\s/|]+/).map((t) => t.replace(/[()（）]/g, '').toLowerCase()));
   const get = (k: keyof ResultInput): string => {
     const idx = tokens.findIndex((ts) => ts.some((t) => HEADERS[t] === k));

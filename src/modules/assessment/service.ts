@@ -97,7 +97,10 @@ export async function recordResult(actor: Actor, tx: Tx, input: ResultInput, now
   const admission = await training.getAdmission(tx, v.id);
   const cls = admission ? await training.getClass(tx, admission.classId) : null;
   if (input.certificateNumber) {
-    const dup = await tx.query('SELECT 1 FROM assessment_results WHERE certificate_type = $1 AND certificate_number = $2', [input.certificateType, input.certificateNumber]);
+    const dup = await tx.query('SELECT 1 FROM assessment_results WHERE certificate_type = $1 AND certificate_number = $2', [
+      input.certificateType,
+      input.certificateNumber,
+    ]);
     if (dup.rows.length) throw new AppError('DUPLICATE', 'this certificate number is already recorded', 'certificateNumber');
   }
   const { rows } = await tx.query<ResultRow>(
@@ -209,7 +212,11 @@ export async function importResults(actor: Actor, db: Db, buffer: Buffer, format
 }
 
 /** Results recorded by the caller's assessment body; admins and auditors see all (district admins their district's vouchers). */
-export async function listResults(actor: Actor, q: Queryable, f: { classId?: string | undefined; limit: number; offset: number }): Promise<{ total: number; items: ResultView[] }> {
+export async function listResults(
+  actor: Actor,
+  q: Queryable,
+  f: { classId?: string | undefined; limit: number; offset: number },
+): Promise<{ total: number; items: ResultView[] }> {
   let org: string | null = null;
   if (actor.role === 'assessor') org = actor.orgId ?? '00000000-0000-0000-0000-000000000000';
   else if (!['city_admin', 'district_admin', 'auditor'].includes(actor.role)) throw new AppError('FORBIDDEN', 'not for this role');
@@ -219,13 +226,23 @@ export async function listResults(actor: Actor, q: Queryable, f: { classId?: str
   let total: number;
   if (district) {
     // scope by the voucher's district through the vouchers service (a result's voucher is one lookup each)
-    const all = (await q.query<ResultRow>('SELECT * FROM assessment_results WHERE ($1::uuid IS NULL OR assessor_org_id = $1) AND ($2::uuid IS NULL OR class_id = $2) ORDER BY created_at DESC', params)).rows;
+    const all = (
+      await q.query<ResultRow>(
+        'SELECT * FROM assessment_results WHERE ($1::uuid IS NULL OR assessor_org_id = $1) AND ($2::uuid IS NULL OR class_id = $2) ORDER BY created_at DESC',
+        params,
+      )
+    ).rows;
     const mine: ResultRow[] = [];
     for (const r of all) if ((await vouchers.getVoucher(q, r.voucher_id))?.districtCode === district) mine.push(r);
     total = mine.length;
     rows = mine.slice(f.offset, f.offset + f.limit);
   } else {
-    total = (await q.query<{ n: number }>('SELECT count(*) AS n FROM assessment_results WHERE ($1::uuid IS NULL OR assessor_org_id = $1) AND ($2::uuid IS NULL OR class_id = $2)', params)).rows[0]!.n;
+    total = (
+      await q.query<{ n: number }>(
+        'SELECT count(*) AS n FROM assessment_results WHERE ($1::uuid IS NULL OR assessor_org_id = $1) AND ($2::uuid IS NULL OR class_id = $2)',
+        params,
+      )
+    ).rows[0]!.n;
     rows = (
       await q.query<ResultRow>(
         'SELECT * FROM assessment_results WHERE ($1::uuid IS NULL OR assessor_org_id = $1) AND ($2::uuid IS NULL OR class_id = $2) ORDER BY created_at DESC, id LIMIT $3 OFFSET $4',
@@ -260,7 +277,10 @@ const certificate = (r: ResultRow, name: string): CertificateView => ({
 export async function myCertificates(actor: Actor, q: Queryable): Promise<CertificateView[]> {
   if (actor.role !== 'worker' || !actor.personId) throw new AppError('FORBIDDEN', 'for workers');
   const p = await persons.getPerson(q, actor.personId);
-  const { rows } = await q.query<ResultRow>('SELECT * FROM assessment_results WHERE person_id = $1 AND certificate_number IS NOT NULL ORDER BY assessed_on DESC', [actor.personId]);
+  const { rows } = await q.query<ResultRow>(
+    'SELECT * FROM assessment_results WHERE person_id = $1 AND certificate_number IS NOT NULL ORDER BY assessed_on DESC',
+    [actor.personId],
+  );
   return rows.map((r) => certificate(r, p?.name ?? ''));
 }
 

@@ -195,7 +195,11 @@ export interface PassFacts {
   attendancePct: number | null;
 }
 
-async function payeeCandidates(q: Queryable, person: persons.Person, providerId: string | null): Promise<{ person: PayeeCandidate; provider: PayeeCandidate | null; enterprise: PayeeCandidate | null }> {
+async function payeeCandidates(
+  q: Queryable,
+  person: persons.Person,
+  providerId: string | null,
+): Promise<{ person: PayeeCandidate; provider: PayeeCandidate | null; enterprise: PayeeCandidate | null }> {
   const org = (o: orgs.Org | null, kind: 'provider' | 'enterprise'): PayeeCandidate | null =>
     o ? { kind, id: o.id, name: o.name, account: o.bankAccount, bankName: o.bankName } : null;
   return {
@@ -231,7 +235,12 @@ export async function createClaimForPass(tx: Tx, by: AuditActor, f: PassFacts, n
     ratioPct = v.ratioPct;
   } else {
     try {
-      const quote = await catalog.quoteSubsidy(tx, { programmeId: programme.id, occupationCode: v.occupationCode, level: f.level, categories: person.categories });
+      const quote = await catalog.quoteSubsidy(tx, {
+        programmeId: programme.id,
+        occupationCode: v.occupationCode,
+        level: f.level,
+        categories: person.categories,
+      });
       standardFen = quote.standardFen;
       upliftPct = quote.upliftPct;
       ratioPct = v.kind === 'subsidy' ? v.ratioPct || quote.ratioPct : 0;
@@ -305,7 +314,18 @@ export async function createClaimForPass(tx: Tx, by: AuditActor, f: PassFacts, n
     ],
   );
   let claim = rows[0]!;
-  await event(tx, by, claim.id, null, 'in_review', allPass ? null : failedRules(rules).map((r) => r.rule).join(','));
+  await event(
+    tx,
+    by,
+    claim.id,
+    null,
+    'in_review',
+    allPass
+      ? null
+      : failedRules(rules)
+          .map((r) => r.rule)
+          .join(','),
+  );
   if (allPass) claim = await approveInTx(tx, by, claim, null, now);
   await audit.record(tx, by, {
     action: 'claim.create',
@@ -347,7 +367,11 @@ async function claimFor(actor: Actor, q: Queryable, id: string, lock = false): P
   return c;
 }
 
-export async function getClaim(actor: Actor, q: Queryable, id: string): Promise<ClaimView & { events: Array<{ from: string | null; to: string; at: string; reason: string | null }> }> {
+export async function getClaim(
+  actor: Actor,
+  q: Queryable,
+  id: string,
+): Promise<ClaimView & { events: Array<{ from: string | null; to: string; at: string; reason: string | null }> }> {
   const c = await claimFor(actor, q, id);
   const { rows } = await q.query<{ from_status: string | null; to_status: string; at: Date; reason: string | null }>(
     'SELECT from_status, to_status, at, reason FROM claim_events WHERE claim_id = $1 ORDER BY id',
@@ -383,7 +407,13 @@ export async function listClaims(actor: Actor, q: Queryable, f: ClaimFilter): Pr
  * approve: in_review → approved (budget reserved; BUDGET_EXHAUSTED when short), or held → approved
  * (objection dismissed); reject: in_review/held/approved/failed → rejected (reservation released).
  */
-export async function decideClaim(actor: Actor, tx: Tx, id: string, input: { decision: 'approve' | 'reject'; opinion: string }, now = new Date()): Promise<ClaimView> {
+export async function decideClaim(
+  actor: Actor,
+  tx: Tx,
+  id: string,
+  input: { decision: 'approve' | 'reject'; opinion: string },
+  now = new Date(),
+): Promise<ClaimView> {
   if (actor.role !== 'district_admin' && actor.role !== 'city_admin') throw new AppError('FORBIDDEN', 'only reviewers decide claims');
   const c = await claimFor(actor, tx, id, true);
   const opinion = input.opinion.trim();
@@ -393,20 +423,18 @@ export async function decideClaim(actor: Actor, tx: Tx, id: string, input: { dec
     if (c.status === 'in_review') out = await approveInTx(tx, actor, c, opinion, now);
     else if (c.status === 'held') {
       out = await move(tx, actor, c, 'approved', opinion, { decided_by: actor.accountId, decided_at: now, opinion });
-      await tx.query("UPDATE claim_objections SET status = 'dismissed', resolved_by = $2, resolved_at = now(), resolution = $3 WHERE claim_id = $1 AND status = 'open'", [
-        c.id,
-        actor.accountId,
-        opinion,
-      ]);
+      await tx.query(
+        "UPDATE claim_objections SET status = 'dismissed', resolved_by = $2, resolved_at = now(), resolution = $3 WHERE claim_id = $1 AND status = 'open'",
+        [c.id, actor.accountId, opinion],
+      );
     } else throw new AppError('CLAIM_STATE_INVALID', `a claim in state ${c.status} cannot be approved`, 'decision', { state: c.status });
   } else {
     out = await move(tx, actor, c, 'rejected', opinion, { decided_by: actor.accountId, decided_at: now, opinion });
     await ledger.release(tx, c.id, actor.accountId);
-    await tx.query("UPDATE claim_objections SET status = 'upheld', resolved_by = $2, resolved_at = now(), resolution = $3 WHERE claim_id = $1 AND status = 'open'", [
-      c.id,
-      actor.accountId,
-      opinion,
-    ]);
+    await tx.query(
+      "UPDATE claim_objections SET status = 'upheld', resolved_by = $2, resolved_at = now(), resolution = $3 WHERE claim_id = $1 AND status = 'open'",
+      [c.id, actor.accountId, opinion],
+    );
   }
   await audit.record(tx, actor, {
     action: `claim.${input.decision}`,
@@ -432,7 +460,11 @@ export interface NoticeItem {
 }
 
 /** The public notice (公示): approved claims whose notice runs, masked. */
-export async function listNotices(q: Queryable, f: { districtCode?: string | undefined; limit: number; offset: number }, now = new Date()): Promise<{ total: number; items: NoticeItem[] }> {
+export async function listNotices(
+  q: Queryable,
+  f: { districtCode?: string | undefined; limit: number; offset: number },
+  now = new Date(),
+): Promise<{ total: number; items: NoticeItem[] }> {
   const today = shanghaiDate(now);
   const w = "WHERE status IN ('approved','held') AND notice_last_day >= $1::date AND ($2::text IS NULL OR district_code = $2)";
   const total = (await q.query<{ n: number }>(`SELECT count(*) AS n FROM subsidy_claims ${w}`, [today, f.districtCode ?? null])).rows[0]!.n;
@@ -460,13 +492,29 @@ export async function listNotices(q: Queryable, f: { districtCode?: string | und
 }
 
 /** An objection (异议) during the notice: the claim is held for review. Anyone may object (public, rate-limited). */
-export async function objectToClaim(by: AuditActor, tx: Tx, input: { claimNumber: string; text: string; contact?: string | undefined }, now = new Date()): Promise<{ claimNumber: string; status: 'held' }> {
+export async function objectToClaim(
+  by: AuditActor,
+  tx: Tx,
+  input: { claimNumber: string; text: string; contact?: string | undefined },
+  now = new Date(),
+): Promise<{ claimNumber: string; status: 'held' }> {
   const { rows } = await tx.query<ClaimRow>('SELECT * FROM subsidy_claims WHERE number = $1 FOR UPDATE', [input.claimNumber]);
   const c = rows[0];
-  if (!c || !c.notice_last_day || !['approved', 'held'].includes(c.status) || noticeEnded(c.notice_last_day, now)) throw notFound('claim under public notice', 'claimNumber');
+  if (!c || !c.notice_last_day || !['approved', 'held'].includes(c.status) || noticeEnded(c.notice_last_day, now))
+    throw notFound('claim under public notice', 'claimNumber');
   if (c.status === 'approved') await move(tx, by, c, 'held', 'objection');
-  await tx.query('INSERT INTO claim_objections (claim_id, text, contact) VALUES ($1, $2, $3)', [c.id, input.text.trim(), input.contact ? encrypt(input.contact) : null]);
-  await audit.record(tx, by, { action: 'claim.object', entityType: 'subsidy_claim', entityId: c.id, districtCode: c.district_code, detail: { number: c.number } });
+  await tx.query('INSERT INTO claim_objections (claim_id, text, contact) VALUES ($1, $2, $3)', [
+    c.id,
+    input.text.trim(),
+    input.contact ? encrypt(input.contact) : null,
+  ]);
+  await audit.record(tx, by, {
+    action: 'claim.object',
+    entityType: 'subsidy_claim',
+    entityId: c.id,
+    districtCode: c.district_code,
+    detail: { number: c.number },
+  });
   return { claimNumber: c.number, status: 'held' };
 }
 
@@ -510,14 +558,22 @@ export async function requeueClaim(actor: Actor, tx: Tx, id: string): Promise<Cl
 // ------------------------------------------------------------------------------------------- calendar
 
 /** The working-day calendar used by the notice: holidays on weekdays and make-up working days (city admin). */
-export async function setCalendarDay(actor: Actor, tx: Tx, input: { date: string; kind: 'holiday' | 'workday'; name: string }): Promise<CalendarDay & { name: string }> {
+export async function setCalendarDay(
+  actor: Actor,
+  tx: Tx,
+  input: { date: string; kind: 'holiday' | 'workday'; name: string },
+): Promise<CalendarDay & { name: string }> {
   if (actor.role !== 'city_admin') throw new AppError('FORBIDDEN', 'only a city admin edits the calendar');
-  await tx.query('INSERT INTO subsidy_calendar (date, kind, name) VALUES ($1, $2, $3) ON CONFLICT (date) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name', [
-    input.date,
-    input.kind,
-    input.name,
-  ]);
-  await audit.record(tx, actor, { action: 'subsidy.calendar.set', entityType: 'subsidy_calendar', entityId: input.date, detail: { kind: input.kind, name: input.name } });
+  await tx.query(
+    'INSERT INTO subsidy_calendar (date, kind, name) VALUES ($1, $2, $3) ON CONFLICT (date) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name',
+    [input.date, input.kind, input.name],
+  );
+  await audit.record(tx, actor, {
+    action: 'subsidy.calendar.set',
+    entityType: 'subsidy_calendar',
+    entityId: input.date,
+    detail: { kind: input.kind, name: input.name },
+  });
   return { date: input.date, kind: input.kind, name: input.name };
 }
 

@@ -32,7 +32,7 @@ const actor = (n: number, role: Actor['role'], districtCode: string | null = nul
 });
 
 let db: Db;
-let claimIds: string[] = [];
+const claimIds: string[] = [];
 let amountTotal = 0;
 
 beforeAll(async () => {
@@ -57,10 +57,14 @@ describe(`concurrency (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, ()
   it(`${OPS} concurrent approvals of ${CLAIMS} claims: each approved and reserved exactly once`, async () => {
     const reviewers = [actor(1, 'city_admin'), actor(2, 'district_admin', '310115')];
     const results = await Promise.allSettled(
-      Array.from({ length: OPS }, (_, i) => db.tx((tx) => decideClaim(reviewers[i % 2]!, tx, claimIds[i % CLAIMS]!, { decision: 'approve', opinion: `核实 ${i}` }))),
+      Array.from({ length: OPS }, (_, i) =>
+        db.tx((tx) => decideClaim(reviewers[i % 2]!, tx, claimIds[i % CLAIMS]!, { decision: 'approve', opinion: `核实 ${i}` })),
+      ),
     );
     const ok = results.filter((r) => r.status === 'fulfilled').length;
-    const codes = new Set(results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => (r.reason as { code?: string }).code ?? String(r.reason)));
+    const codes = new Set(
+      results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => (r.reason as { code?: string }).code ?? String(r.reason)),
+    );
     expect(ok).toBe(CLAIMS);
     expect([...codes]).toEqual(['CLAIM_STATE_INVALID']);
     const acc = (await ledger.listAccounts(db))[0]!;
@@ -80,8 +84,12 @@ describe(`concurrency (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, ()
       "SELECT claim_id, count(*) AS n FROM disbursement_payments WHERE status IN ('pending','booked') GROUP BY claim_id HAVING count(*) > 1",
     );
     expect(dup).toEqual([]);
-    const { rows: tot } = await db.query<{ n: number; fen: number }>("SELECT count(*) AS n, COALESCE(sum(total_fen), 0)::bigint AS fen FROM disbursement_batches WHERE status = 'draft'");
-    const { rows: sumCount } = await db.query<{ n: number }>("SELECT COALESCE(sum(payment_count), 0)::int AS n FROM disbursement_batches WHERE status = 'draft'");
+    const { rows: tot } = await db.query<{ n: number; fen: number }>(
+      "SELECT count(*) AS n, COALESCE(sum(total_fen), 0)::bigint AS fen FROM disbursement_batches WHERE status = 'draft'",
+    );
+    const { rows: sumCount } = await db.query<{ n: number }>(
+      "SELECT COALESCE(sum(payment_count), 0)::int AS n FROM disbursement_batches WHERE status = 'draft'",
+    );
     expect(tot[0]!.n).toBe(BATCHES);
     expect(sumCount[0]!.n).toBe(CLAIMS);
     expect(tot[0]!.fen).toBe(amountTotal);

@@ -59,7 +59,10 @@ describe('claims', () => {
   it('auto-approves when every rule passes: budget reserved, voucher approved, notice published', async () => {
     await setBudget(db, programmeId, 10_000_000, YEAR);
     const [id] = await approvedClaims(db, 1, programmeId, occupation, 100);
-    const { rows } = await db.query<{ status: string; amount_fen: number; notice_last_day: string; voucher_id: string }>('SELECT * FROM subsidy_claims WHERE id = $1', [id]);
+    const { rows } = await db.query<{ status: string; amount_fen: number; notice_last_day: string; voucher_id: string }>(
+      'SELECT * FROM subsidy_claims WHERE id = $1',
+      [id],
+    );
     expect(rows[0]!.status).toBe('approved');
     expect(rows[0]!.amount_fen).toBeGreaterThan(0);
     expect(rows[0]!.notice_last_day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -185,7 +188,9 @@ describe('disbursement', () => {
     expect(r5.applied).toBe(0);
     const f = await funds();
     expect(f.problems).toEqual([]);
-    expect((await db.query<{ n: number }>("SELECT count(*) AS n FROM disbursement_payments WHERE status = 'booked' GROUP BY claim_id HAVING count(*) > 1")).rows).toEqual([]);
+    expect(
+      (await db.query<{ n: number }>("SELECT count(*) AS n FROM disbursement_payments WHERE status = 'booked' GROUP BY claim_id HAVING count(*) > 1")).rows,
+    ).toEqual([]);
   });
 
   it('CSV results: unknown entries reported, invalid camt refused', async () => {

@@ -128,7 +128,11 @@ async function batchRow(q: Queryable, id: string, lock = false): Promise<BatchRo
   return rows[0];
 }
 
-export async function getBatch(actor: Actor, q: Queryable, id: string): Promise<BatchView & { payees: Array<{ payeeKey: string; count: number; amountFen: number }> }> {
+export async function getBatch(
+  actor: Actor,
+  q: Queryable,
+  id: string,
+): Promise<BatchView & { payees: Array<{ payeeKey: string; count: number; amountFen: number }> }> {
   if (!['finance', 'city_admin', 'auditor'].includes(actor.role)) throw new AppError('FORBIDDEN', 'not for this role');
   const b = await batchRow(q, id);
   const { rows } = await q.query<{ payee_key: string; n: number; fen: number }>(
@@ -139,14 +143,18 @@ export async function getBatch(actor: Actor, q: Queryable, id: string): Promise<
   return { ...presentBatch(b), payees: rows.map((r) => ({ payeeKey: r.payee_key, count: r.n, amountFen: r.fen })) };
 }
 
-export async function listBatches(actor: Actor, q: Queryable, f: { status?: BatchState | undefined; limit: number; offset: number }): Promise<{ total: number; items: BatchView[] }> {
+export async function listBatches(
+  actor: Actor,
+  q: Queryable,
+  f: { status?: BatchState | undefined; limit: number; offset: number },
+): Promise<{ total: number; items: BatchView[] }> {
   if (!['finance', 'city_admin', 'auditor'].includes(actor.role)) throw new AppError('FORBIDDEN', 'not for this role');
-  const total = (await q.query<{ n: number }>('SELECT count(*) AS n FROM disbursement_batches WHERE ($1::text IS NULL OR status = $1)', [f.status ?? null])).rows[0]!.n;
-  const { rows } = await q.query<BatchRow>('SELECT * FROM disbursement_batches WHERE ($1::text IS NULL OR status = $1) ORDER BY created_at DESC LIMIT $2 OFFSET $3', [
-    f.status ?? null,
-    f.limit,
-    f.offset,
-  ]);
+  const total = (await q.query<{ n: number }>('SELECT count(*) AS n FROM disbursement_batches WHERE ($1::text IS NULL OR status = $1)', [f.status ?? null]))
+    .rows[0]!.n;
+  const { rows } = await q.query<BatchRow>(
+    'SELECT * FROM disbursement_batches WHERE ($1::text IS NULL OR status = $1) ORDER BY created_at DESC LIMIT $2 OFFSET $3',
+    [f.status ?? null, f.limit, f.offset],
+  );
   return { total, items: rows.map(presentBatch) };
 }
 
@@ -187,10 +195,21 @@ export async function buildBatch(by: AuditActor, db: Db, batchId: string, now: D
     const done = await db.tx(async (tx) => {
       const b = await batchRow(tx, batchId);
       if (b.status !== 'building') return true;
-      const { rows: cnt } = await tx.query<{ n: number }>("SELECT count(*) AS n FROM disbursement_payments WHERE batch_id = $1 AND status = 'pending'", [batchId]);
+      const { rows: cnt } = await tx.query<{ n: number }>("SELECT count(*) AS n FROM disbursement_payments WHERE batch_id = $1 AND status = 'pending'", [
+        batchId,
+      ]);
       const room = b.max_payments - cnt[0]!.n;
       if (room <= 0) return true;
-      const { rows: claims } = await tx.query<{ id: string; amount_fen: number; payee_key: string; payee_name: string; payee_account_enc: string; payee_bank: string | null; number: string; attempt: number }>(
+      const { rows: claims } = await tx.query<{
+        id: string;
+        amount_fen: number;
+        payee_key: string;
+        payee_name: string;
+        payee_account_enc: string;
+        payee_bank: string | null;
+        number: string;
+        attempt: number;
+      }>(
         `SELECT id, amount_fen, payee_key, payee_name, payee_account_enc, payee_bank, number, attempt FROM subsidy_claims
           WHERE status = 'approved' AND notice_last_day < $1::date AND payee_account_enc IS NOT NULL AND amount_fen > 0
             AND ($2::uuid IS NULL OR programme_id = $2) AND ($3::text IS NULL OR district_code = $3)
@@ -270,7 +289,12 @@ export async function approveBatch(actor: Actor, tx: Tx, id: string, now: Date =
     "UPDATE disbursement_batches SET status = 'approved', checker_id = $2, approved_at = $3, msg_id = number, requested_date = $4::date WHERE id = $1 AND status = 'draft' RETURNING *",
     [id, actor.accountId, now, shanghaiDate(now)],
   );
-  await audit.record(tx, actor, { action: 'batch.approve', entityType: 'disbursement_batch', entityId: id, detail: { number: b.number, payments: b.payment_count, totalFen: b.total_fen } });
+  await audit.record(tx, actor, {
+    action: 'batch.approve',
+    entityType: 'disbursement_batch',
+    entityId: id,
+    detail: { number: b.number, payments: b.payment_count, totalFen: b.total_fen },
+  });
   return presentBatch(rows[0]!);
 }
 
@@ -378,7 +402,12 @@ export async function generateFiles(by: AuditActor, db: Db, id: string, tee?: Wr
       [id, painSha, csvSha],
     );
     if (!rows[0]) return batchRow(tx, id);
-    await audit.record(tx, by, { action: 'batch.file', entityType: 'disbursement_batch', entityId: id, detail: { number: rows[0].number, pain001Sha256: painSha, csvSha256: csvSha } });
+    await audit.record(tx, by, {
+      action: 'batch.file',
+      entityType: 'disbursement_batch',
+      entityId: id,
+      detail: { number: rows[0].number, pain001Sha256: painSha, csvSha256: csvSha },
+    });
     return rows[0];
   });
   return presentBatch(b);
@@ -388,14 +417,16 @@ export async function generateFiles(by: AuditActor, db: Db, id: string, tee?: Wr
 export async function streamBatchFile(actor: Actor, db: Db, id: string, kind: 'pain001' | 'csv', out: Writable): Promise<void> {
   requireFinance(actor);
   const b = await batchRow(db, id);
-  if (!['file_ready', 'reconciling', 'reconciled'].includes(b.status)) throw new AppError('CLAIM_STATE_INVALID', 'generate the bank file first', 'status', { state: b.status });
+  if (!['file_ready', 'reconciling', 'reconciled'].includes(b.status))
+    throw new AppError('CLAIM_STATE_INVALID', 'generate the bank file first', 'status', { state: b.status });
   await writeBatchFile(db, b, kind, out);
 }
 
 export async function batchForDownload(actor: Actor, q: Queryable, id: string): Promise<BatchView> {
   requireFinance(actor);
   const b = await batchRow(q, id);
-  if (!['file_ready', 'reconciling', 'reconciled'].includes(b.status)) throw new AppError('CLAIM_STATE_INVALID', 'generate the bank file first', 'status', { state: b.status });
+  if (!['file_ready', 'reconciling', 'reconciled'].includes(b.status))
+    throw new AppError('CLAIM_STATE_INVALID', 'generate the bank file first', 'status', { state: b.status });
   return presentBatch(b);
 }
 
@@ -462,7 +493,13 @@ async function report(q: Queryable, imp: ImportRow, alreadyImported: boolean): P
 }
 
 /** Applies one chunk of entries in one transaction. */
-async function applyChunk(tx: Tx, by: AuditActor, importId: string, chunk: BankResultEntry[], seen: Set<string>): Promise<{ applied: number; duplicates: number; unknown: number; mismatched: number }> {
+async function applyChunk(
+  tx: Tx,
+  by: AuditActor,
+  importId: string,
+  chunk: BankResultEntry[],
+  seen: Set<string>,
+): Promise<{ applied: number; duplicates: number; unknown: number; mismatched: number }> {
   const fresh: BankResultEntry[] = [];
   const dupInFile: BankResultEntry[] = [];
   for (const e of chunk) {
@@ -473,7 +510,13 @@ async function applyChunk(tx: Tx, by: AuditActor, importId: string, chunk: BankR
     }
   }
   const e2e = fresh.map((e) => e.endToEndId);
-  const { rows: applied } = await tx.query<{ end_to_end_id: string; claim_id: string; amount_fen: number; status: 'booked' | 'rejected'; reason: string | null }>(
+  const { rows: applied } = await tx.query<{
+    end_to_end_id: string;
+    claim_id: string;
+    amount_fen: number;
+    status: 'booked' | 'rejected';
+    reason: string | null;
+  }>(
     `UPDATE disbursement_payments p SET status = i.st, reason = i.rsn, import_id = $6, result_at = now()
        FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::int[]) AS i(e2e, amt, st, rsn, pos)
       WHERE p.end_to_end_id = i.e2e AND p.status = 'pending' AND (i.amt IS NULL OR i.amt = p.amount_fen)
@@ -499,7 +542,15 @@ async function applyChunk(tx: Tx, by: AuditActor, importId: string, chunk: BankR
     `INSERT INTO bank_result_entries (import_id, position, end_to_end_id, amount_fen, status, reason, outcome)
      SELECT $1, pos, e2e, amt, st, rsn, oc FROM unnest($2::int[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[]) AS t(pos, e2e, amt, st, rsn, oc)
      ON CONFLICT DO NOTHING`,
-    [importId, all.map((x) => x.e.position), all.map((x) => x.e.endToEndId), all.map((x) => x.e.amountFen), all.map((x) => x.e.status), all.map((x) => x.e.reason), all.map((x) => x.o)],
+    [
+      importId,
+      all.map((x) => x.e.position),
+      all.map((x) => x.e.endToEndId),
+      all.map((x) => x.e.amountFen),
+      all.map((x) => x.e.status),
+      all.map((x) => x.e.reason),
+      all.map((x) => x.o),
+    ],
   );
   // claims: booked → paid (ledger reserved → paid); rejected → failed (reason kept, reservation kept for the re-queue)
   const booked = applied.filter((a) => a.status === 'booked');
@@ -514,11 +565,10 @@ async function applyChunk(tx: Tx, by: AuditActor, importId: string, chunk: BankR
       paid.map((p) => ({ claimId: p.id, accountId: p.budget_account_id, amountFen: p.amount_fen })),
       by.accountId,
     );
-    await tx.query("INSERT INTO claim_events (claim_id, from_status, to_status, actor_id, actor_role, reason) SELECT unnest($1::uuid[]), 'in_batch', 'paid', $2, $3, 'bank: booked'", [
-      paid.map((p) => p.id),
-      by.accountId,
-      by.role,
-    ]);
+    await tx.query(
+      "INSERT INTO claim_events (claim_id, from_status, to_status, actor_id, actor_role, reason) SELECT unnest($1::uuid[]), 'in_batch', 'paid', $2, $3, 'bank: booked'",
+      [paid.map((p) => p.id), by.accountId, by.role],
+    );
   }
   if (rejected.length) {
     await tx.query(
@@ -531,7 +581,12 @@ async function applyChunk(tx: Tx, by: AuditActor, importId: string, chunk: BankR
       [rejected.map((r) => r.claim_id), rejected.map((r) => r.reason ?? 'rejected'), by.accountId, by.role],
     );
   }
-  const counts = { applied: applied.length, duplicates: all.filter((x) => x.o === 'duplicate' || x.o === 'conflict').length, unknown: all.filter((x) => x.o === 'unknown').length, mismatched: all.filter((x) => x.o === 'amount_mismatch').length };
+  const counts = {
+    applied: applied.length,
+    duplicates: all.filter((x) => x.o === 'duplicate' || x.o === 'conflict').length,
+    unknown: all.filter((x) => x.o === 'unknown').length,
+    mismatched: all.filter((x) => x.o === 'amount_mismatch').length,
+  };
   await tx.query(
     'UPDATE bank_result_imports SET entries = entries + $2, applied = applied + $3, duplicates = duplicates + $4, unknown = unknown + $5, mismatched = mismatched + $6 WHERE id = $1',
     [importId, all.length, counts.applied, counts.duplicates, counts.unknown, counts.mismatched],
@@ -590,7 +645,10 @@ export async function importResults(by: AuditActor, db: Db, open: FileSource, fo
     });
     if (imp.status === 'done') return report(db, imp, true);
     // resume: positions already committed are skipped; their EndToEndIds count as seen
-    const { rows: doneRows } = await db.query<{ end_to_end_id: string; position: number }>('SELECT end_to_end_id, position FROM bank_result_entries WHERE import_id = $1', [imp.id]);
+    const { rows: doneRows } = await db.query<{ end_to_end_id: string; position: number }>(
+      'SELECT end_to_end_id, position FROM bank_result_entries WHERE import_id = $1',
+      [imp.id],
+    );
     const seen = new Set(doneRows.map((r) => r.end_to_end_id));
     const lastPos = doneRows.reduce((m, r) => Math.max(m, r.position), 0);
     const outcome: ReadOutcome = { msgId: null, issues: [] };
@@ -633,7 +691,14 @@ export async function importResults(by: AuditActor, db: Db, open: FileSource, fo
         action: 'bank_result.done',
         entityType: 'bank_result_import',
         entityId: r.id,
-        detail: { entries: r.entries, applied: r.applied, duplicates: r.duplicates, unknown: r.unknown, mismatched: r.mismatched, issues: outcome.issues.length },
+        detail: {
+          entries: r.entries,
+          applied: r.applied,
+          duplicates: r.duplicates,
+          unknown: r.unknown,
+          mismatched: r.mismatched,
+          issues: outcome.issues.length,
+        },
       });
       return report(tx, r, false);
     });
@@ -684,4 +749,3 @@ export async function resumeAll(by: AuditActor, db: Db): Promise<{ builds: numbe
   });
   return r ?? { builds: 0, files: 0, settled: 0 };
 }
-

@@ -71,7 +71,13 @@ async function entry(tx: Tx, accountId: string, claimId: string | null, kind: Ki
  * (FOR UPDATE) for the rest of the transaction. A changed catalog amount is booked as fund/defund; a cut
  * below what is already committed only takes what is still available. Null when catalog has no budget.
  */
-export async function lockAccount(tx: Tx, programmeId: string, districtCode: string, year: number, actorId: string | null = null): Promise<BudgetAccount | null> {
+export async function lockAccount(
+  tx: Tx,
+  programmeId: string,
+  districtCode: string,
+  year: number,
+  actorId: string | null = null,
+): Promise<BudgetAccount | null> {
   const budget = await catalog.getBudget(tx, programmeId, districtCode, year);
   if (!budget) return null;
   await tx.query(
@@ -195,7 +201,8 @@ export async function checkFunds(q: Queryable): Promise<{ ok: boolean; accounts:
        FROM budget_accounts a LEFT JOIN budget_ledger l ON l.account_id = a.id GROUP BY a.id`,
   );
   for (const a of accs) {
-    if (a.amount_fen !== a.available_fen + a.reserved_fen + a.paid_fen) problems.push({ kind: 'account', id: a.id, message: 'amount ≠ available + reserved + paid' });
+    if (a.amount_fen !== a.available_fen + a.reserved_fen + a.paid_fen)
+      problems.push({ kind: 'account', id: a.id, message: 'amount ≠ available + reserved + paid' });
     if (a.l_avail !== a.available_fen || a.l_res !== a.reserved_fen || a.l_paid !== a.paid_fen || a.l_grant !== a.amount_fen)
       problems.push({
         kind: 'account',
@@ -203,7 +210,16 @@ export async function checkFunds(q: Queryable): Promise<{ ok: boolean; accounts:
         message: `ledger sums (grant ${a.l_grant}, available ${a.l_avail}, reserved ${a.l_res}, paid ${a.l_paid}) ≠ balances (${a.amount_fen}, ${a.available_fen}, ${a.reserved_fen}, ${a.paid_fen})`,
       });
   }
-  const { rows: bad } = await q.query<{ id: string; number: string; status: string; amount_fen: number; reserved: number; paid: number; pays: number; booked: number }>(
+  const { rows: bad } = await q.query<{
+    id: string;
+    number: string;
+    status: string;
+    amount_fen: number;
+    reserved: number;
+    paid: number;
+    pays: number;
+    booked: number;
+  }>(
     `SELECT c.id, c.number, c.status, c.amount_fen, COALESCE(l.reserved, 0)::bigint AS reserved, COALESCE(l.paid, 0)::bigint AS paid,
             COALESCE(l.pays, 0)::int AS pays, COALESCE(p.booked, 0)::int AS booked
        FROM subsidy_claims c

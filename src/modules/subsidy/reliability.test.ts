@@ -89,7 +89,7 @@ function runChild(args: string[], env: Record<string, string> = {}, killAfter?: 
 const SLOW = { SUBSIDY_STEP_DELAY_MS: '300', SUBSIDY_BUILD_CHUNK: '10', SUBSIDY_FILE_PAGE: '10', SUBSIDY_IMPORT_CHUNK: '10' };
 
 let batchId = '';
-let failingAccounts: string[] = [];
+const failingAccounts: string[] = [];
 
 beforeAll(async () => {
   const config = testConfig();
@@ -142,7 +142,9 @@ describe(`kill -9 during disbursement steps (${pg ? 'postgres' : 'pglite'})`, ()
     const rerun = await runChild(['build', batchId]);
     expect(rerun.stderr.replace(/step build\n/g, '')).toBe('');
     expect(rerun.code).toBe(0);
-    const b = await withDb(async (db) => (await db.query<{ status: string; payment_count: number }>('SELECT * FROM disbursement_batches WHERE id = $1', [batchId])).rows[0]!);
+    const b = await withDb(
+      async (db) => (await db.query<{ status: string; payment_count: number }>('SELECT * FROM disbursement_batches WHERE id = $1', [batchId])).rows[0]!,
+    );
     expect(b).toMatchObject({ status: 'draft', payment_count: N });
     expect((await funds()).problems).toEqual([]);
     await withDb((db) => db.tx((tx) => approveBatch(fin(2), tx, batchId)));
@@ -152,13 +154,17 @@ describe(`kill -9 during disbursement steps (${pg ? 'postgres' : 'pglite'})`, ()
     const out1 = join(dir, 'partial.xml');
     const killed = await runChild(['generate', batchId, out1], SLOW, { step: 'file', count: 3 });
     expect(killed.signal).toBe('SIGKILL');
-    expect(await withDb(async (db) => (await db.query<{ status: string }>('SELECT status FROM disbursement_batches WHERE id = $1', [batchId])).rows[0]!.status)).toBe('generating');
+    expect(
+      await withDb(async (db) => (await db.query<{ status: string }>('SELECT status FROM disbursement_batches WHERE id = $1', [batchId])).rows[0]!.status),
+    ).toBe('generating');
     const out = join(dir, 'pain001.xml');
     const rerun = await runChild(['generate', batchId, out]);
     expect(rerun.code).toBe(0);
     const xml = readFileSync(out);
     expect((await validateXml(xml, PAIN_XSD)).errors).toEqual([]);
-    const b = await withDb(async (db) => (await db.query<{ status: string; file_sha256: string }>('SELECT * FROM disbursement_batches WHERE id = $1', [batchId])).rows[0]!);
+    const b = await withDb(
+      async (db) => (await db.query<{ status: string; file_sha256: string }>('SELECT * FROM disbursement_batches WHERE id = $1', [batchId])).rows[0]!,
+    );
     expect(b.status).toBe('file_ready');
     expect(b.file_sha256).toBe(createHash('sha256').update(xml).digest('hex'));
   }, 180_000);
@@ -171,7 +177,9 @@ describe(`kill -9 during disbursement steps (${pg ? 'postgres' : 'pglite'})`, ()
     await once(w, 'finish');
     const killed = await runChild(['import', camt], SLOW, { step: 'import', count: 3 });
     expect(killed.signal).toBe('SIGKILL');
-    const mid = await withDb(async (db) => (await db.query<{ n: number }>("SELECT count(*) AS n FROM subsidy_claims WHERE status IN ('paid','failed')")).rows[0]!.n);
+    const mid = await withDb(
+      async (db) => (await db.query<{ n: number }>("SELECT count(*) AS n FROM subsidy_claims WHERE status IN ('paid','failed')")).rows[0]!.n,
+    );
     expect(mid).toBeGreaterThan(0);
     expect(mid).toBeLessThan(N);
     expect((await funds()).problems).toEqual([]);

@@ -56,13 +56,25 @@ describe('subsidy routes', () => {
     expect(noOpinion.json().field).toBe('opinion');
     const audits = await t.count('audit_log', "action = 'claim.approve'");
     const headers = { 'idempotency-key': 'decide-0001-abcdef' };
-    const a = await t.call('POST', `/api/v1/subsidy/claims/${c.id}/decision`, { as: 'district_admin', headers, body: { decision: 'approve', opinion: '已核实' } });
+    const a = await t.call('POST', `/api/v1/subsidy/claims/${c.id}/decision`, {
+      as: 'district_admin',
+      headers,
+      body: { decision: 'approve', opinion: '已核实' },
+    });
     expect(a.statusCode).toBe(200);
     expect(a.json().status).toBe('approved');
-    const again = await t.call('POST', `/api/v1/subsidy/claims/${c.id}/decision`, { as: 'district_admin', headers, body: { decision: 'approve', opinion: '已核实' } });
+    const again = await t.call('POST', `/api/v1/subsidy/claims/${c.id}/decision`, {
+      as: 'district_admin',
+      headers,
+      body: { decision: 'approve', opinion: '已核实' },
+    });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual(a.json());
-    const reused = await t.call('POST', `/api/v1/subsidy/claims/${c.id}/decision`, { as: 'district_admin', headers, body: { decision: 'reject', opinion: 'x' } });
+    const reused = await t.call('POST', `/api/v1/subsidy/claims/${c.id}/decision`, {
+      as: 'district_admin',
+      headers,
+      body: { decision: 'reject', opinion: 'x' },
+    });
     expect(reused.statusCode).toBe(409);
     expect(reused.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await t.count('audit_log', "action = 'claim.approve'")).toBe(audits + 1);

@@ -68,7 +68,8 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     body: Decision,
     response: ClaimViewSchema,
     tx: true,
-    handler: async ({ actor, tx, req, params, body }) => idempotent(tx!, actor, req, 'decideClaim', body, () => claims.decideClaim(actor, tx!, params.id, body)),
+    handler: async ({ actor, tx, req, params, body }) =>
+      idempotent(tx!, actor, req, 'decideClaim', body, () => claims.decideClaim(actor, tx!, params.id, body)),
   });
 
   defineRoute(app, db, {
@@ -212,7 +213,8 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     params: IdParams,
     response: BatchViewSchema,
     tx: true,
-    handler: async ({ actor, tx, req, params }) => idempotent(tx!, actor, req, 'approveDisbursementBatch', null, () => disb.approveBatch(actor, tx!, params.id)),
+    handler: async ({ actor, tx, req, params }) =>
+      idempotent(tx!, actor, req, 'approveDisbursementBatch', null, () => disb.approveBatch(actor, tx!, params.id)),
   });
 
   defineRoute(app, db, {

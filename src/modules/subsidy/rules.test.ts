@@ -66,7 +66,16 @@ describe('eligibility', () => {
     ],
     ['second subsidy in a year (allowed)', { prior: [{ occupationCode: 'a', level: 5, year: 2026 }] }, []],
     ['student: second in a year', { isStudent: true, prior: [{ occupationCode: 'a', level: 5, year: 2026 }] }, ['MAX_SUBSIDIES_PER_YEAR']],
-    ['prior year does not count', { prior: [{ occupationCode: 'a', level: 5, year: 2025 }, { occupationCode: 'b', level: 5, year: 2025 }] }, []],
+    [
+      'prior year does not count',
+      {
+        prior: [
+          { occupationCode: 'a', level: 5, year: 2025 },
+          { occupationCode: 'b', level: 5, year: 2025 },
+        ],
+      },
+      [],
+    ],
     ['zero amount', { amountFen: 0 }, ['AMOUNT_POSITIVE']],
     ['no payee account', { payeeAccountKnown: false }, ['PAYEE_ACCOUNT_KNOWN']],
     ['budget exhausted', { budgetAvailableFen: 199_999 }, ['BUDGET_COVERS']],
@@ -94,10 +103,16 @@ describe('amount', () => {
   });
   it('never exceeds the fee nor the uplifted standard', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 10_000_000 }), (s, u, r, fee) => {
-        const a = claimAmount({ standardFen: s, upliftPct: u, ratioPct: r, feeFen: fee });
-        return a <= fee && a <= Math.ceil((s * (100 + u)) / 100) && a >= 0;
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        (s, u, r, fee) => {
+          const a = claimAmount({ standardFen: s, upliftPct: u, ratioPct: r, feeFen: fee });
+          return a <= fee && a <= Math.ceil((s * (100 + u)) / 100) && a >= 0;
+        },
+      ),
     );
   });
 });

@@ -203,7 +203,9 @@ export function resolvePayee(
 /** Payments are grouped per payee (kind + id; a person without id falls back to the account). */
 export const payeeKey = (p: Pick<PayeeCandidate, 'kind' | 'id' | 'account'>): string => `${p.kind}:${p.id ?? p.account ?? '-'}`;
 
-export function groupByPayee<T extends { payeeKey: string; amountFen: number }>(items: readonly T[]): Array<{ payeeKey: string; count: number; amountFen: number }> {
+export function groupByPayee<T extends { payeeKey: string; amountFen: number }>(
+  items: readonly T[],
+): Array<{ payeeKey: string; count: number; amountFen: number }> {
   const m = new Map<string, { payeeKey: string; count: number; amountFen: number }>();
   for (const it of items) {
     const g = m.get(it.payeeKey) ?? { payeeKey: it.payeeKey, count: 0, amountFen: 0 };

@@ -66,7 +66,10 @@ export const NoticeItemSchema = z.object({
 });
 
 export const Objection = z.strictObject({
-  claimNumber: z.string().trim().regex(/^SC\d{16}$/, 'a claim number SC + 16 digits'),
+  claimNumber: z
+    .string()
+    .trim()
+    .regex(/^SC\d{16}$/, 'a claim number SC + 16 digits'),
   text: z.string().trim().min(5).max(2000),
   contact: z.string().trim().max(100).optional(),
 });

@@ -115,5 +115,8 @@ export async function approvedClaims(db: Db, n: number, programmeId: string, occ
 
 /** Moves the notice of the given claims into the past (tests only: the notice period is real time). */
 export async function endNotice(db: Db, claimIds?: string[]): Promise<void> {
-  await db.query("UPDATE subsidy_claims SET notice_last_day = notice_last_day - 30 WHERE status = 'approved' AND ($1::uuid[] IS NULL OR id = ANY($1::uuid[]))", [claimIds ?? null]);
+  await db.query(
+    "UPDATE subsidy_claims SET notice_last_day = notice_last_day - 30 WHERE status = 'approved' AND ($1::uuid[] IS NULL OR id = ANY($1::uuid[]))",
+    [claimIds ?? null],
+  );
 }
