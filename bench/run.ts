@@ -2,9 +2,10 @@
  * Benchmark runner: `npm run bench -- <name> [--n N]` runs bench/<name>.ts, prints its results and writes
  * bench/results/<name>.json (an array of {name, value, unit, baseline, ratio, engine, n, date}).
  * Benchmarks are not tests: they measure, side by side with a bare baseline in the same run.
+ * `npm run bench -- --table` prints the latest results of all benchmarks as a Markdown table.
  */
-import { readdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeResults, type BenchContext, type BenchResult } from './lib.js';
 
@@ -24,8 +25,20 @@ function usage(): never {
   process.exit(2);
 }
 
+/** `npm run bench -- --table`: the latest results of every benchmark as a Markdown table (for the README). */
+function table(): void {
+  const dir = join(here, 'results');
+  const rows = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as BenchResult[]);
+  process.stdout.write('| benchmark | value | unit | baseline | ratio | engine | n | date |\n|---|---|---|---|---|---|---|---|\n');
+  for (const r of rows)
+    process.stdout.write(`| ${r.name} | ${r.value} | ${r.unit} | ${r.baseline ?? '–'} | ${r.ratio ?? '–'} | ${r.engine} | ${r.n} | ${r.date.slice(0, 10)} |\n`);
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args.includes('--table')) return table();
   const name = args.find((a) => !a.startsWith('--') && !/^\d/.test(a));
   if (!name || !available.includes(name)) usage();
   const ni = args.indexOf('--n');
