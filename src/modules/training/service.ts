@@ -574,6 +574,11 @@ interface ClassRow {
   created_at: Date;
 }
 
+/** Seats taken, computed from the seat rows (alias: the training_classes alias or table name). */
+const SEATS_TAKEN = (alias: string): string =>
+  `(SELECT count(*)::int FROM class_seats s WHERE s.class_id = ${alias}.id AND s.voucher_id IS NOT NULL) AS seats_taken`;
+const CLASS_COLS = `c.*, ${SEATS_TAKEN('c')}`;
+
 const toClass = (r: ClassRow): TrainingClass => ({
   id: r.id,
   courseId: r.course_id,
@@ -658,7 +663,7 @@ export const presentSession = (s: ClassSession) => ({
 /** Unscoped read (attendance, assessment). */
 export async function getClass(q: Queryable, id: string): Promise<TrainingClass | null> {
   if (!isUuid(id)) return null;
-  const r = (await q.query<ClassRow>('SELECT * FROM training_classes WHERE id = $1', [id])).rows[0];
+  const r = (await q.query<ClassRow>(`SELECT ${CLASS_COLS} FROM training_classes c WHERE c.id = $1`, [id])).rows[0];
   return r ? toClass(r) : null;
 }
 
@@ -686,7 +691,7 @@ export async function readClass(actor: Actor, q: Queryable, id: string): Promise
 async function ownClass(actor: Actor, q: Queryable, id: string, forUpdate = false): Promise<TrainingClass> {
   const providerId = requireProvider(actor);
   if (!isUuid(id)) throw notFound('class', 'id');
-  const r = (await q.query<ClassRow>(`SELECT * FROM training_classes WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id])).rows[0];
+  const r = (await q.query<ClassRow>(`SELECT ${CLASS_COLS} FROM training_classes c WHERE c.id = $1${forUpdate ? ' FOR UPDATE OF c' : ''}`, [id])).rows[0];
   if (!r || r.provider_id !== providerId) throw notFound('class', 'id');
   return toClass(r);
 }
@@ -759,7 +764,7 @@ export async function createClass(actor: Actor, tx: Tx, input: ClassInput, now: 
   const { rows } = await tx.query<ClassRow>(
     `INSERT INTO training_classes (course_id, provider_id, programme_id, occupation_code, level, fee_fen, name, venue_id, online, district_code,
                                    capacity, start_date, end_date, report_deadline, search_text)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING *`,
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING *, 0 AS seats_taken`,
     [
       course.id,
       providerId,
@@ -779,6 +784,7 @@ export async function createClass(actor: Actor, tx: Tx, input: ClassInput, now: 
     ],
   );
   const c = toClass(rows[0]!);
+  await tx.query('INSERT INTO class_seats (class_id, seat_no) SELECT $1, g FROM generate_series(1, $2::int) g', [c.id, c.capacity]);
   await insertSessions(tx, c.id, input.sessions ?? []);
   await audit.record(tx, actor, {
     action: 'class.create',
@@ -822,8 +828,20 @@ export async function updateClass(
   if (c.state !== 'draft') throw new AppError('CONFLICT', `a ${c.state} class cannot be changed`, 'id');
   if (patch.capacity !== undefined && patch.capacity < c.seatsTaken)
     throw new AppError('VALIDATION_FAILED', `${c.seatsTaken} seats are taken: the capacity cannot go below that`, 'capacity');
+  if (patch.capacity !== undefined && patch.capacity > c.capacity)
+    await tx.query(
+      `INSERT INTO class_seats (class_id, seat_no)
+       SELECT $1, m + g FROM (SELECT coalesce(max(seat_no), 0) AS m FROM class_seats WHERE class_id = $1) x, generate_series(1, $2::int) g`,
+      [c.id, patch.capacity - c.capacity],
+    );
+  if (patch.capacity !== undefined && patch.capacity < c.capacity)
+    await tx.query(
+      `DELETE FROM class_seats WHERE (class_id, seat_no) IN
+         (SELECT class_id, seat_no FROM class_seats WHERE class_id = $1 AND voucher_id IS NULL ORDER BY seat_no DESC LIMIT $2)`,
+      [c.id, c.capacity - patch.capacity],
+    );
   const { rows } = await tx.query<ClassRow>(
-    'UPDATE training_classes SET name = coalesce($2, name), capacity = coalesce($3, capacity) WHERE id = $1 RETURNING *',
+    `UPDATE training_classes SET name = coalesce($2, name), capacity = coalesce($3, capacity) WHERE id = $1 RETURNING *, ${SEATS_TAKEN('training_classes')}`,
     [id, patch.name ?? null, patch.capacity ?? null],
   );
   const out = toClass(rows[0]!);
@@ -854,7 +872,7 @@ export async function listClasses(actor: Actor, q: Queryable, f: ClassFilter) {
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (await q.query<{ n: number }>(`SELECT count(*) AS n FROM training_classes ${w}`, params)).rows[0]!.n;
   const { rows } = await q.query<ClassRow>(
-    `SELECT * FROM training_classes ${w} ORDER BY start_date, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    `SELECT ${CLASS_COLS} FROM training_classes c ${w} ORDER BY start_date, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, f.limit, f.offset],
   );
   return { total, items: rows.map(toClass) };
@@ -925,7 +943,12 @@ export async function searchClasses(
   now: Date = new Date(),
 ): Promise<{ total: number; items: SearchItem[] }> {
   const suspended = (await orgs.listOrgs(SYSTEM, q, { kind: 'provider', status: 'suspended', limit: 10_000, offset: 0 })).items.map((o) => o.id);
-  const where = [`c.state = 'draft'`, `c.report_deadline >= $1`, `c.seats_taken < c.capacity`, `NOT (c.provider_id = ANY($2::uuid[]))`];
+  const where = [
+    `c.state = 'draft'`,
+    `c.report_deadline >= $1`,
+    `EXISTS (SELECT 1 FROM class_seats fs WHERE fs.class_id = c.id AND fs.voucher_id IS NULL)`,
+    `NOT (c.provider_id = ANY($2::uuid[]))`,
+  ];
   const params: unknown[] = [now, suspended];
   const add = (sql: string, v: unknown) => {
     params.push(v);
@@ -961,7 +984,7 @@ export async function searchClasses(
   }
   const order = f.sort === 'distance' ? 'distance_m ASC NULLS LAST, c.start_date, c.id' : 'c.start_date, c.id';
   const { rows } = await q.query<SearchRow>(
-    `SELECT c.*, v.name AS venue_name, v.address AS venue_address, v.lat_gcj02, v.lng_gcj02, ${distance} AS distance_m
+    `SELECT ${CLASS_COLS}, v.name AS venue_name, v.address AS venue_address, v.lat_gcj02, v.lng_gcj02, ${distance} AS distance_m
        FROM training_classes c LEFT JOIN venues v ON v.id = c.venue_id
       WHERE ${w} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, f.limit, f.offset],
@@ -1020,14 +1043,25 @@ export async function searchClasses(
 
 // ───────────────────────────── seats ─────────────────────────────
 
-/** Takes one seat: one conditional UPDATE; under concurrency the row lock serialises takers. */
-async function takeSeat(tx: Tx, classId: string): Promise<void> {
-  const r = await tx.query('UPDATE training_classes SET seats_taken = seats_taken + 1 WHERE id = $1 AND seats_taken < capacity RETURNING id', [classId]);
+/**
+ * Claims a free seat for the voucher: one UPDATE of a seat row picked with FOR UPDATE SKIP LOCKED, so
+ * concurrent claims on one class take different rows instead of queueing on one counter. No free seat →
+ * CLASS_FULL. Claiming again for the same voucher is a no-op.
+ */
+async function takeSeat(tx: Tx, classId: string, voucherId: string): Promise<void> {
+  const r = await tx.query(
+    `WITH mine AS (SELECT seat_no FROM class_seats WHERE class_id = $1 AND voucher_id = $2),
+          free AS (SELECT seat_no FROM class_seats WHERE class_id = $1 AND voucher_id IS NULL AND NOT EXISTS (SELECT 1 FROM mine)
+                    ORDER BY seat_no LIMIT 1 FOR UPDATE SKIP LOCKED),
+          claimed AS (UPDATE class_seats s SET voucher_id = $2 FROM free WHERE s.class_id = $1 AND s.seat_no = free.seat_no RETURNING s.seat_no)
+     SELECT seat_no FROM mine UNION ALL SELECT seat_no FROM claimed`,
+    [classId, voucherId],
+  );
   if (r.rows.length === 0) throw new AppError('CLASS_FULL', 'the class is full', 'classId');
 }
 
-async function releaseSeat(tx: Tx, classId: string): Promise<void> {
-  await tx.query('UPDATE training_classes SET seats_taken = seats_taken - 1 WHERE id = $1 AND seats_taken > 0', [classId]);
+async function releaseSeat(tx: Tx, classId: string, voucherId: string): Promise<void> {
+  await tx.query('UPDATE class_seats SET voucher_id = NULL WHERE class_id = $1 AND voucher_id = $2', [classId, voucherId]);
 }
 
 // ───────────────────────────── registration (报名) ─────────────────────────────
@@ -1113,7 +1147,7 @@ async function classFacts(q: Queryable, classId: string, voucherId: string): Pro
   if (!isUuid(classId)) return null;
   const r = (
     await q.query<ClassRow & { approved: boolean; registration_id: string | null }>(
-      `SELECT c.*,
+      `SELECT ${CLASS_COLS},
               EXISTS (SELECT 1 FROM provider_approvals a
                        WHERE a.provider_id = c.provider_id AND a.programme_id = c.programme_id
                          AND (a.occupation_code = c.occupation_code OR a.occupation_code IS NULL) AND a.revoked_at IS NULL) AS approved,
@@ -1184,7 +1218,7 @@ export async function register(actor: Actor, tx: Tx, input: { classId: string; v
     if (isUniqueViolation(e)) throw new AppError('DUPLICATE', 'already registered for this class with this voucher', 'voucherId');
     throw e;
   }
-  await takeSeat(tx, c.id);
+  await takeSeat(tx, c.id, v.id);
   await audit.record(tx, actor, {
     action: 'registration.create',
     entityType: 'registration',
@@ -1208,7 +1242,7 @@ export async function cancelRegistration(actor: Actor, tx: Tx, id: string): Prom
     if (!cur) throw notFound('registration', 'id');
     throw new AppError('CONFLICT', `the registration is ${cur.status}`, 'id');
   }
-  await releaseSeat(tx, row.class_id);
+  await releaseSeat(tx, row.class_id, row.voucher_id);
   await audit.record(tx, actor, { action: 'registration.cancel', entityType: 'registration', entityId: row.id, detail: { classId: row.class_id } });
   return toRegistration(row);
 }
@@ -1438,12 +1472,13 @@ export async function admit(actor: Actor, tx: Tx, classId: string, cred: Voucher
     (r) => r !== 'VOUCHER_NOT_ISSUED' && r !== 'CLASS_FULL',
   );
   if (reasons.length) throw reasonError(reasons[0]!, c);
+  // Order matters for throughput: rows every admission shares (the audit chain, the class's seat
+  // counter) are locked last, so they are held only for the last statements and the commit.
   if ('token' in cred) await vouchers.consumeQrNonce(tx, cred.token, { expectVoucherId: v.id });
-  await moveVoucher(tx, actor, v.id, 'admitted', { expectFrom: 'issued', reason: `class ${c.id}`, asOf: now });
-  if (reg) await tx.query(`UPDATE registrations SET status = 'admitted' WHERE id = $1`, [reg.id]);
-  else await takeSeat(tx, c.id);
   let row: AdmissionRow;
   try {
+    // At most one open admission per voucher (partial unique index): a concurrent attempt waits here for
+    // the first and then fails.
     row = (
       await tx.query<AdmissionRow>(
         `INSERT INTO admissions (class_id, voucher_id, person_id, provider_id, registration_id, via, admitted_by)
@@ -1455,12 +1490,15 @@ export async function admit(actor: Actor, tx: Tx, classId: string, cred: Voucher
     if (isUniqueViolation(e)) throw new AppError('VOUCHER_NOT_USABLE', 'the voucher is already admitted to a class', 'voucherId');
     throw e;
   }
-  // Other pending registrations of this voucher lose their seats.
-  const others = await tx.query<{ class_id: string }>(
-    `UPDATE registrations SET status = 'released' WHERE voucher_id = $1 AND status = 'pending' AND class_id <> $2 RETURNING class_id`,
+  // The registration in this class becomes the admission; other pending registrations of this voucher lose their seats.
+  const regs = await tx.query<{ class_id: string; status: string }>(
+    `UPDATE registrations SET status = CASE WHEN class_id = $2 THEN 'admitted' ELSE 'released' END
+      WHERE voucher_id = $1 AND status = 'pending' RETURNING class_id, status`,
     [v.id, c.id],
   );
-  for (const o of others.rows) await releaseSeat(tx, o.class_id);
+  for (const o of regs.rows) if (o.class_id !== c.id) await releaseSeat(tx, o.class_id, v.id);
+  // The one conditional UPDATE of the vouchers service: of concurrent attempts exactly one wins.
+  await moveVoucher(tx, actor, v.id, 'admitted', { expectFrom: 'issued', reason: `class ${c.id}`, asOf: now });
   await audit.record(tx, actor, {
     action: 'admission.create',
     entityType: 'admission',
@@ -1468,6 +1506,7 @@ export async function admit(actor: Actor, tx: Tx, classId: string, cred: Voucher
     districtCode: c.districtCode,
     detail: { classId: c.id, voucher: v.number, via: row.via },
   });
+  if (!reg) await takeSeat(tx, c.id, v.id);
   return toAdmission(row);
 }
 
@@ -1488,7 +1527,7 @@ export async function withdrawAdmission(actor: Actor, tx: Tx, admissionId: strin
     reason,
   ]);
   if (cur.registration_id) await tx.query(`UPDATE registrations SET status = 'cancelled' WHERE id = $1`, [cur.registration_id]);
-  await releaseSeat(tx, c.id);
+  await releaseSeat(tx, c.id, cur.voucher_id);
   await audit.record(tx, actor, {
     action: 'admission.withdraw',
     entityType: 'admission',
@@ -1573,10 +1612,15 @@ export async function fileOpeningReport(
     throw new AppError('VALIDATION_FAILED', 'a class needs its sessions (课次) before the opening report', 'sessions');
   const roster = await rosterOf(tx, c.id);
   // Registrations never admitted lose their seats with the report.
-  await tx.query(`UPDATE registrations SET status = 'released' WHERE class_id = $1 AND status = 'pending'`, [c.id]);
+  await tx.query(
+    `WITH rel AS (UPDATE registrations SET status = 'released' WHERE class_id = $1 AND status = 'pending' RETURNING voucher_id)
+     UPDATE class_seats SET voucher_id = NULL WHERE class_id = $1 AND voucher_id IN (SELECT voucher_id FROM rel)`,
+    [c.id],
+  );
   const { rows } = await tx.query<ClassRow>(
-    `UPDATE training_classes SET state = 'reported', reported_at = $2, reported_by = $3, seats_taken = $4 WHERE id = $1 AND state = 'draft' RETURNING *`,
-    [c.id, now, actor.accountId, roster.length],
+    `UPDATE training_classes SET state = 'reported', reported_at = $2, reported_by = $3 WHERE id = $1 AND state = 'draft'
+     RETURNING *, ${SEATS_TAKEN('training_classes')}`,
+    [c.id, now, actor.accountId],
   );
   const out = toClass(rows[0]!);
   await audit.record(tx, actor, {
@@ -1602,8 +1646,9 @@ async function cancelClassRow(tx: Tx, by: AuditActor, c: TrainingClass, reason: 
   }
   await tx.query(`UPDATE admissions SET status = 'cancelled', ended_at = now(), end_reason = $2 WHERE class_id = $1 AND status = 'admitted'`, [c.id, reason]);
   await tx.query(`UPDATE registrations SET status = 'released' WHERE class_id = $1 AND status = 'pending'`, [c.id]);
+  await tx.query('UPDATE class_seats SET voucher_id = NULL WHERE class_id = $1 AND voucher_id IS NOT NULL', [c.id]);
   const { rows } = await tx.query<ClassRow>(
-    `UPDATE training_classes SET state = 'cancelled', cancelled_at = now(), cancel_reason = $2, seats_taken = 0 WHERE id = $1 RETURNING *`,
+    `UPDATE training_classes SET state = 'cancelled', cancelled_at = now(), cancel_reason = $2 WHERE id = $1 RETURNING *, 0 AS seats_taken`,
     [c.id, reason],
   );
   await audit.record(tx, by, { action: 'class.cancel', entityType: 'class', entityId: c.id, districtCode: c.districtCode, detail: { reason } });
@@ -1638,7 +1683,7 @@ export async function runClassJob(db: Db, now: Date = new Date()): Promise<Class
   );
   for (const { id } of starting.rows) {
     await db.tx(async (tx) => {
-      const r = (await tx.query<ClassRow>('SELECT * FROM training_classes WHERE id = $1 FOR UPDATE', [id])).rows[0];
+      const r = (await tx.query<ClassRow>(`SELECT ${CLASS_COLS} FROM training_classes c WHERE c.id = $1 FOR UPDATE OF c`, [id])).rows[0];
       if (!r || (r.state !== 'draft' && r.state !== 'reported')) return;
       const c = toClass(r);
       if (c.state === 'draft') {
@@ -1665,7 +1710,7 @@ export async function runClassJob(db: Db, now: Date = new Date()): Promise<Class
   const ending = await db.query<{ id: string }>(`SELECT id FROM training_classes WHERE state = 'open' AND end_date < $1::date ORDER BY end_date, id`, [today]);
   for (const { id } of ending.rows) {
     await db.tx(async (tx) => {
-      const r = (await tx.query<ClassRow>('SELECT * FROM training_classes WHERE id = $1 FOR UPDATE', [id])).rows[0];
+      const r = (await tx.query<ClassRow>(`SELECT ${CLASS_COLS} FROM training_classes c WHERE c.id = $1 FOR UPDATE OF c`, [id])).rows[0];
       if (!r || r.state !== 'open') return;
       const c = toClass(r);
       for (const a of await listAdmittedVouchers(tx, c.id)) {

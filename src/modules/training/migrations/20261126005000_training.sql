@@ -65,7 +65,6 @@ CREATE TABLE training_classes (
   online           boolean NOT NULL DEFAULT false,
   district_code    text NOT NULL,           -- the venue's district; online: the provider's
   capacity         integer NOT NULL CHECK (capacity BETWEEN 1 AND 10000),
-  seats_taken      integer NOT NULL DEFAULT 0,
   start_date       date NOT NULL,
   end_date         date NOT NULL,
   report_deadline  timestamptz NOT NULL,    -- 开班反馈 / roster deadline (23:59:59.999 Asia/Shanghai, N days before start)
@@ -80,8 +79,7 @@ CREATE TABLE training_classes (
   created_at       timestamptz NOT NULL DEFAULT now(),
   updated_at       timestamptz NOT NULL DEFAULT now(),
   CHECK (end_date >= start_date),
-  CHECK (online = (venue_id IS NULL)),
-  CHECK (seats_taken BETWEEN 0 AND capacity)
+  CHECK (online = (venue_id IS NULL))
 );
 CREATE INDEX training_classes_provider ON training_classes (provider_id, start_date);
 CREATE INDEX training_classes_search ON training_classes (start_date, id) WHERE state = 'draft';
@@ -89,6 +87,18 @@ CREATE INDEX training_classes_district ON training_classes (district_code, start
 CREATE INDEX training_classes_start ON training_classes (start_date) WHERE state IN ('draft', 'reported');
 CREATE INDEX training_classes_end ON training_classes (end_date) WHERE state = 'open';
 CREATE TRIGGER training_classes_touch BEFORE UPDATE ON training_classes FOR EACH ROW EXECUTE FUNCTION sv_touch_updated_at();
+
+-- Seats: one row per place (capacity rows). A registration or an admission claims a free seat with
+-- FOR UPDATE SKIP LOCKED, so concurrent admissions to one class do not queue on a shared counter row.
+CREATE TABLE class_seats (
+  class_id   uuid NOT NULL REFERENCES training_classes (id),
+  seat_no    integer NOT NULL CHECK (seat_no >= 1),
+  voucher_id uuid,
+  PRIMARY KEY (class_id, seat_no)
+);
+CREATE INDEX class_seats_free ON class_seats (class_id, seat_no) WHERE voucher_id IS NULL;
+CREATE INDEX class_seats_taken ON class_seats (class_id) WHERE voucher_id IS NOT NULL;
+CREATE UNIQUE INDEX class_seats_voucher ON class_seats (class_id, voucher_id) WHERE voucher_id IS NOT NULL;
 
 -- 课次
 CREATE TABLE class_sessions (
@@ -116,6 +126,7 @@ CREATE TABLE registrations (
 CREATE UNIQUE INDEX registrations_one_pending ON registrations (class_id, voucher_id) WHERE status = 'pending';
 CREATE INDEX registrations_person ON registrations (person_id, created_at DESC);
 CREATE INDEX registrations_class ON registrations (class_id) WHERE status = 'pending';
+CREATE INDEX registrations_voucher ON registrations (voucher_id) WHERE status = 'pending';
 CREATE TRIGGER registrations_touch BEFORE UPDATE ON registrations FOR EACH ROW EXECUTE FUNCTION sv_touch_updated_at();
 
 -- 补贴学员录取: binds a voucher to a class. At most one open admission per voucher (status 'admitted').
