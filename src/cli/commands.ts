@@ -12,6 +12,7 @@ import { progressBar } from './progress.js';
 import { registerSubsidyCommands } from '../modules/subsidy/cli.js';
 import { registerDemoCommands } from '../demo/cli.js';
 import { registerVoucherCommands } from '../modules/vouchers/cli.js';
+import { registerTrainingCommands } from '../modules/training/cli.js';
 
 export async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const db = await openPlatformDb(loadConfig());
@@ -36,6 +37,7 @@ export function registerCommands(program: Command): void {
   registerSubsidyCommands(program);
   registerDemoCommands(program);
   registerVoucherCommands(program);
+  registerTrainingCommands(program);
   const user = program.command('user').description('accounts');
   user
     .command('create')
