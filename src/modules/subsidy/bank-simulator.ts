@@ -5,7 +5,6 @@
  * account closed) or its amount is above `maxAmountFen` (AM02); every other payment is booked.
  */
 import type { Writable } from 'node:stream';
-import { XMLParser } from 'fast-xml-parser';
 import { CAMT054_NS, splitElements, xmlEscape } from './bankfiles.js';
 
 export interface SimulatorRules {
@@ -22,8 +21,6 @@ export interface SimulatorOutcome {
   booked: number;
   rejected: number;
 }
-
-const parser = new XMLParser({ removeNSPrefix: true, ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, trimValues: true });
 
 function yuanToFenStrict(s: string): number {
   const [y, c = ''] = s.split('.');
@@ -65,15 +62,18 @@ export async function simulateBank(pain001: AsyncIterable<Buffer | string>, out:
       );
       continue;
     }
-    const tx = (parser.parse(part.element) as { CdtTrfTxInf: Record<string, unknown> }).CdtTrfTxInf as {
-      PmtId: { EndToEndId: string };
-      Amt: { InstdAmt: { '#text': string } };
-      CdtrAcct: { Id: { Othr: { Id: string } } };
+    const el = part.element;
+    const pick = (tag: string, from = 0): string => {
+      const re = new RegExp(`<(?:\\w+:)?${tag}(?:\\s[^>]*)?>([^<]*)</`, 'g');
+      re.lastIndex = from;
+      const m = re.exec(el);
+      if (!m) throw new Error(`payment without ${tag}`);
+      return m[1]!.trim();
     };
     n++;
-    const e2e = String(tx.PmtId.EndToEndId);
-    const amt = String(tx.Amt.InstdAmt['#text']);
-    const acct = String(tx.CdtrAcct.Id.Othr.Id);
+    const e2e = pick('EndToEndId').replace(/&amp;/g, '&');
+    const amt = pick('InstdAmt');
+    const acct = pick('Id', el.search(/<(?:\w+:)?CdtrAcct>/));
     let reject: [string, string] | null = null;
     if (failing.has(acct)) reject = ['AC04', '账户已销户 account closed'];
     else if (rules.maxAmountFen !== undefined && yuanToFenStrict(amt) > rules.maxAmountFen) reject = ['AM02', '超过限额 amount not allowed'];

@@ -254,6 +254,48 @@ export interface ReadOutcome {
   issues: ParseIssue[];
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const unescapeXml = (v: string): string =>
+  v.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e]!,
+  );
+const tagText = (xmlText: string, tag: string, from = 0): string | null => {
+  const re = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${tag}(?:\\s[^>]*)?>([^<]*)</`, 'g');
+  re.lastIndex = from;
+  const m = re.exec(xmlText);
+  return m ? unescapeXml(m[1]!.trim()) : null;
+};
+
+/**
+ * Fast path for the common entry shape (one TxDtls, no CDATA/comments): plain scans instead of a DOM.
+ * Anything else returns null and goes through the full parser.
+ */
+function quickEntry(
+  el: string,
+): { endToEndId: string; amountText: string | null; amountFen: number | null; status: 'booked' | 'rejected'; reason: string | null; position: number } | null {
+  if (el.includes('<![CDATA[') || el.includes('<!--')) return null;
+  const txAt = el.search(/<(?:[A-Za-z_][\w.-]*:)?TxDtls>/);
+  if (txAt < 0 || el.indexOf('TxDtls>', txAt + 8) !== el.lastIndexOf('TxDtls>')) return null; // none, or several
+  const e2e = tagText(el, 'EndToEndId', txAt);
+  if (!e2e) return null;
+  const stsAt = el.search(/<(?:[A-Za-z_][\w.-]*:)?Sts>/);
+  const sts = stsAt >= 0 ? (tagText(el, 'Cd', stsAt) ?? tagText(el, 'Prtry', stsAt)) : null;
+  const amountText = tagText(el, 'Amt', txAt) ?? tagText(el, 'Amt');
+  const rtrAt = el.search(/<(?:[A-Za-z_][\w.-]*:)?RtrInf>/);
+  let reason: string | null = null;
+  if (rtrAt >= 0) {
+    const code = tagText(el, 'Cd', rtrAt) ?? tagText(el, 'Prtry', rtrAt);
+    const addl: string[] = [];
+    const re = /<(?:[A-Za-z_][\w.-]*:)?AddtlInf>([^<]*)</g;
+    re.lastIndex = rtrAt;
+    for (let m = re.exec(el); m; m = re.exec(el)) addl.push(unescapeXml(m[1]!.trim()));
+    reason = [code, addl.join(' ')].filter(Boolean).join(': ') || 'returned';
+  }
+  const status: 'booked' | 'rejected' = sts === 'BOOK' && rtrAt < 0 ? 'booked' : 'rejected';
+  if (status === 'rejected' && !reason) reason = `entry status ${sts ?? 'missing'}`;
+  return { endToEndId: e2e, amountText, amountFen: amountText === null ? null : yuanToFen(amountText), status, reason, position: 0 };
+}
+
 /**
  * Streams the entries of a camt.054.001.10. One result per transaction detail (TxDtls) of each entry.
  * booked = Sts BOOK without return information; rejected = return information (RtrInf) or any other status.
@@ -267,6 +309,16 @@ export async function* readCamt054(input: AsyncIterable<Buffer | string>, outcom
       continue;
     }
     position++;
+    const quick = quickEntry(part.element);
+    if (quick) {
+      quick.position = position;
+      if (quick.amountText !== null && quick.amountFen === null) {
+        outcome.issues.push({ position, message: `amount ${quick.amountText} is not a CNY amount` });
+        quick.status = 'rejected';
+      }
+      yield { endToEndId: quick.endToEndId, amountFen: quick.amountFen, status: quick.status, reason: quick.reason, position };
+      continue;
+    }
     let ntry: Node;
     try {
       ntry = (xml.parse(part.element) as Node).Ntry as Node;

@@ -4,8 +4,8 @@
  *  1. build:    batch 'building' → include approved, noticed claims in chunks (row locks SKIP LOCKED + the
  *               unique partial index "one live payment per claim") → 'draft'.
  *  2. approve:  a second finance / city admin user (maker ≠ checker) → 'approved'.
- *  3. generate: 'approved' | 'generating' → stream the pain.001 and CSV (deterministic from the rows)
- *               into SHA-256 digests → 'file_ready'. Downloads stream the same bytes again.
+ *  3. generate: 'approved' | 'generating' → stream the pain.001 (deterministic from the rows) into its
+ *               SHA-256 digest → 'file_ready'. Downloads stream the same bytes again.
  *  4. import:   a camt.054 / CSV result file, keyed by its SHA-256: entries applied in chunks, each chunk one
  *               transaction; a rerun of the same file resumes after the last committed chunk; a finished
  *               file imported again changes nothing. Payments pending → booked / rejected only once.
@@ -17,8 +17,9 @@ import type { Db, Queryable, Tx } from '../../db/index.js';
 import { decrypt } from '../../lib/crypto.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import * as audit from '../audit/service.js';
-import type { AuditActor } from '../audit/service.js';
+import { SYSTEM, type AuditActor } from '../audit/service.js';
 import type { Actor } from '../identity/actor.js';
+import type { JobDef } from '../../jobs/scheduler.js';
 import * as vouchers from '../vouchers/service.js';
 import {
   readCamt054,
@@ -394,8 +395,9 @@ export async function generateFiles(by: AuditActor, db: Db, id: string, tee?: Wr
     throw new AppError('CLAIM_STATE_INVALID', `a batch in state ${cur.status} has no bank file yet (approve it first)`, 'status', { state: cur.status });
   });
   if (b.status !== 'generating' && !tee) return presentBatch(b);
+  // the CSV sheet is derived from the same rows and order; only the bank file's digest is recorded
   const painSha = await digestOf(db, b, 'pain001', tee);
-  const csvSha = await digestOf(db, b, 'csv');
+  const csvSha = null;
   b = await db.tx(async (tx) => {
     const { rows } = await tx.query<BatchRow>(
       "UPDATE disbursement_batches SET status = 'file_ready', file_sha256 = $2, csv_sha256 = $3, file_at = now() WHERE id = $1 AND status = 'generating' RETURNING *",
@@ -749,3 +751,10 @@ export async function resumeAll(by: AuditActor, db: Db): Promise<{ builds: numbe
   });
   return r ?? { builds: 0, files: 0, settled: 0 };
 }
+
+/** Every 10 minutes: resume interrupted steps and settle the vouchers of paid claims (idempotent). */
+export const resumeJob: JobDef = {
+  name: 'subsidy.resume',
+  schedule: '*/10 * * * *',
+  run: async (db) => ({ ...(await resumeAll(SYSTEM, db)) }),
+};

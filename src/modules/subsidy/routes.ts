@@ -7,6 +7,7 @@ import { defineRoute, IdParams, Page } from '../../http/route.js';
 import * as claims from './claims.js';
 import * as disb from './disbursement.js';
 import * as ledger from './ledger.js';
+import { JOBS } from '../../jobs/scheduler.js';
 import {
   BatchCreate,
   BatchDetailSchema,
@@ -28,6 +29,7 @@ import {
 } from './schemas.js';
 
 const TAGS = ['subsidy'];
+if (!JOBS.includes(disb.resumeJob)) JOBS.push(disb.resumeJob);
 const REVIEWERS = ['district_admin', 'city_admin'] as const;
 const FINANCE = ['finance', 'city_admin'] as const;
 const XML_TYPES = ['application/xml', 'text/xml'];
