@@ -130,6 +130,28 @@ describe('bank simulator → camt.054 reader', () => {
     expect(entries).toEqual([]);
     expect(outcome.issues).toEqual([{ position: 1, message: expect.stringContaining('EndToEndId') }]);
   });
+
+  it('reads an entry with several transactions (batch booking) and escaped references the same way', async () => {
+    const head = `<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.10"><BkToCstmrDbtCdtNtfctn><GrpHdr><MsgId>M2</MsgId><CreDtTm>2026-11-27T00:00:00Z</CreDtTm></GrpHdr><Ntfctn><Id>N</Id><Acct><Id><Othr><Id>1</Id></Othr></Id></Acct>`;
+    const tx = (e2e: string, amt: string, rtr = '') =>
+      `<TxDtls><Refs><EndToEndId>${e2e}</EndToEndId></Refs><Amt Ccy="CNY">${amt}</Amt><CdtDbtInd>DBIT</CdtDbtInd>${rtr}</TxDtls>`;
+    const doc =
+      head +
+      `<Ntry><Amt Ccy="CNY">3.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BkTxCd/><NtryDtls>${tx('A&amp;1', '1.00')}${tx('A-2', '2.00', '<RtrInf><Rsn><Cd>AC01</Cd></Rsn><AddtlInf>账号错误</AddtlInf></RtrInf>')}</NtryDtls></Ntry>` +
+      `<Ntry><Amt Ccy="CNY">4.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>PDNG</Cd></Sts><BkTxCd/><NtryDtls>${tx('A-3', '4.00')}</NtryDtls></Ntry>` +
+      `<Ntry><Amt Ccy="CNY">5.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BkTxCd/><NtryDtls>${tx('A&amp;4', '5.00')}</NtryDtls></Ntry>` +
+      `</Ntfctn></BkToCstmrDbtCdtNtfctn></Document>`;
+    expect((await validateXml(doc, CAMT_XSD)).errors).toEqual([]);
+    const outcome: ReadOutcome = { msgId: null, issues: [] };
+    const entries = [];
+    for await (const e of readCamt054(Readable.from([doc]), outcome)) entries.push(e);
+    expect(entries).toEqual([
+      { endToEndId: 'A&1', amountFen: 100, status: 'booked', reason: null, position: 1 },
+      { endToEndId: 'A-2', amountFen: 200, status: 'rejected', reason: 'AC01: 账号错误', position: 1 },
+      { endToEndId: 'A-3', amountFen: 400, status: 'rejected', reason: 'entry status PDNG', position: 2 },
+      { endToEndId: 'A&4', amountFen: 500, status: 'booked', reason: null, position: 3 },
+    ]);
+  });
 });
 
 describe('CSV result reader', () => {
