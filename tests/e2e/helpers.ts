@@ -50,7 +50,7 @@ export async function launch(): Promise<Session> {
 
 export async function newPage(
   browser: Browser,
-  opts: { mobile?: boolean; lang?: 'zh-CN' | 'en'; geolocation?: { latitude: number; longitude: number; accuracy?: number } } = {},
+  opts: { mobile?: boolean; lang?: 'zh-CN' | 'en'; geolocation?: { latitude: number; longitude: number; accuracy?: number }; baseURL?: string } = {},
 ): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
   const ctx = await browser.newContext({
     viewport: opts.mobile ? MOBILE : DESKTOP,
@@ -59,7 +59,7 @@ export async function newPage(
     hasTouch: !!opts.mobile,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
-    baseURL: baseUrl(),
+    baseURL: opts.baseURL ?? baseUrl(),
     acceptDownloads: true,
     ...(opts.geolocation ? { geolocation: opts.geolocation, permissions: ['geolocation'] } : {}),
   });
@@ -74,19 +74,20 @@ export async function newPage(
   return { ctx, page, errors };
 }
 
-export function totpNow(secret = DEMO_TOTP_SECRET): string {
-  return new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate();
+/** The current TOTP code; `offsetMs` when the server runs at a shifted clock (faketime). */
+export function totpNow(secret = DEMO_TOTP_SECRET, offsetMs = 0): string {
+  return new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: Date.now() + offsetMs });
 }
 
 /** Staff sign-in through the page: password, then the TOTP step when the account has one. */
-export async function signIn(page: Page, username: string, opts: { password?: string; totpSecret?: string } = {}): Promise<void> {
+export async function signIn(page: Page, username: string, opts: { password?: string; totpSecret?: string; clockOffsetMs?: number } = {}): Promise<void> {
   await page.goto('/login');
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(opts.password ?? DEMO_PASSWORD);
   await page.locator('button[type=submit]').click();
   if (opts.totpSecret) {
     await page.locator('#totp').waitFor();
-    await page.locator('#totp').fill(totpNow(opts.totpSecret));
+    await page.locator('#totp').fill(totpNow(opts.totpSecret, opts.clockOffsetMs ?? 0));
     await page.locator('button[type=submit]').click();
   }
   await page.getByTestId('whoami').waitFor();
@@ -99,7 +100,7 @@ export async function shot(page: Page, name: string): Promise<void> {
 
 /** Calls the API with the page's cookie session (same origin), for set-up steps that are not under test. */
 export async function apiCall<T>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const r = await page.request.fetch(`${baseUrl()}${url}`, {
+  const r = await page.request.fetch(url, {
     method,
     data: body === undefined ? undefined : JSON.stringify(body),
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
