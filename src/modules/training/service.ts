@@ -1472,8 +1472,8 @@ export async function admit(actor: Actor, tx: Tx, classId: string, cred: Voucher
     (r) => r !== 'VOUCHER_NOT_ISSUED' && r !== 'CLASS_FULL',
   );
   if (reasons.length) throw reasonError(reasons[0]!, c);
-  // Order matters for throughput: rows every admission shares (the audit chain, the class's seat
-  // counter) are locked last, so they are held only for the last statements and the commit.
+  // Order matters for throughput: the locks many admissions share (the audit chain) are taken last, so
+  // they are held only for the last statements and the commit.
   if ('token' in cred) await vouchers.consumeQrNonce(tx, cred.token, { expectVoucherId: v.id });
   let row: AdmissionRow;
   try {
@@ -1497,7 +1497,10 @@ export async function admit(actor: Actor, tx: Tx, classId: string, cred: Voucher
     [v.id, c.id],
   );
   for (const o of regs.rows) if (o.class_id !== c.id) await releaseSeat(tx, o.class_id, v.id);
-  // The one conditional UPDATE of the vouchers service: of concurrent attempts exactly one wins.
+  // A free seat row (SKIP LOCKED: concurrent admissions to one class claim different rows).
+  if (!reg) await takeSeat(tx, c.id, v.id);
+  // The one conditional UPDATE of the vouchers service: of concurrent attempts exactly one wins. It also
+  // writes the first audit entry, whose chain lock is held to the commit: nothing slow comes after it.
   await moveVoucher(tx, actor, v.id, 'admitted', { expectFrom: 'issued', reason: `class ${c.id}`, asOf: now });
   await audit.record(tx, actor, {
     action: 'admission.create',
@@ -1506,7 +1509,6 @@ export async function admit(actor: Actor, tx: Tx, classId: string, cred: Voucher
     districtCode: c.districtCode,
     detail: { classId: c.id, voucher: v.number, via: row.via },
   });
-  if (!reg) await takeSeat(tx, c.id, v.id);
   return toAdmission(row);
 }
 
