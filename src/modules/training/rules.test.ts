@@ -181,7 +181,7 @@ describe('haversine', () => {
         const ab = haversineM(a, b);
         expect(ab).toBeGreaterThanOrEqual(0);
         expect(Math.abs(ab - haversineM(b, a))).toBeLessThan(1e-6);
-        expect(haversineM(a, c)).toBeLessThanOrEqual(ab + haversineM(b, c) + 1e-6);
+        expect(haversineM(a, c)).toBeLessThanOrEqual(ab + haversineM(b, c) + 0.01); // 1 cm: asin loses precision near antipodes
       }),
     );
   });
