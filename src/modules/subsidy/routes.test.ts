@@ -128,6 +128,9 @@ describe('subsidy routes', () => {
     expect(csv.body.split('\r\n').filter(Boolean)).toHaveLength(batch.paymentCount + 1);
 
     const camt = await camtFor(pain.body);
+    const sim = await t.call('GET', `/api/v1/subsidy/batches/${batch.id}/simulated-camt054`, { as: 'finance' });
+    expect(sim.statusCode).toBe(200);
+    expect(sim.body.replace(/<CreDtTm>[^<]*<\/CreDtTm>|<Dt>[^<]*<\/Dt>/g, '')).toBe(camt.replace(/<CreDtTm>[^<]*<\/CreDtTm>|<Dt>[^<]*<\/Dt>/g, ''));
     const imp = await t.call('POST', '/api/v1/subsidy/bank-results', { as: 'finance', headers: { 'content-type': 'application/xml' }, payload: camt });
     expect(imp.statusCode).toBe(200);
     expect(imp.json()).toMatchObject({ applied: batch.paymentCount, booked: batch.paymentCount, alreadyImported: false });

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { Db } from '../../db/index.js';
 import { idempotent } from '../../http/idempotency.js';
 import { defineRoute, IdParams, Page } from '../../http/route.js';
+import { AppError } from '../../lib/errors.js';
+import { simulateBank } from './bank-simulator.js';
 import * as claims from './claims.js';
 import * as disb from './disbursement.js';
 import * as ledger from './ledger.js';
@@ -269,6 +271,36 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
       },
     });
   }
+
+  defineRoute(app, db, {
+    method: 'GET',
+    url: '/api/v1/subsidy/batches/:id/simulated-camt054',
+    operationId: 'simulateBankAnswer',
+    summary: 'BANK SIMULATOR (demo/test only; refused in production): the camt.054 a bank would answer to this batch',
+    tags: TAGS,
+    access: FINANCE,
+    params: IdParams,
+    query: z.strictObject({ fail: z.string().max(10_000).optional().describe('comma-separated creditor accounts the simulator rejects') }),
+    response: z.string(),
+    handler: async ({ actor, db: d, params, query, reply }) => {
+      if (process.env.NODE_ENV === 'production' && process.env.DEMO !== 'true')
+        throw new AppError('FORBIDDEN', 'the bank simulator is for demo and test deployments');
+      const b = await disb.batchForDownload(actor, d, params.id);
+      const pain = new PassThrough();
+      const camt = new PassThrough();
+      void disb.streamBatchFile(actor, d, params.id, 'pain001', pain).then(
+        () => pain.end(),
+        (e: Error) => pain.destroy(e),
+      );
+      void simulateBank(pain, camt, { failingAccounts: (query.fail ?? '').split(',').filter(Boolean) }).then(
+        () => camt.end(),
+        (e: Error) => camt.destroy(e),
+      );
+      reply.header('content-type', 'application/xml; charset=utf-8').header('content-disposition', `attachment; filename="${b.number}.camt054.xml"`);
+      await reply.send(camt);
+      return '';
+    },
+  });
 
   defineRoute(app, db, {
     method: 'POST',
