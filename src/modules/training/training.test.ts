@@ -385,6 +385,27 @@ describe('registration, verify, admission', () => {
     expect((await vouchers.getVoucher(t.db, v.id))!.status).toBe('admitted');
   });
 
+  it('a token used for an admission stays spent after a withdrawal (verify and admit say replayed)', async () => {
+    const c = await newClass(A, courseA, venueA);
+    const w = await makeWorker(t.db, 750);
+    const v = await makeVoucher(t.db, w.person.id, programmeId);
+    const token = await tokenFor(w.me, v.id);
+    const ad = await t.call('POST', `/api/v1/classes/${c.id}/admissions`, { headers: as(A.staff), body: { token } });
+    expect(ad.statusCode, ad.body).toBe(201);
+    const wd = await t.call('POST', `/api/v1/admissions/${json<{ id: string }>(ad).id}/withdraw`, { headers: as(A.staff), body: {} });
+    expect(wd.statusCode, wd.body).toBe(200);
+    expect((await vouchers.getVoucher(t.db, v.id))!.status).toBe('issued');
+    const ver = json<{ admissible: boolean; reasons: string[] }>(
+      await t.call('POST', `/api/v1/classes/${c.id}/verify`, { headers: as(A.staff), body: { token } }),
+    );
+    expect(ver).toMatchObject({ admissible: false, reasons: ['QR_TOKEN_REPLAYED'] });
+    const again = await t.call('POST', `/api/v1/classes/${c.id}/admissions`, { headers: as(A.staff), body: { token } });
+    expect(json(again).code).toBe('QR_TOKEN_REPLAYED');
+    // a fresh token works
+    const fresh = await t.call('POST', `/api/v1/classes/${c.id}/admissions`, { headers: as(A.staff), body: { token: await tokenFor(w.me, v.id) } });
+    expect(fresh.statusCode, fresh.body).toBe(201);
+  });
+
   it('after the deadline: no admission, no report (OPENING_DEADLINE_PASSED), nothing written', async () => {
     const c = await newClass(A, courseA, venueA);
     const w = await makeWorker(t.db, 800);
