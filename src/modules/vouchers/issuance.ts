@@ -25,7 +25,7 @@ import * as orgs from '../orgs/service.js';
 import * as persons from '../persons/service.js';
 import { mapHeader, type ImportKey } from '../persons/rules.js';
 import { readSheet, type SheetFormat } from '../persons/sheet.js';
-import { CATEGORY_VALID_MONTHS, OPEN_STATES, addMonths, shanghaiDate, shanghaiYymm } from './rules.js';
+import { CATEGORY_VALID_MONTHS, addMonths, shanghaiDate, shanghaiYymm } from './rules.js';
 
 export type IssuanceMode = 'targeted' | 'custom';
 export type IssuanceStatus = 'draft' | 'running' | 'done' | 'failed';
@@ -119,8 +119,8 @@ const present = (r: IssuanceRow): IssuanceView => ({
 });
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const OPEN = [...OPEN_STATES];
 export const DEFAULT_CHUNK = 10_000;
+const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
 
 async function loadRow(q: Queryable, id: string, lock = false): Promise<IssuanceRow | null> {
   if (!UUID_RE.test(id)) return null;
@@ -344,11 +344,15 @@ export function issueStatement(
   const sql = `
     WITH cand AS (${candSql}),
     q AS (
-      SELECT c.id, c.district_code, r.cat, r.ratio,
-             EXISTS (SELECT 1 FROM vouchers v WHERE v.issuance_id = ${iss}::uuid AND v.person_id = c.id) AS already,
-             EXISTS (SELECT 1 FROM vouchers v WHERE v.person_id = c.id AND v.programme_id = ${prog}::uuid AND v.kind = 'subsidy'
-                       AND v.status = ANY(${p(OPEN)}::text[])) AS holds
+      -- Per-row index probes (LATERAL … LIMIT 1), not hashed subplans: a hashed EXISTS would read every
+      -- voucher of the issuance / programme once per chunk, which grows quadratically over a large run.
+      SELECT c.id, c.district_code, r.cat, r.ratio, a.x IS NOT NULL AS already, h.x IS NOT NULL AS holds
         FROM cand c
+        LEFT JOIN LATERAL (SELECT 1 AS x FROM vouchers v WHERE v.issuance_id = ${iss}::uuid AND v.person_id = c.id LIMIT 1) a ON true
+        LEFT JOIN LATERAL (
+          SELECT 1 AS x FROM vouchers v WHERE v.person_id = c.id AND v.programme_id = ${prog}::uuid AND v.kind = 'subsidy'
+             AND v.status IN ('issued','admitted','in_training','assessed','approved') LIMIT 1
+        ) h ON true
         LEFT JOIN LATERAL (
           SELECT x.cat, x.ratio FROM unnest(${cats}::text[], ${ratios}::int[]) AS x(cat, ratio)
            WHERE x.cat = ANY(c.categories) ORDER BY x.ratio DESC, x.cat LIMIT 1
@@ -463,9 +467,11 @@ async function runChunks(by: AuditActor, db: Db, start: IssuanceRow, opts: RunOp
     const remaining = cap === null ? null : Math.max(0, cap - row.issued);
     if (remaining === 0) break;
     const m = persons.matchPersonsSql(d.rule, 1, t.validFrom);
-    const candParams = [...m.params, row.cursor_person, chunkSize];
+    // Keyset on persons.id with a plain `id > $cursor` (never an OR with IS NULL): the primary-key index
+    // then serves each chunk in order and stops after chunkSize rows, instead of a scan + sort per chunk.
+    const candParams = [...m.params, row.cursor_person ?? ZERO_UUID, chunkSize];
     const n = candParams.length;
-    const candSql = `SELECT m.id, m.district_code, m.categories FROM (${m.sql}) m WHERE ($${n - 1}::uuid IS NULL OR m.id > $${n - 1}::uuid) ORDER BY m.id LIMIT $${n}::int`;
+    const candSql = `SELECT m.id, m.district_code, m.categories FROM (${m.sql}) m WHERE m.id > $${n - 1}::uuid ORDER BY m.id LIMIT $${n}::int`;
     const stmt = issueStatement(
       candSql,
       candParams,
@@ -526,10 +532,10 @@ async function finish(by: AuditActor, db: Db, row: IssuanceRow): Promise<Issuanc
       // Persons not reached because the cap was used up.
       const m = persons.matchPersonsSql(row.definition.rule, 1, row.terms.validFrom);
       const left = (
-        await tx.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM (${m.sql}) m WHERE ($${m.params.length + 1}::uuid IS NULL OR m.id > $${m.params.length + 1}::uuid)`,
-          [...m.params, row.cursor_person],
-        )
+        await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${m.sql}) m WHERE m.id > $${m.params.length + 1}::uuid`, [
+          ...m.params,
+          row.cursor_person,
+        ])
       ).rows[0]!.n;
       skipped = addSkips(skipped, { quantity_cap: left });
     }
