@@ -75,7 +75,8 @@ describe('role consoles', () => {
     await page.getByTestId('preview-result').waitFor();
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
     await page.getByTestId('issuance-run').click();
-    await expect.poll(async () => page.getByTestId('issuance-progress').textContent(), { timeout: 120_000, interval: 1000 }).toMatch(/100/);
+    await page.locator('.ant-drawer [data-status="done"]').waitFor({ timeout: 180_000 });
+    expect(await page.getByTestId('issuance-progress').getAttribute('class')).toContain('ant-progress-status-success');
     await shot(page, 'district-admin-issuance');
     await page.keyboard.press('Escape');
     await page.getByRole('menuitem', { name: '补贴核拨' }).click();
