@@ -35,6 +35,16 @@ const COLORS: Record<string, string> = {
   sent: 'blue',
   registered: 'blue',
   planned: 'default',
+  reconciled: 'green',
+  reconciling: 'processing',
+  file_ready: 'blue',
+  generating: 'processing',
+  building: 'processing',
+  in_review: 'orange',
+  held: 'volcano',
+  in_batch: 'processing',
+  accepted: 'green',
+  withdrawn: 'default',
 };
 
 export function StatusTag({ status }: { status: string | null | undefined }) {
