@@ -20,6 +20,8 @@ const TYPE_BASE = 'https://skillvoucher.org/problems/';
 
 export function toProblem(err: unknown, req: FastifyRequest): Problem {
   const base = (code: ErrorCode, detail: string, field?: string, errors?: FieldIssue[], extra?: Record<string, unknown>): Problem => ({
+    // Extra members first: they may add context but never override the standard members below.
+    ...(extra ?? {}),
     type: TYPE_BASE + code.toLowerCase().replace(/_/g, '-'),
     title: code,
     status: ErrorCodes[code],
@@ -29,7 +31,6 @@ export function toProblem(err: unknown, req: FastifyRequest): Problem {
     ...(field !== undefined ? { field } : {}),
     ...(errors && errors.length ? { errors } : {}),
     requestId: String(req.id),
-    ...(extra ?? {}),
   });
   if (err instanceof AppError) return base(err.code, err.message, err.field, err.issues, err.extra);
   if (hasZodFastifySchemaValidationErrors(err)) {
