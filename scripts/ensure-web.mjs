@@ -32,6 +32,7 @@ console.log(existsSync(dist) ? 'web app sources changed: rebuilding web/dist …
 const r = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
   stdio: 'inherit',
   cwd: root,
+  env: { ...process.env, NODE_ENV: 'production' },
 });
 if (r.status !== 0) {
   console.error('web build failed; the API still starts (without the web app)');
