@@ -25,7 +25,7 @@ import { freshPostgres, result, round, timed, withRssPeak, type BenchContext, ty
 export const defaultN = 100_000;
 export const description = 'disbursement: batch → pain.001 (XSD-valid) → camt.054 import (PostgreSQL)';
 
-const PAIN_XSD = new URL('../../shared/iso20022/pain.001.001.09.xsd', import.meta.url).pathname;
+const PAIN_XSD = new URL('../src/modules/subsidy/xsd/pain.001.001.09.xsd', import.meta.url).pathname;
 const fin = (n: number): Actor => ({
   accountId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
   username: 'bench',

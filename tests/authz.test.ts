@@ -42,7 +42,7 @@ describe('authorisation walk over the OpenAPI document', () => {
     for (const op of ops) expect(op.roles, op.operationId).toBeDefined();
   });
 
-  it('every route × every role: allow / deny / 404, never a 5xx', async () => {
+  it('every route × every role: allow / deny / 404, never a 5xx', { timeout: 600_000 }, async () => {
     const failures: string[] = [];
     for (const op of ops) {
       if (op.operationId === 'signOut') continue; // revokes the caller's session: covered in identity tests

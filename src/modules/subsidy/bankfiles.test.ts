@@ -5,8 +5,8 @@ import { readCamt054, readResultCsv, validateXml, writeDisbursementCsv, writePai
 import { simulateBank } from './bank-simulator.js';
 import { fenToYuan, yuanToFen } from './money.js';
 
-const PAIN_XSD = '/work/shared/iso20022/pain.001.001.09.xsd';
-const CAMT_XSD = '/work/shared/iso20022/camt.054.001.10.xsd';
+const PAIN_XSD = new URL('./xsd/pain.001.001.09.xsd', import.meta.url).pathname;
+const CAMT_XSD = new URL('./xsd/camt.054.001.10.xsd', import.meta.url).pathname;
 
 async function collect(fn: (out: PassThrough) => Promise<unknown>): Promise<string> {
   const out = new PassThrough();

@@ -14,7 +14,7 @@ import * as ledger from './ledger.js';
 import { fakeCard, anyOccupation, approvedClaims, assessedVoucher, endNotice, passFacts, setBudget, skillUpgrade } from './test-world.js';
 import * as persons from '../persons/service.js';
 
-const PAIN_XSD = '/work/shared/iso20022/pain.001.001.09.xsd';
+const PAIN_XSD = new URL('./xsd/pain.001.001.09.xsd', import.meta.url).pathname;
 const YEAR = new Date().getUTCFullYear();
 
 const actor = (accountId: string, role: Actor['role'], districtCode: string | null = null): Actor => ({

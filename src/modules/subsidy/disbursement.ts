@@ -35,7 +35,9 @@ import {
 import * as ledger from './ledger.js';
 import { shanghaiDate, type BatchState } from './rules.js';
 
-export const CAMT054_XSD = process.env.CAMT054_XSD ?? new URL('../../../../shared/iso20022/camt.054.001.10.xsd', import.meta.url).pathname;
+/** The ISO 20022 schemas, vendored in ./xsd (as published by ISO 20022). */
+export const PAIN001_XSD = new URL('./xsd/pain.001.001.09.xsd', import.meta.url).pathname;
+export const CAMT054_XSD = process.env.CAMT054_XSD ?? new URL('./xsd/camt.054.001.10.xsd', import.meta.url).pathname;
 export const BUILD_CHUNK = Number(process.env.SUBSIDY_BUILD_CHUNK ?? 5_000);
 export const IMPORT_CHUNK = Number(process.env.SUBSIDY_IMPORT_CHUNK ?? 5_000);
 const FILE_PAGE = Number(process.env.SUBSIDY_FILE_PAGE ?? 5_000);

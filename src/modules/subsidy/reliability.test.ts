@@ -28,7 +28,7 @@ const N = 120;
 const FAILING = 5;
 const YEAR = new Date().getUTCFullYear();
 const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
-const PAIN_XSD = '/work/shared/iso20022/pain.001.001.09.xsd';
+const PAIN_XSD = new URL('./xsd/pain.001.001.09.xsd', import.meta.url).pathname;
 const pg = !!process.env.DATABASE_URL;
 
 const fin = (n: number): Actor => ({

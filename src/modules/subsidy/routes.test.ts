@@ -123,7 +123,7 @@ describe('subsidy routes', () => {
     const pain = await t.call('GET', `/api/v1/subsidy/batches/${batch.id}/pain001`, { as: 'finance' });
     expect(pain.statusCode).toBe(200);
     expect(pain.headers['content-type']).toContain('application/xml');
-    expect((await validateXml(pain.body, '/work/shared/iso20022/pain.001.001.09.xsd')).ok).toBe(true);
+    expect((await validateXml(pain.body, new URL('./xsd/pain.001.001.09.xsd', import.meta.url).pathname)).ok).toBe(true);
     const csv = await t.call('GET', `/api/v1/subsidy/batches/${batch.id}/csv`, { as: 'finance2' });
     expect(csv.body.split('\r\n').filter(Boolean)).toHaveLength(batch.paymentCount + 1);
 
