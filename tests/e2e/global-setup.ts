@@ -61,6 +61,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       {
         cwd: root,
         stdio: 'inherit',
+        // vitest sets NODE_ENV=test; the app under test is the production build
+        env: { ...process.env, NODE_ENV: 'production' },
       },
     );
     if (b.status !== 0) throw new Error('web build failed');
