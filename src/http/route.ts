@@ -123,6 +123,9 @@ export function defineRoute<B extends ZAny | undefined, Q extends ZAny | undefin
     },
     handler: async (req, reply) => {
       const actor = await authenticate(db, req, reply);
+      if (spec.rawBody && !Buffer.isBuffer(req.body)) {
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', `send the file itself as the body, with content type ${spec.rawBody.join(' or ')}`, 'body');
+      }
       const run = async (q: Queryable, tx: Tx | null) =>
         spec.handler({
           actor: actor as Actor,
