@@ -124,7 +124,7 @@ export function defineRoute<B extends ZAny | undefined, Q extends ZAny | undefin
     handler: async (req, reply) => {
       const actor = await authenticate(db, req, reply);
       if (spec.rawBody && !Buffer.isBuffer(req.body)) {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', `send the file itself as the body, with content type ${spec.rawBody.join(' or ')}`, 'body');
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', `send the file itself as the body, with content type ${spec.rawBody.join(' or ')}`, 'content-type');
       }
       const run = async (q: Queryable, tx: Tx | null) =>
         spec.handler({
