@@ -47,9 +47,13 @@ export interface WriteTotals {
 
 const XML_ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 export function xmlEscape(s: string): string {
-  // drop characters XML 1.0 forbids
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/[&<>"']/g, (c) => XML_ESC[c]!);
+  // drop the control characters XML 1.0 forbids (all below U+0020 but tab, line feed and carriage return)
+  let clean = '';
+  for (const c of s) {
+    const n = c.charCodeAt(0);
+    if (n >= 0x20 || n === 0x09 || n === 0x0a || n === 0x0d) clean += c;
+  }
+  return clean.replace(/[&<>"']/g, (c) => XML_ESC[c]!);
 }
 
 /** Truncates to n code points (ISO MaxNText counts characters). */
