@@ -8,10 +8,14 @@ import type { Actor } from '../identity/actor.js';
 import { GENESIS, entryHash, type ChainedFields } from './chain.js';
 
 let chainCount = 16;
+let chainKeys: string[] | null = null;
 export function setAuditChains(n: number): void {
   if (!Number.isInteger(n) || n < 1 || n > 1024) throw new Error('AUDIT_CHAINS must be 1..1024');
   chainCount = n;
+  chainKeys = null;
 }
+/** The advisory-lock key of each chain, computed once. */
+const chainLockKeys = (): string[] => (chainKeys ??= Array.from({ length: chainCount }, (_, i) => lockKey(`audit:${i}`)));
 
 export interface AuditInput {
   action: string; // e.g. 'person.create', 'voucher.revoke'
@@ -30,9 +34,12 @@ export const SYSTEM: AuditActor = { accountId: null, role: 'system' };
  * ever holds one chain's lock: no lock-order deadlock, and concurrent sessions mostly use different chains.
  */
 export async function record(tx: Tx, actor: AuditActor, input: AuditInput): Promise<void> {
-  const { rows: pidRows } = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-  const chain = (pidRows[0]?.pid ?? 0) % chainCount;
-  await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [lockKey(`audit:${chain}`)]);
+  // One round trip: pick the session's chain and take that chain's lock in the same statement.
+  const { rows: chainRows } = await tx.query<{ chain: number }>(
+    'SELECT c.chain, pg_advisory_xact_lock(($2::bigint[])[c.chain + 1]) FROM (SELECT pg_backend_pid() % $1 AS chain) c',
+    [chainCount, chainLockKeys()],
+  );
+  const chain = chainRows[0]!.chain;
   const { rows } = await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log WHERE chain = $1 ORDER BY seq DESC LIMIT 1', [chain]);
   const prev = rows[0];
   const fields: ChainedFields = {
