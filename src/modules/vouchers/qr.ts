@@ -121,6 +121,11 @@ export async function verifyQrToken(token: string, opts: { expectVoucherId?: str
   const k = current();
   if (typeof token !== 'string' || token.length > 2048 || token.split('.').length !== 3)
     throw new AppError('QR_TOKEN_INVALID', 'not a voucher QR token', 'token');
+  // One token, one spelling: base64url leaves spare bits in a segment's last character, so a decoder would
+  // accept several spellings of the same signature. Only the canonical one is accepted.
+  for (const part of token.split('.'))
+    if (Buffer.from(part, 'base64url').toString('base64url') !== part)
+      throw new AppError('QR_TOKEN_INVALID', 'not a voucher QR token', 'token');
   try {
     const { payload } = await jwtVerify(
       token,
