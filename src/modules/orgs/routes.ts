@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/index.js';
-import { defineRoute, IdParams, Page } from '../../http/route.js';
+import { defineRoute, IdParams, Page, Paging } from '../../http/route.js';
 import { ROLES } from '../identity/actor.js';
 import { presentAccount } from '../identity/service.js';
 import { CreateOrgAccountBody, CreateOrgBody, ListOrgsQuery, OrgView, ReasonBody, UpdateOrgBody } from './schemas.js';
@@ -136,5 +136,18 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     body: CreateOrgAccountBody,
     response: AccountView,
     handler: async ({ actor, tx, params, body }) => presentAccount(await orgs.createOrgAccount(actor, tx!, params.id, body)),
+  });
+
+  defineRoute(app, db, {
+    method: 'GET',
+    url: '/api/v1/orgs/:id/accounts',
+    operationId: 'listOrgAccounts',
+    summary: 'The staff accounts of an organisation (404 outside the caller’s scope)',
+    tags: ['orgs'],
+    access: ['city_admin', 'district_admin', 'auditor'],
+    params: IdParams,
+    query: z.strictObject({ ...Paging }),
+    response: Page(AccountView),
+    handler: async ({ actor, q, params, query }) => orgs.listOrgAccounts(actor, q, params.id, query),
   });
 }

@@ -13,6 +13,7 @@ import type { AuditActor } from '../audit/service.js';
 import { getDistrict } from '../catalog/service.js';
 import type { Actor } from '../identity/actor.js';
 import * as identity from '../identity/service.js';
+import { listAccountsOfOrg } from '../identity/org-accounts.js';
 import {
   canManageOrg,
   canSeeOrg,
@@ -430,4 +431,12 @@ export async function createOrgAccount(by: OrgActor, tx: Tx, orgId: string, inpu
     orgDistrictCode: o.districtCode,
     isDemo: input.isDemo ?? o.isDemo,
   });
+}
+
+/** The staff accounts of an organisation the caller may see (404 outside the caller's scope). */
+export async function listOrgAccounts(actor: Actor, q: Queryable, orgId: string, page: { limit: number; offset: number }) {
+  if (actor.role !== 'city_admin' && actor.role !== 'district_admin' && actor.role !== 'auditor')
+    throw new AppError('FORBIDDEN', 'only admins and auditors list the accounts of an organisation');
+  const o = await readOrg(actor, q, orgId);
+  return listAccountsOfOrg(q, o.id, page);
 }
