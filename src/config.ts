@@ -13,6 +13,8 @@ export interface Config {
   cryptoSuite: 'default' | 'gm';
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** How long a node may reuse a session lookup (ms; 0: never). */
+  sessionCacheMs: number;
   cookieSecure: boolean;
   logLevel: string;
   esscAdapter: 'simulator' | string;
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cryptoSuite: env.CRYPTO_SUITE === 'gm' ? 'gm' : 'default',
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
     sessionAbsoluteHours: Number(env.SESSION_ABSOLUTE_HOURS ?? 12),
+    sessionCacheMs: Number(env.SESSION_CACHE_MS ?? 3000),
     cookieSecure: env.COOKIE_SECURE === 'true',
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     esscAdapter: env.ESSC_ADAPTER ?? 'simulator',

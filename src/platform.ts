@@ -10,7 +10,7 @@ import { configureEssc } from './modules/identity/essc.js';
 export async function configureProcess(config: Config): Promise<void> {
   configureCrypto({ dataKey: config.dataKey, indexKey: config.indexKey, suite: config.cryptoSuite });
   if (config.cryptoSuite === 'gm') await loadGm();
-  configureSessions(config.sessionIdleMinutes, config.sessionAbsoluteHours);
+  configureSessions(config.sessionIdleMinutes, config.sessionAbsoluteHours, config.sessionCacheMs);
   setAuditChains(config.auditChains);
   if (config.esscAdapter === 'simulator' && process.env.NODE_ENV === 'production' && process.env.ESSC_SIMULATOR_IN_PRODUCTION !== 'true') {
     throw new Error('ESSC_ADAPTER=simulator is refused in production: configure ESSC_ADAPTER=jwt');

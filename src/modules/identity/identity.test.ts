@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from '../../test/harness.js';
 import { FIXTURE_PASSWORD, FIXTURE_TOTP } from '../../test/fixtures.js';
 import { currentTotp } from './service.js';
 import { afterFailure, signInGate, LOCK_AFTER } from './lockout.js';
-import { configureSessions } from './sessions.js';
+import { clearSessionCache, configureSessions } from './sessions.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -141,6 +141,7 @@ describe('session expiry', () => {
     await t.db.query("UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE revoked_at IS NULL AND account_id = $1", [
       t.fx.accounts.committee!.id,
     ]);
+    clearSessionCache(); // 31 minutes have "passed": the node's 3-second cache is long gone
     expect((await t.call('GET', '/api/v1/auth/me', { headers: h })).statusCode).toBe(401);
     const token2 = (await login('fx.committee', FIXTURE_PASSWORD)).json().token as string;
     const h2 = { authorization: `Bearer ${token2}` };
@@ -148,10 +149,38 @@ describe('session expiry', () => {
       "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE revoked_at IS NULL AND account_id = $1 AND last_seen_at > now() - interval '1 minute'",
       [t.fx.accounts.committee!.id],
     );
+    clearSessionCache();
     const r = await t.call('GET', '/api/v1/auth/me', { headers: h2 });
     expect(r.statusCode).toBe(401);
     expect(r.json().code).toBe('UNAUTHENTICATED');
     configureSessions(30, 12);
+  });
+});
+
+describe('the node\'s session cache', () => {
+  it('a revocation on this node takes effect at once; one made elsewhere within SESSION_CACHE_MS', async () => {
+    const me = async (token: string) => (await t.call('GET', '/api/v1/auth/me', { headers: { authorization: `Bearer ${token}` } })).statusCode;
+    // sign-out on this node: the very next request is refused
+    const a = (await login('fx.committee', FIXTURE_PASSWORD)).json().token as string;
+    expect(await me(a)).toBe(200);
+    expect((await t.call('POST', '/api/v1/auth/logout', { headers: { authorization: `Bearer ${a}` } })).statusCode).toBeLessThan(300);
+    expect(await me(a)).toBe(401);
+    // revoked by another node (straight in the database): this node may serve it from its cache …
+    configureSessions(30, 12, 60_000);
+    await new Promise((r) => setTimeout(r, 2_100)); // past the settle time of the sign-out's clear
+    const b = (await login('fx.committee', FIXTURE_PASSWORD)).json().token as string;
+    expect(await me(b)).toBe(200);
+    await t.db.query('UPDATE sessions SET revoked_at = now() WHERE revoked_at IS NULL AND account_id = $1', [t.fx.accounts.committee!.id]);
+    expect(await me(b)).toBe(200);
+    // … until the cache time has passed (here: cleared), and with the cache off it never does
+    clearSessionCache();
+    expect(await me(b)).toBe(401);
+    configureSessions(30, 12, 0);
+    const c = (await login('fx.committee', FIXTURE_PASSWORD)).json().token as string;
+    expect(await me(c)).toBe(200);
+    await t.db.query('UPDATE sessions SET revoked_at = now() WHERE revoked_at IS NULL AND account_id = $1', [t.fx.accounts.committee!.id]);
+    expect(await me(c)).toBe(401);
+    configureSessions(30, 12, 3_000);
   });
 });
 

@@ -12,7 +12,7 @@ import { SYSTEM, type AuditActor } from '../audit/service.js';
 import { TOTP_REQUIRED_ROLES, type Actor, type Role } from './actor.js';
 import { afterFailure, signInGate } from './lockout.js';
 import { dummyVerify, hashPassword, passwordProblem, verifyPassword } from './password.js';
-import { createSession, revokeAllSessions, revokeSession, sha256 } from './sessions.js';
+import { clearSessionCache, createSession, revokeAllSessions, revokeSession, sha256 } from './sessions.js';
 
 export interface AccountRow {
   id: string;
@@ -278,6 +278,7 @@ export async function confirmTotpEnrolment(actor: Actor, tx: Tx, code: string): 
   if (a.totp_enabled) throw new AppError('CONFLICT', 'a second factor is already enrolled', 'totp');
   if (!a.totp_secret_enc) throw new AppError('CONFLICT', 'start the enrolment first', 'totp');
   if (!totpValid(a.username, decrypt(a.totp_secret_enc), code)) throw new AppError('TOTP_INVALID', 'the code is wrong or expired', 'code');
+  clearSessionCache();
   await tx.query('UPDATE accounts SET totp_enabled = true WHERE id = $1', [a.id]);
   await tx.query('UPDATE sessions SET mfa_passed = true WHERE id = $1', [actor.sessionId]);
   await audit.record(tx, actor, { action: 'account.totp_enabled', entityType: 'account', entityId: a.id, districtCode: a.district_code });
@@ -285,6 +286,7 @@ export async function confirmTotpEnrolment(actor: Actor, tx: Tx, code: string): 
 
 /** Sets a known TOTP secret (CLI bootstrap and demo world only). */
 export async function setTotpSecret(tx: Tx, by: AuditActor, accountId: string, secret: string): Promise<void> {
+  clearSessionCache();
   await tx.query('UPDATE accounts SET totp_secret_enc = $2, totp_enabled = true WHERE id = $1', [accountId, encrypt(secret)]);
   await audit.record(tx, by, { action: 'account.totp_enabled', entityType: 'account', entityId: accountId });
 }
@@ -304,6 +306,7 @@ export async function setAccountStatus(
   if (actor.role !== 'city_admin') throw new AppError('FORBIDDEN', 'only a city admin manages accounts');
   const a = await getAccount(tx, id);
   if (!a) throw notFound('account', 'id');
+  clearSessionCache();
   if (change.status) await tx.query('UPDATE accounts SET status = $2 WHERE id = $1', [id, change.status]);
   if (change.unlock) await tx.query('UPDATE accounts SET failed_attempts = 0, locked_until = NULL, last_failed_at = NULL WHERE id = $1', [id]);
   if (change.status === 'disabled') await revokeAllSessions(tx, id);

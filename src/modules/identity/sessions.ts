@@ -12,9 +12,11 @@ export const SESSION_COOKIE = 'sv_session';
 
 let idleMs = 30 * 60_000;
 let absoluteMs = 12 * 3_600_000;
-export function configureSessions(idleMinutes: number, absoluteHours: number): void {
+let cacheMs = 3_000;
+export function configureSessions(idleMinutes: number, absoluteHours: number, cacheMilliseconds = cacheMs): void {
   idleMs = idleMinutes * 60_000;
   absoluteMs = absoluteHours * 3_600_000;
+  cacheMs = cacheMilliseconds;
 }
 export const sessionLimits = () => ({ idleMs, absoluteMs });
 
@@ -58,20 +60,61 @@ interface SessionRow {
   person_id: string | null;
 }
 
+/**
+ * The node's short-lived session cache (SESSION_CACHE_MS, default 3 s; 0 turns it off): a busy provider or
+ * trainee is not looked up on every request. Every change this node makes to a session or an account
+ * (sign-out, revocation, status, second factor, lockout) clears it at once, and a lookup that was already in
+ * flight when it was cleared is not stored. Another node sees a revocation at the latest after
+ * SESSION_CACHE_MS. Idle and absolute expiry are checked on every hit against the cached times.
+ */
+interface CachedSession {
+  actor: Actor;
+  at: number;
+  lastSeenMs: number;
+  expiresMs: number;
+}
+const sessionCache = new Map<string, CachedSession>();
+const CACHE_MAX = 50_000;
+/** After a clear, nothing is stored for this long: the clearing transaction may not have committed yet. */
+const SETTLE_MS = 2_000;
+let cacheGeneration = 0;
+let settledAt = 0;
+
+/** Forgets every cached session of this node (called by every write to sessions or accounts). */
+export function clearSessionCache(): void {
+  cacheGeneration++;
+  settledAt = Date.now() + SETTLE_MS;
+  sessionCache.clear();
+}
+
+function cachedActor(hash: string, now: number): Actor | null {
+  const c = sessionCache.get(hash);
+  if (!c) return null;
+  if (now - c.at > cacheMs || now >= c.expiresMs || now - c.lastSeenMs > idleMs) {
+    sessionCache.delete(hash);
+    return null;
+  }
+  return c.actor;
+}
+
 /** Resolves the caller, or null (no token, unknown, revoked, idle or past absolute expiry, disabled account). */
 export async function authenticate(db: Db, req: FastifyRequest, _reply?: FastifyReply): Promise<Actor | null> {
   const cached = (req as FastifyRequest & { svActor?: Actor | null }).svActor;
   if (cached !== undefined) return cached;
   const token = tokenFrom(req);
   let actor: Actor | null = null;
-  if (token && token.length <= 200) {
+  const hash = token && token.length <= 200 ? sha256(token) : null;
+  const hit = hash && cacheMs > 0 ? cachedActor(hash, Date.now()) : null;
+  if (hit) actor = hit;
+  else if (hash) {
+    const generation = cacheGeneration;
     const { rows } = await db.query<SessionRow>(
       `SELECT s.id AS session_id, s.mfa_passed, a.totp_enabled, s.last_seen_at, s.expires_at, a.id AS account_id, a.username, a.role,
               a.district_code, a.org_id, a.person_id
          FROM sessions s JOIN accounts a ON a.id = s.account_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND a.status = 'active'
           AND s.expires_at > now() AND s.last_seen_at > now() - ($2::int * interval '1 millisecond')`,
-      [sha256(token), idleMs],
+      [hash, idleMs],
     );
     const r = rows[0];
     if (r) {
@@ -87,8 +130,14 @@ export async function authenticate(db: Db, req: FastifyRequest, _reply?: Fastify
         totpEnabled: r.totp_enabled,
       };
       // Sliding idle expiry; written at most once a minute per session.
-      if (Date.now() - r.last_seen_at.getTime() > 60_000) {
+      let lastSeenMs = r.last_seen_at.getTime();
+      if (Date.now() - lastSeenMs > 60_000) {
         await db.query('UPDATE sessions SET last_seen_at = now() WHERE id = $1', [r.session_id]);
+        lastSeenMs = Date.now();
+      }
+      if (cacheMs > 0 && generation === cacheGeneration && Date.now() > settledAt) {
+        if (sessionCache.size >= CACHE_MAX) sessionCache.clear();
+        sessionCache.set(hash, { actor, at: Date.now(), lastSeenMs, expiresMs: r.expires_at.getTime() });
       }
     }
   }
@@ -97,10 +146,12 @@ export async function authenticate(db: Db, req: FastifyRequest, _reply?: Fastify
 }
 
 export async function revokeSession(q: Queryable, sessionId: string): Promise<void> {
+  clearSessionCache();
   await q.query('UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [sessionId]);
 }
 
 export async function revokeAllSessions(q: Queryable, accountId: string): Promise<number> {
+  clearSessionCache();
   const r = await q.query('UPDATE sessions SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL', [accountId]);
   return r.rowCount;
 }
