@@ -94,6 +94,24 @@ describe('voucher QR token', () => {
     expect(await code(verifyQrToken('abc'))).toBe('QR_TOKEN_INVALID');
   });
 
+  it('refuses alg none, another algorithm or typ, and missing claims', async () => {
+    const iat = Math.floor(Date.now() / 1000);
+    const seg = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const claims = { vid: VID, hr: 'x', iat, nbf: iat, exp: iat + 60, jti: 'n3' };
+    expect(await code(verifyQrToken(`${seg({ alg: 'none', kid: 'k1', typ: 'sv-qr+jwt' })}.${seg(claims)}.${seg('x')}`))).toBe('QR_TOKEN_INVALID');
+    const hs = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid: 'k1', typ: 'sv-qr+jwt' }).sign(new Uint8Array(32));
+    expect(await code(verifyQrToken(hs))).toBe('QR_TOKEN_INVALID');
+    const signed = (header: Record<string, unknown>, body: Record<string, unknown>) =>
+      new SignJWT(body).setProtectedHeader(header as { alg: string }).sign(k1.signing);
+    expect(await code(verifyQrToken(await signed({ alg: 'EdDSA', kid: 'k1', typ: 'JWT' }, claims)))).toBe('QR_TOKEN_INVALID');
+    for (const missing of ['jti', 'nbf', 'iat', 'exp', 'vid', 'hr']) {
+      const { [missing]: _gone, ...rest } = claims as Record<string, unknown>;
+      expect(await code(verifyQrToken(await signed({ alg: 'EdDSA', kid: 'k1', typ: 'sv-qr+jwt' }, rest))), missing).toBe('QR_TOKEN_INVALID');
+    }
+    // the same claims, properly signed, verify (the cases above fail for their one defect)
+    expect((await verifyQrToken(await signed({ alg: 'EdDSA', kid: 'k1', typ: 'sv-qr+jwt' }, claims))).nonce).toBe('n3');
+  });
+
   it('rotation: tokens of a retired key still verify while its public key is listed', async () => {
     const old = await signQrToken(VID, PID); // signed with k1
     const k2 = generateQrKey();
