@@ -405,7 +405,8 @@ export async function listClaims(actor: Actor, q: Queryable, f: ClaimFilter): Pr
 /**
  * A reviewer's decision (district admin of the claim's district, or city admin) with an opinion.
  * approve: in_review → approved (budget reserved; BUDGET_EXHAUSTED when short), or held → approved
- * (objection dismissed); reject: in_review/held/approved/failed → rejected (reservation released).
+ * (objection dismissed); reject: in_review/held/approved/failed → rejected (whatever is still reserved is
+ * released) and the voucher is closed (assessed/approved → closed, the opinion as the reason).
  */
 export async function decideClaim(
   actor: Actor,
@@ -419,6 +420,7 @@ export async function decideClaim(
   const opinion = input.opinion.trim();
   if (!opinion) throw new AppError('VALIDATION_FAILED', 'an opinion is required', 'opinion');
   let out: ClaimRow;
+  let released = 0;
   if (input.decision === 'approve') {
     if (c.status === 'in_review') out = await approveInTx(tx, actor, c, opinion, now);
     else if (c.status === 'held') {
@@ -430,7 +432,9 @@ export async function decideClaim(
     } else throw new AppError('CLAIM_STATE_INVALID', `a claim in state ${c.status} cannot be approved`, 'decision', { state: c.status });
   } else {
     out = await move(tx, actor, c, 'rejected', opinion, { decided_by: actor.accountId, decided_at: now, opinion });
-    await ledger.release(tx, c.id, actor.accountId);
+    released = await ledger.release(tx, c.id, actor.accountId);
+    // 核验不通过: no subsidy on this voucher, so it ends (assessed/approved → closed) with the reviewers' reason
+    await vouchers.closeVoucherForRejectedClaim(tx, actor, c.voucher_id, `claim ${c.number} rejected: ${opinion}`);
     await tx.query(
       "UPDATE claim_objections SET status = 'upheld', resolved_by = $2, resolved_at = now(), resolution = $3 WHERE claim_id = $1 AND status = 'open'",
       [c.id, actor.accountId, opinion],
@@ -441,7 +445,7 @@ export async function decideClaim(
     entityType: 'subsidy_claim',
     entityId: c.id,
     districtCode: c.district_code,
-    detail: { number: c.number, from: c.status, to: out.status, opinion },
+    detail: { number: c.number, from: c.status, to: out.status, opinion, ...(input.decision === 'reject' ? { releasedFen: released } : {}) },
   });
   return presentClaim(out, now);
 }

@@ -183,6 +183,49 @@ export async function transitionVoucher(
   return toVoucher(row);
 }
 
+/**
+ * 核验不通过: the subsidy claim of an assessed voucher was rejected by its reviewers, so the voucher ends
+ * `closed` (no subsidy) — from `assessed` (claim rejected in review) or `approved` (an approved claim
+ * rejected after an objection or a failed payment). Same shape as `transitionVoucher`: one conditional
+ * UPDATE under a row lock (the previous state read in the same statement), one voucher_events row with the
+ * reason, one audit entry, in the caller's transaction. Any other state → VOUCHER_NOT_USABLE.
+ */
+export async function closeVoucherForRejectedClaim(tx: Tx, by: AuditActor, id: string, reason: string): Promise<Voucher> {
+  if (!UUID_RE.test(id)) throw notFound('voucher', 'voucherId');
+  if (!reason.trim()) throw new AppError('VALIDATION_FAILED', 'a reason is required', 'reason');
+  const { rows } = await tx.query<VoucherRow & { prev: VoucherStatus }>(
+    `UPDATE vouchers v SET status = 'closed', status_changed_at = now()
+       FROM (SELECT id, status AS prev FROM vouchers WHERE id = $1 FOR UPDATE) p
+      WHERE v.id = p.id AND v.kind = 'subsidy' AND p.prev IN ('assessed', 'approved')
+      RETURNING v.*, p.prev`,
+    [id],
+  );
+  const row = rows[0];
+  if (!row) {
+    const cur = await getVoucher(tx, id);
+    if (!cur) throw notFound('voucher', 'voucherId');
+    throw new AppError('VOUCHER_NOT_USABLE', `a ${cur.kind} voucher in state ${cur.status} cannot be closed by a claim rejection`, 'voucherId', {
+      voucherStatus: cur.status,
+    });
+  }
+  await tx.query('INSERT INTO voucher_events (voucher_id, from_status, to_status, actor_id, actor_role, reason) VALUES ($1, $2, $3, $4, $5, $6)', [
+    id,
+    row.prev,
+    'closed',
+    by.accountId,
+    by.role,
+    reason.trim(),
+  ]);
+  await audit.record(tx, by, {
+    action: 'voucher.closed',
+    entityType: 'voucher',
+    entityId: id,
+    districtCode: row.district_code,
+    detail: { number: row.number, from: row.prev, to: 'closed', reason: reason.trim() },
+  });
+  return toVoucher(row);
+}
+
 /** Admins see the vouchers of their scope; anything else is 404. */
 async function voucherForAdmin(actor: Actor, q: Queryable, id: string): Promise<Voucher> {
   const v = await getVoucher(q, id);
