@@ -1,26 +1,54 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
-import { addDays, businessDate, makeTrainees, makeWorld, openClass, type Trainee } from '../attendance/testkit.js';
+import { addDays, businessDate, makeTrainees, makeWorld, openClass, type Trainee, type World } from '../attendance/testkit.js';
 import * as catalog from '../catalog/service.js';
 import { SYSTEM } from '../audit/service.js';
+import { createSession } from '../identity/sessions.js';
+import * as orgs from '../orgs/service.js';
+import { syntheticUscc } from '../orgs/synthetic.js';
 import * as vouchers from '../vouchers/service.js';
 import { parseResultRow, resultIssues } from './rules.js';
-import { myCertificates } from './service.js';
+import { listAssignments, myCertificates } from './service.js';
 
 let t: TestApp;
+let world: World;
 let trainees: Trainee[];
+/** A second class of the same provider, not assigned to the fixture assessment body. */
+let othersB: Trainee[];
+let classA: string;
+let classB: string;
+/** A second assessment body and a bearer token of its staff account. */
+let body2: { orgId: string; token: string };
 const today = businessDate(new Date());
 const number = async (voucherId: string) => (await vouchers.getVoucher(t.db, voucherId))!.number;
+const as2 = (): Record<string, string> => ({ authorization: `Bearer ${body2.token}` });
 
 beforeAll(async () => {
   t = await createTestApp();
-  const world = await makeWorld(t.db, t.fx.accounts.city_admin!.id);
+  world = await makeWorld(t.db, t.fx.accounts.city_admin!.id);
   await t.db.tx((tx) =>
     catalog.setBudget(SYSTEM, tx, { programmeId: world.programme.id, districtCode: '310115', year: Number(today.slice(0, 4)), amountFen: 10_000_000 }),
   );
   trainees = await makeTrainees(t.db, world, 4, 'subsidy', addDays(today, -30));
+  othersB = await makeTrainees(t.db, world, 3, 'subsidy', addDays(today, -30));
   const start = new Date(Date.now() - 3 * 3600_000);
-  await openClass(t.db, world, [{ startsAt: start, endsAt: new Date(start.getTime() + 3600_000) }], trainees);
+  classA = (await openClass(t.db, world, [{ startsAt: start, endsAt: new Date(start.getTime() + 3600_000) }], trainees)).cls.id;
+  classB = (await openClass(t.db, world, [{ startsAt: start, endsAt: new Date(start.getTime() + 3600_000) }], othersB)).cls.id;
+  const r = await t.call('POST', '/api/v1/assessment/assignments', {
+    as: 'district_admin',
+    body: { classId: classA, assessorOrgId: t.fx.orgs.assessor!.id, note: '第一批' },
+  });
+  if (r.statusCode !== 201) throw new Error(`assignment failed: ${r.body}`);
+  const account = await t.db.tx(async (tx) => {
+    const o = await orgs.createOrg(SYSTEM, tx, {
+      kind: 'assessor',
+      name: '浦东技能评价站 (test)',
+      uscc: syntheticUscc('310115', 77, '52'),
+      districtCode: '310115',
+    });
+    return orgs.createOrgAccount(SYSTEM, tx, o.id, { username: 'test.assessor2', displayName: 'assessor2', password: 'Fixture-pass-2026' });
+  });
+  body2 = { orgId: account.org_id!, token: (await createSession(t.db, account.id, 'bearer', true)).token };
 });
 afterAll(async () => t?.close());
 
@@ -157,5 +185,156 @@ describe('assessment routes', () => {
       expect(ok.json().holderNameMasked).not.toBe(name);
       expect(ok.json().level).toBe(4);
     }
+  });
+});
+
+describe('assessment bodies are tied to classes (考评安排)', () => {
+  const assign = (as: string, body: unknown) => t.call('POST', '/api/v1/assessment/assignments', { as, body });
+  const counts = async () => ({ assignments: await t.count('assessment_assignments'), audit: await t.count('audit_log') });
+
+  it('assignment API: scope, validation, one live assignment per class, audited; a refusal changes nothing', async () => {
+    const before = await counts();
+    const otherDistrict = await assign('district_admin_b', { classId: classB, assessorOrgId: body2.orgId });
+    expect(otherDistrict.statusCode).toBe(404);
+    expect(otherDistrict.json().field).toBe('classId');
+    const notABody = await assign('district_admin', { classId: classB, assessorOrgId: world.provider.org.id });
+    expect(notABody.statusCode).toBe(404);
+    expect(notABody.json().field).toBe('assessorOrgId');
+    const unknownClass = await assign('city_admin', { classId: '00000000-0000-4000-8000-000000000123', assessorOrgId: body2.orgId });
+    expect(unknownClass.statusCode).toBe(404);
+    const bad = await assign('district_admin', { classId: 'x', assessorOrgId: body2.orgId });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().field).toBe('classId');
+    expect((await assign('provider', { classId: classB, assessorOrgId: body2.orgId })).statusCode).toBe(403);
+    expect((await t.call('POST', '/api/v1/assessment/assignments', { headers: as2(), body: { classId: classB, assessorOrgId: body2.orgId } })).statusCode).toBe(
+      403,
+    );
+    const twice = await assign('city_admin', { classId: classA, assessorOrgId: body2.orgId });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({ code: 'DUPLICATE', field: 'classId' });
+    expect(await counts()).toEqual(before);
+
+    const audit = (
+      await t.db.query<{ detail: { classId: string; assessorOrgId: string; note: string } }>("SELECT detail FROM audit_log WHERE action = 'assessment.assign'")
+    ).rows;
+    expect(audit).toEqual([{ detail: expect.objectContaining({ classId: classA, assessorOrgId: t.fx.orgs.assessor!.id, note: '第一批' }) }]);
+
+    const ids = async (as: string | null, query = '') => {
+      const r = await t.call('GET', `/api/v1/assessment/assignments${query}`, as ? { as } : { headers: as2() });
+      expect(r.statusCode).toBe(200);
+      return r.json().items.map((i: { classId: string }) => i.classId);
+    };
+    expect(await ids('assessor')).toEqual([classA]);
+    expect(await ids(null)).toEqual([]);
+    expect(await ids('provider')).toEqual([]); // the fixture provider is not this world's provider
+    const own = await listAssignments(world.provider.staff.actor, t.db, { status: 'active', limit: 50, offset: 0 });
+    expect(own.items.map((i) => i.classId)).toEqual([classA]);
+    expect(await ids('district_admin')).toEqual([classA]);
+    expect(await ids('district_admin_b')).toEqual([]);
+    expect(await ids('auditor', `?classId=${classA}`)).toEqual([classA]);
+    expect(await ids('assessor', `?assessorOrgId=${body2.orgId}`)).toEqual([]);
+    const one = (await t.call('GET', '/api/v1/assessment/assignments', { as: 'city_admin' })).json().items[0];
+    expect(one).toMatchObject({
+      classId: classA,
+      assessorOrgName: expect.stringContaining('技能评价中心'),
+      active: true,
+      districtCode: '310115',
+      className: expect.any(String),
+    });
+  });
+
+  it('an assessor records results only for its assigned classes: another class answers 404, like an unknown voucher; nothing changes', async () => {
+    const before = { results: await t.count('assessment_results'), claims: await t.count('subsidy_claims'), audit: await t.count('audit_log') };
+    const result = (voucherNumber: string) => ({
+      voucherNumber,
+      passed: true,
+      level: 4,
+      certificateNumber: 'CERT-X-0009',
+      certificateType: 'skill_level',
+      assessedOn: today,
+    });
+    const unassigned = await t.call('POST', '/api/v1/assessment/results', { as: 'assessor', body: result(await number(othersB[0]!.voucherId)) });
+    expect(unassigned.statusCode).toBe(404);
+    expect(unassigned.json()).toMatchObject({ code: 'NOT_FOUND', field: 'voucherNumber' });
+    const otherBody = await t.call('POST', '/api/v1/assessment/results', { headers: as2(), body: result(await number(trainees[3]!.voucherId)) });
+    expect(otherBody.statusCode).toBe(404);
+    const byId = await t.call('POST', '/api/v1/assessment/results', {
+      headers: as2(),
+      body: { voucherId: trainees[3]!.voucherId, passed: false, level: 4, assessedOn: today },
+    });
+    expect(byId.statusCode).toBe(404);
+    expect(byId.json().field).toBe('voucherId');
+    // a voucher that does not exist answers the same (no existence oracle across scopes)
+    const ghost = await t.call('POST', '/api/v1/assessment/results', {
+      headers: as2(),
+      body: { voucherId: '00000000-0000-4000-8000-00000000beef', passed: false, level: 4, assessedOn: today },
+    });
+    expect(ghost.json()).toMatchObject({ status: 404, detail: byId.json().detail });
+    expect({ results: await t.count('assessment_results'), claims: await t.count('subsidy_claims'), audit: await t.count('audit_log') }).toEqual(before);
+    expect((await vouchers.getVoucher(t.db, othersB[0]!.voucherId))!.status).toBe('in_training');
+    expect((await vouchers.getVoucher(t.db, trainees[3]!.voucherId))!.status).toBe('in_training');
+  });
+
+  it('import: rows of classes not assigned to the body get per-row errors, the other rows are recorded', async () => {
+    const r0 = await assign('city_admin', { classId: classB, assessorOrgId: body2.orgId });
+    expect(r0.statusCode).toBe(201);
+    const header = '券号 voucherNumber,结果,成绩,等级,证书编号,证书类型,考核日期';
+    const mine = [
+      header,
+      `${await number(othersB[0]!.voucherId)},通过,90,4,CERT-C-0001,职业技能等级证书,${today}`,
+      `${await number(trainees[3]!.voucherId)},不通过,40,4,,,${today}`,
+    ];
+    const r1 = await t.call('POST', '/api/v1/assessment/results/import', { as: 'assessor', headers: { 'content-type': 'text/csv' }, payload: mine.join('\n') });
+    expect(r1.statusCode).toBe(200);
+    expect(r1.json()).toMatchObject({ total: 2, recorded: 1, failed: 1, passed: 0 });
+    expect(r1.json().errors).toEqual([{ field: 'rows.2.voucherNumber', code: 'NOT_FOUND', message: expect.stringContaining('assigned') }]);
+    expect((await vouchers.getVoucher(t.db, othersB[0]!.voucherId))!.status).toBe('in_training');
+    expect((await vouchers.getVoucher(t.db, trainees[3]!.voucherId))!.status).toBe('closed');
+
+    const theirs = [
+      header,
+      `${await number(othersB[0]!.voucherId)},通过,90,4,CERT-C-0001,职业技能等级证书,${today}`,
+      `${await number(trainees[0]!.voucherId)},不通过,40,4,,,${today}`,
+    ];
+    const r2 = await t.call('POST', '/api/v1/assessment/results/import', { headers: { ...as2(), 'content-type': 'text/csv' }, payload: theirs.join('\n') });
+    expect(r2.json()).toMatchObject({ total: 2, recorded: 1, passed: 1 });
+    expect(r2.json().errors).toEqual([expect.objectContaining({ field: 'rows.3.voucherNumber', code: 'NOT_FOUND' })]);
+    const list = await t.call('GET', '/api/v1/assessment/results', { headers: as2() });
+    expect(list.json().items.map((i: { classId: string }) => i.classId)).toEqual([classB]);
+  });
+
+  it('withdrawing an assignment ends the body’s scope (results stay); the class can then go to another body', async () => {
+    const live = (await t.call('GET', `/api/v1/assessment/assignments?classId=${classB}`, { as: 'district_admin' })).json().items[0];
+    expect(live.assessorOrgId).toBe(body2.orgId);
+    const noReason = await t.call('POST', `/api/v1/assessment/assignments/${live.id}/withdraw`, { as: 'district_admin', body: { reason: '' } });
+    expect(noReason.statusCode).toBe(400);
+    expect((await t.call('POST', `/api/v1/assessment/assignments/${live.id}/withdraw`, { as: 'district_admin_b', body: { reason: '调整' } })).statusCode).toBe(
+      404,
+    );
+    const w = await t.call('POST', `/api/v1/assessment/assignments/${live.id}/withdraw`, { as: 'district_admin', body: { reason: '评价机构调整' } });
+    expect(w.statusCode).toBe(200);
+    expect(w.json()).toMatchObject({ active: false, withdrawReason: '评价机构调整' });
+    expect(await t.count('audit_log', `action = 'assessment.unassign' AND entity_id = '${live.id}'`)).toBe(1);
+    const again = await t.call('POST', `/api/v1/assessment/assignments/${live.id}/withdraw`, { as: 'district_admin', body: { reason: '评价机构调整' } });
+    expect(again.statusCode).toBe(409);
+
+    const late = await t.call('POST', '/api/v1/assessment/results', {
+      headers: as2(),
+      body: { voucherId: othersB[2]!.voucherId, passed: false, level: 4, assessedOn: today },
+    });
+    expect(late.statusCode).toBe(404);
+    expect((await t.call('GET', '/api/v1/assessment/results', { headers: as2() })).json().total).toBe(1);
+
+    expect((await assign('district_admin', { classId: classB, assessorOrgId: t.fx.orgs.assessor!.id })).statusCode).toBe(201);
+    const now = await t.call('POST', '/api/v1/assessment/results', {
+      as: 'assessor',
+      body: { voucherId: othersB[2]!.voucherId, passed: false, level: 4, assessedOn: today },
+    });
+    expect(now.statusCode).toBe(201);
+    const all = (await t.call('GET', `/api/v1/assessment/assignments?classId=${classB}&status=all`, { as: 'auditor' })).json();
+    expect(all.items.map((i: { active: boolean; assessorOrgId: string }) => [i.active, i.assessorOrgId])).toEqual([
+      [true, t.fx.orgs.assessor!.id],
+      [false, body2.orgId],
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/index.js';
-import { defineRoute, Page } from '../../http/route.js';
+import { defineRoute, IdParams, Page } from '../../http/route.js';
 import { CERTIFICATE_TYPES } from './rules.js';
 import * as assessment from './service.js';
 
@@ -62,7 +62,86 @@ const ImportReportSchema = z.object({
   errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })),
 });
 
+const AssignmentBody = z.strictObject({
+  classId: z.uuid(),
+  assessorOrgId: z.uuid(),
+  note: z.string().trim().max(500).optional(),
+});
+
+const WithdrawBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+
+const AssignmentQuery = z.strictObject({
+  classId: z.uuid().optional(),
+  assessorOrgId: z.uuid().optional(),
+  status: z.enum(['active', 'withdrawn', 'all']).default('active'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+
+const AssignmentSchema = z
+  .object({
+    id: z.string(),
+    classId: z.string(),
+    className: z.string().nullable(),
+    classState: z.string().nullable(),
+    startDate: z.string().nullable(),
+    endDate: z.string().nullable(),
+    occupationCode: z.string().nullable(),
+    level: z.number().int().nullable(),
+    districtCode: z.string(),
+    providerId: z.string(),
+    assessorOrgId: z.string(),
+    assessorOrgName: z.string().nullable(),
+    note: z.string().nullable(),
+    assignedBy: z.string().nullable(),
+    assignedAt: z.string(),
+    active: z.boolean(),
+    withdrawnAt: z.string().nullable(),
+    withdrawReason: z.string().nullable(),
+  })
+  .meta({ id: 'AssessmentAssignment' });
+
 export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void> {
+  defineRoute(app, db, {
+    method: 'POST',
+    url: '/api/v1/assessment/assignments',
+    operationId: 'assignAssessmentBody',
+    summary: '考评安排: assign a class to an assessment body (district admin: classes of their district; one live assignment per class)',
+    tags: TAGS,
+    access: ['city_admin', 'district_admin'],
+    body: AssignmentBody,
+    status: 201,
+    response: AssignmentSchema,
+    tx: true,
+    handler: async ({ actor, tx, body }) => assessment.assignClass(actor, tx!, body),
+  });
+
+  defineRoute(app, db, {
+    method: 'POST',
+    url: '/api/v1/assessment/assignments/:id/withdraw',
+    operationId: 'withdrawAssessmentAssignment',
+    summary: 'Withdraw a class’s assignment to an assessment body, with a reason (results already recorded stay)',
+    tags: TAGS,
+    access: ['city_admin', 'district_admin'],
+    params: IdParams,
+    body: WithdrawBody,
+    response: AssignmentSchema,
+    tx: true,
+    handler: async ({ actor, tx, params, body }) => assessment.withdrawAssignment(actor, tx!, params.id, body),
+  });
+
+  defineRoute(app, db, {
+    method: 'GET',
+    url: '/api/v1/assessment/assignments',
+    operationId: 'listAssessmentAssignments',
+    summary: 'Class assignments to assessment bodies in the caller’s scope (an assessment body: the classes it may assess)',
+    tags: TAGS,
+    access: ['city_admin', 'district_admin', 'auditor', 'assessor', 'provider'],
+    query: AssignmentQuery,
+    response: Page(AssignmentSchema),
+    handler: async ({ actor, q, query }) => assessment.listAssignments(actor, q, query),
+  });
+
   defineRoute(app, db, {
     method: 'POST',
     url: '/api/v1/assessment/results',

@@ -86,7 +86,8 @@ describe('a rejected claim closes its voucher', () => {
     expect(after.availableFen - before.availableFen).toBe(c.amount_fen);
     expect(before.reservedFen - after.reservedFen).toBe(c.amount_fen);
     expect(after.amountFen).toBe(after.availableFen + after.reservedFen + after.paidFen);
-    const legs = (await t.db.query<{ kind: string; amount_fen: number }>('SELECT kind, amount_fen FROM budget_ledger WHERE claim_id = $1 ORDER BY id', [id])).rows;
+    const legs = (await t.db.query<{ kind: string; amount_fen: number }>('SELECT kind, amount_fen FROM budget_ledger WHERE claim_id = $1 ORDER BY id', [id]))
+      .rows;
     expect(legs).toEqual([
       { kind: 'reserve', amount_fen: c.amount_fen },
       { kind: 'release', amount_fen: c.amount_fen },

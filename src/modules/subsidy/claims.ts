@@ -193,6 +193,9 @@ export interface PassFacts {
   /** null: unknown (the training module did not say) → the rule fails and a reviewer decides. */
   admissionOnTime: boolean | null;
   attendancePct: number | null;
+  /** The class's first and last day (apprenticeship: the 学徒培训期 the subsidy covers); absent/null = unknown. */
+  trainingStartOn?: string | null | undefined;
+  trainingEndOn?: string | null | undefined;
 }
 
 async function payeeCandidates(
