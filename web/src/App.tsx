@@ -10,6 +10,7 @@ import { SignInPage, EsscSignInPage } from './pages/SignIn';
 import { EnrolTotpPage } from './pages/Account';
 import { StaffShell } from './layout/StaffShell';
 import { WorkerShell } from './layout/WorkerShell';
+import { PublicShell } from './layout/PublicShell';
 
 export function App() {
   const { i18n } = useTranslation();
@@ -49,7 +50,8 @@ export function App() {
   }, [refresh]);
 
   let body;
-  if (me === undefined) body = <Spin fullscreen />;
+  if (path.startsWith('/public/')) body = <PublicShell path={path} signedIn={!!me} />;
+  else if (me === undefined) body = <Spin fullscreen />;
   else if (me === null) body = path.startsWith('/essc') ? <EsscSignInPage onSignedIn={signedIn} /> : <SignInPage onSignedIn={signedIn} />;
   else if (me.totpRequired && !me.totpEnabled) body = <EnrolTotpPage me={me} onDone={signOut} standalone />;
   else

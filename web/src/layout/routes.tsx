@@ -15,6 +15,12 @@ import {
   SafetyCertificateOutlined,
   TeamOutlined,
   WalletOutlined,
+  ApartmentOutlined,
+  CalendarOutlined,
+  NotificationOutlined,
+  AccountBookOutlined,
+  SearchOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../lib/session';
 import { PersonsPage } from '../pages/admin/Persons';
@@ -32,6 +38,12 @@ import { BatchesPage } from '../pages/subsidy/Batches';
 import { VenuesPage } from '../pages/provider/Venues';
 import { CoursesPage } from '../pages/provider/Courses';
 import { ClassesPage, ClassDetailPage } from '../pages/provider/Classes';
+import { OrgsPage } from '../pages/admin/Orgs';
+import { VoucherLookupPage } from '../pages/admin/VoucherLookup';
+import { LedgerPage } from '../pages/subsidy/Ledger';
+import { CalendarPage } from '../pages/subsidy/Calendar';
+import { NoticesPage } from '../pages/subsidy/Notices';
+import { CertificateLookupPage } from '../pages/public/CertificateLookup';
 
 export interface StaffRoute {
   path: string;
@@ -85,6 +97,32 @@ export const staffRoutes: StaffRoute[] = [
     ops: ['listBudgets', 'listDistricts'],
     element: <BudgetsPage />,
     group: 'menu.catalogue',
+  },
+  {
+    path: '/orgs',
+    name: 'menu.orgs',
+    icon: <ApartmentOutlined />,
+    roles: [...ADMINS, 'auditor', 'finance'],
+    ops: ['listOrgs'],
+    element: <OrgsPage />,
+    group: 'menu.orgGroup',
+  },
+  {
+    path: '/providers',
+    name: 'menu.providers',
+    icon: <SolutionOutlined />,
+    roles: [...ADMINS, 'auditor'],
+    ops: ['listOrgs', 'listProviderApprovals'],
+    element: <OrgsPage kind="provider" />,
+    group: 'menu.orgGroup',
+  },
+  {
+    path: '/vouchers/lookup',
+    name: 'menu.voucherLookup',
+    icon: <SearchOutlined />,
+    roles: [...ADMINS, 'auditor'],
+    ops: ['findVoucherByNumber'],
+    element: <VoucherLookupPage />,
   },
   {
     path: '/venues',
@@ -166,12 +204,47 @@ export const staffRoutes: StaffRoute[] = [
     group: 'menu.subsidy',
   },
   {
+    path: '/ledger',
+    name: 'menu.ledger',
+    icon: <AccountBookOutlined />,
+    roles: ['finance', ...ADMINS, 'auditor'],
+    ops: ['listBudgetAccounts'],
+    element: <LedgerPage />,
+    group: 'menu.subsidy',
+  },
+  {
+    path: '/notices',
+    name: 'menu.notices',
+    icon: <NotificationOutlined />,
+    roles: [...ADMINS, 'finance', 'auditor'],
+    ops: ['listSubsidyNotices'],
+    element: <NoticesPage />,
+    group: 'menu.subsidy',
+  },
+  {
+    path: '/calendar',
+    name: 'menu.calendar',
+    icon: <CalendarOutlined />,
+    roles: [...ADMINS, 'finance', 'auditor'],
+    ops: ['listSubsidyCalendar'],
+    element: <CalendarPage />,
+    group: 'menu.subsidy',
+  },
+  {
     path: '/results',
     name: 'menu.results',
     icon: <SafetyCertificateOutlined />,
     roles: ['assessor', ...ADMINS, 'auditor'],
     ops: ['listAssessmentResults', 'recordAssessmentResult'],
     element: <ResultsPage />,
+  },
+  {
+    path: '/certificates',
+    name: 'menu.certLookup',
+    icon: <SafetyCertificateOutlined />,
+    roles: ['assessor', ...ADMINS, 'auditor', 'committee'],
+    ops: ['lookupCertificate'],
+    element: <CertificateLookupPage />,
   },
   {
     path: '/audit',
@@ -195,6 +268,7 @@ export const groupIcons: Record<string, ReactNode> = {
   'menu.catalogue': <BankOutlined />,
   'menu.training': <ScheduleOutlined />,
   'menu.subsidy': <MoneyCollectOutlined />,
+  'menu.orgGroup': <ApartmentOutlined />,
 };
 
 export function routesFor(role: Role, ops: Set<string>): StaffRoute[] {

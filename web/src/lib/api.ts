@@ -25,7 +25,7 @@ export interface Page<T> {
   items: T[];
 }
 
-type Query = Record<string, string | number | boolean | undefined | null>;
+export type Query = Record<string, string | number | boolean | undefined | null>;
 
 export function qs(query?: Query): string {
   if (!query) return '';

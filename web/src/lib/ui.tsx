@@ -45,6 +45,7 @@ const COLORS: Record<string, string> = {
   in_batch: 'processing',
   accepted: 'green',
   withdrawn: 'default',
+  in_notice: 'gold',
 };
 
 export function StatusTag({ status }: { status: string | null | undefined }) {

@@ -89,6 +89,14 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
           <Button type="link" icon={<IdcardOutlined />} onClick={() => navigate('/essc')}>
             {t('signin.workerLink')}
           </Button>
+          <div>
+            <Button type="link" size="small" onClick={() => navigate('/public/certificates')} data-testid="link-cert-lookup">
+              {t('menu.certLookup')}
+            </Button>
+            <Button type="link" size="small" onClick={() => navigate('/public/notices')} data-testid="link-notices">
+              {t('menu.notices')}
+            </Button>
+          </div>
         </div>
       </Card>
     </div>

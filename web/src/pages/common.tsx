@@ -1,7 +1,10 @@
-import { Button } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { App, Button, Select, Table, Typography } from 'antd';
 import { GlobalOutlined } from '@ant-design/icons';
+import { ModalForm, ProFormTextArea } from '@ant-design/pro-components';
 import { useTranslation } from 'react-i18next';
-import { setLang } from '../i18n';
+import { setLang, errorText } from '../i18n';
+import { api, type Page } from '../lib/api';
 
 export function LangSwitch() {
   const { t, i18n } = useTranslation();
@@ -9,5 +12,114 @@ export function LangSwitch() {
     <Button size="small" icon={<GlobalOutlined />} data-testid="lang-switch" onClick={() => setLang(i18n.language === 'en' ? 'zh-CN' : 'en')}>
       {t('app.lang')}
     </Button>
+  );
+}
+
+/**
+ * A confirmation that needs a written reason (revoke, suspend, withdraw): the reason is required, the
+ * API's refusal is shown as a sentence and keeps the dialog open.
+ */
+export function ReasonModal({
+  title,
+  open,
+  onClose,
+  onSubmit,
+  label,
+  minLength = 1,
+  id = 'reason',
+  required = true,
+  extra,
+}: {
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  onSubmit: (reason: string) => Promise<unknown>;
+  label?: string;
+  minLength?: number;
+  id?: string;
+  required?: boolean;
+  extra?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  return (
+    <ModalForm<{ reason: string }>
+      title={title}
+      open={open}
+      onOpenChange={(o) => !o && onClose()}
+      modalProps={{ destroyOnHidden: true }}
+      onFinish={async (v) => {
+        try {
+          await onSubmit((v.reason ?? '').trim());
+          message.success(t('common.saved'));
+          onClose();
+          return true;
+        } catch (e) {
+          message.error(errorText(e));
+          return false;
+        }
+      }}
+    >
+      {extra}
+      <ProFormTextArea
+        name="reason"
+        label={label ?? t('common.reason')}
+        fieldProps={{ id, maxLength: 500, showCount: true }}
+        rules={required ? [{ required: true, whitespace: true }, { min: minLength }] : []}
+      />
+    </ModalForm>
+  );
+}
+
+/** An occupation (工种) picked by typing part of its name or code; searches the catalogue as you type. */
+export function OccupationSelect({ value, onChange, id }: { value?: string; onChange?: (v: string) => void; id?: string }) {
+  const [options, setOptions] = useState<Array<{ value: string; label: string }>>([]);
+  return (
+    <Select
+      id={id}
+      value={value}
+      onChange={onChange}
+      showSearch
+      filterOption={false}
+      onSearch={(q: string) => {
+        if (q.trim())
+          api.get<Page<{ code: string; name: string }>>('/occupations', { q: q.trim(), limit: 30 }).then(
+            (r) => setOptions(r.items.map((o) => ({ value: o.code, label: `${o.code} ${o.name}` }))),
+            () => undefined,
+          );
+      }}
+      options={options}
+    />
+  );
+}
+
+/** A file import's per-row problems (`rows.<line>.<column>` + code) as a table: line, column, a sentence. */
+export function RowErrors({ issues, columnName }: { issues: Array<{ field: string; code: string; message: string }>; columnName?: (col: string) => string }) {
+  const { t, i18n } = useTranslation();
+  const rows = issues.map((e, i) => {
+    const m = /^rows\.(\d+)\.?(.*)$/.exec(e.field);
+    return { key: i, line: m ? Number(m[1]) : null, column: m ? m[2] || '' : e.field, code: e.code, message: e.message };
+  });
+  return (
+    <Table
+      size="small"
+      rowKey="key"
+      dataSource={rows}
+      pagination={{ pageSize: 10, hideOnSinglePage: true }}
+      data-testid="row-errors"
+      columns={[
+        { title: t('persons.row'), dataIndex: 'line', width: 70, render: (v: number | null) => v ?? '—' },
+        { title: t('common.field'), dataIndex: 'column', width: 140, render: (v: string) => (v ? (columnName ? columnName(v) : v) : '—') },
+        {
+          title: t('common.reason'),
+          render: (_: unknown, r: (typeof rows)[number]) => (
+            <span data-testid="row-error" data-code={r.code}>
+              {i18n.exists(`error.${r.code}`) ? t(`error.${r.code}`) : r.code}
+              <Typography.Text type="secondary"> {r.message}</Typography.Text>
+            </span>
+          ),
+        },
+      ]}
+    />
   );
 }

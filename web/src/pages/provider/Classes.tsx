@@ -25,6 +25,8 @@ import { StatusTag } from '../../lib/ui';
 import { QrScanner } from '../../lib/Scanner';
 import type { Course } from './Courses';
 import type { Venue } from './Venues';
+import { OnlineAttendanceImport } from './OnlineAttendance';
+import { ReasonModal } from '../common';
 
 export interface ClassView {
   id: string;
@@ -290,6 +292,7 @@ export function ClassDetailPage({ id }: { id: string }) {
   const [roster, setRoster] = useState<RosterEntry[]>([]);
   const [att, setAtt] = useState<Attendance | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [withdrawing, setWithdrawing] = useState<RosterEntry | null>(null);
   const isProvider = me.role === 'provider';
 
   const load = useCallback(async () => {
@@ -313,6 +316,9 @@ export function ClassDetailPage({ id }: { id: string }) {
 
   if (error) return <Alert type="error" showIcon message={error} />;
   if (!cls) return <Card loading />;
+
+  // withdrawals (the voucher is released) are open until the opening-report deadline, while the class is a draft
+  const canWithdraw = isProvider && cls.state === 'draft' && Date.now() <= new Date(cls.reportDeadline).getTime() && ops.has('withdrawAdmission');
 
   const report = async () => {
     try {
@@ -387,6 +393,19 @@ export function ClassDetailPage({ id }: { id: string }) {
                     { title: t('voucher.kind'), dataIndex: 'voucherKind', render: (k: string) => t(`voucher.kind.${k}`) },
                     { title: t('class.via'), dataIndex: 'via', render: (v: string) => t(`class.via.${v}`) },
                     { title: t('class.admittedAt'), dataIndex: 'admittedAt', render: (v: string) => dateTime(v) },
+                    ...(canWithdraw
+                      ? [
+                          {
+                            title: t('common.actions'),
+                            key: 'withdraw',
+                            render: (_: unknown, r: RosterEntry) => (
+                              <a onClick={() => setWithdrawing(r)} data-testid="roster-withdraw">
+                                {t('class.withdraw')}
+                              </a>
+                            ),
+                          },
+                        ]
+                      : []),
                   ]}
                 />
               ),
@@ -409,6 +428,15 @@ export function ClassDetailPage({ id }: { id: string }) {
                 />
               ),
             },
+            ...(isProvider && cls.online && ops.has('importOnlineAttendance')
+              ? [
+                  {
+                    key: 'online',
+                    label: t('online.tab'),
+                    children: <OnlineAttendanceImport classId={id} sessions={sessions} onImported={() => void load()} />,
+                  },
+                ]
+              : []),
             ...(att
               ? [
                   {
@@ -421,6 +449,27 @@ export function ClassDetailPage({ id }: { id: string }) {
           ]}
         />
       </Card>
+      <ReasonModal
+        title={t('class.withdraw')}
+        open={!!withdrawing}
+        id="withdraw-reason"
+        required={false}
+        onClose={() => setWithdrawing(null)}
+        extra={
+          withdrawing && (
+            <Alert
+              type="info"
+              showIcon
+              message={t('class.withdrawHint', { name: withdrawing.holder.name, number: withdrawing.voucherNumber })}
+              style={{ marginBottom: 12 }}
+            />
+          )
+        }
+        onSubmit={async (reason) => {
+          await api.post(`/admissions/${withdrawing!.admissionId}/withdraw`, { reason });
+          await load();
+        }}
+      />
     </Space>
   );
 }

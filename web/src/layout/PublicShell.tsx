@@ -1,0 +1,53 @@
+/** The pages anyone may open without signing in: certificate lookup and the public notice of subsidy claims. */
+import { Button, Layout, Menu, Result, Space } from 'antd';
+import { LoginOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { navigate } from '../lib/router';
+import { LangSwitch } from '../pages/common';
+import { CertificateLookupPage } from '../pages/public/CertificateLookup';
+import { NoticesPage } from '../pages/subsidy/Notices';
+
+export const publicRoutes = [
+  { path: '/public/certificates', name: 'menu.certLookup', element: <CertificateLookupPage /> },
+  { path: '/public/notices', name: 'menu.notices', element: <NoticesPage /> },
+];
+
+export function PublicShell({ path, signedIn }: { path: string; signedIn: boolean }) {
+  const { t } = useTranslation();
+  const current = publicRoutes.find((r) => r.path === path);
+  return (
+    <Layout className="public-shell" style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff', borderBottom: '1px solid #f0f0f0' }}>
+        <strong style={{ whiteSpace: 'nowrap' }}>{t('app.title')}</strong>
+        <Menu
+          mode="horizontal"
+          selectedKeys={current ? [current.path] : []}
+          style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
+          items={publicRoutes.map((r) => ({
+            key: r.path,
+            label: (
+              <a
+                href={r.path}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(r.path);
+                }}
+              >
+                {t(r.name)}
+              </a>
+            ),
+          }))}
+        />
+        <Space>
+          <LangSwitch />
+          <Button size="small" icon={<LoginOutlined />} onClick={() => navigate(signedIn ? '/' : '/login')} data-testid="public-signin">
+            {signedIn ? t('menu.home') : t('signin.submit')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24 }} data-testid={current ? `page-${current.path}` : 'page-404'}>
+        {current ? current.element : <Result status="404" title="404" />}
+      </Layout.Content>
+    </Layout>
+  );
+}

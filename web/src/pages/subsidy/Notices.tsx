@@ -1,0 +1,123 @@
+/**
+ * The public notice (公示) of approved subsidy claims, masked, with the last day of the notice period; anyone
+ * may object (异议) to a claim during it, which holds the claim for review. Used in the staff console and on
+ * the public pages (no sign-in), so it uses no session.
+ */
+import { useRef, useState } from 'react';
+import { ModalForm, ProFormText, ProFormTextArea, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { App, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api, type Page } from '../../lib/api';
+import { errorText } from '../../i18n';
+import { date, fen } from '../../lib/format';
+import { districtName, useDistricts } from '../../lib/data';
+import { StatusTag } from '../../lib/ui';
+import { formQuery, useTableRequest } from '../../lib/table';
+
+interface Notice {
+  claimNumber: string;
+  nameMasked: string;
+  districtCode: string | null;
+  occupationCode: string;
+  level: number;
+  amountFen: number;
+  lastDay: string;
+  status: 'approved' | 'held';
+}
+
+export function NoticesPage({ hideDistrictFilter = false }: { hideDistrictFilter?: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const districts = useDistricts();
+  const ref = useRef<ActionType>(undefined);
+  const [objecting, setObjecting] = useState<Notice | null>(null);
+
+  const request = useTableRequest<Notice>((params, page) =>
+    api.get<Page<Notice>>('/subsidy/notices', { ...formQuery(params), limit: Math.min(page.limit, 200), offset: page.offset }),
+  );
+
+  const columns: ProColumns<Notice>[] = [
+    { title: t('claim.number'), dataIndex: 'claimNumber', search: false, copyable: true },
+    { title: t('persons.name'), dataIndex: 'nameMasked', search: false, render: (_, r) => <span data-testid="notice-name">{r.nameMasked}</span> },
+    {
+      title: t('common.district'),
+      dataIndex: 'districtCode',
+      valueType: 'select',
+      hideInSearch: hideDistrictFilter,
+      fieldProps: { options: districts.map((d) => ({ value: d.code, label: d.name })), showSearch: true },
+      render: (_, r) => districtName(districts, r.districtCode),
+    },
+    { title: t('common.occupation'), dataIndex: 'occupationCode', search: false, render: (_, r) => `${r.occupationCode} · ${t(`level.${r.level}`)}` },
+    { title: t('common.amount'), dataIndex: 'amountFen', search: false, align: 'right', render: (_, r) => fen(r.amountFen) },
+    { title: t('notice.lastDay'), dataIndex: 'lastDay', search: false, render: (_, r) => date(r.lastDay) },
+    {
+      title: t('common.status'),
+      dataIndex: 'status',
+      search: false,
+      render: (_, r) => (
+        <span data-testid="notice-status">
+          <StatusTag status={r.status === 'approved' ? 'in_notice' : r.status} />
+        </span>
+      ),
+    },
+    {
+      title: t('common.actions'),
+      valueType: 'option',
+      render: (_, r) =>
+        r.status === 'approved' && (
+          <a key="o" onClick={() => setObjecting(r)} data-testid="notice-object">
+            {t('notice.object')}
+          </a>
+        ),
+    },
+  ];
+
+  return (
+    <>
+      <ProTable<Notice>
+        rowKey="claimNumber"
+        actionRef={ref}
+        headerTitle={t('menu.notices')}
+        tooltip={t('notice.hint')}
+        columns={columns}
+        search={{ labelWidth: 'auto' }}
+        pagination={{ defaultPageSize: 20 }}
+        request={request}
+      />
+      <ModalForm<{ text: string; contact?: string }>
+        title={t('notice.object')}
+        open={!!objecting}
+        onOpenChange={(o) => !o && setObjecting(null)}
+        modalProps={{ destroyOnHidden: true }}
+        onFinish={async (v) => {
+          if (!objecting) return false;
+          try {
+            await api.post('/subsidy/objections', { claimNumber: objecting.claimNumber, text: v.text.trim(), contact: (v.contact ?? '').trim() });
+            message.success(t('notice.objected'));
+            ref.current?.reload();
+            return true;
+          } catch (e) {
+            message.error(errorText(e));
+            return false;
+          }
+        }}
+      >
+        {objecting && (
+          <Typography.Paragraph>
+            {objecting.claimNumber} · {objecting.nameMasked} · {fen(objecting.amountFen)}
+          </Typography.Paragraph>
+        )}
+        <ProFormTextArea
+          name="text"
+          label={t('notice.objectionText')}
+          fieldProps={{ id: 'objection-text', maxLength: 2000, showCount: true }}
+          rules={[
+            { required: true, whitespace: true },
+            { min: 5, message: t('notice.objectionMin') },
+          ]}
+        />
+        <ProFormText name="contact" label={t('notice.contact')} fieldProps={{ id: 'objection-contact', maxLength: 100 }} />
+      </ModalForm>
+    </>
+  );
+}
