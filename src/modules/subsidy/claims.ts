@@ -18,6 +18,8 @@ import * as persons from '../persons/service.js';
 import * as vouchers from '../vouchers/service.js';
 import * as ledger from './ledger.js';
 import {
+  apprenticeshipCoverage,
+  apprenticeshipMonths,
   canMoveClaim,
   checkEligibility,
   claimAmount,
@@ -27,6 +29,7 @@ import {
   payeeKey,
   resolvePayee,
   shanghaiDate,
+  type ApprenticeshipFacts,
   type CalendarDay,
   type ClaimState,
   type PayeeCandidate,
@@ -34,6 +37,8 @@ import {
 } from './rules.js';
 
 export const NOTICE_WORKING_DAYS = Number(process.env.SUBSIDY_NOTICE_DAYS ?? 5);
+/** DESIGN §4: the apprenticeship subsidy runs at most 2 years when the programme sets no cap of its own. */
+export const APPRENTICESHIP_DEFAULT_CAP_YEARS = 2;
 const STUDENT_CATEGORIES = ['college_graduating', 'secondary_vocational_graduating'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -73,6 +78,8 @@ export interface ClaimRow {
   fail_reason: string | null;
   attempt: number;
   voucher_settled: boolean;
+  /** Apprenticeship claims: the months of the training period subsidised (null for other programmes). */
+  apprenticeship_months: number | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -92,6 +99,8 @@ export interface ClaimView {
   ratioPct: number;
   feeFen: number;
   amountFen: number;
+  /** Apprenticeship: the standard is per year and the amount covers these months; null otherwise. */
+  apprenticeshipMonths: number | null;
   status: ClaimState;
   rules: RuleResult[];
   failedRules: string[];
@@ -119,6 +128,7 @@ export function presentClaim(r: ClaimRow, now = new Date()): ClaimView {
     ratioPct: r.ratio_pct,
     feeFen: r.fee_fen,
     amountFen: r.amount_fen,
+    apprenticeshipMonths: r.apprenticeship_months,
     status: r.status,
     rules: r.rules,
     failedRules: failedRules(r.rules).map((x) => x.rule),
@@ -251,9 +261,26 @@ export async function createClaimForPass(tx: Tx, by: AuditActor, f: PassFacts, n
       if (!(e instanceof AppError) || e.code !== 'STANDARD_MISSING') throw e;
     }
   }
-  const uplifted = Math.floor((standardFen * (100 + upliftPct) + 50) / 100);
-  const feeFen = f.feeFen ?? uplifted;
-  const amountFen = claimAmount({ standardFen, upliftPct, ratioPct, feeFen });
+  // 企业新型学徒制: the standard is per apprentice per year — paid for the months of the training period,
+  // and for at most the programme's cap (default 2 years) over all of the person's apprenticeship claims
+  let apprenticeship: ApprenticeshipFacts | null = null;
+  let months: number | null = null;
+  if (programme.type === 'apprenticeship') {
+    const { rows: used } = await tx.query<{ months: number }>(
+      `SELECT COALESCE(sum(apprenticeship_months), 0)::int AS months FROM subsidy_claims
+        WHERE person_id = $1 AND voucher_id <> $2 AND apprenticeship_months IS NOT NULL AND status <> 'rejected'`,
+      [person.id, v.id],
+    );
+    apprenticeship = {
+      capYears: programme.apprenticeshipCapYears ?? APPRENTICESHIP_DEFAULT_CAP_YEARS,
+      periodMonths: f.trainingStartOn && f.trainingEndOn ? apprenticeshipMonths(f.trainingStartOn, f.trainingEndOn) : null,
+      priorMonths: used[0]!.months,
+    };
+    months = apprenticeshipCoverage(apprenticeship).subsidisedMonths;
+  }
+  // no course fee known → not capped by one (the uplifted standard at 100 %)
+  const feeFen = f.feeFen ?? claimAmount({ standardFen, upliftPct, ratioPct: 100, feeFen: Number.MAX_SAFE_INTEGER, months });
+  const amountFen = claimAmount({ standardFen, upliftPct, ratioPct, feeFen, months });
   const year = Number(f.assessedOn.slice(0, 4));
   const districtCode = v.districtCode ?? person.districtCode;
 
@@ -280,14 +307,15 @@ export async function createClaimForPass(tx: Tx, by: AuditActor, f: PassFacts, n
     amountFen,
     payeeAccountKnown: !!payee.account,
     budgetAvailableFen: account ? account.availableFen : null,
+    apprenticeship,
   });
   const allPass = failedRules(rules).length === 0;
   const { rows } = await tx.query<ClaimRow>(
     `INSERT INTO subsidy_claims (number, voucher_id, result_id, person_id, programme_id, district_code, year, occupation_code, level, provider_id, class_id,
         standard_fen, uplift_pct, ratio_pct, fee_fen, amount_fen, status, rules, payee_kind, payee_id, payee_key, payee_name, payee_account_enc,
-        payee_account_last4, payee_bank, budget_account_id)
+        payee_account_last4, payee_bank, budget_account_id, apprenticeship_months)
      VALUES ('SC' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('subsidy_claim_serial')::text, 8, '0'),
-        $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,'in_review',$16::jsonb,$17,$18,$19,$20,$21,$22,$23,$24)
+        $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,'in_review',$16::jsonb,$17,$18,$19,$20,$21,$22,$23,$24,$25)
      RETURNING *`,
     [
       v.id,
@@ -314,6 +342,7 @@ export async function createClaimForPass(tx: Tx, by: AuditActor, f: PassFacts, n
       payee.account ? payee.account.slice(-4) : null,
       payee.bankName,
       account?.id ?? null,
+      months,
     ],
   );
   let claim = rows[0]!;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  apprenticeshipCoverage,
+  apprenticeshipMonths,
   canMoveClaim,
   checkEligibility,
   claimAmount,
@@ -36,7 +38,12 @@ const base: EligibilityFacts = {
 describe('eligibility', () => {
   it('all checks pass for a clean case', () => {
     const rs = checkEligibility(base);
-    expect(rs).toHaveLength(10);
+    expect(rs).toHaveLength(11);
+    expect(rs.find((r) => r.rule === 'APPRENTICESHIP_PERIOD_CAP')).toEqual({
+      rule: 'APPRENTICESHIP_PERIOD_CAP',
+      passed: true,
+      reason: 'not an apprenticeship programme',
+    });
     expect(failedRules(rs)).toEqual([]);
   });
 
@@ -81,10 +88,109 @@ describe('eligibility', () => {
     ['budget exhausted', { budgetAvailableFen: 199_999 }, ['BUDGET_COVERS']],
     ['budget exactly enough', { budgetAvailableFen: 200_000 }, []],
     ['no budget', { budgetAvailableFen: null }, ['BUDGET_COVERS']],
+    ['apprenticeship, first year', { apprenticeship: { capYears: 2, periodMonths: 12, priorMonths: 0 } }, []],
+    ['apprenticeship, exactly the 2 years', { apprenticeship: { capYears: 2, periodMonths: 24, priorMonths: 0 } }, []],
+    ['apprenticeship, second year after the first', { apprenticeship: { capYears: 2, periodMonths: 12, priorMonths: 12 } }, []],
+    ['apprenticeship, period longer than the cap (capped, passes)', { apprenticeship: { capYears: 2, periodMonths: 30, priorMonths: 0 } }, []],
+    ['apprenticeship, 2 years already claimed', { apprenticeship: { capYears: 2, periodMonths: 6, priorMonths: 24 } }, ['APPRENTICESHIP_PERIOD_CAP']],
+    ['apprenticeship, more than the cap already claimed', { apprenticeship: { capYears: 2, periodMonths: 1, priorMonths: 30 } }, ['APPRENTICESHIP_PERIOD_CAP']],
+    ['apprenticeship, period unknown', { apprenticeship: { capYears: 2, periodMonths: null, priorMonths: 0 } }, ['APPRENTICESHIP_PERIOD_CAP']],
+    ['apprenticeship, programme cap of 1 year used', { apprenticeship: { capYears: 1, periodMonths: 12, priorMonths: 12 } }, ['APPRENTICESHIP_PERIOD_CAP']],
   ])('%s', (_name, patch, expected) => {
     const failed = failedRules(checkEligibility({ ...base, ...patch }));
     expect(failed.map((f) => f.rule)).toEqual(expected);
     for (const f of failed) expect(f.reason.length).toBeGreaterThan(5);
+  });
+});
+
+describe('apprenticeship (企业新型学徒制): per year, at most 2 years', () => {
+  it.each<[string, string, number | null]>([
+    ['2026-01-01', '2026-12-31', 12],
+    ['2026-01-10', '2027-01-09', 12],
+    ['2026-01-10', '2027-01-10', 13], // a begun month counts as a whole one
+    ['2026-03-01', '2028-02-29', 24],
+    ['2026-03-01', '2028-08-31', 30],
+    ['2026-11-27', '2026-11-27', 1],
+    ['2026-11-27', '2026-12-26', 1],
+    ['2026-11-27', '2026-12-27', 2],
+    ['2026-01-31', '2026-02-27', 1],
+    ['2027-01-01', '2026-12-31', null], // end before start
+    ['2026-02-30', '2026-12-31', null], // not a date
+    ['2026-1-1', '2026-12-31', null],
+  ])('%s .. %s → %s months', (start, end, months) => {
+    expect(apprenticeshipMonths(start, end)).toBe(months);
+  });
+
+  it.each([
+    // cap years, period, prior → subsidised, remaining
+    [2, 12, 0, 12, 24],
+    [2, 24, 0, 24, 24],
+    [2, 30, 0, 24, 24],
+    [2, 12, 18, 6, 6],
+    [2, 12, 24, 0, 0],
+    [2, 12, 40, 0, 0],
+    [3, 30, 0, 30, 36],
+    [2, null, 0, 0, 24],
+  ] as const)('cap %i years, period %s, %i before → %i subsidised (%i left)', (capYears, periodMonths, priorMonths, subsidised, remaining) => {
+    const c = apprenticeshipCoverage({ capYears, periodMonths, priorMonths });
+    expect([c.subsidisedMonths, c.remainingMonths]).toEqual([subsidised, remaining]);
+  });
+
+  it('the reason names the months and the cap', () => {
+    const rule = (f: EligibilityFacts['apprenticeship']) =>
+      checkEligibility({ ...base, apprenticeship: f }).find((r) => r.rule === 'APPRENTICESHIP_PERIOD_CAP')!;
+    expect(rule({ capYears: 2, periodMonths: 30, priorMonths: 0 }).reason).toBe(
+      "24 of the period's 30 months subsidised (0 claimed before; at most 2 years (24 months) per apprentice)",
+    );
+    expect(rule({ capYears: 2, periodMonths: 12, priorMonths: 24 }).reason).toBe(
+      'apprenticeship subsidy already claimed for 24 months: at most 2 years (24 months) per apprentice',
+    );
+    expect(rule({ capYears: 2, periodMonths: 12, priorMonths: 0 }).reason).toBe('12 months subsidised, 12 of at most 2 years (24 months) per apprentice');
+  });
+
+  it('never subsidises more than the cap over a person’s claims, whatever the periods', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3 }), fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 6 }), (capYears, periods) => {
+        let prior = 0;
+        for (const p of periods) prior += apprenticeshipCoverage({ capYears, periodMonths: p, priorMonths: prior }).subsidisedMonths;
+        return (
+          prior <= capYears * 12 &&
+          prior ===
+            Math.min(
+              capYears * 12,
+              periods.reduce((a, b) => a + b, 0),
+            )
+        );
+      }),
+    );
+  });
+
+  it.each([
+    // standard per year, months, uplift, ratio, fee → amount
+    [500000, 12, 0, 100, 9_999_999, 500000],
+    [500000, 24, 0, 100, 9_999_999, 1000000],
+    [500000, 6, 0, 80, 9_999_999, 200000],
+    [500000, 7, 0, 80, 9_999_999, 233333], // 233,333.33 rounds down
+    [400000, 1, 0, 100, 9_999_999, 33333], // 33,333.33
+    [100000, 1, 0, 50, 9_999_999, 4167], // 4,166.67 rounds up
+    [500000, 24, 0, 100, 600000, 600000], // capped by the fee
+    [500000, 0, 0, 100, 9_999_999, 0],
+    [500000, null, 0, 80, 9_999_999, 400000], // not an apprenticeship: the plain formula
+  ] as const)('standard %i/year × %s months, +%i %, ratio %i %, fee %i → %i', (standardFen, months, upliftPct, ratioPct, feeFen, amount) => {
+    expect(claimAmount({ standardFen, upliftPct, ratioPct, feeFen, months })).toBe(amount);
+  });
+  it('12 months equals the plain formula; months are a non-negative integer', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), (s, u, r) => {
+        const fee = 99_999_999;
+        return (
+          claimAmount({ standardFen: s, upliftPct: u, ratioPct: r, feeFen: fee, months: 12 }) ===
+          claimAmount({ standardFen: s, upliftPct: u, ratioPct: r, feeFen: fee })
+        );
+      }),
+    );
+    expect(() => claimAmount({ standardFen: 1, upliftPct: 0, ratioPct: 100, feeFen: 1, months: -1 })).toThrow(RangeError);
+    expect(() => claimAmount({ standardFen: 1, upliftPct: 0, ratioPct: 101, feeFen: 1, months: 1 })).toThrow(RangeError);
   });
 });
 

@@ -13,6 +13,7 @@ export const RULES = [
   'SAME_OCCUPATION_LEVEL_ONCE',
   'NO_LOWER_LEVEL_AFTER_HIGHER',
   'MAX_SUBSIDIES_PER_YEAR',
+  'APPRENTICESHIP_PERIOD_CAP',
   'AMOUNT_POSITIVE',
   'PAYEE_ACCOUNT_KNOWN',
   'BUDGET_COVERS',
@@ -51,6 +52,81 @@ export interface EligibilityFacts {
   payeeAccountKnown: boolean;
   /** null = no budget set for the programme × district × year. */
   budgetAvailableFen: number | null;
+  /** 企业新型学徒制 only (absent/null for other programmes): the period covered and the cap. */
+  apprenticeship?: ApprenticeshipFacts | null | undefined;
+}
+
+// ------------------------------------------------------------------------ apprenticeship (企业新型学徒制)
+
+/**
+ * The apprenticeship subsidy is a standard per apprentice per year, paid for the 学徒培训期 (the class's
+ * first to last day) and for at most `capYears` years per apprentice over all apprenticeship claims
+ * (DESIGN §4: at most 2 years). Counted in months: a begun month counts as a whole one (不足一个月按一个月计).
+ */
+export interface ApprenticeshipFacts {
+  /** The programme's cap in years (catalog `apprenticeshipCapYears`, default 2). */
+  capYears: number;
+  /** Months of the training period of this claim; null = unknown (no class dates). */
+  periodMonths: number | null;
+  /** Months already claimed for this person under apprenticeship programmes (claims not rejected). */
+  priorMonths: number;
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parseDate(s: string): { y: number; m: number; d: number } | null {
+  const m = DATE_RE.exec(s);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d ? { y, m: mo, d } : null;
+}
+
+/** `date` + n calendar months, the day clamped to the month's end (01-31 + 1 month = 02-28/29). */
+function addMonthsClamped(date: { y: number; m: number; d: number }, n: number): string {
+  const idx = date.y * 12 + (date.m - 1) + n;
+  const y = Math.floor(idx / 12);
+  const m = (idx % 12) + 1;
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${y}-${String(m).padStart(2, '0')}-${String(Math.min(date.d, last)).padStart(2, '0')}`;
+}
+
+/**
+ * Months of a training period from its first to its last day (both included): whole months, plus one for
+ * a begun month. 2026-01-10..2027-01-09 → 12; ..2027-01-10 → 13; one day → 1. Null when a date is not a
+ * real YYYY-MM-DD date or the end is before the start.
+ */
+export function apprenticeshipMonths(startOn: string, endOn: string): number | null {
+  const a = parseDate(startOn);
+  const b = parseDate(endOn);
+  if (!a || !b || endOn < startOn) return null;
+  const dayAfterEnd = addDays(endOn, 1);
+  let whole = (b.y - a.y) * 12 + (b.m - a.m);
+  while (whole > 0 && addMonthsClamped(a, whole) > dayAfterEnd) whole--;
+  return whole + (addMonthsClamped(a, whole) <= endOn ? 1 : 0);
+}
+
+/** How many months of this period are subsidised: the period, but no more than what the cap leaves. */
+export function apprenticeshipCoverage(f: ApprenticeshipFacts): { capMonths: number; remainingMonths: number; subsidisedMonths: number } {
+  const capMonths = Math.max(0, Math.trunc(f.capYears)) * 12;
+  const remainingMonths = Math.max(0, capMonths - Math.max(0, f.priorMonths));
+  return { capMonths, remainingMonths, subsidisedMonths: f.periodMonths === null ? 0 : Math.min(Math.max(0, f.periodMonths), remainingMonths) };
+}
+
+function apprenticeshipRule(f: ApprenticeshipFacts | null | undefined): { passed: boolean; ok: string; ko: string } {
+  if (!f) return { passed: true, ok: 'not an apprenticeship programme', ko: '' };
+  const c = apprenticeshipCoverage(f);
+  const cap = `at most ${f.capYears} years (${c.capMonths} months) per apprentice`;
+  if (f.periodMonths === null)
+    return { passed: false, ok: '', ko: 'the apprenticeship period is unknown (no class dates): the months to subsidise cannot be counted' };
+  if (c.remainingMonths === 0) return { passed: false, ok: '', ko: `apprenticeship subsidy already claimed for ${f.priorMonths} months: ${cap}` };
+  if (c.subsidisedMonths < f.periodMonths)
+    return {
+      passed: true,
+      ok: `${c.subsidisedMonths} of the period's ${f.periodMonths} months subsidised (${f.priorMonths} claimed before; ${cap})`,
+      ko: '',
+    };
+  return { passed: true, ok: `${f.periodMonths} months subsidised, ${f.priorMonths + f.periodMonths} of ${cap}`, ko: '' };
 }
 
 const levelName = (l: number): string => (l === 0 ? 'no-level certificate' : `level ${l}`);
@@ -102,6 +178,10 @@ export function checkEligibility(f: EligibilityFacts): RuleResult[] {
       `${thisYear + 1} of at most ${max} in ${f.year}`,
       `already ${thisYear} subsidies in ${f.year} (at most ${max}${f.isStudent ? ' for students' : ''})`,
     ),
+    (() => {
+      const a = apprenticeshipRule(f.apprenticeship);
+      return r('APPRENTICESHIP_PERIOD_CAP', a.passed, a.ok, a.ko);
+    })(),
     r('AMOUNT_POSITIVE', f.amountFen > 0, 'amount above zero', 'the amount is zero (no subsidy ratio for the person’s categories)'),
     r('PAYEE_ACCOUNT_KNOWN', f.payeeAccountKnown, 'payee bank account on file', 'the payee has no bank account on file'),
     r(
@@ -115,9 +195,22 @@ export function checkEligibility(f: EligibilityFacts): RuleResult[] {
 
 export const failedRules = (rs: readonly RuleResult[]): RuleResult[] => rs.filter((x) => !x.passed);
 
-/** amount_fen = min(round_half_up(standard × uplift × ratio), fee) — catalog's formula, one place. */
-export function claimAmount(input: { standardFen: number; upliftPct: number; ratioPct: number; feeFen: number }): number {
-  return applySubsidyFormula(input);
+/**
+ * amount_fen = min(round_half_up(standard × uplift × ratio), fee) — catalog's formula, one place. With
+ * `months` (apprenticeship: the standard is per year) the standard is prorated in the same exact rounding:
+ * min(round_half_up(standard × months/12 × uplift × ratio), fee).
+ */
+export function claimAmount(input: { standardFen: number; upliftPct: number; ratioPct: number; feeFen: number; months?: number | null | undefined }): number {
+  const { months, ...formula } = input;
+  if (months === undefined || months === null) return applySubsidyFormula(formula);
+  if (!Number.isInteger(months) || months < 0) throw new RangeError('months must be a non-negative integer');
+  // the formula's own checks (non-negative integers, ratio ≤ 100) on the un-prorated inputs
+  applySubsidyFormula({ ...formula, feeFen: 0 });
+  const num = BigInt(formula.standardFen) * BigInt(months) * BigInt(100 + formula.upliftPct) * BigInt(formula.ratioPct);
+  const den = 120_000n; // 12 months × 100 % × 100 %
+  const rounded = (2n * num + den) / (2n * den);
+  const fee = BigInt(formula.feeFen);
+  return Number(rounded < fee ? rounded : fee);
 }
 
 // ------------------------------------------------------------------------------------------ public notice

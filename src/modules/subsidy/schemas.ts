@@ -28,6 +28,7 @@ export const ClaimViewSchema = z
     ratioPct: z.number().int(),
     feeFen: z.number().int(),
     amountFen: z.number().int(),
+    apprenticeshipMonths: z.number().int().nullable().describe('apprenticeship: months of the training period subsidised (standard per year)'),
     status: z.enum(CLAIM_STATES),
     rules: z.array(RuleResultSchema),
     failedRules: z.array(z.string()),
