@@ -4,6 +4,7 @@ import { openDb, type Db } from './db/index.js';
 import { migrate } from './db/migrate.js';
 import { configureCrypto, loadGm } from './lib/crypto.js';
 import { configureSessions } from './modules/identity/sessions.js';
+import { configureOrgCache } from './modules/orgs/service.js';
 import { setAuditChains } from './modules/audit/service.js';
 import { configureEssc } from './modules/identity/essc.js';
 
@@ -11,6 +12,7 @@ export async function configureProcess(config: Config): Promise<void> {
   configureCrypto({ dataKey: config.dataKey, indexKey: config.indexKey, suite: config.cryptoSuite });
   if (config.cryptoSuite === 'gm') await loadGm();
   configureSessions(config.sessionIdleMinutes, config.sessionAbsoluteHours, config.sessionCacheMs);
+  configureOrgCache(config.sessionCacheMs);
   setAuditChains(config.auditChains);
   if (config.esscAdapter === 'simulator' && process.env.NODE_ENV === 'production' && process.env.ESSC_SIMULATOR_IN_PRODUCTION !== 'true') {
     throw new Error('ESSC_ADAPTER=simulator is refused in production: configure ESSC_ADAPTER=jwt');

@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db, Queryable } from '../../db/index.js';
 import { randomToken } from '../../config.js';
+import { batchedRead, inKeyOrder } from '../../db/batch.js';
+import { ShortCache } from '../../lib/short-cache.js';
 import type { Actor, Role } from './actor.js';
 
 export const SESSION_COOKIE = 'sv_session';
@@ -17,6 +19,7 @@ export function configureSessions(idleMinutes: number, absoluteHours: number, ca
   idleMs = idleMinutes * 60_000;
   absoluteMs = absoluteHours * 3_600_000;
   cacheMs = cacheMilliseconds;
+  sessionCache.ttlMs = cacheMilliseconds;
 }
 export const sessionLimits = () => ({ idleMs, absoluteMs });
 
@@ -46,6 +49,19 @@ export function tokenFrom(req: FastifyRequest): string | null {
   return c ?? null;
 }
 
+/** Concurrent requests' session look-ups share one query (src/db/batch.ts). */
+const sessionByHash = batchedRead<string, SessionRow & { token_hash: string }>(async (q, hashes) => {
+  const { rows } = await q.query<SessionRow & { token_hash: string }>(
+    `SELECT s.token_hash, s.id AS session_id, s.mfa_passed, a.totp_enabled, s.last_seen_at, s.expires_at, a.id AS account_id, a.username, a.role,
+            a.district_code, a.org_id, a.person_id
+       FROM sessions s JOIN accounts a ON a.id = s.account_id
+      WHERE s.token_hash = ANY($1::text[]) AND s.revoked_at IS NULL AND a.status = 'active'
+        AND s.expires_at > now() AND s.last_seen_at > now() - ($2::int * interval '1 millisecond')`,
+    [hashes, idleMs],
+  );
+  return inKeyOrder(hashes, rows, (h) => h, (r) => r.token_hash);
+});
+
 interface SessionRow {
   session_id: string;
   mfa_passed: boolean;
@@ -69,28 +85,20 @@ interface SessionRow {
  */
 interface CachedSession {
   actor: Actor;
-  at: number;
   lastSeenMs: number;
   expiresMs: number;
 }
-const sessionCache = new Map<string, CachedSession>();
-const CACHE_MAX = 50_000;
-/** After a clear, nothing is stored for this long: the clearing transaction may not have committed yet. */
-const SETTLE_MS = 2_000;
-let cacheGeneration = 0;
-let settledAt = 0;
+const sessionCache = new ShortCache<CachedSession>(cacheMs);
 
 /** Forgets every cached session of this node (called by every write to sessions or accounts). */
 export function clearSessionCache(): void {
-  cacheGeneration++;
-  settledAt = Date.now() + SETTLE_MS;
   sessionCache.clear();
 }
 
 function cachedActor(hash: string, now: number): Actor | null {
-  const c = sessionCache.get(hash);
+  const c = sessionCache.get(hash, now);
   if (!c) return null;
-  if (now - c.at > cacheMs || now >= c.expiresMs || now - c.lastSeenMs > idleMs) {
+  if (now >= c.expiresMs || now - c.lastSeenMs > idleMs) {
     sessionCache.delete(hash);
     return null;
   }
@@ -107,16 +115,8 @@ export async function authenticate(db: Db, req: FastifyRequest, _reply?: Fastify
   const hit = hash && cacheMs > 0 ? cachedActor(hash, Date.now()) : null;
   if (hit) actor = hit;
   else if (hash) {
-    const generation = cacheGeneration;
-    const { rows } = await db.query<SessionRow>(
-      `SELECT s.id AS session_id, s.mfa_passed, a.totp_enabled, s.last_seen_at, s.expires_at, a.id AS account_id, a.username, a.role,
-              a.district_code, a.org_id, a.person_id
-         FROM sessions s JOIN accounts a ON a.id = s.account_id
-        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND a.status = 'active'
-          AND s.expires_at > now() AND s.last_seen_at > now() - ($2::int * interval '1 millisecond')`,
-      [hash, idleMs],
-    );
-    const r = rows[0];
+    const since = sessionCache.begin();
+    const r = await sessionByHash(db, hash);
     if (r) {
       actor = {
         accountId: r.account_id,
@@ -135,10 +135,7 @@ export async function authenticate(db: Db, req: FastifyRequest, _reply?: Fastify
         await db.query('UPDATE sessions SET last_seen_at = now() WHERE id = $1', [r.session_id]);
         lastSeenMs = Date.now();
       }
-      if (cacheMs > 0 && generation === cacheGeneration && Date.now() > settledAt) {
-        if (sessionCache.size >= CACHE_MAX) sessionCache.clear();
-        sessionCache.set(hash, { actor, at: Date.now(), lastSeenMs, expiresMs: r.expires_at.getTime() });
-      }
+      sessionCache.set(hash, { actor, lastSeenMs, expiresMs: r.expires_at.getTime() }, since);
     }
   }
   (req as FastifyRequest & { svActor?: Actor | null }).svActor = actor;

@@ -8,6 +8,7 @@ import type { Queryable, Tx } from '../../db/index.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { decrypt, encrypt } from '../../lib/crypto.js';
 import { maskCard, maskPhone } from '../../lib/identifiers.js';
+import { ShortCache } from '../../lib/short-cache.js';
 import * as audit from '../audit/service.js';
 import type { AuditActor } from '../audit/service.js';
 import { getDistrict } from '../catalog/service.js';
@@ -159,6 +160,18 @@ export async function getOrg(q: Queryable, id: string): Promise<Org | null> {
   const r = (await q.query<OrgRow>('SELECT * FROM organisations WHERE id = $1', [id])).rows[0];
   return r ? toOrg(r) : null;
 }
+
+/** Organisations read on every request of a busy provider's read paths; see ShortCache for the rules. */
+const orgCache = new ShortCache<Org | null>(3_000);
+export const configureOrgCache = (ttlMs: number): void => {
+  orgCache.ttlMs = ttlMs;
+};
+
+/**
+ * An organisation as this node saw it at most a few seconds ago (a change made on this node is seen at
+ * once). For read-only answers such as verify; a write decides on `getOrg` inside its transaction.
+ */
+export const getOrgRecent = (q: Queryable, id: string): Promise<Org | null> => orgCache.read(id, () => getOrg(q, id));
 
 export async function findOrgByUscc(q: Queryable, uscc: string): Promise<Org | null> {
   const r = (await q.query<OrgRow>('SELECT * FROM organisations WHERE uscc = $1', [normaliseUscc(uscc)])).rows[0];
@@ -356,6 +369,7 @@ export async function updateOrg(by: OrgActor, tx: Tx, id: string, patch: OrgPatc
   const bankNameAfter = patch.bankName !== undefined ? patch.bankName : cur.bank_name;
   if (bankAfter && !bankNameAfter) throw new AppError('VALIDATION_FAILED', 'a bank account needs its bank name', 'bankName');
   if (sets.length === 0) return toOrg(cur);
+  orgCache.clear();
   const row = (await tx.query<OrgRow>(`UPDATE organisations SET ${sets.join(', ')} WHERE id = $1 RETURNING *`, params)).rows[0]!;
   await audit.record(tx, by, {
     action: 'org.update',
@@ -374,6 +388,7 @@ export async function suspendOrg(by: OrgActor, tx: Tx, id: string, reason: strin
   if (!why) throw new AppError('VALIDATION_FAILED', 'a suspension names its reason', 'reason');
   const cur = await lockForWrite(by, tx, id);
   if (cur.status === 'suspended') throw new AppError('CONFLICT', `${cur.name} is already suspended`, 'status');
+  orgCache.clear();
   const row = (
     await tx.query<OrgRow>(
       `UPDATE organisations SET status = 'suspended', suspended_reason = $2, suspended_at = now() WHERE id = $1 AND status = 'active' RETURNING *`,
@@ -391,6 +406,7 @@ export async function reinstateOrg(by: OrgActor, tx: Tx, id: string, reason: str
   if (!why) throw new AppError('VALIDATION_FAILED', 'a reinstatement names its reason', 'reason');
   const cur = await lockForWrite(by, tx, id);
   if (cur.status === 'active') throw new AppError('CONFLICT', `${cur.name} is not suspended`, 'status');
+  orgCache.clear();
   const row = (
     await tx.query<OrgRow>(
       `UPDATE organisations SET status = 'active', suspended_reason = NULL, suspended_at = NULL WHERE id = $1 AND status = 'suspended' RETURNING *`,

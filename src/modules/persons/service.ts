@@ -4,6 +4,7 @@
  * auditors see everyone, a district admin the persons of their district (others are 404), a worker
  * themself. Service functions take the actor first and check access on their first line.
  */
+import { batchedRead, inKeyOrder } from '../../db/batch.js';
 import type { Db, Queryable, Tx } from '../../db/index.js';
 import { blindIndex, decrypt, encrypt } from '../../lib/crypto.js';
 import { AppError, notFound, type FieldIssue } from '../../lib/errors.js';
@@ -134,9 +135,15 @@ const auditDetail = (p: Pick<Person, 'name' | 'idNumber' | 'districtCode'>, extr
   ...extra,
 });
 
+const personById = batchedRead<string, PersonRow>(async (q, ids) => {
+  const { rows } = await q.query<PersonRow>('SELECT * FROM persons WHERE id = ANY($1::uuid[])', [ids]);
+  return inKeyOrder(ids, rows, (k) => k, (r) => r.id);
+});
+
+/** One person (concurrent reads outside a transaction are coalesced into one query: src/db/batch.ts). */
 export async function getPerson(q: Queryable, id: string): Promise<Person | null> {
   if (!UUID_RE.test(id)) return null;
-  const r = (await q.query<PersonRow>('SELECT * FROM persons WHERE id = $1', [id])).rows[0];
+  const r = await personById(q, id.toLowerCase());
   return r ? toPerson(r) : null;
 }
 

@@ -7,6 +7,7 @@
  * district admin those of its district; city admins and auditors everything; a worker their own
  * registrations. Every write records one audit entry in the same transaction.
  */
+import { batchedRead, inKeyOrder } from '../../db/batch.js';
 import type { Db, Queryable, Tx } from '../../db/index.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { maskId, maskName, normaliseIdNumber } from '../../lib/identifiers.js';
@@ -1142,20 +1143,32 @@ interface ClassFacts {
   registrationId: string | null;
 }
 
-/** The class, whether its provider is approved for it, and the voucher's pending registration: one query over training's own tables. */
-async function classFacts(q: Queryable, classId: string, voucherId: string): Promise<ClassFacts | null> {
-  if (!isUuid(classId)) return null;
-  const r = (
-    await q.query<ClassRow & { approved: boolean; registration_id: string | null }>(
+type ClassFactsRow = ClassRow & { approved: boolean; registration_id: string | null; k: string };
+
+/**
+ * The class, whether its provider is approved for it, and the voucher's pending registration: one query over
+ * training's own tables (concurrent verifies outside a transaction share it: src/db/batch.ts).
+ */
+const classFactsRead = batchedRead<{ classId: string; voucherId: string }, ClassFactsRow>(
+  async (q, keys) => {
+    const { rows } = await q.query<ClassFactsRow>(
       `SELECT ${CLASS_COLS},
               EXISTS (SELECT 1 FROM provider_approvals a
                        WHERE a.provider_id = c.provider_id AND a.programme_id = c.programme_id
                          AND (a.occupation_code = c.occupation_code OR a.occupation_code IS NULL) AND a.revoked_at IS NULL) AS approved,
-              (SELECT r.id FROM registrations r WHERE r.class_id = c.id AND r.voucher_id = $2 AND r.status = 'pending') AS registration_id
-         FROM training_classes c WHERE c.id = $1`,
-      [classId, voucherId],
-    )
-  ).rows[0];
+              (SELECT r.id FROM registrations r WHERE r.class_id = c.id AND r.voucher_id = k.voucher_id AND r.status = 'pending') AS registration_id,
+              k.class_id::text || ' ' || k.voucher_id::text AS k
+         FROM unnest($1::uuid[], $2::uuid[]) AS k(class_id, voucher_id) JOIN training_classes c ON c.id = k.class_id`,
+      [keys.map((k) => k.classId), keys.map((k) => k.voucherId)],
+    );
+    return inKeyOrder(keys, rows, (k) => `${k.classId} ${k.voucherId}`, (r) => r.k);
+  },
+  (k) => `${k.classId} ${k.voucherId}`,
+);
+
+async function classFacts(q: Queryable, classId: string, voucherId: string): Promise<ClassFacts | null> {
+  if (!isUuid(classId) || !isUuid(voucherId)) return null;
+  const r = await classFactsRead(q, { classId: classId.toLowerCase(), voucherId: voucherId.toLowerCase() });
   return r ? { cls: toClass(r), approved: r.approved, registrationId: r.registration_id } : null;
 }
 
@@ -1293,10 +1306,6 @@ async function resolveVoucher(
   return { voucher: v, person, qr: null };
 }
 
-class ProbeRollback extends Error {}
-
-/** Upper bound on a QR token's age at expiry (tokens live 60 s; generous slack for clock tolerance). */
-const QR_MAX_AGE_S = 120;
 
 /**
  * Moves the voucher through the vouchers service. Its refusals carry `extra.status` (the voucher's state),
@@ -1312,25 +1321,6 @@ async function moveVoucher(...args: Parameters<typeof vouchers.transitionVoucher
     }
     throw e;
   }
-}
-
-/** Has the token's nonce been consumed by an admission? Probed through the vouchers service in a rolled-back transaction. */
-async function nonceUsed(db: Db, token: string): Promise<boolean> {
-  let used = false;
-  try {
-    await db.tx(async (tx) => {
-      try {
-        await vouchers.consumeQrNonce(tx, token);
-      } catch (e) {
-        if (e instanceof AppError && e.code === 'QR_TOKEN_REPLAYED') used = true;
-        else throw e;
-      }
-      throw new ProbeRollback();
-    });
-  } catch (e) {
-    if (!(e instanceof ProbeRollback)) throw e;
-  }
-  return used;
 }
 
 export interface VerifyResult {
@@ -1361,15 +1351,31 @@ export interface VerifyResult {
  */
 export async function verifyForClass(actor: Actor, db: Db, classId: string, cred: VoucherCredential, now: Date = new Date()): Promise<VerifyResult> {
   const providerId = requireProvider(actor);
-  // The voucher (token: its signature first), the provider and the class facts are independent reads.
-  const [{ voucher: v, person, qr }, provider] = await Promise.all([resolveVoucher(db, cred), orgs.getOrg(db, providerId)]);
-  const facts = await classFacts(db, classId, v.id);
+  if (!isUuid(classId)) throw notFound('class', 'id');
+  // The token's signature first; then the voucher (with its nonce), the class facts and the provider are
+  // independent reads, and the holder follows the voucher.
+  let v: vouchers.Voucher;
+  let used = false;
+  let facts: ClassFacts | null;
+  let provider: orgs.Org | null;
+  let person: persons.Person | null;
+  if ('token' in cred) {
+    const qr = await vouchers.verifyQrToken(cred.token);
+    const [tv, f, p] = await Promise.all([vouchers.getTokenVoucher(db, qr), classFacts(db, classId, qr.voucherId), orgs.getOrgRecent(db, providerId)]);
+    if (!tv.voucher) throw new AppError('QR_TOKEN_INVALID', 'the token names no voucher', 'token');
+    v = tv.voucher;
+    used = tv.nonceUsed;
+    [facts, provider] = [f, p];
+    person = await persons.getPerson(db, v.personId);
+    if (!person) throw new AppError('QR_TOKEN_INVALID', 'the token names no holder', 'token');
+  } else {
+    const r = await resolveVoucher(db, cred);
+    v = r.voucher;
+    person = r.person;
+    [facts, provider] = await Promise.all([classFacts(db, classId, v.id), orgs.getOrgRecent(db, providerId)]);
+  }
   if (!facts || facts.cls.providerId !== providerId) throw notFound('class', 'id');
   const c = facts.cls;
-  // A nonce is consumed only by an admission, which moves the voucher: a voucher unchanged since the
-  // token was issued cannot have had its nonce used (skips the probe on the common path).
-  const issuedAtMs = qr ? (qr.exp - QR_MAX_AGE_S) * 1000 : 0;
-  const used = 'token' in cred && v.statusChangedAt.getTime() >= issuedAtMs ? await nonceUsed(db, cred.token) : false;
   const reasons = reasonsFor(c, v, now, {
     holdsSeat: facts.registrationId !== null,
     nonceUsed: used,

@@ -3,6 +3,7 @@
  * revocation, on-demand application (申领), the worker's views and the QR token. Issuance runs
  * (targeted / customised) live in issuance.ts, the expiry pass in expiry.ts.
  */
+import { batchedRead, inKeyOrder } from '../../db/batch.js';
 import type { Queryable, Tx } from '../../db/index.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { maskId, maskName } from '../../lib/identifiers.js';
@@ -551,6 +552,28 @@ export async function issueQrToken(actor: Actor, q: Queryable, id: string): Prom
 
 /** Verifies a QR token (signature, expiry, not-before, key id, optionally the voucher id). */
 export const verifyQrToken = (token: string, opts: { expectVoucherId?: string; now?: Date } = {}): Promise<QrPayload> => verifyQr(token, opts);
+
+/**
+ * Verify's read of a checked token: its voucher, and whether its nonce was already consumed by an admission —
+ * one query.
+ */
+export async function getTokenVoucher(q: Queryable, qr: QrPayload): Promise<{ voucher: Voucher | null; nonceUsed: boolean }> {
+  const r = await tokenVoucher(q, { id: qr.voucherId.toLowerCase(), nonce: qr.nonce });
+  return { voucher: r ? toVoucher(r) : null, nonceUsed: r?.qr_nonce_used ?? false };
+}
+
+/** Concurrent verifies share one query (src/db/batch.ts). */
+const tokenVoucher = batchedRead<{ id: string; nonce: string }, VoucherRow & { qr_nonce_used: boolean; k: string }>(
+  async (q, keys) => {
+    const { rows } = await q.query<VoucherRow & { qr_nonce_used: boolean; k: string }>(
+      `SELECT v.*, EXISTS (SELECT 1 FROM voucher_qr_nonces n WHERE n.nonce = k.nonce) AS qr_nonce_used, k.id::text || ' ' || k.nonce AS k
+         FROM unnest($1::uuid[], $2::text[]) AS k(id, nonce) JOIN vouchers v ON v.id = k.id`,
+      [keys.map((k) => k.id), keys.map((k) => k.nonce)],
+    );
+    return inKeyOrder(keys, rows, (k) => `${k.id} ${k.nonce}`, (r) => r.k);
+  },
+  (k) => `${k.id} ${k.nonce}`,
+);
 
 /**
  * Admission single use: consumes the token's nonce in the caller's transaction. A second use of the same
