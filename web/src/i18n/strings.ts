@@ -443,7 +443,7 @@ export const strings: Record<string, [string, string]> = {
   'rule.SAME_OCCUPATION_LEVEL_ONCE': ['同一职业同一等级仅补贴一次', 'Same occupation and level once'],
   'rule.NO_LOWER_LEVEL_AFTER_HIGHER': ['不得低于已补贴等级', 'No lower level after a higher one'],
   'rule.MAX_SUBSIDIES_PER_YEAR': ['年度补贴次数', 'Yearly subsidy limit'],
-  'rule.APPRENTICESHIP_PERIOD_CAP': ['学徒制补贴期限最长2年', 'Apprenticeship subsidy at most 2 years'],
+  'rule.APPRENTICESHIP_PERIOD_CAP': ['学徒制补贴期限（每人最长年限）', 'Apprenticeship subsidy period cap per apprentice'],
   'rule.AMOUNT_POSITIVE': ['补贴金额大于零', 'Amount above zero'],
   'rule.PAYEE_ACCOUNT_KNOWN': ['收款账户已知', 'Payee account known'],
   'rule.BUDGET_COVERS': ['预算充足', 'Budget covers it'],
