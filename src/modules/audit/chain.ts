@@ -28,6 +28,7 @@ export interface ChainedFields {
   prevHash: string;
 }
 
+/** Version 1 (entries written before the chain heads): one hash over every field. */
 export function entryHash(e: ChainedFields): string {
   const body = canonicalJson([
     e.chain,
@@ -43,4 +44,20 @@ export function entryHash(e: ChainedFields): string {
     e.prevHash,
   ]);
   return createHash('sha256').update(body).digest('hex');
+}
+
+/** Version 2: the digest of an entry's content (everything but its place in the chain). */
+export function contentDigest(e: Omit<ChainedFields, 'chain' | 'seq' | 'prevHash'>): string {
+  const body = canonicalJson([e.at.toISOString(), e.actorId, e.actorRole, e.action, e.entityType, e.entityId, e.districtCode, e.detail]);
+  return createHash('sha256').update(body).digest('hex');
+}
+
+/** Version 2: the link — the same formula the append statement computes in SQL. */
+export function linkHash(chain: number, seq: number, prevHash: string, digest: string): string {
+  return createHash('sha256').update(`${chain}:${seq}:${prevHash}:${digest}`).digest('hex');
+}
+
+/** The hash an entry must carry, by its version. */
+export function expectedHash(e: ChainedFields, version: number): string {
+  return version === 1 ? entryHash(e) : linkHash(e.chain, e.seq, e.prevHash, contentDigest(e));
 }

@@ -3,19 +3,14 @@
  * Verification walks each chain and reports the first broken link.
  */
 import type { Db, Queryable, Tx } from '../../db/index.js';
-import { lockKey } from '../../db/index.js';
 import type { Actor } from '../identity/actor.js';
-import { GENESIS, entryHash, type ChainedFields } from './chain.js';
+import { GENESIS, contentDigest, expectedHash, linkHash } from './chain.js';
 
 let chainCount = 16;
-let chainKeys: string[] | null = null;
 export function setAuditChains(n: number): void {
   if (!Number.isInteger(n) || n < 1 || n > 1024) throw new Error('AUDIT_CHAINS must be 1..1024');
   chainCount = n;
-  chainKeys = null;
 }
-/** The advisory-lock key of each chain, computed once. */
-const chainLockKeys = (): string[] => (chainKeys ??= Array.from({ length: chainCount }, (_, i) => lockKey(`audit:${i}`)));
 
 export interface AuditInput {
   action: string; // e.g. 'person.create', 'voucher.revoke'
@@ -30,48 +25,106 @@ export type AuditActor = Pick<Actor, 'accountId' | 'role'> | { accountId: null; 
 export const SYSTEM: AuditActor = { accountId: null, role: 'system' };
 
 /**
- * Appends one entry. The chain is chosen by the database session (backend pid), so one transaction only
- * ever holds one chain's lock: no lock-order deadlock, and concurrent sessions mostly use different chains.
+ * Appends one entry in ONE statement. The chain is chosen by the database session (backend pid), so one
+ * transaction only ever holds one chain's head row: no lock-order deadlock, and concurrent sessions mostly
+ * use different chains. The UPDATE of the head row is the chain's lock; a concurrent writer on the same chain
+ * waits for it and then re-evaluates on the committed head (READ COMMITTED), so links never fork.
  */
 export async function record(tx: Tx, actor: AuditActor, input: AuditInput): Promise<void> {
-  // One round trip: pick the session's chain and take that chain's lock in the same statement.
-  const { rows: chainRows } = await tx.query<{ chain: number }>(
-    'SELECT c.chain, pg_advisory_xact_lock(($2::bigint[])[c.chain + 1]) FROM (SELECT pg_backend_pid() % $1 AS chain) c',
-    [chainCount, chainLockKeys()],
-  );
-  const chain = chainRows[0]!.chain;
-  const { rows } = await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log WHERE chain = $1 ORDER BY seq DESC LIMIT 1', [chain]);
-  const prev = rows[0];
-  const fields: ChainedFields = {
-    chain,
-    seq: prev ? prev.seq + 1 : 1,
-    at: new Date(),
+  const at = new Date();
+  const detail = input.detail ?? {};
+  const content = {
+    at,
     actorId: actor.accountId,
     actorRole: actor.role,
     action: input.action,
     entityType: input.entityType,
     entityId: input.entityId ?? null,
     districtCode: input.districtCode ?? null,
-    detail: input.detail ?? {},
-    prevHash: prev ? prev.hash : GENESIS,
+    detail,
   };
-  const hash = entryHash(fields);
-  await tx.query(
-    `INSERT INTO audit_log (chain, seq, at, actor_id, actor_role, action, entity_type, entity_id, district_code, detail, prev_hash, hash)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10::jsonb,$11,$12)`,
+  const r = await tx.query(
+    `WITH h AS (
+       UPDATE audit_chain_heads
+          SET seq = seq + 1, prev_hash = hash,
+              hash = encode(sha256(convert_to(chain::text || ':' || (seq + 1)::text || ':' || hash || ':' || $2, 'UTF8')), 'hex')
+        WHERE chain = pg_backend_pid() % $1
+       RETURNING chain, seq, prev_hash, hash)
+     INSERT INTO audit_log (chain, seq, at, actor_id, actor_role, action, entity_type, entity_id, district_code, detail, prev_hash, hash, hash_version)
+     SELECT h.chain, h.seq, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, h.prev_hash, h.hash, 2 FROM h`,
     [
-      fields.chain,
-      fields.seq,
-      fields.at,
-      fields.actorId,
-      fields.actorRole,
-      fields.action,
-      fields.entityType,
-      fields.entityId,
-      fields.districtCode,
-      JSON.stringify(fields.detail),
-      fields.prevHash,
+      chainCount,
+      contentDigest(content),
+      at,
+      content.actorId,
+      content.actorRole,
+      content.action,
+      content.entityType,
+      content.entityId,
+      content.districtCode,
+      JSON.stringify(detail),
+    ],
+  );
+  if (r.rowCount !== 1) throw new Error('audit: the chain head is missing (migration 20261127000100 not applied?)');
+}
+
+/**
+ * Appends many entries (a set-based step: one entry per affected object) in two statements: lock and read
+ * the session's chain head, then insert every entry and move the head. Same chain rules as `record`.
+ */
+export async function recordMany(tx: Tx, actor: AuditActor, inputs: readonly AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const head = (
+    await tx.query<{ chain: number; seq: number; hash: string }>(
+      'SELECT chain, seq, hash FROM audit_chain_heads WHERE chain = pg_backend_pid() % $1 FOR UPDATE',
+      [chainCount],
+    )
+  ).rows[0];
+  if (!head) throw new Error('audit: the chain head is missing (migration 20261127000100 not applied?)');
+  const at = new Date();
+  let { seq, hash } = head;
+  const rows = inputs.map((input) => {
+    const detail = input.detail ?? {};
+    const e = {
+      at,
+      actorId: actor.accountId,
+      actorRole: actor.role,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId ?? null,
+      districtCode: input.districtCode ?? null,
+      detail,
+    };
+    seq += 1;
+    const prev = hash;
+    hash = linkHash(head.chain, seq, prev, contentDigest(e));
+    return { ...e, seq, prev, hash, detailJson: JSON.stringify(detail) };
+  });
+  const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
+  await tx.query(
+    `WITH ins AS (
+       INSERT INTO audit_log (chain, seq, at, actor_id, actor_role, action, entity_type, entity_id, district_code, detail, prev_hash, hash, hash_version)
+       SELECT $1, u.seq, $2, $3, $4, u.action, u.entity_type, u.entity_id, u.district_code, u.detail::jsonb, u.prev_hash, u.hash, 2
+         FROM unnest($5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+              AS u(seq, action, entity_type, entity_id, district_code, detail, prev_hash, hash)
+       RETURNING 1)
+     UPDATE audit_chain_heads SET seq = $13, hash = $14, prev_hash = $15 WHERE chain = $1`,
+    [
+      head.chain,
+      at,
+      actor.accountId,
+      actor.role,
+      col('seq'),
+      col('action'),
+      col('entityType'),
+      col('entityId'),
+      col('districtCode'),
+      col('detailJson'),
+      col('prev'),
+      col('hash'),
+      seq,
       hash,
+      rows[rows.length - 1]!.prev,
     ],
   );
 }
@@ -97,18 +150,30 @@ interface AuditRow {
   detail: unknown;
   prev_hash: string;
   hash: string;
+  hash_version: number;
 }
 
 /** Walks every chain in pages; reports the broken entry with the lowest id. */
 export async function verify(db: Queryable, onProgress?: (done: number, total: number) => void): Promise<VerifyResult> {
+  // The heads first: whatever is appended while the walk runs lies beyond them.
+  const heads = new Map(
+    (await db.query<{ chain: number; seq: number; hash: string }>('SELECT chain, seq, hash FROM audit_chain_heads WHERE seq > 0')).rows.map((h) => [
+      h.chain,
+      h,
+    ]),
+  );
   const total = (await db.query<{ n: number }>('SELECT count(*) AS n FROM audit_log')).rows[0]?.n ?? 0;
-  const chains = (await db.query<{ chain: number }>('SELECT DISTINCT chain FROM audit_log ORDER BY chain')).rows.map((r) => r.chain);
+  const logged = (await db.query<{ chain: number }>('SELECT DISTINCT chain FROM audit_log ORDER BY chain')).rows.map((r) => r.chain);
+  const chains = [...new Set([...logged, ...heads.keys()])].sort((a, b) => a - b);
   let done = 0;
   let broken: VerifyResult['firstBroken'];
   for (const chain of chains) {
     let prevHash = GENESIS;
     let expectSeq = 1;
     let after = 0;
+    let lastId = 0;
+    const head = heads.get(chain);
+    let headSeen = !head;
     for (;;) {
       const { rows } = await db.query<AuditRow>('SELECT * FROM audit_log WHERE chain = $1 AND seq > $2 ORDER BY seq LIMIT 5000', [chain, after]);
       if (rows.length === 0) break;
@@ -118,19 +183,22 @@ export async function verify(db: Queryable, onProgress?: (done: number, total: n
         if (r.seq !== expectSeq) reason = `sequence gap: expected ${expectSeq}, found ${r.seq}`;
         else if (r.prev_hash !== prevHash) reason = 'prev_hash does not match the hash of the entry before';
         else {
-          const h = entryHash({
-            chain: r.chain,
-            seq: r.seq,
-            at: r.at,
-            actorId: r.actor_id,
-            actorRole: r.actor_role,
-            action: r.action,
-            entityType: r.entity_type,
-            entityId: r.entity_id,
-            districtCode: r.district_code,
-            detail: r.detail,
-            prevHash: r.prev_hash,
-          });
+          const h = expectedHash(
+            {
+              chain: r.chain,
+              seq: r.seq,
+              at: r.at,
+              actorId: r.actor_id,
+              actorRole: r.actor_role,
+              action: r.action,
+              entityType: r.entity_type,
+              entityId: r.entity_id,
+              districtCode: r.district_code,
+              detail: r.detail,
+              prevHash: r.prev_hash,
+            },
+            r.hash_version,
+          );
           if (h !== r.hash) reason = 'content does not match its hash (entry edited)';
         }
         if (reason) {
@@ -138,13 +206,26 @@ export async function verify(db: Queryable, onProgress?: (done: number, total: n
           stop = true;
           break;
         }
+        if (head && r.seq === head.seq) {
+          headSeen = true;
+          if (r.hash !== head.hash) {
+            if (!broken || r.id < broken.id) broken = { id: r.id, chain, seq: r.seq, reason: 'the entry differs from the chain head recorded for it' };
+            stop = true;
+            break;
+          }
+        }
         prevHash = r.hash;
         expectSeq++;
         after = r.seq;
+        lastId = r.id;
         done++;
       }
       onProgress?.(done, total);
       if (stop) break;
+    }
+    if (!headSeen && !(broken && broken.chain === chain)) {
+      const b = { id: lastId, chain, seq: after, reason: `the chain ends at seq ${after} but its head records seq ${head!.seq} (entries removed at the end)` };
+      if (!broken || b.id < broken.id) broken = b;
     }
   }
   return broken ? { ok: false, entries: total, chains: chains.length, firstBroken: broken } : { ok: true, entries: total, chains: chains.length };
