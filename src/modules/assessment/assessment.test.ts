@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
-import { addDays, businessDate, makeTrainees, makeWorld, openClass, type Trainee, type World } from '../attendance/testkit.js';
+import { adminActor, addDays, businessDate, makeTrainees, makeWorld, openClass, type Trainee, type World } from '../attendance/testkit.js';
 import * as catalog from '../catalog/service.js';
 import { SYSTEM } from '../audit/service.js';
 import { createSession } from '../identity/sessions.js';
 import * as orgs from '../orgs/service.js';
 import { syntheticUscc } from '../orgs/synthetic.js';
+import * as training from '../training/service.js';
+import { OCC } from '../training/testkit.js';
 import * as vouchers from '../vouchers/service.js';
 import { parseResultRow, resultIssues } from './rules.js';
 import { listAssignments, myCertificates } from './service.js';
@@ -336,5 +338,44 @@ describe('assessment bodies are tied to classes (考评安排)', () => {
       [true, t.fx.orgs.assessor!.id],
       [false, body2.orgId],
     ]);
+  });
+});
+
+describe('apprenticeship results carry the class period into the claim', () => {
+  it('a pass in an apprenticeship class: the claim counts the months of the class (start..end) under the 2-year cap', async () => {
+    const apprenticeship = (await catalog.getProgrammeByCode(t.db, 'SH-APPRENTICESHIP'))!;
+    const admin = adminActor(t.fx.accounts.city_admin!.id);
+    await t.db.tx((tx) => training.grantApproval(admin, tx, world.provider.org.id, { programmeId: apprenticeship.id, occupationCode: null }));
+    const course = await t.db.tx((tx) =>
+      training.createCourse(world.provider.staff.actor, tx, {
+        programmeId: apprenticeship.id,
+        occupationCode: OCC,
+        level: 4,
+        name: '养老护理员 学徒班',
+        hours: 400,
+        feeFen: 600_000,
+      }),
+    );
+    const w2: World = { ...world, programme: apprenticeship, courseId: course.id };
+    const [apprentice] = await makeTrainees(t.db, w2, 1, 'subsidy', addDays(today, -30));
+    const start = new Date(Date.now() - 2 * 3600_000);
+    const cls = (await openClass(t.db, w2, [{ startsAt: start, endsAt: new Date(start.getTime() + 3600_000) }], [apprentice!])).cls;
+    expect(
+      (await t.call('POST', '/api/v1/assessment/assignments', { as: 'city_admin', body: { classId: cls.id, assessorOrgId: t.fx.orgs.assessor!.id } }))
+        .statusCode,
+    ).toBe(201);
+    const r = await t.call('POST', '/api/v1/assessment/results', {
+      as: 'assessor',
+      body: { voucherId: apprentice!.voucherId, passed: true, level: 4, certificateNumber: 'CERT-AP-0001', certificateType: 'skill_level', assessedOn: today },
+    });
+    expect(r.statusCode).toBe(201);
+    const claim = (await t.call('GET', `/api/v1/subsidy/claims/${r.json().claimId}`, { as: 'city_admin' })).json();
+    // the class runs one day: one begun month of the yearly standard
+    expect(claim.apprenticeshipMonths).toBe(1);
+    expect(claim.rules.find((x: { rule: string }) => x.rule === 'APPRENTICESHIP_PERIOD_CAP')).toMatchObject({
+      passed: true,
+      reason: expect.stringContaining('1 month subsidised, 1 of at most 2 years (24 months)'),
+    });
+    expect(claim.amountFen).toBe(Math.floor((claim.standardFen * claim.ratioPct + 600) / 1200));
   });
 });

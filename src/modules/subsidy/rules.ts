@@ -113,20 +113,22 @@ export function apprenticeshipCoverage(f: ApprenticeshipFacts): { capMonths: num
   return { capMonths, remainingMonths, subsidisedMonths: f.periodMonths === null ? 0 : Math.min(Math.max(0, f.periodMonths), remainingMonths) };
 }
 
+const monthsText = (n: number): string => `${n} month${n === 1 ? '' : 's'}`;
+
 function apprenticeshipRule(f: ApprenticeshipFacts | null | undefined): { passed: boolean; ok: string; ko: string } {
   if (!f) return { passed: true, ok: 'not an apprenticeship programme', ko: '' };
   const c = apprenticeshipCoverage(f);
   const cap = `at most ${f.capYears} years (${c.capMonths} months) per apprentice`;
   if (f.periodMonths === null)
     return { passed: false, ok: '', ko: 'the apprenticeship period is unknown (no class dates): the months to subsidise cannot be counted' };
-  if (c.remainingMonths === 0) return { passed: false, ok: '', ko: `apprenticeship subsidy already claimed for ${f.priorMonths} months: ${cap}` };
+  if (c.remainingMonths === 0) return { passed: false, ok: '', ko: `apprenticeship subsidy already claimed for ${monthsText(f.priorMonths)}: ${cap}` };
   if (c.subsidisedMonths < f.periodMonths)
     return {
       passed: true,
-      ok: `${c.subsidisedMonths} of the period's ${f.periodMonths} months subsidised (${f.priorMonths} claimed before; ${cap})`,
+      ok: `${c.subsidisedMonths} of the period's ${monthsText(f.periodMonths)} subsidised (${f.priorMonths} claimed before; ${cap})`,
       ko: '',
     };
-  return { passed: true, ok: `${f.periodMonths} months subsidised, ${f.priorMonths + f.periodMonths} of ${cap}`, ko: '' };
+  return { passed: true, ok: `${monthsText(f.periodMonths)} subsidised, ${f.priorMonths + f.periodMonths} of ${cap}`, ko: '' };
 }
 
 const levelName = (l: number): string => (l === 0 ? 'no-level certificate' : `level ${l}`);
