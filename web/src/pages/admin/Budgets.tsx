@@ -9,6 +9,7 @@ import { fen, toCsv, yuanToFen } from '../../lib/format';
 import { useDistricts, useProgrammes } from '../../lib/data';
 import { useSession } from '../../lib/session';
 import { Chart } from '../../lib/Chart';
+import { formQuery, useTableRequest } from '../../lib/table';
 
 interface Budget {
   id: string;
@@ -32,6 +33,10 @@ export function BudgetsPage() {
   const ref = useRef<ActionType>(undefined);
   const [rows, setRows] = useState<Budget[]>([]);
   const [open, setOpen] = useState(false);
+  const request = useTableRequest<Budget>(
+    (params, page) => api.get<Page<Budget>>('/budgets', { ...formQuery(params), ...page }),
+    (items) => setRows(items),
+  );
 
   const columns: ProColumns<Budget>[] = [
     { title: t('common.year'), dataIndex: 'year', valueType: 'digit', initialValue: thisYear, width: 90 },
@@ -68,24 +73,14 @@ export function BudgetsPage() {
 
   return (
     <>
-      <ProTable<Budget, { year?: number; programmeId?: string; districtCode?: string }>
+      <ProTable<Budget>
         rowKey="id"
         actionRef={ref}
         headerTitle={t('menu.budgets')}
         columns={columns}
         search={{ labelWidth: 'auto' }}
         pagination={{ defaultPageSize: 50 }}
-        request={async (params) => {
-          const { current = 1, pageSize = 50, year, programmeId, districtCode } = params;
-          try {
-            const r = await api.get<Page<Budget>>('/budgets', { year, programmeId, districtCode, limit: pageSize, offset: (current - 1) * pageSize });
-            setRows(r.items);
-            return { data: r.items, total: r.total, success: true };
-          } catch (e) {
-            message.error(errorText(e));
-            return { data: [], total: 0, success: false };
-          }
-        }}
+        request={request}
         toolBarRender={() => [
           <Button
             key="exp"

@@ -15,6 +15,7 @@ import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icon
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { api, saveBlob, type Page } from '../../lib/api';
+import { useTableRequest } from '../../lib/table';
 import { errorText } from '../../i18n';
 import { date, toCsv } from '../../lib/format';
 import { useSession } from '../../lib/session';
@@ -48,6 +49,7 @@ export function ResultsPage() {
   const { message } = App.useApp();
   const { me } = useSession();
   const ref = useRef<ActionType>(undefined);
+  const request = useTableRequest<Result>((_params, page) => api.get<Page<Result>>('/assessment/results', page));
   const [open, setOpen] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
   const isAssessor = me.role === 'assessor';
@@ -93,15 +95,7 @@ export function ResultsPage() {
         columns={columns}
         search={false}
         pagination={{ defaultPageSize: 20 }}
-        request={async ({ current = 1, pageSize = 20 }) => {
-          try {
-            const r = await api.get<Page<Result>>('/assessment/results', { limit: pageSize, offset: (current - 1) * pageSize });
-            return { data: r.items, total: r.total, success: true };
-          } catch (e) {
-            message.error(errorText(e));
-            return { data: [], success: false };
-          }
-        }}
+        request={request}
         toolBarRender={() =>
           isAssessor
             ? [

@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Descriptions, Drawer, Form, Progress, Space, 
 import { DownloadOutlined, PlayCircleOutlined, PlusOutlined, UploadOutlined, EyeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, download, type Page } from '../../lib/api';
+import { useTableRequest } from '../../lib/table';
 import { errorText } from '../../i18n';
 import { dateTime } from '../../lib/format';
 import { districtName, useDistricts, useProgrammes } from '../../lib/data';
@@ -63,6 +64,7 @@ export function IssuancesPage() {
   const programmes = useProgrammes();
   const districts = useDistricts();
   const ref = useRef<ActionType>(undefined);
+  const request = useTableRequest<Issuance>((_params, page) => api.get<Page<Issuance>>('/issuances', page));
   const [creating, setCreating] = useState<'targeted' | 'custom' | null>(null);
   const [preview, setPreview] = useState<{ matched: number; holdingOpen: number } | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
@@ -126,15 +128,7 @@ export function IssuancesPage() {
         search={false}
         pagination={{ defaultPageSize: 20 }}
         polling={(data) => (data?.some((r) => r.status === 'running') ? 2000 : 0)}
-        request={async ({ current = 1, pageSize = 20 }) => {
-          try {
-            const r = await api.get<Page<Issuance>>('/issuances', { limit: pageSize, offset: (current - 1) * pageSize });
-            return { data: r.items, total: r.total, success: true };
-          } catch (e) {
-            message.error(errorText(e));
-            return { data: [], success: false };
-          }
-        }}
+        request={request}
         toolBarRender={() => [
           ops.has('uploadCustomIssuanceList') && (
             <Button key="c" icon={<UploadOutlined />} onClick={() => setCreating('custom')} data-testid="issuance-custom">

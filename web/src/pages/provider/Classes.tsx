@@ -16,6 +16,7 @@ import { DownloadOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { api, download, type Page } from '../../lib/api';
+import { formQuery, useTableRequest } from '../../lib/table';
 import { errorText } from '../../i18n';
 import { countdown, date, dateTime, fen, pad2 } from '../../lib/format';
 import { useProgrammes } from '../../lib/data';
@@ -108,6 +109,10 @@ export function ClassesPage() {
   const { message } = App.useApp();
   const { me } = useSession();
   const ref = useRef<ActionType>(undefined);
+  const request = useTableRequest<ClassView>((params, page) => {
+    const q = formQuery(params);
+    return api.get<Page<ClassView>>('/classes', { state: q.state, ...page });
+  });
   const [open, setOpen] = useState(false);
   const [courses, setCourses] = useState<Course[]>([]);
   const [venues, setVenues] = useState<Venue[]>([]);
@@ -149,22 +154,14 @@ export function ClassesPage() {
 
   return (
     <>
-      <ProTable<ClassView, { state?: string }>
+      <ProTable<ClassView>
         rowKey="id"
         actionRef={ref}
         headerTitle={t('menu.classes')}
         columns={columns}
         search={{ labelWidth: 'auto' }}
         pagination={{ defaultPageSize: 20 }}
-        request={async ({ current = 1, pageSize = 20, state }) => {
-          try {
-            const r = await api.get<Page<ClassView>>('/classes', { state, limit: pageSize, offset: (current - 1) * pageSize });
-            return { data: r.items, total: r.total, success: true };
-          } catch (e) {
-            message.error(errorText(e));
-            return { data: [], success: false };
-          }
-        }}
+        request={request}
         toolBarRender={() =>
           me.role === 'provider'
             ? [

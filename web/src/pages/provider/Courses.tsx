@@ -4,6 +4,7 @@ import { App, Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../../lib/api';
+import { useTableRequest } from '../../lib/table';
 import { errorText } from '../../i18n';
 import { fen, yuanToFen } from '../../lib/format';
 import { useProgrammes } from '../../lib/data';
@@ -27,6 +28,7 @@ export function CoursesPage() {
   const { me } = useSession();
   const programmes = useProgrammes();
   const ref = useRef<ActionType>(undefined);
+  const request = useTableRequest<Course>((_params, page) => api.get<Page<Course>>('/courses', page));
   const [open, setOpen] = useState(false);
   const [occ, setOcc] = useState<Array<{ value: string; label: string }>>([]);
 
@@ -47,15 +49,7 @@ export function CoursesPage() {
         columns={columns}
         search={false}
         pagination={{ defaultPageSize: 20 }}
-        request={async ({ current = 1, pageSize = 20 }) => {
-          try {
-            const r = await api.get<Page<Course>>('/courses', { limit: pageSize, offset: (current - 1) * pageSize });
-            return { data: r.items, total: r.total, success: true };
-          } catch (e) {
-            message.error(errorText(e));
-            return { data: [], success: false };
-          }
-        }}
+        request={request}
         toolBarRender={() =>
           me.role === 'provider'
             ? [

@@ -4,6 +4,7 @@ import { Alert, App, Button, Form } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../../lib/api';
+import { useTableRequest } from '../../lib/table';
 import { errorText } from '../../i18n';
 import { districtName, useDistricts } from '../../lib/data';
 import { useSession } from '../../lib/session';
@@ -37,6 +38,7 @@ export function VenuesPage() {
   const { me } = useSession();
   const districts = useDistricts();
   const ref = useRef<ActionType>(undefined);
+  const request = useTableRequest<Venue>((_params, page) => api.get<Page<Venue>>('/venues', page));
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const lat = Form.useWatch('lat', form);
@@ -59,15 +61,7 @@ export function VenuesPage() {
         columns={columns}
         search={false}
         pagination={{ defaultPageSize: 20 }}
-        request={async ({ current = 1, pageSize = 20 }) => {
-          try {
-            const r = await api.get<Page<Venue>>('/venues', { limit: pageSize, offset: (current - 1) * pageSize });
-            return { data: r.items, total: r.total, success: true };
-          } catch (e) {
-            message.error(errorText(e));
-            return { data: [], success: false };
-          }
-        }}
+        request={request}
         toolBarRender={() =>
           me.role === 'provider'
             ? [

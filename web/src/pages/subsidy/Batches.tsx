@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Descriptions, Drawer, Popconfirm, Radio, Spac
 import { CheckOutlined, DownloadOutlined, FileDoneOutlined, PlusOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, download, type Page } from '../../lib/api';
+import { formQuery, useTableRequest } from '../../lib/table';
 import { errorText } from '../../i18n';
 import { dateTime, fen } from '../../lib/format';
 import { districtName, useDistricts, useProgrammes } from '../../lib/data';
@@ -54,6 +55,10 @@ export function BatchesPage() {
   const programmes = useProgrammes();
   const districts = useDistricts();
   const ref = useRef<ActionType>(undefined);
+  const request = useTableRequest<Batch>((params, page) => {
+    const q = formQuery(params);
+    return api.get<Page<Batch>>('/subsidy/batches', { status: q.status, ...page });
+  });
   const [open, setOpen] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
   const [report, setReport] = useState<BankReport | null>(null);
@@ -93,7 +98,7 @@ export function BatchesPage() {
 
   return (
     <>
-      <ProTable<Batch, { status?: string }>
+      <ProTable<Batch>
         rowKey="id"
         actionRef={ref}
         headerTitle={t('menu.batches')}
@@ -101,15 +106,7 @@ export function BatchesPage() {
         search={{ labelWidth: 'auto' }}
         pagination={{ defaultPageSize: 20 }}
         polling={(data) => (data?.some((r) => r.status === 'building' || r.status === 'generating') ? 2000 : 0)}
-        request={async ({ current = 1, pageSize = 20, status }) => {
-          try {
-            const r = await api.get<Page<Batch>>('/subsidy/batches', { status, limit: pageSize, offset: (current - 1) * pageSize });
-            return { data: r.items, total: r.total, success: true };
-          } catch (e) {
-            message.error(errorText(e));
-            return { data: [], success: false };
-          }
-        }}
+        request={request}
         toolBarRender={() =>
           canAct
             ? [

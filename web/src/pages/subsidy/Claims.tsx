@@ -4,6 +4,7 @@ import { Alert, App, Button, Descriptions, Drawer, Form, Input, Radio, Space, Ta
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../../lib/api';
+import { formQuery, useTableRequest } from '../../lib/table';
 import { errorText } from '../../i18n';
 import { date, dateTime, fen } from '../../lib/format';
 import { districtName, useDistricts, useProgrammes } from '../../lib/data';
@@ -42,11 +43,14 @@ const STATES = ['in_review', 'approved', 'held', 'rejected', 'in_batch', 'paid',
 
 export function ClaimsPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { me } = useSession();
   const districts = useDistricts();
   const programmes = useProgrammes();
   const ref = useRef<ActionType>(undefined);
+  const request = useTableRequest<Claim>((params, page) => {
+    const q = formQuery(params);
+    return api.get<Page<Claim>>('/subsidy/claims', { status: q.status, districtCode: q.districtCode, ...page });
+  });
   const [open, setOpen] = useState<string | null>(null);
 
   const columns: ProColumns<Claim>[] = [
@@ -85,22 +89,14 @@ export function ClaimsPage() {
 
   return (
     <>
-      <ProTable<Claim, { status?: string; districtCode?: string }>
+      <ProTable<Claim>
         rowKey="id"
         actionRef={ref}
         headerTitle={t('menu.claims')}
         columns={columns}
         search={{ labelWidth: 'auto' }}
         pagination={{ defaultPageSize: 20 }}
-        request={async ({ current = 1, pageSize = 20, status, districtCode }) => {
-          try {
-            const r = await api.get<Page<Claim>>('/subsidy/claims', { status, districtCode, limit: pageSize, offset: (current - 1) * pageSize });
-            return { data: r.items, total: r.total, success: true };
-          } catch (e) {
-            message.error(errorText(e));
-            return { data: [], success: false };
-          }
-        }}
+        request={request}
       />
       <ClaimDrawer id={open} onClose={() => setOpen(null)} onDecided={() => ref.current?.reload()} />
     </>

@@ -8,6 +8,7 @@ import { dateTime } from '../../lib/format';
 import { districtName, useDistricts } from '../../lib/data';
 import { StatusTag } from '../../lib/ui';
 import { navigate } from '../../lib/router';
+import { useTableRequest } from '../../lib/table';
 
 interface Flag {
   id: string;
@@ -31,6 +32,7 @@ export function FlagsPage() {
   const districts = useDistricts();
   const ref = useRef<ActionType>(undefined);
   const [deciding, setDeciding] = useState<Flag | null>(null);
+  const request = useTableRequest<Flag>((_params, page) => api.get<Page<Flag>>('/check-in-flags', page));
   const columns: ProColumns<Flag>[] = [
     { title: t('flag.trainee'), dataIndex: 'trainee' },
     { title: t('audit.at'), dataIndex: 'at', render: (_, r) => dateTime(r.at) },
@@ -71,15 +73,7 @@ export function FlagsPage() {
         columns={columns}
         search={false}
         pagination={{ defaultPageSize: 20 }}
-        request={async ({ current = 1, pageSize = 20 }) => {
-          try {
-            const r = await api.get<Page<Flag>>('/check-in-flags', { limit: pageSize, offset: (current - 1) * pageSize });
-            return { data: r.items, total: r.total, success: true };
-          } catch (e) {
-            message.error(errorText(e));
-            return { data: [], success: false };
-          }
-        }}
+        request={request}
       />
       <ModalForm
         title={t('flag.review')}
