@@ -37,7 +37,6 @@ let onlineClassId = '';
 let laterClassId = '';
 let sessionStart = '';
 let providerId = '';
-let provider4Id = '';
 
 const step = (what: string) => process.stderr.write(`[admin-pages ${new Date().toISOString().slice(11, 19)}] ${what}\n`);
 const shanghaiDay = (offsetDays = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
@@ -111,8 +110,6 @@ beforeAll(async () => {
   const provider = await staffToken('demo.provider');
   providerId = (await call<{ id: string }>(provider, 'GET', '/orgs/me')).body.id;
   expect([201, 409]).toContain((await call(city, 'POST', `/providers/${providerId}/approvals`, { programmeId, occupationCode: OCCUPATION })).status);
-  const orgs = await call<{ items: Array<{ id: string; name: string }> }>(city, 'GET', '/orgs?kind=provider&limit=50');
-  provider4Id = orgs.body.items.find((o) => o.name.includes('静安家政'))!.id;
 
   step('provider set-up');
   const course = await call<{ id: string }>(provider, 'POST', '/courses', {
@@ -353,6 +350,9 @@ describe('assessment, ledger, public notice and certificate lookup', () => {
     expect(await row.getByTestId('ledger-amount').textContent()).toBe('¥1,000,000.00');
     expect(await row.getByTestId('ledger-reserved').textContent()).toBe(claimAmount);
     expect(await row.getByTestId('ledger-paid').textContent()).toBe('¥0.00');
+    const download = f.page.waitForEvent('download');
+    await f.page.getByTestId('ledger-export').click();
+    expect((await download).suggestedFilename()).toBe('budget-ledger.csv');
     await f.page.getByTestId('funds-check').click();
     await expect.poll(async () => f.page.getByTestId('funds-check-result').textContent()).toContain('资金核验通过');
     await shot(f.page, 'finance-ledger');

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { App, Button, Select, Table, Typography } from 'antd';
-import { GlobalOutlined } from '@ant-design/icons';
+import { App, Button, Select, Table, Tooltip } from 'antd';
+import { GlobalOutlined, InfoCircleOutlined } from '@ant-design/icons';
 import { ModalForm, ProFormTextArea } from '@ant-design/pro-components';
 import { useTranslation } from 'react-i18next';
 import { setLang, errorText } from '../i18n';
@@ -115,7 +115,12 @@ export function RowErrors({ issues, columnName }: { issues: Array<{ field: strin
           render: (_: unknown, r: (typeof rows)[number]) => (
             <span data-testid="row-error" data-code={r.code}>
               {i18n.exists(`error.${r.code}`) ? t(`error.${r.code}`) : r.code}
-              <Typography.Text type="secondary"> {r.message}</Typography.Text>
+              {/* the server's detail (English) names the specifics, e.g. the session range */}
+              {r.message && (
+                <Tooltip title={r.message}>
+                  <InfoCircleOutlined style={{ marginLeft: 6, color: 'rgba(0,0,0,0.45)' }} />
+                </Tooltip>
+              )}
             </span>
           ),
         },

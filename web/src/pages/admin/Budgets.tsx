@@ -39,7 +39,15 @@ export function BudgetsPage() {
   );
 
   const columns: ProColumns<Budget>[] = [
-    { title: t('common.year'), dataIndex: 'year', valueType: 'digit', initialValue: thisYear, width: 90 },
+    {
+      title: t('common.year'),
+      dataIndex: 'year',
+      valueType: 'digit',
+      initialValue: thisYear,
+      width: 90,
+      fieldProps: { precision: 0 },
+      render: (_, r) => r.year,
+    },
     {
       title: t('common.programme'),
       dataIndex: 'programmeId',

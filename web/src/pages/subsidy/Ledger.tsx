@@ -6,11 +6,11 @@
 import { useState } from 'react';
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
 import { Alert, App, Button, List, Progress, Space, Table, Typography } from 'antd';
-import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { ExportOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api';
+import { api, saveBlob } from '../../lib/api';
 import { errorText } from '../../i18n';
-import { fen } from '../../lib/format';
+import { fen, toCsv } from '../../lib/format';
 import { districtName, useDistricts, useProgrammes } from '../../lib/data';
 import { useSession } from '../../lib/session';
 import { formQuery, useTableRequest } from '../../lib/table';
@@ -61,7 +61,15 @@ export function LedgerPage() {
     </span>
   );
   const columns: ProColumns<Account>[] = [
-    { title: t('common.year'), dataIndex: 'year', valueType: 'digit', initialValue: thisYear, width: 90, fieldProps: { precision: 0 } },
+    {
+      title: t('common.year'),
+      dataIndex: 'year',
+      valueType: 'digit',
+      initialValue: thisYear,
+      width: 90,
+      fieldProps: { precision: 0 },
+      render: (_, r) => r.year,
+    },
     {
       title: t('common.programme'),
       dataIndex: 'programmeId',
@@ -115,6 +123,36 @@ export function LedgerPage() {
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
         request={request}
         toolBarRender={() => [
+          <Button
+            key="exp"
+            icon={<ExportOutlined />}
+            disabled={rows.length === 0}
+            data-testid="ledger-export"
+            onClick={() =>
+              saveBlob(
+                toCsv(
+                  [
+                    t('common.year'),
+                    t('common.programme'),
+                    t('common.district'),
+                    t('budget.amount'),
+                    t('ledger.available'),
+                    t('ledger.reserved'),
+                    t('ledger.paid'),
+                  ],
+                  rows.map((r) => [
+                    r.year,
+                    programmes.find((p) => p.id === r.programmeId)?.code ?? r.programmeId,
+                    districtName(districts, r.districtCode),
+                    ...[r.amountFen, r.availableFen, r.reservedFen, r.paidFen].map((v) => (v / 100).toFixed(2)),
+                  ]),
+                ),
+                'budget-ledger.csv',
+              )
+            }
+          >
+            {t('common.exportCsv')}
+          </Button>,
           ops.has('checkFunds') && (
             <Button key="check" icon={<SafetyCertificateOutlined />} loading={checking} onClick={() => void runCheck()} data-testid="funds-check">
               {t('ledger.check')}
