@@ -368,6 +368,11 @@ describe('assessment, ledger, public notice and certificate lookup', () => {
     await page.locator('#cert-name').fill('张三');
     await page.getByTestId('cert-lookup').click();
     await expect.poll(async () => page.getByTestId('cert-error').textContent()).toContain('未找到');
+    // the same refusal as an English sentence after the language switch
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('cert-lookup').click();
+    await expect.poll(async () => page.getByTestId('cert-error').textContent()).toContain('Not found');
+    await page.getByTestId('lang-switch').click();
     await page.locator('#cert-name').fill(workers[0]!.name);
     await page.getByTestId('cert-lookup').click();
     const holder = page.getByTestId('cert-holder');
