@@ -19,8 +19,8 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     params: IdParams,
     body: CheckInBody,
     response: CheckInView,
-    tx: true,
-    handler: async ({ actor, tx, params, body }) => attendance.checkIn(actor, tx!, params.id, body),
+    // transactions are the service's: concurrent check-ins are written together (attendance.checkInNow)
+    handler: async ({ actor, db: d, params, body }) => attendance.checkInNow(actor, d, params.id, body),
   });
 
   defineRoute(app, db, {

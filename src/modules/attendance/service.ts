@@ -14,7 +14,8 @@
  * The lock serialises only the flag evaluation of one session, so two simultaneous check-ins from one device
  * cannot both miss each other.
  */
-import type { Queryable, Tx } from '../../db/index.js';
+import DataLoader from 'dataloader';
+import type { Db, Queryable, Tx } from '../../db/index.js';
 import { AppError, notFound, type FieldIssue } from '../../lib/errors.js';
 import { checkIdNumber, maskName, normaliseIdNumber } from '../../lib/identifiers.js';
 import * as audit from '../audit/service.js';
@@ -308,6 +309,244 @@ export async function checkIn(actor: Actor, tx: Tx, sessionId: string, input: Ch
     detail: { sessionId: session.id, classId: cls.id, status, flags, ...(alsoFlagged ? { alsoFlagged } : {}) },
   });
   return presentCheckIn(row);
+}
+
+// ───────────────────────────── coalesced check-in ─────────────────────────────
+
+/** A check-in that passed every rule that needs no database (context, window, fence, accuracy input). */
+interface PendingCheckIn {
+  actor: Actor;
+  personId: string;
+  now: Date;
+  ctx: SessionContext;
+  deviceId: string | null;
+  fix: ReturnType<typeof validateFix>;
+  here: { lat: number; lng: number };
+  key: string | null;
+  distanceM: number;
+}
+
+/**
+ * The check-in route's entry. When a burst arrives (everyone at the class door at once), the check-ins that
+ * reached the server in the same turn of the event loop are written in ONE transaction: one enrolment
+ * query, the sessions' advisory locks in a fixed order, one INSERT … ON CONFLICT DO NOTHING for all of them
+ * with the set-based look-up of their related check-ins, one UPDATE for the flags, one set of audit entries.
+ * The result is the same as writing them one by one in their order of arrival: each is evaluated against the
+ * check-ins committed before and those earlier in its batch, and a shared device or coordinates flag both
+ * sides. Anything else — a refusal, an online class, a closed window — takes the one-by-one path, and so
+ * does every member of a batch whose transaction fails.
+ */
+export async function checkInNow(actor: Actor, db: Db, sessionId: string, input: CheckInInput, now: Date = new Date()): Promise<CheckInView> {
+  const single = () => db.tx((tx) => checkIn(actor, tx, sessionId, input, now));
+  if (actor.role !== 'worker' || !actor.personId || !isUuid(sessionId)) return single();
+  const ctx = await sessionContext(db, sessionId, now.getTime());
+  if (!ctx || ctx.cls.online || !ctx.venue || ctx.cls.state !== 'open') return single();
+  const { session, programme, venue } = ctx;
+  let fix: ReturnType<typeof validateFix>;
+  try {
+    fix = validateFix(input);
+  } catch {
+    return single();
+  }
+  if (windowVerdict(now, checkinWindow(session.startsAt, programme.checkinBeforeMin, programme.checkinAfterMin)) !== 'inside') return single();
+  const fv = fenceVerdict(fix, { lat: venue.lat, lng: venue.lng }, { radiusM: venue.geofenceRadiusM ?? programme.geofenceRadiusM, accuracyMaxM: programme.accuracyMaxM });
+  if (!fv.ok) return single();
+  const here = toStored({ lat: fix.lat, lng: fix.lng }, fix.coordSystem);
+  return checkInLoader(db).load({
+    actor,
+    personId: actor.personId,
+    now,
+    ctx,
+    deviceId: input.deviceId ?? null,
+    fix,
+    here,
+    key: coordKey(here.lat, here.lng),
+    distanceM: fv.distanceM,
+  });
+}
+
+const checkInLoaders = new WeakMap<Db, DataLoader<PendingCheckIn, CheckInView>>();
+const checkInLoader = (db: Db): DataLoader<PendingCheckIn, CheckInView> => {
+  let l = checkInLoaders.get(db);
+  if (!l) {
+    l = new DataLoader<PendingCheckIn, CheckInView>((items) => checkInBatch(db, items), {
+      cache: false,
+      maxBatchSize: 200,
+      batchScheduleFn: (cb) => setImmediate(cb),
+    });
+    checkInLoaders.set(db, l);
+  }
+  return l;
+};
+
+async function checkInBatch(db: Db, items: readonly PendingCheckIn[]): Promise<Array<CheckInView | Error>> {
+  if (items.length === 1) {
+    const it = items[0]!;
+    return [await db.tx((tx) => checkIn(it.actor, tx, it.ctx.session.id, inputOf(it), it.now)).catch(asError)];
+  }
+  try {
+    return await db.tx((tx) => writeBatch(tx, items));
+  } catch {
+    // The batch failed as a whole (a deadlock, a lost connection): each check-in on its own, as if it had come alone.
+    return Promise.all(items.map((it) => db.tx((tx) => checkIn(it.actor, tx, it.ctx.session.id, inputOf(it), it.now)).catch(asError)));
+  }
+}
+
+const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
+const inputOf = (it: PendingCheckIn): CheckInInput => ({
+  lat: it.fix.lat,
+  lng: it.fix.lng,
+  accuracyM: it.fix.accuracyM,
+  coordSystem: it.fix.coordSystem,
+  ...(it.deviceId !== null ? { deviceId: it.deviceId } : {}),
+});
+
+type RelatedRow = CheckInRow & { rel: 'self' | 'session' | 'prev' | 'next'; i: number | null };
+
+async function writeBatch(tx: Tx, items: readonly PendingCheckIn[]): Promise<Array<CheckInView | Error>> {
+  const out: Array<CheckInView | Error | null> = items.map(() => null);
+  const enrolled = await training.enrolledAmong(
+    tx,
+    items.map((it) => ({ personId: it.personId, classId: it.ctx.cls.id })),
+  );
+  const firsts: number[] = [];
+  const repeats: number[] = [];
+  const seen = new Set<string>();
+  items.forEach((it, i) => {
+    if (!enrolled.has(`${it.personId} ${it.ctx.cls.id}`)) {
+      out[i] = new AppError('NOT_ENROLLED', 'you are not admitted to this class', 'id', { classId: it.ctx.cls.id });
+      return;
+    }
+    const k = `${it.ctx.session.id} ${it.personId}`;
+    if (seen.has(k)) repeats.push(i);
+    else {
+      seen.add(k);
+      firsts.push(i);
+    }
+  });
+  if (firsts.length) {
+    // The sessions' locks in one fixed order (no deadlock between batches), the same keys as the one-by-one path.
+    await tx.query('SELECT count(*) FROM (SELECT pg_advisory_xact_lock(6, hashtext(s)) FROM (SELECT DISTINCT s FROM unnest($1::text[]) AS s ORDER BY s) o) l', [
+      [...new Set(firsts.map((i) => items[i]!.ctx.session.id))],
+    ]);
+    const f = firsts.map((i) => items[i]!);
+    const { rows } = await tx.query<RelatedRow>(
+      `WITH u AS (
+         SELECT * FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::timestamptz[], $8::float8[], $9::float8[],
+                              $10::text[], $11::float8[], $12::float8[], $13::text[], $14::float8[], $15::float8[], $16::text[])
+           AS u(i, session_id, class_id, person_id, provider_id, district_code, at, lat, lng, coord_system, lat_g, lng_g, coord_key, accuracy_m, distance_m, device_id)),
+       ins AS (
+         INSERT INTO check_ins (session_id, class_id, person_id, provider_id, district_code, source, at, lat, lng, coord_system,
+                                lat_gcj02, lng_gcj02, coord_key, accuracy_m, distance_m, device_id, status)
+         SELECT session_id, class_id, person_id, provider_id, district_code, 'geofence', at, lat, lng, coord_system,
+                lat_g, lng_g, coord_key, accuracy_m, distance_m, device_id, 'accepted' FROM u ORDER BY i
+         ON CONFLICT (session_id, person_id) DO NOTHING RETURNING *)
+       SELECT 'self' AS rel, NULL::int AS i, ins.* FROM ins
+       UNION ALL
+       SELECT 'session', u.i, c.* FROM u CROSS JOIN LATERAL
+         (SELECT * FROM check_ins c WHERE c.session_id = u.session_id AND c.person_id <> u.person_id AND (c.device_id = u.device_id OR c.coord_key = u.coord_key) LIMIT 100) c
+       UNION ALL
+       SELECT 'prev', u.i, c.* FROM u CROSS JOIN LATERAL
+         (SELECT * FROM check_ins c WHERE c.person_id = u.person_id AND c.session_id <> u.session_id AND c.at <= u.at AND c.lat_gcj02 IS NOT NULL ORDER BY c.at DESC LIMIT 1) c
+       UNION ALL
+       SELECT 'next', u.i, c.* FROM u CROSS JOIN LATERAL
+         (SELECT * FROM check_ins c WHERE c.person_id = u.person_id AND c.session_id <> u.session_id AND c.at > u.at AND c.lat_gcj02 IS NOT NULL ORDER BY c.at ASC LIMIT 1) c`,
+      [
+        firsts,
+        f.map((it) => it.ctx.session.id),
+        f.map((it) => it.ctx.cls.id),
+        f.map((it) => it.personId),
+        f.map((it) => it.ctx.cls.providerId),
+        f.map((it) => it.ctx.cls.districtCode),
+        f.map((it) => it.now),
+        f.map((it) => it.fix.lat),
+        f.map((it) => it.fix.lng),
+        f.map((it) => it.fix.coordSystem),
+        f.map((it) => it.here.lat),
+        f.map((it) => it.here.lng),
+        f.map((it) => it.key),
+        f.map((it) => it.fix.accuracyM),
+        f.map((it) => it.distanceM),
+        f.map((it) => it.deviceId),
+      ],
+    );
+    const inserted = new Map<string, CheckInRow>();
+    const related = new Map<number, RelatedRow[]>();
+    for (const r of rows) {
+      if (r.rel === 'self') inserted.set(`${r.session_id} ${r.person_id}`, r);
+      else related.set(r.i!, [...(related.get(r.i!) ?? []), r]);
+    }
+    // In order of arrival, as the one-by-one path would have written them.
+    const earlier: Array<{ row: CheckInRow; key: string | null }> = [];
+    const merged = new Map<string, Set<string>>();
+    const mergeFlags = (id: string, flags: readonly string[]) => merged.set(id, new Set([...(merged.get(id) ?? []), ...flags]));
+    const audits: Array<audit.AuditInput & { actor: audit.AuditActor }> = [];
+    for (const i of firsts) {
+      const it = items[i]!;
+      const row = inserted.get(`${it.ctx.session.id} ${it.personId}`);
+      if (!row) {
+        repeats.push(i); // someone committed this check-in before us: a repeat
+        continue;
+      }
+      const rel = related.get(i) ?? [];
+      const sharesWithMe = (o: Pick<CheckInRow, 'device_id' | 'coord_key'>) => (it.deviceId !== null && o.device_id === it.deviceId) || (it.key !== null && o.coord_key === it.key);
+      const batchSession = earlier.filter((e) => e.row.session_id === row.session_id && e.row.person_id !== row.person_id && sharesWithMe(e.row)).map((e) => e.row);
+      const dbSession = rel.filter((r) => r.rel === 'session');
+      const mine = [...rel.filter((r) => r.rel !== 'session'), ...earlier.filter((e) => e.row.person_id === row.person_id && e.row.session_id !== row.session_id).map((e) => e.row)];
+      const candidate: CheckinRecord = { personId: it.personId, sessionId: row.session_id, at: it.now, lat: it.here.lat, lng: it.here.lng, accuracyM: it.fix.accuracyM, deviceId: it.deviceId };
+      const flags = evaluateFlags(candidate, {
+        sameSession: [...dbSession, ...batchSession].map(toRecord),
+        mine: mine.map(toRecord),
+        accuracyMaxM: it.ctx.programme.accuracyMaxM,
+      });
+      const status: CheckInStatus = flags.length ? 'flagged' : 'accepted';
+      if (flags.length) mergeFlags(row.id, flags);
+      const alsoFlag = flags.filter((fl): fl is Flag => fl === 'shared_device' || fl === 'identical_coordinates');
+      let alsoFlagged = 0;
+      if (alsoFlag.length) {
+        for (const o of [...dbSession, ...batchSession]) {
+          if ((alsoFlag.includes('shared_device') && it.deviceId !== null && o.device_id === it.deviceId) || (alsoFlag.includes('identical_coordinates') && o.coord_key === it.key)) {
+            mergeFlags(o.id, alsoFlag);
+            alsoFlagged++;
+          }
+        }
+      }
+      out[i] = presentCheckIn({ ...row, status, flags });
+      earlier.push({ row, key: it.key });
+      audits.push({
+        actor: it.actor,
+        action: 'checkin.create',
+        entityType: 'check_in',
+        entityId: row.id,
+        districtCode: it.ctx.cls.districtCode,
+        detail: { sessionId: row.session_id, classId: row.class_id, status, flags, ...(alsoFlagged ? { alsoFlagged } : {}) },
+      });
+    }
+    if (merged.size) {
+      const ids = [...merged.keys()];
+      await tx.query(
+        `UPDATE check_ins c SET status = CASE WHEN c.status = 'accepted' THEN 'flagged' ELSE c.status END,
+                                flags = ARRAY(SELECT DISTINCT x FROM unnest(c.flags || string_to_array(u.flags, ',')) AS x ORDER BY x)
+           FROM unnest($1::uuid[], $2::text[]) AS u(id, flags) WHERE c.id = u.id`,
+        [ids, ids.map((id) => [...merged.get(id)!].sort().join(','))],
+      );
+    }
+    await audit.recordMany(tx, audit.SYSTEM, audits);
+  }
+  if (repeats.length) {
+    const r = repeats.map((i) => items[i]!);
+    const { rows } = await tx.query<CheckInRow>(
+      'SELECT c.* FROM check_ins c JOIN unnest($1::uuid[], $2::uuid[]) AS k(session_id, person_id) ON c.session_id = k.session_id AND c.person_id = k.person_id',
+      [r.map((it) => it.ctx.session.id), r.map((it) => it.personId)],
+    );
+    const found = new Map(rows.map((x) => [`${x.session_id} ${x.person_id}`, x]));
+    for (const i of repeats) {
+      const it = items[i]!;
+      const first = found.get(`${it.ctx.session.id} ${it.personId}`);
+      out[i] = first ? presentCheckIn(first) : new AppError('CONFLICT', 'the check-in could not be recorded; try again');
+    }
+  }
+  return out.map((o) => o ?? new AppError('CONFLICT', 'the check-in could not be recorded; try again'));
 }
 
 // ───────────────────────────── attendance ─────────────────────────────

@@ -19,12 +19,14 @@ describe('audit chain heads: one statement per entry', () => {
       Array.from({ length: 40 }, (_, i) =>
         t.db.tx(async (tx) => {
           await audit.record(tx, SYSTEM, ev(i));
-          if (i % 4 === 0) await audit.recordMany(tx, SYSTEM, [ev(1000 + i), ev(2000 + i), ev(3000 + i)]);
+          if (i % 4 === 0)
+            await audit.recordMany(tx, SYSTEM, [ev(1000 + i), { ...ev(2000 + i), actor: { accountId: 'someone', role: 'worker' } }, ev(3000 + i)]);
           await audit.record(tx, SYSTEM, ev(4000 + i));
         }),
       ),
     );
     expect(await t.count('audit_log')).toBe(before + 40 * 2 + 10 * 3);
+    expect(await t.count('audit_log', `action = 'test.heads' AND actor_id = 'someone' AND actor_role = 'worker'`)).toBe(10);
     const r = await audit.verify(t.db);
     expect(r).toMatchObject({ ok: true });
     // every head names the last entry of its chain

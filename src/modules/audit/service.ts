@@ -70,9 +70,10 @@ export async function record(tx: Tx, actor: AuditActor, input: AuditInput): Prom
 
 /**
  * Appends many entries (a set-based step: one entry per affected object) in two statements: lock and read
- * the session's chain head, then insert every entry and move the head. Same chain rules as `record`.
+ * the session's chain head, then insert every entry and move the head. Same chain rules as `record`. An
+ * entry may name its own actor (coalesced requests of several users); otherwise `actor`.
  */
-export async function recordMany(tx: Tx, actor: AuditActor, inputs: readonly AuditInput[]): Promise<void> {
+export async function recordMany(tx: Tx, actor: AuditActor, inputs: ReadonlyArray<AuditInput & { actor?: AuditActor }>): Promise<void> {
   if (inputs.length === 0) return;
   const head = (
     await tx.query<{ chain: number; seq: number; hash: string }>(
@@ -85,10 +86,11 @@ export async function recordMany(tx: Tx, actor: AuditActor, inputs: readonly Aud
   let { seq, hash } = head;
   const rows = inputs.map((input) => {
     const detail = input.detail ?? {};
+    const who = input.actor ?? actor;
     const e = {
       at,
-      actorId: actor.accountId,
-      actorRole: actor.role,
+      actorId: who.accountId,
+      actorRole: who.role,
       action: input.action,
       entityType: input.entityType,
       entityId: input.entityId ?? null,
@@ -104,16 +106,16 @@ export async function recordMany(tx: Tx, actor: AuditActor, inputs: readonly Aud
   await tx.query(
     `WITH ins AS (
        INSERT INTO audit_log (chain, seq, at, actor_id, actor_role, action, entity_type, entity_id, district_code, detail, prev_hash, hash, hash_version)
-       SELECT $1, u.seq, $2, $3, $4, u.action, u.entity_type, u.entity_id, u.district_code, u.detail::jsonb, u.prev_hash, u.hash, 2
-         FROM unnest($5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
-              AS u(seq, action, entity_type, entity_id, district_code, detail, prev_hash, hash)
+       SELECT $1, u.seq, $2, u.actor_id, u.actor_role, u.action, u.entity_type, u.entity_id, u.district_code, u.detail::jsonb, u.prev_hash, u.hash, 2
+         FROM unnest($5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $3::text[], $4::text[])
+              AS u(seq, action, entity_type, entity_id, district_code, detail, prev_hash, hash, actor_id, actor_role)
        RETURNING 1)
      UPDATE audit_chain_heads SET seq = $13, hash = $14, prev_hash = $15 WHERE chain = $1`,
     [
       head.chain,
       at,
-      actor.accountId,
-      actor.role,
+      col('actorId'),
+      col('actorRole'),
       col('seq'),
       col('action'),
       col('entityType'),

@@ -1566,6 +1566,19 @@ export async function isEnrolled(q: Queryable, personId: string, classId: string
   return rows.length > 0;
 }
 
+/** Of the (person, class) pairs, those admitted (one query; for attendance's coalesced check-ins). */
+export async function enrolledAmong(q: Queryable, pairs: ReadonlyArray<{ personId: string; classId: string }>): Promise<Set<string>> {
+  const ok = pairs.filter((p) => isUuid(p.personId) && isUuid(p.classId));
+  if (ok.length === 0) return new Set();
+  const { rows } = await q.query<{ person_id: string; class_id: string }>(
+    `SELECT DISTINCT a.person_id, a.class_id FROM admissions a
+       JOIN unnest($1::uuid[], $2::uuid[]) AS k(person_id, class_id) ON a.person_id = k.person_id AND a.class_id = k.class_id
+      WHERE a.status = 'admitted'`,
+    [ok.map((p) => p.personId), ok.map((p) => p.classId)],
+  );
+  return new Set(rows.map((r) => `${r.person_id} ${r.class_id}`));
+}
+
 // ───────────────────────────── roster and opening report (开班反馈 + 学员注册) ─────────────────────────────
 
 export interface RosterEntry {
