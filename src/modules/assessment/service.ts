@@ -325,7 +325,7 @@ export async function recordResult(actor: Actor, tx: Tx, input: ResultInput, now
   });
   let claimStatus: string | null = null;
   if (!input.passed) {
-    await vouchers.transitionVoucher(tx, actor, v.id, 'closed', { reason: 'assessment failed' });
+    await vouchers.transitionVoucher(tx, actor, v.id, 'closed', { expectFrom: 'in_training', reason: 'assessment failed' });
   } else {
     await vouchers.transitionVoucher(tx, actor, v.id, 'assessed', { reason: `certificate ${r.certificate_number ?? '-'}` });
     let attendancePct: number | null = null;

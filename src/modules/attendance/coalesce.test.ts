@@ -20,7 +20,7 @@ beforeAll(async () => {
   t = await createTestApp();
   world = await makeWorld(t.db, t.fx.accounts.city_admin!.id);
   trainees = await makeTrainees(t.db, world, 16, 'subsidy', addDays(today, -40));
-  [stranger] = await makeTrainees(t.db, world, 1, 'subsidy', addDays(today, -40));
+  stranger = (await makeTrainees(t.db, world, 1, 'subsidy', addDays(today, -40)))[0]!;
   const at = (offMin: number) => ({ startsAt: new Date(now0 + offMin * MIN), endsAt: new Date(now0 + (offMin + 120) * MIN) });
   const { sessions } = await openClass(t.db, world, [at(20), at(30)], trainees);
   [burst, oneByOne] = sessions.map((s) => s.id) as [string, string];

@@ -59,8 +59,13 @@ describe('state machine', () => {
       for (const e of VOUCHER_EVENTS) for (const k of ['subsidy', 'checkin_only'] as const) expect(nextState(s, e, k)).toBeNull();
   });
 
-  it('every target state has exactly one source state per kind (the service relies on it)', () => {
-    for (const to of VOUCHER_STATES) for (const k of ['subsidy', 'checkin_only'] as const) expect(allowedFrom(to, k).length).toBeLessThanOrEqual(1);
+  it('every target state has exactly one source state per kind, but closed (fail, or a rejected claim) — whose callers name the source', () => {
+    for (const to of VOUCHER_STATES)
+      for (const k of ['subsidy', 'checkin_only'] as const) {
+        const from = allowedFrom(to, k);
+        if (to === 'closed' && k === 'subsidy') expect(from.sort()).toEqual(['approved', 'assessed', 'in_training']);
+        else expect(from.length).toBeLessThanOrEqual(1);
+      }
   });
 
   it('open and terminal partition the states', () => {

@@ -21,7 +21,7 @@ export const OPEN_STATES: readonly VoucherStatus[] = ['issued', 'admitted', 'in_
 /** Terminal states never move again. */
 export const TERMINAL_STATES: readonly VoucherStatus[] = ['settled', 'closed', 'expired', 'revoked', 'completed'];
 
-export const VOUCHER_EVENTS = ['admit', 'withdraw', 'open_class', 'pass', 'fail', 'approve', 'pay', 'expire', 'revoke', 'complete'] as const;
+export const VOUCHER_EVENTS = ['admit', 'withdraw', 'open_class', 'pass', 'fail', 'approve', 'pay', 'reject', 'expire', 'revoke', 'complete'] as const;
 export type VoucherEvent = (typeof VOUCHER_EVENTS)[number];
 
 export interface Transition {
@@ -50,6 +50,9 @@ export const TRANSITIONS: readonly Transition[] = [
   { event: 'fail', from: 'in_training', to: 'closed', kinds: SUBSIDY },
   { event: 'approve', from: 'assessed', to: 'approved', kinds: SUBSIDY },
   { event: 'pay', from: 'approved', to: 'settled', kinds: SUBSIDY },
+  // a reviewer rejects the claim (or a claim approved, held or failed at the bank is finally rejected)
+  { event: 'reject', from: 'assessed', to: 'closed', kinds: SUBSIDY },
+  { event: 'reject', from: 'approved', to: 'closed', kinds: SUBSIDY },
   { event: 'expire', from: 'issued', to: 'expired', kinds: BOTH },
   { event: 'revoke', from: 'issued', to: 'revoked', kinds: BOTH },
   { event: 'complete', from: 'in_training', to: 'completed', kinds: CHECKIN },

@@ -146,11 +146,20 @@ export async function transitionVoucher(
   if (!UUID_RE.test(id)) throw notFound('voucher', 'voucherId');
   const keys = allowedKeys(to, opts.expectFrom);
   const today = shanghaiDate(opts.asOf ?? new Date());
-  const { rows } = await tx.query<VoucherRow & { prev: VoucherStatus }>(
-    `UPDATE vouchers v SET status = $2, status_changed_at = now()
-      WHERE v.id = $1 AND (v.status || ':' || v.kind) = ANY($3::text[])
-        AND ($2 <> 'admitted' OR v.status <> 'issued' OR v.valid_until >= $4::date)
-      RETURNING v.*`,
+  // Where the table has several source states for `to` and the caller named none, the row's previous state is
+  // read under the row lock in the same statement.
+  const ambiguous = !opts.expectFrom && new Set(TRANSITIONS.filter((t) => t.to === to).map((t) => t.from)).size > 1;
+  const { rows } = await tx.query<VoucherRow & { prev: VoucherStatus | null }>(
+    ambiguous
+      ? `UPDATE vouchers v SET status = $2, status_changed_at = now()
+           FROM (SELECT id, status AS prev FROM vouchers WHERE id = $1 FOR UPDATE) p
+          WHERE v.id = p.id AND (p.prev || ':' || v.kind) = ANY($3::text[])
+            AND ($2 <> 'admitted' OR p.prev <> 'issued' OR v.valid_until >= $4::date)
+          RETURNING v.*, p.prev`
+      : `UPDATE vouchers v SET status = $2, status_changed_at = now()
+          WHERE v.id = $1 AND (v.status || ':' || v.kind) = ANY($3::text[])
+            AND ($2 <> 'admitted' OR v.status <> 'issued' OR v.valid_until >= $4::date)
+          RETURNING v.*, NULL::text AS prev`,
     [id, to, keys, today],
   );
   const row = rows[0];
@@ -164,8 +173,8 @@ export async function transitionVoucher(
       });
     throw new AppError('VOUCHER_NOT_USABLE', `a ${cur.kind} voucher in state ${cur.status} cannot become ${to}`, 'voucherId', { voucherStatus: cur.status });
   }
-  // Every target state has exactly one source state per kind (see rules.test.ts), so the previous state is known.
-  const from = TRANSITIONS.find((t) => t.to === to && t.kinds.includes(row.kind) && (!opts.expectFrom || t.from === opts.expectFrom))!.from;
+  // Every target state has one source state per kind, or the caller named it (see rules.test.ts): the previous state is known.
+  const from = row.prev ?? TRANSITIONS.find((t) => t.to === to && t.kinds.includes(row.kind) && (!opts.expectFrom || t.from === opts.expectFrom))!.from;
   await tx.query('INSERT INTO voucher_events (voucher_id, from_status, to_status, actor_id, actor_role, reason) VALUES ($1, $2, $3, $4, $5, $6)', [
     id,
     from,
@@ -194,37 +203,14 @@ export async function transitionVoucher(
 export async function closeVoucherForRejectedClaim(tx: Tx, by: AuditActor, id: string, reason: string): Promise<Voucher> {
   if (!UUID_RE.test(id)) throw notFound('voucher', 'voucherId');
   if (!reason.trim()) throw new AppError('VALIDATION_FAILED', 'a reason is required', 'reason');
-  const { rows } = await tx.query<VoucherRow & { prev: VoucherStatus }>(
-    `UPDATE vouchers v SET status = 'closed', status_changed_at = now()
-       FROM (SELECT id, status AS prev FROM vouchers WHERE id = $1 FOR UPDATE) p
-      WHERE v.id = p.id AND v.kind = 'subsidy' AND p.prev IN ('assessed', 'approved')
-      RETURNING v.*, p.prev`,
-    [id],
-  );
-  const row = rows[0];
-  if (!row) {
-    const cur = await getVoucher(tx, id);
-    if (!cur) throw notFound('voucher', 'voucherId');
+  const cur = await getVoucher(tx, id);
+  if (!cur) throw notFound('voucher', 'voucherId');
+  if (cur.kind !== 'subsidy' || (cur.status !== 'assessed' && cur.status !== 'approved'))
     throw new AppError('VOUCHER_NOT_USABLE', `a ${cur.kind} voucher in state ${cur.status} cannot be closed by a claim rejection`, 'voucherId', {
       voucherStatus: cur.status,
     });
-  }
-  await tx.query('INSERT INTO voucher_events (voucher_id, from_status, to_status, actor_id, actor_role, reason) VALUES ($1, $2, $3, $4, $5, $6)', [
-    id,
-    row.prev,
-    'closed',
-    by.accountId,
-    by.role,
-    reason.trim(),
-  ]);
-  await audit.record(tx, by, {
-    action: 'voucher.closed',
-    entityType: 'voucher',
-    entityId: id,
-    districtCode: row.district_code,
-    detail: { number: row.number, from: row.prev, to: 'closed', reason: reason.trim() },
-  });
-  return toVoucher(row);
+  // The table's 'reject' transition; the conditional UPDATE refuses it if the state moved meanwhile.
+  return transitionVoucher(tx, by, id, 'closed', { expectFrom: cur.status, reason: reason.trim() });
 }
 
 /** Admins see the vouchers of their scope; anything else is 404. */
