@@ -21,6 +21,7 @@ import {
   AccountBookOutlined,
   SearchOutlined,
   SolutionOutlined,
+  FileDoneOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../lib/session';
 import { PersonsPage } from '../pages/admin/Persons';
@@ -32,6 +33,7 @@ import { AccountPage } from '../pages/Account';
 import { HomePage } from '../pages/Home';
 import { IssuancesPage } from '../pages/issuance/Issuances';
 import { ResultsPage } from '../pages/assessment/Results';
+import { AssignmentsPage } from '../pages/assessment/Assignments';
 import { ClaimsPage } from '../pages/subsidy/Claims';
 import { FlagsPage } from '../pages/subsidy/Flags';
 import { BatchesPage } from '../pages/subsidy/Batches';
@@ -229,6 +231,14 @@ export const staffRoutes: StaffRoute[] = [
     ops: ['listSubsidyCalendar'],
     element: <CalendarPage />,
     group: 'menu.subsidy',
+  },
+  {
+    path: '/assessment/assignments',
+    name: 'menu.assignments',
+    icon: <FileDoneOutlined />,
+    roles: ADMINS,
+    ops: ['listAssessmentAssignments', 'assignAssessmentBody', 'withdrawAssessmentAssignment', 'listClasses', 'listOrgs'],
+    element: <AssignmentsPage />,
   },
   {
     path: '/results',
