@@ -46,7 +46,17 @@ export interface WriteTotals {
 }
 
 const XML_ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+/** Whether s holds a character to escape (&<>"') or to drop (a control character XML 1.0 forbids). */
+function needsXmlWork(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const n = s.charCodeAt(i);
+    if (n < 0x20 ? n !== 0x09 && n !== 0x0a && n !== 0x0d : n === 0x26 || n === 0x3c || n === 0x3e || n === 0x22 || n === 0x27) return true;
+  }
+  return false;
+}
+
 export function xmlEscape(s: string): string {
+  if (!needsXmlWork(s)) return s; // the common case: one scan, no new string
   // drop the control characters XML 1.0 forbids (all below U+0020 but tab, line feed and carriage return)
   let clean = '';
   for (const c of s) {
@@ -58,6 +68,7 @@ export function xmlEscape(s: string): string {
 
 /** Truncates to n code points (ISO MaxNText counts characters). */
 export function clip(s: string, n: number): string {
+  if (s.length <= n) return s; // n UTF-16 units hold at most n code points
   const cps = Array.from(s);
   return cps.length <= n ? s : cps.slice(0, n).join('');
 }
@@ -301,6 +312,13 @@ function quickEntry(
 }
 
 /**
+ * A copy of s that does not keep its source alive. A value cut out of the streamed text by a regex or slice
+ * may share the memory of the whole read buffer it came from; an importer that keeps every EndToEndId
+ * (duplicate detection) would otherwise keep the whole file in memory.
+ */
+const detach = (s: string): string => (' ' + s).slice(1);
+
+/**
  * Streams the entries of a camt.054.001.10. One result per transaction detail (TxDtls) of each entry.
  * booked = Sts BOOK without return information; rejected = return information (RtrInf) or any other status.
  */
@@ -320,7 +338,7 @@ export async function* readCamt054(input: AsyncIterable<Buffer | string>, outcom
         outcome.issues.push({ position, message: `amount ${quick.amountText} is not a CNY amount` });
         quick.status = 'rejected';
       }
-      yield { endToEndId: quick.endToEndId, amountFen: quick.amountFen, status: quick.status, reason: quick.reason, position };
+      yield { endToEndId: detach(quick.endToEndId), amountFen: quick.amountFen, status: quick.status, reason: quick.reason && detach(quick.reason), position };
       continue;
     }
     let ntry: Node;
@@ -360,7 +378,7 @@ export async function* readCamt054(input: AsyncIterable<Buffer | string>, outcom
         outcome.issues.push({ position, message: `amount ${amtText} is not a CNY amount` });
         status = 'rejected';
       }
-      yield { endToEndId: e2e, amountFen, status, reason, position };
+      yield { endToEndId: detach(e2e), amountFen, status, reason: reason && detach(reason), position };
     }
   }
 }

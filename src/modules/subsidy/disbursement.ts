@@ -40,6 +40,8 @@ export const PAIN001_XSD = new URL('./xsd/pain.001.001.09.xsd', import.meta.url)
 export const CAMT054_XSD = process.env.CAMT054_XSD ?? new URL('./xsd/camt.054.001.10.xsd', import.meta.url).pathname;
 export const BUILD_CHUNK = Number(process.env.SUBSIDY_BUILD_CHUNK ?? 5_000);
 export const IMPORT_CHUNK = Number(process.env.SUBSIDY_IMPORT_CHUNK ?? 5_000);
+/** Chunk transactions of one result import applied side by side (PostgreSQL; PGlite has one session). */
+export const IMPORT_PARALLEL = Math.max(1, Number(process.env.SUBSIDY_IMPORT_PARALLEL ?? 2));
 const FILE_PAGE = Number(process.env.SUBSIDY_FILE_PAGE ?? 5_000);
 /** Throttle between steps' chunks (operations: spread load; the crash tests use it to stop mid-step). */
 const STEP_DELAY_MS = Number(process.env.SUBSIDY_STEP_DELAY_MS ?? 0);
@@ -190,64 +192,65 @@ export async function createBatch(actor: AuditActor & { accountId: string }, tx:
 
 /**
  * Step 1b: includes payable claims (approved, notice ended, no open objection) in chunks; each chunk is one
- * transaction. Safe to run concurrently with other builds and to rerun after a crash.
+ * transaction and ONE set-based statement (pick with row locks SKIP LOCKED → insert the payments → move the
+ * claims to in_batch → their trail), plus the chunk's audit entry. The batch row is locked per chunk, so two
+ * builders of the same batch never overfill it; builders of different batches skip each other's claims.
+ * Safe to run concurrently with other builds and to rerun after a crash.
  */
 export async function buildBatch(by: AuditActor, db: Db, batchId: string, now: Date = new Date()): Promise<BatchView> {
   const today = shanghaiDate(now);
+  // the running count kept in payment_count while building; re-derived once per run (a crashed run's rows)
+  await db.tx(async (tx) => {
+    const b = await batchRow(tx, batchId, true);
+    if (b.status !== 'building') return;
+    await tx.query(
+      "UPDATE disbursement_batches SET payment_count = (SELECT count(*) FROM disbursement_payments WHERE batch_id = $1 AND status = 'pending') WHERE id = $1",
+      [batchId],
+    );
+  });
   for (;;) {
     const done = await db.tx(async (tx) => {
-      const b = await batchRow(tx, batchId);
+      const b = await batchRow(tx, batchId, true);
       if (b.status !== 'building') return true;
-      const { rows: cnt } = await tx.query<{ n: number }>("SELECT count(*) AS n FROM disbursement_payments WHERE batch_id = $1 AND status = 'pending'", [
-        batchId,
-      ]);
-      const room = b.max_payments - cnt[0]!.n;
+      const room = b.max_payments - b.payment_count;
       if (room <= 0) return true;
-      const { rows: claims } = await tx.query<{
-        id: string;
-        amount_fen: number;
-        payee_key: string;
-        payee_name: string;
-        payee_account_enc: string;
-        payee_bank: string | null;
-        number: string;
-        attempt: number;
-      }>(
-        `SELECT id, amount_fen, payee_key, payee_name, payee_account_enc, payee_bank, number, attempt FROM subsidy_claims
-          WHERE status = 'approved' AND notice_last_day < $1::date AND payee_account_enc IS NOT NULL AND amount_fen > 0
-            AND ($2::uuid IS NULL OR programme_id = $2) AND ($3::text IS NULL OR district_code = $3)
-          LIMIT $4 FOR UPDATE SKIP LOCKED`,
-        [today, b.programme_id, b.district_code, Math.min(room, BUILD_CHUNK)],
+      const { rows } = await tx.query<{ picked: number; included: number; moved: number; fen: number }>(
+        // The claims are found again by their tuple ids (ctid, stable while this statement holds their row
+        // locks): a TID scan, whatever the statistics say about how many claims are approved.
+        `WITH pick AS (
+           SELECT ctid AS tid, id, amount_fen, payee_key, payee_name, payee_account_enc, payee_bank, number, attempt FROM subsidy_claims
+            WHERE status = 'approved' AND notice_last_day < $1::date AND payee_account_enc IS NOT NULL AND amount_fen > 0
+              AND ($2::uuid IS NULL OR programme_id = $2) AND ($3::text IS NULL OR district_code = $3)
+            LIMIT $4 FOR UPDATE SKIP LOCKED),
+         ins AS (
+           INSERT INTO disbursement_payments (batch_id, claim_id, end_to_end_id, amount_fen, payee_key, payee_name, payee_account_enc, payee_bank)
+           SELECT $5, id, number || '-' || (attempt + 1), amount_fen, payee_key, COALESCE(payee_name, ''), payee_account_enc, payee_bank FROM pick
+           ON CONFLICT (claim_id) WHERE status IN ('pending', 'booked') DO NOTHING
+           RETURNING claim_id, amount_fen),
+         upd AS (
+           UPDATE subsidy_claims c SET status = 'in_batch', attempt = c.attempt + 1, updated_at = now()
+            WHERE c.ctid = ANY (ARRAY(SELECT pick.tid FROM pick JOIN ins ON ins.claim_id = pick.id)) AND c.status = 'approved'
+           RETURNING c.id),
+         ev AS (
+           INSERT INTO claim_events (claim_id, from_status, to_status, actor_id, actor_role, reason)
+           SELECT id, 'approved', 'in_batch', $6, $7, $8 FROM upd),
+         cnt AS (
+           UPDATE disbursement_batches SET payment_count = payment_count + (SELECT count(*) FROM ins) WHERE id = $5)
+         SELECT (SELECT count(*) FROM pick)::int AS picked, (SELECT count(*) FROM ins)::int AS included,
+                (SELECT count(*) FROM upd)::int AS moved, (SELECT COALESCE(sum(amount_fen), 0) FROM ins)::bigint AS fen`,
+        [today, b.programme_id, b.district_code, Math.min(room, BUILD_CHUNK), batchId, by.accountId, by.role, `batch ${b.number}`],
       );
-      if (claims.length === 0) return true;
-      const { rows: inserted } = await tx.query<{ claim_id: string }>(
-        `INSERT INTO disbursement_payments (batch_id, claim_id, end_to_end_id, amount_fen, payee_key, payee_name, payee_account_enc, payee_bank)
-         SELECT $1, cid, e2e, amt, pk, nm, acc, bank FROM unnest($2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[])
-                AS t(cid, e2e, amt, pk, nm, acc, bank)
-         ON CONFLICT (claim_id) WHERE status IN ('pending', 'booked') DO NOTHING
-         RETURNING claim_id`,
-        [
-          batchId,
-          claims.map((c) => c.id),
-          claims.map((c) => `${c.number}-${c.attempt + 1}`),
-          claims.map((c) => c.amount_fen),
-          claims.map((c) => c.payee_key),
-          claims.map((c) => c.payee_name ?? ''),
-          claims.map((c) => c.payee_account_enc),
-          claims.map((c) => c.payee_bank),
-        ],
-      );
-      const ids = inserted.map((r) => r.claim_id);
-      await tx.query(
-        "UPDATE subsidy_claims SET status = 'in_batch', attempt = attempt + 1, updated_at = now() WHERE id = ANY($1::uuid[]) AND status = 'approved'",
-        [ids],
-      );
-      await tx.query(
-        `INSERT INTO claim_events (claim_id, from_status, to_status, actor_id, actor_role, reason)
-         SELECT unnest($1::uuid[]), 'approved', 'in_batch', $2, $3, $4`,
-        [ids, by.accountId, by.role, `batch ${b.number}`],
-      );
-      return false;
+      const r = rows[0]!;
+      if (r.moved !== r.included) throw new Error(`batch ${b.number}: ${r.included} payments but ${r.moved} claims moved`);
+      if (r.included > 0)
+        await audit.record(tx, by, {
+          action: 'batch.include',
+          entityType: 'disbursement_batch',
+          entityId: batchId,
+          detail: { number: b.number, claims: r.included, amountFen: r.fen },
+        });
+      // nothing picked: done; picked but none included (a claim already live elsewhere): stop rather than spin
+      return r.picked === 0 || r.included === 0;
     });
     if (done) break;
     await pause('build');
@@ -323,15 +326,26 @@ export async function cancelBatch(actor: Actor, tx: Tx, id: string): Promise<Bat
 
 // ------------------------------------------------------------------------------------------ generate
 
-/** Streams the batch's payments in EndToEndId order (keyset pages), decrypting the accounts. */
+/**
+ * Streams the batch's payments in EndToEndId order (keyset pages), decrypting the accounts. The next page
+ * is fetched while the current one is written.
+ */
 async function* batchPayments(q: Queryable, batchId: string, page = FILE_PAGE): AsyncGenerator<Payment> {
-  let after = '';
-  for (;;) {
-    const { rows } = await q.query<{ end_to_end_id: string; amount_fen: number; payee_name: string; payee_account_enc: string; payee_bank: string | null }>(
+  type Row = { end_to_end_id: string; amount_fen: number; payee_name: string; payee_account_enc: string; payee_bank: string | null };
+  const fetch = (after: string) => {
+    const p = q.query<Row>(
       `SELECT end_to_end_id, amount_fen, payee_name, payee_account_enc, payee_bank FROM disbursement_payments
         WHERE batch_id = $1 AND status <> 'cancelled' AND end_to_end_id > $2 ORDER BY end_to_end_id LIMIT $3`,
       [batchId, after, page],
     );
+    p.catch(() => undefined); // awaited below; a consumer that stops early leaves no unhandled rejection
+    return p;
+  };
+  let next = fetch('');
+  for (;;) {
+    const { rows } = await next;
+    const more = rows.length === page;
+    if (more) next = fetch(rows[rows.length - 1]!.end_to_end_id);
     for (const r of rows)
       yield {
         endToEndId: r.end_to_end_id,
@@ -341,8 +355,7 @@ async function* batchPayments(q: Queryable, batchId: string, page = FILE_PAGE): 
         creditorBankName: r.payee_bank,
         remittance: `职业培训补贴 ${r.end_to_end_id}`,
       };
-    if (rows.length < page) return;
-    after = rows[rows.length - 1]!.end_to_end_id;
+    if (!more) return;
     await pause('file');
   }
 }
@@ -496,120 +509,113 @@ async function report(q: Queryable, imp: ImportRow, alreadyImported: boolean): P
   };
 }
 
-/** Applies one chunk of entries in one transaction. */
+/**
+ * Applies one chunk of entries in one transaction: ONE set-based statement (payments pending → booked /
+ * rejected; their claims → paid / failed with the claims' trail; the 'pay' ledger entries; the batches'
+ * counters; every entry recorded with its outcome; the import's counters), then the budget buckets of the
+ * accounts touched (locked in id order) and the chunk's audit entry. `dup` marks entries whose EndToEndId
+ * appeared earlier in the file (recorded as duplicates, never applied).
+ */
 async function applyChunk(
   tx: Tx,
   by: AuditActor,
   importId: string,
-  chunk: BankResultEntry[],
-  seen: Set<string>,
+  chunk: ReadonlyArray<BankResultEntry & { dup: boolean }>,
 ): Promise<{ applied: number; duplicates: number; unknown: number; mismatched: number }> {
-  const fresh: BankResultEntry[] = [];
-  const dupInFile: BankResultEntry[] = [];
-  for (const e of chunk) {
-    if (seen.has(e.endToEndId)) dupInFile.push(e);
-    else {
-      seen.add(e.endToEndId);
-      fresh.push(e);
-    }
-  }
-  const e2e = fresh.map((e) => e.endToEndId);
-  const { rows: applied } = await tx.query<{
-    end_to_end_id: string;
-    claim_id: string;
-    amount_fen: number;
-    status: 'booked' | 'rejected';
-    reason: string | null;
+  const { rows } = await tx.query<{
+    entries: number;
+    applied: number;
+    booked: number;
+    rejected: number;
+    duplicates: number;
+    unknown: number;
+    mismatched: number;
+    paid: Array<{ acc: string; fen: number }> | null;
+    batches: Array<{ id: string; bk: number; rj: number }> | null;
   }>(
-    `UPDATE disbursement_payments p SET status = i.st, reason = i.rsn, import_id = $6, result_at = now()
-       FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::int[]) AS i(e2e, amt, st, rsn, pos)
-      WHERE p.end_to_end_id = i.e2e AND p.status = 'pending' AND (i.amt IS NULL OR i.amt = p.amount_fen)
-      RETURNING p.end_to_end_id, p.claim_id, p.amount_fen, p.status, p.reason`,
-    [e2e, fresh.map((e) => e.amountFen), fresh.map((e) => e.status), fresh.map((e) => e.reason), fresh.map((e) => e.position), importId],
-  );
-  const appliedSet = new Set(applied.map((a) => a.end_to_end_id));
-  const rest = fresh.filter((e) => !appliedSet.has(e.endToEndId));
-  const { rows: known } = await tx.query<{ end_to_end_id: string; status: string; amount_fen: number }>(
-    'SELECT end_to_end_id, status, amount_fen FROM disbursement_payments WHERE end_to_end_id = ANY($1::text[])',
-    [rest.map((e) => e.endToEndId)],
-  );
-  const knownBy = new Map(known.map((k) => [k.end_to_end_id, k]));
-  const outcome = (e: BankResultEntry): string => {
-    if (appliedSet.has(e.endToEndId)) return 'applied';
-    const k = knownBy.get(e.endToEndId);
-    if (!k || k.status === 'cancelled') return 'unknown';
-    if (k.status === 'pending') return 'amount_mismatch';
-    return k.status === e.status ? 'duplicate' : 'conflict';
-  };
-  const all = [...fresh.map((e) => ({ e, o: outcome(e) })), ...dupInFile.map((e) => ({ e, o: 'duplicate' }))];
-  await tx.query(
-    `INSERT INTO bank_result_entries (import_id, position, end_to_end_id, amount_fen, status, reason, outcome)
-     SELECT $1, pos, e2e, amt, st, rsn, oc FROM unnest($2::int[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[]) AS t(pos, e2e, amt, st, rsn, oc)
-     ON CONFLICT DO NOTHING`,
+    // joins are driven by the incoming keys (EndToEndId, claim id); the status guards read `status || ''` so
+    // that stale statistics on status never turn them into a scan of a status index joined row by row
+    `WITH i AS (
+       SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::int[], $6::bool[]) AS i(e2e, amt, st, rsn, pos, dup)),
+     upd AS (
+       UPDATE disbursement_payments p SET status = i.st, reason = i.rsn, import_id = $7, result_at = now()
+         FROM i WHERE NOT i.dup AND p.end_to_end_id = i.e2e AND p.status || '' = 'pending' AND (i.amt IS NULL OR i.amt = p.amount_fen)
+       RETURNING p.end_to_end_id, p.claim_id, p.batch_id, p.status, p.reason),
+     cl AS (
+       UPDATE subsidy_claims c SET status = CASE WHEN u.status = 'booked' THEN 'paid' ELSE 'failed' END,
+              fail_reason = CASE WHEN u.status = 'booked' THEN c.fail_reason ELSE COALESCE(u.reason, 'rejected') END, updated_at = now()
+         FROM upd u WHERE c.id = u.claim_id AND c.status || '' = 'in_batch'
+       RETURNING c.id, c.status, c.fail_reason, c.budget_account_id, c.amount_fen),
+     ev AS (
+       INSERT INTO claim_events (claim_id, from_status, to_status, actor_id, actor_role, reason)
+       SELECT id, 'in_batch', status, $8::uuid, $9::text, CASE WHEN status = 'paid' THEN 'bank: booked' ELSE fail_reason END FROM cl),
+     led AS (
+       INSERT INTO budget_ledger (account_id, claim_id, kind, debit, credit, amount_fen, actor_id)
+       SELECT budget_account_id, id, 'pay', 'paid', 'reserved', amount_fen, $8::uuid FROM cl WHERE status = 'paid'),
+     oc AS (
+       SELECT i.pos, i.e2e, i.amt, i.st, i.rsn,
+              CASE WHEN i.dup THEN 'duplicate'
+                   WHEN u.end_to_end_id IS NOT NULL THEN 'applied'
+                   -- not applied: what the payment was before this statement (same snapshot)
+                   ELSE COALESCE((SELECT CASE WHEN k.status = 'cancelled' THEN 'unknown' WHEN k.status = 'pending' THEN 'amount_mismatch'
+                                              WHEN k.status = i.st THEN 'duplicate' ELSE 'conflict' END
+                                    FROM disbursement_payments k WHERE k.end_to_end_id = i.e2e), 'unknown') END AS outcome
+         FROM i LEFT JOIN upd u ON NOT i.dup AND u.end_to_end_id = i.e2e),
+     ent AS (
+       INSERT INTO bank_result_entries (import_id, position, end_to_end_id, amount_fen, status, reason, outcome)
+       SELECT $7, pos, e2e, amt, st, rsn, outcome FROM oc
+       ON CONFLICT DO NOTHING),
+     n AS (
+       SELECT count(*)::int AS entries, count(*) FILTER (WHERE outcome = 'applied')::int AS applied,
+              count(*) FILTER (WHERE outcome IN ('duplicate', 'conflict'))::int AS duplicates,
+              count(*) FILTER (WHERE outcome = 'unknown')::int AS unknown, count(*) FILTER (WHERE outcome = 'amount_mismatch')::int AS mismatched
+         FROM oc)
+     SELECT n.entries, n.applied, n.duplicates, n.unknown, n.mismatched,
+            (SELECT count(*) FROM upd WHERE status = 'booked')::int AS booked, (SELECT count(*) FROM upd WHERE status = 'rejected')::int AS rejected,
+            (SELECT json_agg(json_build_object('acc', budget_account_id, 'fen', fen)) FROM
+               (SELECT budget_account_id, sum(amount_fen)::bigint AS fen FROM cl WHERE status = 'paid' GROUP BY budget_account_id) s) AS paid,
+            (SELECT json_agg(json_build_object('id', batch_id, 'bk', bk, 'rj', rj) ORDER BY batch_id) FROM
+               (SELECT batch_id, count(*) FILTER (WHERE status = 'booked') AS bk, count(*) FILTER (WHERE status = 'rejected') AS rj FROM upd GROUP BY batch_id) s) AS batches
+       FROM n`,
     [
+      chunk.map((e) => e.endToEndId),
+      chunk.map((e) => e.amountFen),
+      chunk.map((e) => e.status),
+      chunk.map((e) => e.reason),
+      chunk.map((e) => e.position),
+      chunk.map((e) => e.dup),
       importId,
-      all.map((x) => x.e.position),
-      all.map((x) => x.e.endToEndId),
-      all.map((x) => x.e.amountFen),
-      all.map((x) => x.e.status),
-      all.map((x) => x.e.reason),
-      all.map((x) => x.o),
+      by.accountId,
+      by.role,
     ],
   );
-  // claims: booked → paid (ledger reserved → paid); rejected → failed (reason kept, reservation kept for the re-queue)
-  const booked = applied.filter((a) => a.status === 'booked');
-  const rejected = applied.filter((a) => a.status === 'rejected');
-  if (booked.length) {
-    const { rows: paid } = await tx.query<{ id: string; budget_account_id: string; amount_fen: number }>(
-      "UPDATE subsidy_claims SET status = 'paid', updated_at = now() WHERE id = ANY($1::uuid[]) AND status = 'in_batch' RETURNING id, budget_account_id, amount_fen",
-      [booked.map((b) => b.claim_id)],
-    );
-    await ledger.payMany(
-      tx,
-      paid.map((p) => ({ claimId: p.id, accountId: p.budget_account_id, amountFen: p.amount_fen })),
-      by.accountId,
-    );
-    await tx.query(
-      "INSERT INTO claim_events (claim_id, from_status, to_status, actor_id, actor_role, reason) SELECT unnest($1::uuid[]), 'in_batch', 'paid', $2, $3, 'bank: booked'",
-      [paid.map((p) => p.id), by.accountId, by.role],
-    );
-  }
-  if (rejected.length) {
-    await tx.query(
-      `UPDATE subsidy_claims c SET status = 'failed', fail_reason = r.rsn, updated_at = now()
-         FROM unnest($1::uuid[], $2::text[]) AS r(cid, rsn) WHERE c.id = r.cid AND c.status = 'in_batch'`,
-      [rejected.map((r) => r.claim_id), rejected.map((r) => r.reason ?? 'rejected')],
-    );
-    await tx.query(
-      "INSERT INTO claim_events (claim_id, from_status, to_status, actor_id, actor_role, reason) SELECT cid, 'in_batch', 'failed', $3, $4, rsn FROM unnest($1::uuid[], $2::text[]) AS r(cid, rsn)",
-      [rejected.map((r) => r.claim_id), rejected.map((r) => r.reason ?? 'rejected'), by.accountId, by.role],
-    );
-  }
-  const counts = {
-    applied: applied.length,
-    duplicates: all.filter((x) => x.o === 'duplicate' || x.o === 'conflict').length,
-    unknown: all.filter((x) => x.o === 'unknown').length,
-    mismatched: all.filter((x) => x.o === 'amount_mismatch').length,
-  };
-  await tx.query(
-    'UPDATE bank_result_imports SET entries = entries + $2, applied = applied + $3, duplicates = duplicates + $4, unknown = unknown + $5, mismatched = mismatched + $6 WHERE id = $1',
-    [importId, all.length, counts.applied, counts.duplicates, counts.unknown, counts.mismatched],
+  const r = rows[0]!;
+  // Rows shared by every chunk last, in a fixed order (accounts by id, batches by id, the import), so that
+  // chunks applied side by side only wait for each other here, briefly, and never deadlock.
+  // The 'pay' entries were written above; the accounts' buckets move by their sums (reserved → paid).
+  await ledger.movePaid(
+    tx,
+    (r.paid ?? []).map((p) => ({ accountId: p.acc, amountFen: Number(p.fen) })),
   );
-  if (applied.length) {
+  const batches = r.batches ?? [];
+  if (batches.length > 1) await tx.query('SELECT id FROM disbursement_batches WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [batches.map((x) => x.id)]);
+  if (batches.length)
     await tx.query(
       `UPDATE disbursement_batches b SET booked_count = b.booked_count + s.bk, rejected_count = b.rejected_count + s.rj,
               status = CASE WHEN b.status = 'file_ready' THEN 'reconciling' ELSE b.status END
-         FROM (SELECT p.batch_id, count(*) FILTER (WHERE p.status = 'booked') AS bk, count(*) FILTER (WHERE p.status = 'rejected') AS rj
-                 FROM disbursement_payments p WHERE p.end_to_end_id = ANY($1::text[]) GROUP BY p.batch_id) s
-        WHERE b.id = s.batch_id`,
-      [applied.map((a) => a.end_to_end_id)],
+         FROM unnest($1::uuid[], $2::int[], $3::int[]) AS s(id, bk, rj) WHERE b.id = s.id`,
+      [batches.map((x) => x.id), batches.map((x) => x.bk), batches.map((x) => x.rj)],
     );
-  }
+  await tx.query(
+    'UPDATE bank_result_imports SET entries = entries + $2, applied = applied + $3, duplicates = duplicates + $4, unknown = unknown + $5, mismatched = mismatched + $6 WHERE id = $1',
+    [importId, r.entries, r.applied, r.duplicates, r.unknown, r.mismatched],
+  );
+  const counts = { applied: r.applied, duplicates: r.duplicates, unknown: r.unknown, mismatched: r.mismatched };
   await audit.record(tx, by, {
     action: 'bank_result.apply',
     entityType: 'bank_result_import',
     entityId: importId,
-    detail: { booked: booked.length, rejected: rejected.length, ...counts },
+    detail: { booked: r.booked, rejected: r.rejected, ...counts },
   });
   return counts;
 }
@@ -648,22 +654,39 @@ export async function importResults(by: AuditActor, db: Db, open: FileSource, fo
       return rows[0]!;
     });
     if (imp.status === 'done') return report(db, imp, true);
-    // resume: positions already committed are skipped; their EndToEndIds count as seen
-    const { rows: doneRows } = await db.query<{ end_to_end_id: string; position: number }>(
-      'SELECT end_to_end_id, position FROM bank_result_entries WHERE import_id = $1',
-      [imp.id],
-    );
-    const seen = new Set(doneRows.map((r) => r.end_to_end_id));
-    const lastPos = doneRows.reduce((m, r) => Math.max(m, r.position), 0);
+    // resume: positions already committed are skipped (their entries are in bank_result_entries)
+    const { rows: doneRows } = await db.query<{ position: number }>('SELECT DISTINCT position FROM bank_result_entries WHERE import_id = $1', [imp.id]);
+    const done = new Set(doneRows.map((r) => r.position));
     const outcome: ReadOutcome = { msgId: null, issues: [] };
     const entries = format === 'camt054' ? readCamt054(open(), outcome) : readResultCsv(open(), outcome);
-    let chunk: BankResultEntry[] = [];
+    // Reading and applying overlap: the next chunks are parsed while the database applies earlier ones, up to
+    // IMPORT_PARALLEL chunk transactions at once (each chunk's rows are its own; the shared counters are
+    // taken last, in a fixed order). A duplicate is decided in file order here, over the whole file (the
+    // positions done before a crash included), so the outcome does not depend on which chunk commits first,
+    // and a resumed import skips exactly the positions already committed. The first failure stops the import.
+    const parallel = db.engine === 'postgres' ? IMPORT_PARALLEL : 1;
+    const seen = new Set<string>();
+    let chunk: Array<BankResultEntry & { dup: boolean }> = [];
+    const running = new Set<Promise<void>>();
+    let failure: unknown = null;
+    const drain = async () => {
+      while (running.size) await Promise.race(running);
+      if (failure) throw failure;
+    };
     const flush = async () => {
       if (!chunk.length) return;
       const c = chunk;
       chunk = [];
-      await db.tx((tx) => applyChunk(tx, by, imp.id, c, seen));
-      await pause('import');
+      while (running.size >= parallel) await Promise.race(running);
+      if (failure) await drain(); // throws the failure once nothing runs any more
+      const p: Promise<void> = db
+        .tx((tx) => applyChunk(tx, by, imp.id, c))
+        .then(() => pause('import'))
+        .catch((e: unknown) => {
+          failure ??= e;
+        })
+        .finally(() => running.delete(p));
+      running.add(p);
     };
     const it = entries[Symbol.asyncIterator]();
     for (;;) {
@@ -671,16 +694,20 @@ export async function importResults(by: AuditActor, db: Db, open: FileSource, fo
       try {
         next = await it.next();
       } catch (e) {
+        await drain();
         throw new AppError('BANK_FILE_INVALID', `the result file could not be read: ${(e as Error).message}`, 'file');
       }
       if (next.done) break;
       const e = next.value;
-      if (e.position <= lastPos) continue;
+      const dup = seen.has(e.endToEndId);
+      if (!dup) seen.add(e.endToEndId);
+      if (done.has(e.position)) continue;
       // the entries of one position (one Ntry) stay in one chunk, so resuming by position is exact
       if (chunk.length >= IMPORT_CHUNK && chunk[chunk.length - 1]!.position !== e.position) await flush();
-      chunk.push(e);
+      chunk.push({ ...e, dup });
     }
     await flush();
+    await drain();
     return db.tx(async (tx) => {
       const { rows } = await tx.query<ImportRow>(
         "UPDATE bank_result_imports SET status = 'done', msg_id = $2, issues = $3::jsonb, finished_at = now() WHERE id = $1 RETURNING *",

@@ -143,25 +143,23 @@ export async function release(tx: Tx, claimId: string, actorId: string | null): 
 }
 
 /**
- * Set-based settlement: moves reserved → paid for many claims at once (bank result import). `claims` are
- * (claim id, account id, amount) of payments just booked; accounts are locked in id order.
+ * Set-based settlement, bucket side: moves reserved → paid by a sum per account (bank result import). The
+ * caller writes the matching 'pay' entries (one per claim) set-based in the same transaction, so the
+ * buckets and the ledger agree at commit. Accounts are locked in id order (no lock-order deadlock between
+ * two imports, or two chunks of one import, touching the same accounts).
  */
-export async function payMany(tx: Tx, claims: ReadonlyArray<{ claimId: string; accountId: string; amountFen: number }>, actorId: string | null): Promise<void> {
-  if (claims.length === 0) return;
-  const ids = claims.map((c) => c.claimId);
-  const accs = claims.map((c) => c.accountId);
-  const amts = claims.map((c) => c.amountFen);
-  await tx.query('SELECT id FROM budget_accounts WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [[...new Set(accs)]]);
+export async function movePaid(tx: Tx, sums: ReadonlyArray<{ accountId: string; amountFen: number }>): Promise<void> {
+  const moves = sums.filter((s) => s.amountFen > 0);
+  if (moves.length === 0) return;
+  const accs = moves.map((m) => m.accountId);
+  // NO KEY UPDATE (what the UPDATE itself takes): it does not conflict with the KEY SHARE locks that the
+  // ledger rows' foreign key checks already hold in this and concurrent transactions
+  await tx.query('SELECT id FROM budget_accounts WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE', [[...new Set(accs)]]);
   await tx.query(
     `UPDATE budget_accounts a SET reserved_fen = a.reserved_fen - s.fen, paid_fen = a.paid_fen + s.fen, updated_at = now()
-       FROM (SELECT acc, sum(amt)::bigint AS fen FROM unnest($1::uuid[], $2::bigint[]) AS t(acc, amt) GROUP BY acc) s
+       FROM (SELECT acc, sum(fen)::bigint AS fen FROM unnest($1::uuid[], $2::bigint[]) AS t(acc, fen) GROUP BY acc) s
       WHERE a.id = s.acc`,
-    [accs, amts],
-  );
-  await tx.query(
-    `INSERT INTO budget_ledger (account_id, claim_id, kind, debit, credit, amount_fen, actor_id)
-     SELECT acc, cid, 'pay', 'paid', 'reserved', amt, $4 FROM unnest($1::uuid[], $2::uuid[], $3::bigint[]) AS t(acc, cid, amt)`,
-    [accs, ids, amts, actorId],
+    [accs, moves.map((m) => m.amountFen)],
   );
 }
 
