@@ -361,12 +361,12 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     summary: 'Admit a subsidised trainee: binds the voucher to the class exactly once, before the roster deadline',
     tags,
     access: ['provider'],
-    tx: true,
+    // the service reads first (coalesced with concurrent requests), then writes in one short transaction
     status: 201,
     params: IdParams,
     body: CredentialBody,
     response: AdmissionView,
-    handler: async ({ actor, tx, params, body }) => training.presentAdmission(await training.admit(actor, tx!, params.id, body)),
+    handler: async ({ actor, db: d, params, body }) => training.presentAdmission(await training.admitNow(actor, d, params.id, body)),
   });
   defineRoute(app, db, {
     method: 'POST',

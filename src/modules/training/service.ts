@@ -1457,57 +1457,94 @@ export const presentAdmission = (a: Admission) => ({
   endReason: a.endReason,
 });
 
+/** What an admission decides on, read before its transaction (a write re-checks what can change atomically). */
+interface AdmissionPlan {
+  cls: TrainingClass;
+  voucher: vouchers.Voucher;
+  qr: vouchers.QrPayload | null;
+  via: 'qr' | 'number';
+}
+
 /**
- * 补贴学员录取: binds the voucher to the class exactly once. In one transaction: the token's nonce is
- * consumed (single use), the voucher moves issued → admitted (one conditional UPDATE in the vouchers
- * service: of concurrent attempts on one voucher exactly one wins, the others get VOUCHER_NOT_USABLE), a
- * seat is taken unless a registration holds one, and the admissions row is written (its partial unique
- * index allows one open admission per voucher).
+ * The reads of an admission — the provider (fresh, never cached), the voucher (from the verified token, or by
+ * number + the holder's ID number) and the class facts — and the rules that need nothing else. Outside a
+ * transaction these reads are coalesced with concurrent requests' (src/db/batch.ts). Refusals come in a fixed
+ * order: provider, voucher, class.
  */
-export async function admit(actor: Actor, tx: Tx, classId: string, cred: VoucherCredential, now: Date = new Date()): Promise<Admission> {
+async function planAdmission(actor: Actor, q: Queryable, classId: string, cred: VoucherCredential, now: Date): Promise<AdmissionPlan> {
   const providerId = requireProvider(actor);
   if (!isUuid(classId)) throw notFound('class', 'id');
-  await activeProvider(tx, providerId);
-  const { voucher: v } = await resolveVoucher(tx, cred);
-  const facts = await classFacts(tx, classId, v.id);
-  if (!facts || facts.cls.providerId !== providerId) throw notFound('class', 'id');
-  const c = facts.cls;
-  const reg = facts.registrationId ? { id: facts.registrationId } : null;
-  // Everything but the voucher state (decided atomically by the transition below) and the seat count.
-  const reasons = reasonsFor(c, v, now, { holdsSeat: reg !== null, nonceUsed: false, providerActive: true, approved: facts.approved }).filter(
+  const qr = 'token' in cred ? await vouchers.verifyQrToken(cred.token) : null;
+  const [provider, voucher, facts] = await Promise.allSettled([
+    activeProvider(q, providerId),
+    qr
+      ? vouchers.getTokenVoucher(q, qr).then((tv) => {
+          if (!tv.voucher) throw new AppError('QR_TOKEN_INVALID', 'the token names no voucher', 'token');
+          if (tv.nonceUsed) throw new AppError('QR_TOKEN_REPLAYED', 'this QR code was already used; ask the holder to refresh it', 'token');
+          return tv.voucher;
+        })
+      : resolveVoucher(q, cred).then((r) => r.voucher),
+    qr ? classFacts(q, classId, qr.voucherId) : Promise.resolve(null),
+  ]);
+  for (const r of [provider, voucher, facts]) if (r.status === 'rejected') throw r.reason;
+  const v = (voucher as PromiseFulfilledResult<vouchers.Voucher>).value;
+  const f = qr ? (facts as PromiseFulfilledResult<ClassFacts | null>).value : await classFacts(q, classId, v.id);
+  if (!f || f.cls.providerId !== providerId) throw notFound('class', 'id');
+  // Everything but the voucher state (decided atomically by the transition) and the seat count.
+  const reasons = reasonsFor(f.cls, v, now, { holdsSeat: f.registrationId !== null, nonceUsed: false, providerActive: true, approved: f.approved }).filter(
     (r) => r !== 'VOUCHER_NOT_ISSUED' && r !== 'CLASS_FULL',
   );
-  if (reasons.length) throw reasonError(reasons[0]!, c);
-  // Order matters for throughput: the locks many admissions share (the audit chain) are taken last, so
-  // they are held only for the last statements and the commit.
-  if ('token' in cred) await vouchers.consumeQrNonce(tx, cred.token, { expectVoucherId: v.id });
-  let row: AdmissionRow;
+  if (reasons.length) throw reasonError(reasons[0]!, f.cls);
+  return { cls: f.cls, voucher: v, qr, via: qr ? 'qr' : 'number' };
+}
+
+/**
+ * The writes of an admission, in three statements and two audit entries: (1) training's own — the admission
+ * row (at most one open admission per voucher: a partial unique index, so a concurrent attempt waits and
+ * fails), the voucher's pending registrations (this class's becomes the admission, others are released with
+ * their seats) and a seat (the registration's, or a free one taken with SKIP LOCKED); (2) the vouchers
+ * service's — the QR nonce consumed, issued → admitted, the event row, its audit entry; (3) the admission's
+ * audit entry. The audit chain's head, shared by many, is taken last and held only to the commit.
+ */
+async function writeAdmission(actor: Actor, tx: Tx, plan: AdmissionPlan, now: Date): Promise<Admission> {
+  const { cls: c, voucher: v } = plan;
+  let row: AdmissionRow & { seats: number };
   try {
-    // At most one open admission per voucher (partial unique index): a concurrent attempt waits here for
-    // the first and then fails.
     row = (
-      await tx.query<AdmissionRow>(
-        `INSERT INTO admissions (class_id, voucher_id, person_id, provider_id, registration_id, via, admitted_by)
-         VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING *`,
-        [c.id, v.id, v.personId, c.providerId, reg?.id ?? null, 'token' in cred ? 'qr' : 'number', actor.accountId],
+      await tx.query<AdmissionRow & { seats: number }>(
+        `WITH regs AS (
+           UPDATE registrations SET status = CASE WHEN class_id = $1 THEN 'admitted' ELSE 'released' END
+            WHERE voucher_id = $2 AND status = 'pending' RETURNING id, class_id),
+         released AS (
+           UPDATE class_seats s SET voucher_id = NULL FROM regs
+            WHERE regs.class_id <> $1 AND s.class_id = regs.class_id AND s.voucher_id = $2 RETURNING 1),
+         adm AS (
+           INSERT INTO admissions (class_id, voucher_id, person_id, provider_id, registration_id, via, admitted_by)
+           SELECT $1, $2, $3, $4, (SELECT id FROM regs WHERE class_id = $1 LIMIT 1), $5, $6 RETURNING *),
+         mine AS (SELECT seat_no FROM class_seats WHERE class_id = $1 AND voucher_id = $2),
+         free AS (SELECT seat_no FROM class_seats WHERE class_id = $1 AND voucher_id IS NULL AND NOT EXISTS (SELECT 1 FROM mine)
+                   ORDER BY seat_no LIMIT 1 FOR UPDATE SKIP LOCKED),
+         claimed AS (UPDATE class_seats s SET voucher_id = $2 FROM free WHERE s.class_id = $1 AND s.seat_no = free.seat_no RETURNING s.seat_no)
+         SELECT adm.*, ((SELECT count(*) FROM mine) + (SELECT count(*) FROM claimed))::int AS seats FROM adm`,
+        [c.id, v.id, v.personId, c.providerId, plan.via, actor.accountId],
       )
     ).rows[0]!;
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError('VOUCHER_NOT_USABLE', 'the voucher is already admitted to a class', 'voucherId');
     throw e;
   }
-  // The registration in this class becomes the admission; other pending registrations of this voucher lose their seats.
-  const regs = await tx.query<{ class_id: string; status: string }>(
-    `UPDATE registrations SET status = CASE WHEN class_id = $2 THEN 'admitted' ELSE 'released' END
-      WHERE voucher_id = $1 AND status = 'pending' RETURNING class_id, status`,
-    [v.id, c.id],
-  );
-  for (const o of regs.rows) if (o.class_id !== c.id) await releaseSeat(tx, o.class_id, v.id);
-  // A free seat row (SKIP LOCKED: concurrent admissions to one class claim different rows).
-  if (!reg) await takeSeat(tx, c.id, v.id);
-  // The one conditional UPDATE of the vouchers service: of concurrent attempts exactly one wins. It also
-  // writes the first audit entry, whose chain lock is held to the commit: nothing slow comes after it.
-  await moveVoucher(tx, actor, v.id, 'admitted', { expectFrom: 'issued', reason: `class ${c.id}`, asOf: now });
+  if (row.seats === 0) throw new AppError('CLASS_FULL', 'the class is full', 'classId');
+  try {
+    await vouchers.admitVoucher(tx, actor, v.id, { qr: plan.qr ?? undefined, reason: `class ${c.id}`, asOf: now });
+  } catch (e) {
+    // The vouchers service's refusals carry the voucher's state as `status`; the problem mapper would take it
+    // for the HTTP status: re-raised as `voucherStatus` (as moveVoucher does).
+    if (e instanceof AppError && e.extra && 'status' in e.extra) {
+      const { status, ...rest } = e.extra;
+      throw new AppError(e.code, e.message, e.field, { ...rest, voucherStatus: status }, e.issues);
+    }
+    throw e;
+  }
   await audit.record(tx, actor, {
     action: 'admission.create',
     entityType: 'admission',
@@ -1516,6 +1553,23 @@ export async function admit(actor: Actor, tx: Tx, classId: string, cred: Voucher
     detail: { classId: c.id, voucher: v.number, via: row.via },
   });
   return toAdmission(row);
+}
+
+/**
+ * 补贴学员录取: binds the voucher to the class exactly once (planAdmission + writeAdmission in the caller's
+ * transaction): the token's nonce is consumed (single use), the voucher moves issued → admitted (one
+ * conditional UPDATE in the vouchers service: of concurrent attempts on one voucher exactly one wins, the
+ * others get VOUCHER_NOT_USABLE), a seat is held, and the admissions row is written (its partial unique index
+ * allows one open admission per voucher).
+ */
+export async function admit(actor: Actor, tx: Tx, classId: string, cred: VoucherCredential, now: Date = new Date()): Promise<Admission> {
+  return writeAdmission(actor, tx, await planAdmission(actor, tx, classId, cred, now), now);
+}
+
+/** The admission route: the reads coalesced with concurrent requests', then one short transaction. */
+export async function admitNow(actor: Actor, db: Db, classId: string, cred: VoucherCredential, now: Date = new Date()): Promise<Admission> {
+  const plan = await planAdmission(actor, db, classId, cred, now);
+  return db.tx((tx) => writeAdmission(actor, tx, plan, now));
 }
 
 /** Withdrawal before the roster deadline releases the voucher (admitted → issued) and the seat. */
