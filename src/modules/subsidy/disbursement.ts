@@ -39,6 +39,8 @@ import { shanghaiDate, type BatchState } from './rules.js';
 export const PAIN001_XSD = new URL('./xsd/pain.001.001.09.xsd', import.meta.url).pathname;
 export const CAMT054_XSD = process.env.CAMT054_XSD ?? new URL('./xsd/camt.054.001.10.xsd', import.meta.url).pathname;
 export const BUILD_CHUNK = Number(process.env.SUBSIDY_BUILD_CHUNK ?? 5_000);
+/** Chunk transactions of one batch build run side by side (PostgreSQL; PGlite has one session). */
+export const BUILD_PARALLEL = Math.max(1, Number(process.env.SUBSIDY_BUILD_PARALLEL ?? 2));
 export const IMPORT_CHUNK = Number(process.env.SUBSIDY_IMPORT_CHUNK ?? 5_000);
 /** Chunk transactions of one result import applied side by side (PostgreSQL; PGlite has one session). */
 export const IMPORT_PARALLEL = Math.max(1, Number(process.env.SUBSIDY_IMPORT_PARALLEL ?? 2));
@@ -190,12 +192,17 @@ export async function createBatch(actor: AuditActor & { accountId: string }, tx:
   return presentBatch(b);
 }
 
+/** A chunk that would overfill its batch, or whose batch left 'building' meanwhile: rolled back, retried. */
+class ChunkRefused extends Error {}
+
 /**
  * Step 1b: includes payable claims (approved, notice ended, no open objection) in chunks; each chunk is one
  * transaction and ONE set-based statement (pick with row locks SKIP LOCKED → insert the payments → move the
- * claims to in_batch → their trail), plus the chunk's audit entry. The batch row is locked per chunk, so two
- * builders of the same batch never overfill it; builders of different batches skip each other's claims.
- * Safe to run concurrently with other builds and to rerun after a crash.
+ * claims to in_batch → their trail), then the batch's running count and the chunk's audit entry. Up to
+ * BUILD_PARALLEL chunks run side by side (PostgreSQL): SKIP LOCKED keeps their claims apart, and the batch
+ * row is only taken at the end of each chunk, by a conditional UPDATE that refuses a chunk which would
+ * overfill the batch or whose batch is no longer 'building' (that chunk rolls back and the loop looks again).
+ * Safe to run concurrently with other builds of the same or other batches, and to rerun after a crash.
  */
 export async function buildBatch(by: AuditActor, db: Db, batchId: string, now: Date = new Date()): Promise<BatchView> {
   const today = shanghaiDate(now);
@@ -208,53 +215,79 @@ export async function buildBatch(by: AuditActor, db: Db, batchId: string, now: D
       [batchId],
     );
   });
-  for (;;) {
-    const done = await db.tx(async (tx) => {
-      const b = await batchRow(tx, batchId, true);
-      if (b.status !== 'building') return true;
-      const room = b.max_payments - b.payment_count;
-      if (room <= 0) return true;
-      const { rows } = await tx.query<{ picked: number; included: number; moved: number; fen: number }>(
-        // The claims are found again by their tuple ids (ctid, stable while this statement holds their row
-        // locks): a TID scan, whatever the statistics say about how many claims are approved.
-        `WITH pick AS (
-           SELECT ctid AS tid, id, amount_fen, payee_key, payee_name, payee_account_enc, payee_bank, number, attempt FROM subsidy_claims
-            WHERE status = 'approved' AND notice_last_day < $1::date AND payee_account_enc IS NOT NULL AND amount_fen > 0
-              AND ($2::uuid IS NULL OR programme_id = $2) AND ($3::text IS NULL OR district_code = $3)
-            LIMIT $4 FOR UPDATE SKIP LOCKED),
-         ins AS (
-           INSERT INTO disbursement_payments (batch_id, claim_id, end_to_end_id, amount_fen, payee_key, payee_name, payee_account_enc, payee_bank)
-           SELECT $5, id, number || '-' || (attempt + 1), amount_fen, payee_key, COALESCE(payee_name, ''), payee_account_enc, payee_bank FROM pick
-           ON CONFLICT (claim_id) WHERE status IN ('pending', 'booked') DO NOTHING
-           RETURNING claim_id, amount_fen),
-         upd AS (
-           UPDATE subsidy_claims c SET status = 'in_batch', attempt = c.attempt + 1, updated_at = now()
-            WHERE c.ctid = ANY (ARRAY(SELECT pick.tid FROM pick JOIN ins ON ins.claim_id = pick.id)) AND c.status = 'approved'
-           RETURNING c.id),
-         ev AS (
-           INSERT INTO claim_events (claim_id, from_status, to_status, actor_id, actor_role, reason)
-           SELECT id, 'approved', 'in_batch', $6, $7, $8 FROM upd),
-         cnt AS (
-           UPDATE disbursement_batches SET payment_count = payment_count + (SELECT count(*) FROM ins) WHERE id = $5)
-         SELECT (SELECT count(*) FROM pick)::int AS picked, (SELECT count(*) FROM ins)::int AS included,
-                (SELECT count(*) FROM upd)::int AS moved, (SELECT COALESCE(sum(amount_fen), 0) FROM ins)::bigint AS fen`,
-        [today, b.programme_id, b.district_code, Math.min(room, BUILD_CHUNK), batchId, by.accountId, by.role, `batch ${b.number}`],
-      );
-      const r = rows[0]!;
-      if (r.moved !== r.included) throw new Error(`batch ${b.number}: ${r.included} payments but ${r.moved} claims moved`);
-      if (r.included > 0)
-        await audit.record(tx, by, {
-          action: 'batch.include',
-          entityType: 'disbursement_batch',
-          entityId: batchId,
-          detail: { number: b.number, claims: r.included, amountFen: r.fen },
-        });
-      // nothing picked: done; picked but none included (a claim already live elsewhere): stop rather than spin
-      return r.picked === 0 || r.included === 0;
-    });
-    if (done) break;
-    await pause('build');
-  }
+  let promised = 0; // room taken by this run's chunks in flight
+  /** One chunk; true when this worker has nothing more to do. */
+  const chunk = async (): Promise<boolean> => {
+    let want = 0;
+    try {
+      return await db.tx(async (tx) => {
+        const b = await batchRow(tx, batchId);
+        if (b.status !== 'building') return true;
+        const room = b.max_payments - b.payment_count - promised;
+        if (room <= 0) return true;
+        want = Math.min(room, BUILD_CHUNK);
+        promised += want;
+        const { rows } = await tx.query<{ picked: number; included: number; moved: number; fen: number }>(
+          // The claims are found again by their tuple ids (ctid, stable while this statement holds their row
+          // locks): a TID scan, whatever the statistics say about how many claims are approved.
+          `WITH pick AS (
+             SELECT ctid AS tid, id, amount_fen, payee_key, payee_name, payee_account_enc, payee_bank, number, attempt FROM subsidy_claims
+              WHERE status = 'approved' AND notice_last_day < $1::date AND payee_account_enc IS NOT NULL AND amount_fen > 0
+                AND ($2::uuid IS NULL OR programme_id = $2) AND ($3::text IS NULL OR district_code = $3)
+              LIMIT $4 FOR UPDATE SKIP LOCKED),
+           ins AS (
+             INSERT INTO disbursement_payments (batch_id, claim_id, end_to_end_id, amount_fen, payee_key, payee_name, payee_account_enc, payee_bank)
+             SELECT $5, id, number || '-' || (attempt + 1), amount_fen, payee_key, COALESCE(payee_name, ''), payee_account_enc, payee_bank FROM pick
+             ON CONFLICT (claim_id) WHERE status IN ('pending', 'booked') DO NOTHING
+             RETURNING claim_id, amount_fen),
+           upd AS (
+             UPDATE subsidy_claims c SET status = 'in_batch', attempt = c.attempt + 1, updated_at = now()
+              WHERE c.ctid = ANY (ARRAY(SELECT pick.tid FROM pick JOIN ins ON ins.claim_id = pick.id)) AND c.status = 'approved'
+             RETURNING c.id),
+           ev AS (
+             INSERT INTO claim_events (claim_id, from_status, to_status, actor_id, actor_role, reason)
+             SELECT id, 'approved', 'in_batch', $6, $7, $8 FROM upd)
+           SELECT (SELECT count(*) FROM pick)::int AS picked, (SELECT count(*) FROM ins)::int AS included,
+                  (SELECT count(*) FROM upd)::int AS moved, (SELECT COALESCE(sum(amount_fen), 0) FROM ins)::bigint AS fen`,
+          [today, b.programme_id, b.district_code, want, batchId, by.accountId, by.role, `batch ${b.number}`],
+        );
+        const r = rows[0]!;
+        if (r.moved !== r.included) throw new Error(`batch ${b.number}: ${r.included} payments but ${r.moved} claims moved`);
+        if (r.included > 0) {
+          const { rowCount } = await tx.query(
+            "UPDATE disbursement_batches SET payment_count = payment_count + $2 WHERE id = $1 AND status = 'building' AND payment_count + $2 <= max_payments",
+            [batchId, r.included],
+          );
+          if (rowCount !== 1) throw new ChunkRefused();
+          await audit.record(tx, by, {
+            action: 'batch.include',
+            entityType: 'disbursement_batch',
+            entityId: batchId,
+            detail: { number: b.number, claims: r.included, amountFen: r.fen },
+          });
+        }
+        // nothing picked: done; picked but none included (a claim already live elsewhere): stop rather than spin
+        return r.picked === 0 || r.included === 0;
+      });
+    } catch (e) {
+      if (e instanceof ChunkRefused) return false;
+      throw e;
+    } finally {
+      promised -= want;
+    }
+  };
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    try {
+      while (!failed && !(await chunk())) await pause('build');
+    } catch (e) {
+      failed = true; // the other workers stop after their current chunk
+      throw e;
+    }
+  };
+  const runs = await Promise.allSettled(Array.from({ length: db.engine === 'postgres' ? BUILD_PARALLEL : 1 }, worker));
+  const failure = runs.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failure) throw failure.reason;
   return db.tx(async (tx) => {
     const b = await batchRow(tx, batchId, true);
     if (b.status !== 'building') return presentBatch(b);
