@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   ModalForm,
   ProFormDatePicker,
@@ -9,8 +9,9 @@ import {
   ProTable,
   type ActionType,
   type ProColumns,
+  type ProFormInstance,
 } from '@ant-design/pro-components';
-import { App, Button, Modal, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Modal, Select, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
@@ -20,11 +21,13 @@ import { errorText } from '../../i18n';
 import { date, toCsv } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { StatusTag } from '../../lib/ui';
+import type { Assignment } from './Assignments';
 
 interface Result {
   id: string;
   voucherId: string;
   voucherNumber: string | null;
+  classId: string | null;
   passed: boolean;
   score: number | null;
   level: number;
@@ -49,13 +52,32 @@ export function ResultsPage() {
   const { message } = App.useApp();
   const { me } = useSession();
   const ref = useRef<ActionType>(undefined);
-  const request = useTableRequest<Result>((_params, page) => api.get<Page<Result>>('/assessment/results', page));
+  const [classFilter, setClassFilter] = useState<string | undefined>(undefined);
+  const request = useTableRequest<Result, { classId?: string }>((params, page) =>
+    api.get<Page<Result>>('/assessment/results', { ...(params.classId ? { classId: params.classId } : {}), ...page }),
+  );
   const [open, setOpen] = useState(false);
+  /** the class the new result is entered for (from the assigned classes), to fill in its level */
+  const [entryClass, setEntryClass] = useState<string | undefined>(undefined);
+  const formRef = useRef<ProFormInstance>(undefined);
   const [report, setReport] = useState<ImportReport | null>(null);
   const isAssessor = me.role === 'assessor';
+  const assigned = useAssignedClasses(isAssessor);
+  const classById = useMemo(() => new Map((assigned ?? []).map((a) => [a.classId, a])), [assigned]);
+  const classOptions = (assigned ?? []).map((a) => ({ value: a.classId, label: classLabel(a, t) }));
+  const openEntry = (classId?: string) => {
+    setEntryClass(classId);
+    setOpen(true);
+  };
 
   const columns: ProColumns<Result>[] = [
     { title: t('voucher.number'), dataIndex: 'voucherNumber' },
+    {
+      title: t('result.class'),
+      dataIndex: 'classId',
+      hideInTable: !isAssessor,
+      render: (_, r) => (r.classId ? (classById.get(r.classId)?.className ?? '—') : '—'),
+    },
     { title: t('common.occupation'), dataIndex: 'occupationCode', render: (_, r) => `${r.occupationCode} · ${t(`level.${r.level}`)}` },
     { title: t('result.outcome'), dataIndex: 'passed', render: (_, r) => <StatusTag status={r.passed ? 'pass' : 'fail'} /> },
     { title: t('result.score'), dataIndex: 'score', render: (_, r) => r.score ?? '—' },
@@ -88,7 +110,16 @@ export function ResultsPage() {
 
   return (
     <>
-      <ProTable<Result>
+      {isAssessor && assigned && (
+        <AssignedClasses
+          items={assigned}
+          onRecord={(id) => openEntry(id)}
+          onShow={(id) => {
+            setClassFilter(id);
+          }}
+        />
+      )}
+      <ProTable<Result, { classId?: string }>
         rowKey="id"
         actionRef={ref}
         headerTitle={t('menu.results')}
@@ -96,16 +127,30 @@ export function ResultsPage() {
         search={false}
         pagination={{ defaultPageSize: 20 }}
         request={request}
+        params={{ classId: classFilter }}
         toolBarRender={() =>
           isAssessor
             ? [
+                <Select
+                  key="c"
+                  id="results-class"
+                  style={{ minWidth: 260 }}
+                  allowClear
+                  placeholder={t('result.allClasses')}
+                  value={classFilter}
+                  onChange={(v?: string) => setClassFilter(v)}
+                  options={classOptions}
+                  showSearch
+                  optionFilterProp="label"
+                  popupMatchSelectWidth={false}
+                />,
                 <Button key="t" icon={<DownloadOutlined />} onClick={template}>
                   {t('common.template')}
                 </Button>,
                 <Upload key="u" accept=".csv,.xlsx" showUploadList={false} beforeUpload={(f) => upload(f)}>
                   <Button icon={<UploadOutlined />}>{t('result.import')}</Button>
                 </Upload>,
-                <Button key="n" type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="result-new">
+                <Button key="n" type="primary" icon={<PlusOutlined />} onClick={() => openEntry(classFilter)} data-testid="result-new">
                   {t('result.new')}
                 </Button>,
               ]
@@ -116,9 +161,17 @@ export function ResultsPage() {
         title={t('result.new')}
         open={open}
         onOpenChange={setOpen}
+        formRef={formRef}
         modalProps={{ destroyOnHidden: true }}
-        initialValues={{ passed: true, level: 5, certificateType: 'skill_level', assessedOn: today() }}
+        initialValues={{
+          classId: entryClass,
+          passed: true,
+          level: (entryClass ? classById.get(entryClass)?.level : undefined) ?? 5,
+          certificateType: 'skill_level',
+          assessedOn: today(),
+        }}
         onFinish={async (v: {
+          classId?: string;
           voucherNumber: string;
           passed: boolean;
           score?: number;
@@ -128,7 +181,7 @@ export function ResultsPage() {
           assessedOn: string | Dayjs;
         }) => {
           try {
-            await api.post('/assessment/results', {
+            const saved = await api.post<Result>('/assessment/results', {
               voucherNumber: v.voucherNumber.trim().toUpperCase(),
               passed: v.passed,
               score: v.score ?? null,
@@ -137,7 +190,10 @@ export function ResultsPage() {
               certificateType: v.passed && v.certificateNumber ? (v.certificateType ?? 'skill_level') : null,
               assessedOn: typeof v.assessedOn === 'string' ? v.assessedOn : v.assessedOn.format('YYYY-MM-DD'),
             });
-            message.success(t('common.saved'));
+            // the voucher's admission decides the class: say so when it is another assigned class than the one picked
+            if (v.classId && saved.classId && saved.classId !== v.classId)
+              message.warning(t('result.otherClass', { name: classById.get(saved.classId)?.className ?? saved.classId }));
+            else message.success(t('common.saved'));
             ref.current?.reload();
             return true;
           } catch (e) {
@@ -146,6 +202,24 @@ export function ResultsPage() {
           }
         }}
       >
+        {isAssessor && (
+          <ProFormSelect
+            name="classId"
+            label={t('result.class')}
+            extra={t('result.classHint')}
+            options={classOptions}
+            fieldProps={{
+              id: 'result-class',
+              allowClear: true,
+              showSearch: true,
+              optionFilterProp: 'label',
+              onChange: (id?: string) => {
+                const level = id ? classById.get(id)?.level : undefined;
+                if (level !== undefined && level !== null) formRef.current?.setFieldsValue({ level });
+              },
+            }}
+          />
+        )}
         <ProFormText name="voucherNumber" label={t('voucher.number')} rules={[{ required: true }]} fieldProps={{ id: 'result-voucher' }} />
         <ProFormRadio.Group
           name="passed"
@@ -197,5 +271,72 @@ export function ResultsPage() {
         )}
       </Modal>
     </>
+  );
+}
+
+type T = (key: string, opts?: Record<string, unknown>) => string;
+
+const classLabel = (a: Assignment, t: T): string =>
+  `${a.className ?? a.classId}${a.occupationCode ? ` · ${a.occupationCode} ${a.level !== null ? t(`level.${a.level}`) : ''}` : ''}`;
+
+/** The classes assigned to the assessor's body now (null until loaded). */
+function useAssignedClasses(enabled: boolean): Assignment[] | null {
+  const { message } = App.useApp();
+  const [items, setItems] = useState<Assignment[] | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    api.get<Page<Assignment>>('/assessment/assignments', { status: 'active', limit: 500 }).then(
+      (r) => live && setItems(r.items),
+      (e) => {
+        if (!live) return;
+        setItems([]);
+        message.error(errorText(e));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [enabled, message]);
+  return items;
+}
+
+/** 本机构的考评班级: the classes the body may record results for, each with entry and a results filter. */
+function AssignedClasses({ items, onRecord, onShow }: { items: Assignment[]; onRecord: (classId: string) => void; onShow: (classId: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('result.assignedClasses')} size="small" style={{ marginBottom: 16 }} data-testid="assigned-classes">
+      {items.length === 0 ? (
+        <Alert type="info" showIcon message={t('result.noAssigned')} />
+      ) : (
+        <Table<Assignment>
+          size="small"
+          rowKey="id"
+          dataSource={items}
+          pagination={{ pageSize: 5, hideOnSinglePage: true }}
+          columns={[
+            { title: t('result.class'), dataIndex: 'className', render: (_, a) => <span data-testid="assigned-class">{a.className ?? a.classId}</span> },
+            {
+              title: t('common.occupation'),
+              render: (_, a) => (a.occupationCode ? `${a.occupationCode} · ${a.level !== null ? t(`level.${a.level}`) : ''}` : '—'),
+            },
+            { title: t('assign.period'), render: (_, a) => (a.startDate ? `${date(a.startDate)} ～ ${date(a.endDate)}` : '—') },
+            { title: t('assign.classState'), render: (_, a) => (a.classState ? t(`class.state.${a.classState}`, { defaultValue: a.classState }) : '—') },
+            { title: t('assign.assignedAt'), render: (_, a) => date(a.assignedAt) },
+            {
+              title: t('common.actions'),
+              render: (_, a) => (
+                <>
+                  <a onClick={() => onRecord(a.classId)} data-testid="assigned-record" style={{ marginRight: 12 }}>
+                    {t('result.record')}
+                  </a>
+                  <a onClick={() => onShow(a.classId)}>{t('result.showResults')}</a>
+                </>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Card>
   );
 }
