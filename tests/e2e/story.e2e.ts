@@ -198,9 +198,29 @@ describe('the whole story', () => {
     await expect.poll(async () => w.page.getByTestId('checkin-result').textContent()).toContain('签到成功');
     await shot(w.page, 'worker-checkin');
 
+    step('assessment assignment');
+    // the city admin assigns the class to the demo assessment body on the 考评安排 page (only that body may record its results)
+    const admin = await staff('demo.city', { totp: true });
+    await admin.goto('/assessment/assignments');
+    await admin.getByTestId('assignment-new').click();
+    await admin.locator('#assign-class').click();
+    await admin.keyboard.type('养老护理员 e2e 班');
+    await admin.locator('.ant-select-item-option', { hasText: '养老护理员 e2e 班' }).first().click();
+    await admin.locator('#assign-body').click();
+    await admin.locator('.ant-select-item-option', { hasText: '职业技能鉴定评价中心' }).first().click();
+    await shot(admin, 'admin-assessment-assign');
+    await admin.locator('.ant-modal-footer .ant-btn-primary').click();
+    await admin
+      .locator('.ant-table-row', { hasText: '养老护理员 e2e 班' })
+      .getByTestId('assignment-body')
+      .filter({ hasText: '职业技能鉴定评价中心' })
+      .waitFor();
+    await shot(admin, 'admin-assessment-assignments');
+
     step('assessor');
     const a = await staff('demo.assessor');
     await a.goto('/results');
+    await a.getByTestId('assigned-class').filter({ hasText: '养老护理员 e2e 班' }).waitFor();
     await a.getByTestId('result-new').click();
     await a.locator('#result-voucher').fill(voucher.number);
     await a.locator('#result-cert').fill('ZS-E2E-000001');
