@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readCamt054, readResultCsv, validateXml, writeDisbursementCsv, writePain001, type Payment, type ReadOutcome } from './bankfiles.js';
+import { clip, readCamt054, readResultCsv, validateXml, writeDisbursementCsv, writePain001, xmlEscape, type Payment, type ReadOutcome } from './bankfiles.js';
 import { simulateBank } from './bank-simulator.js';
 import { fenToYuan, yuanToFen } from './money.js';
 
@@ -54,6 +54,31 @@ describe('money', () => {
   it.each([['1.234'], ['-1.00'], ['abc'], ['']])('yuanToFen refuses %s', (s) => expect(yuanToFen(s)).toBeNull());
   it('round-trips every amount', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 10 ** 14 }), (f) => yuanToFen(fenToYuan(f)) === f));
+  });
+});
+
+describe('XML text', () => {
+  it('escapes markup, drops the control characters XML 1.0 forbids, keeps everything else as is', () => {
+    expect(xmlEscape('张三 Zhang-San 6222020200000001')).toBe('张三 Zhang-San 6222020200000001');
+    expect(xmlEscape(`A&B <C> "D" 'E'`)).toBe('A&amp;B &lt;C&gt; &quot;D&quot; &apos;E&apos;');
+    expect(xmlEscape('a\u0000b\u0008c\td\ne\rf\u001fg')).toBe('abc\td\ne\rfg');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const out = xmlEscape(s);
+        expect(out).not.toMatch(/[<>"']/);
+        expect(out.replace(/&(amp|lt|gt|quot|apos);/g, '')).not.toContain('&');
+        for (const ch of out) {
+          const n = ch.charCodeAt(0);
+          expect(n >= 0x20 || n === 0x09 || n === 0x0a || n === 0x0d).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('clips to code points, not UTF-16 units', () => {
+    expect(clip('培训补贴', 2)).toBe('培训');
+    expect(clip('𠀀𠀁𠀂', 2)).toBe('𠀀𠀁');
+    expect(clip('abc', 3)).toBe('abc');
   });
 });
 

@@ -193,6 +193,36 @@ describe('disbursement', () => {
     ).toEqual([]);
   });
 
+  it('a batch stops at its maximum; an entry listed twice in one file is applied once and reported as a duplicate', async () => {
+    await approvedClaims(db, 3, programmeId, occupation, 800);
+    await endNotice(db);
+    const capped = await buildBatch(maker, db, (await db.tx((tx) => createBatch(maker, tx, { maxPayments: 2 }))).id);
+    expect(capped.paymentCount).toBe(2);
+    const counted = await db.query<{ n: number; fen: number }>(
+      "SELECT count(*)::int AS n, sum(amount_fen)::bigint AS fen FROM disbursement_payments WHERE batch_id = $1 AND status = 'pending'",
+      [capped.id],
+    );
+    expect(counted.rows[0]).toEqual({ n: 2, fen: capped.totalFen });
+    await db.tx((tx) => approveBatch(checker, tx, capped.id));
+    await generateFiles(maker, db, capped.id);
+    const pain = await collect((out) => streamBatchFile(maker, db, capped.id, 'pain001', out));
+    const camt = await collect((out) => simulateBank(Readable.from([pain]), out, {}));
+    // the first entry once more at the end of the file
+    const first = /<Ntry>[\s\S]*?<\/Ntry>\n/.exec(camt)![0];
+    const twice = camt.replace('</Ntfctn>', `${first.replace('<NtryRef>1<', '<NtryRef>3<')}</Ntfctn>`);
+    const paidBefore = (await ledger.listAccounts(db))[0]!.paidFen;
+    const r = await importResults(maker, db, () => Readable.from([twice]), 'camt054');
+    expect(r).toMatchObject({ entries: 3, applied: 2, booked: 2, duplicates: 1 });
+    expect(r.samples).toEqual([expect.objectContaining({ outcome: 'duplicate', position: 3 })]);
+    expect((await ledger.listAccounts(db))[0]!.paidFen - paidBefore).toBe(capped.totalFen);
+    const { rows: pays } = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM budget_ledger l JOIN disbursement_payments p ON p.claim_id = l.claim_id WHERE p.batch_id = $1 AND l.kind = 'pay'",
+      [capped.id],
+    );
+    expect(pays[0]!.n).toBe(2);
+    expect((await funds()).problems).toEqual([]);
+  });
+
   it('CSV results: unknown entries reported, invalid camt refused', async () => {
     const csv = 'EndToEndId,金额,状态,原因\r\nNOPE-1,1.00,成功,\r\n';
     const r = await importResults(maker, db, () => Readable.from([csv]), 'csv');
