@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ConfigProvider, App as AntApp, Spin } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
+import enUS from 'antd/es/locale/en_US';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, availableOperations, setUnauthenticatedHandler } from './lib/api';
 import { navigate, usePath } from './lib/router';
