@@ -4,7 +4,7 @@
  */
 import type { Db, Queryable, Tx } from '../../db/index.js';
 import type { Actor } from '../identity/actor.js';
-import { GENESIS, contentDigest, expectedHash, linkHash } from './chain.js';
+import { GENESIS, contentDigest, expectedHash } from './chain.js';
 
 let chainCount = 16;
 export function setAuditChains(n: number): void {
@@ -25,67 +25,25 @@ export type AuditActor = Pick<Actor, 'accountId' | 'role'> | { accountId: null; 
 export const SYSTEM: AuditActor = { accountId: null, role: 'system' };
 
 /**
- * Appends one entry in ONE statement. The chain is chosen by the database session (backend pid), so one
- * transaction only ever holds one chain's head row: no lock-order deadlock, and concurrent sessions mostly
- * use different chains. The UPDATE of the head row is the chain's lock; a concurrent writer on the same chain
- * waits for it and then re-evaluates on the committed head (READ COMMITTED), so links never fork.
+ * Appends one entry in ONE round trip (see recordMany).
  */
 export async function record(tx: Tx, actor: AuditActor, input: AuditInput): Promise<void> {
-  const at = new Date();
-  const detail = input.detail ?? {};
-  const content = {
-    at,
-    actorId: actor.accountId,
-    actorRole: actor.role,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId ?? null,
-    districtCode: input.districtCode ?? null,
-    detail,
-  };
-  const r = await tx.query(
-    `WITH h AS (
-       UPDATE audit_chain_heads
-          SET seq = seq + 1, prev_hash = hash,
-              hash = encode(sha256(convert_to(chain::text || ':' || (seq + 1)::text || ':' || hash || ':' || $2, 'UTF8')), 'hex')
-        WHERE chain = pg_backend_pid() % $1
-       RETURNING chain, seq, prev_hash, hash)
-     INSERT INTO audit_log (chain, seq, at, actor_id, actor_role, action, entity_type, entity_id, district_code, detail, prev_hash, hash, hash_version)
-     SELECT h.chain, h.seq, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, h.prev_hash, h.hash, 2 FROM h`,
-    [
-      chainCount,
-      contentDigest(content),
-      at,
-      content.actorId,
-      content.actorRole,
-      content.action,
-      content.entityType,
-      content.entityId,
-      content.districtCode,
-      JSON.stringify(detail),
-    ],
-  );
-  if (r.rowCount !== 1) throw new Error('audit: the chain head is missing (migration 20261127000100 not applied?)');
+  await recordMany(tx, actor, [input]);
 }
 
 /**
- * Appends many entries (a set-based step: one entry per affected object) in two statements: lock and read
- * the session's chain head, then insert every entry and move the head. Same chain rules as `record`. An
- * entry may name its own actor (coalesced requests of several users); otherwise `actor`.
+ * Appends entries — one, or a set-based step's one per affected object — in ONE round trip: the database
+ * function audit_append (its migration) locks the head row of the session's chain, links each entry to the
+ * one before and moves the head. The chain is chosen by the database session (backend pid), so one
+ * transaction only ever holds one chain's head: no lock-order deadlock, and concurrent sessions mostly use
+ * different chains; a concurrent writer on the same chain waits, then reads the committed head (READ
+ * COMMITTED), so links never fork. An entry may name its own actor (coalesced requests of several users);
+ * otherwise `actor`. The content digest is computed here, the link there (the same formula as linkHash).
  */
 export async function recordMany(tx: Tx, actor: AuditActor, inputs: ReadonlyArray<AuditInput & { actor?: AuditActor }>): Promise<void> {
   if (inputs.length === 0) return;
-  const head = (
-    await tx.query<{ chain: number; seq: number; hash: string }>(
-      'SELECT chain, seq, hash FROM audit_chain_heads WHERE chain = pg_backend_pid() % $1 FOR UPDATE',
-      [chainCount],
-    )
-  ).rows[0];
-  if (!head) throw new Error('audit: the chain head is missing (migration 20261127000100 not applied?)');
   const at = new Date();
-  let { seq, hash } = head;
-  const rows = inputs.map((input) => {
-    const detail = input.detail ?? {};
+  const entries = inputs.map((input) => {
     const who = input.actor ?? actor;
     const e = {
       at,
@@ -95,40 +53,22 @@ export async function recordMany(tx: Tx, actor: AuditActor, inputs: ReadonlyArra
       entityType: input.entityType,
       entityId: input.entityId ?? null,
       districtCode: input.districtCode ?? null,
-      detail,
+      detail: input.detail ?? {},
     };
-    seq += 1;
-    const prev = hash;
-    hash = linkHash(head.chain, seq, prev, contentDigest(e));
-    return { ...e, seq, prev, hash, detailJson: JSON.stringify(detail) };
+    return {
+      at: at.toISOString(),
+      actor_id: e.actorId,
+      actor_role: e.actorRole,
+      action: e.action,
+      entity_type: e.entityType,
+      entity_id: e.entityId,
+      district_code: e.districtCode,
+      detail: e.detail,
+      digest: contentDigest(e),
+    };
   });
-  const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
-  await tx.query(
-    `WITH ins AS (
-       INSERT INTO audit_log (chain, seq, at, actor_id, actor_role, action, entity_type, entity_id, district_code, detail, prev_hash, hash, hash_version)
-       SELECT $1, u.seq, $2, u.actor_id, u.actor_role, u.action, u.entity_type, u.entity_id, u.district_code, u.detail::jsonb, u.prev_hash, u.hash, 2
-         FROM unnest($5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $3::text[], $4::text[])
-              AS u(seq, action, entity_type, entity_id, district_code, detail, prev_hash, hash, actor_id, actor_role)
-       RETURNING 1)
-     UPDATE audit_chain_heads SET seq = $13, hash = $14, prev_hash = $15 WHERE chain = $1`,
-    [
-      head.chain,
-      at,
-      col('actorId'),
-      col('actorRole'),
-      col('seq'),
-      col('action'),
-      col('entityType'),
-      col('entityId'),
-      col('districtCode'),
-      col('detailJson'),
-      col('prev'),
-      col('hash'),
-      seq,
-      hash,
-      rows[rows.length - 1]!.prev,
-    ],
-  );
+  const r = await tx.query<{ n: number }>('SELECT audit_append($1::int, $2::jsonb) AS n', [chainCount, JSON.stringify(entries)]);
+  if (r.rows[0]?.n !== inputs.length) throw new Error('audit: not every entry was appended');
 }
 
 export interface VerifyResult {

@@ -1161,7 +1161,12 @@ const classFactsRead = batchedRead<{ classId: string; voucherId: string }, Class
          FROM unnest($1::uuid[], $2::uuid[]) AS k(class_id, voucher_id) JOIN training_classes c ON c.id = k.class_id`,
       [keys.map((k) => k.classId), keys.map((k) => k.voucherId)],
     );
-    return inKeyOrder(keys, rows, (k) => `${k.classId} ${k.voucherId}`, (r) => r.k);
+    return inKeyOrder(
+      keys,
+      rows,
+      (k) => `${k.classId} ${k.voucherId}`,
+      (r) => r.k,
+    );
   },
   (k) => `${k.classId} ${k.voucherId}`,
 );
@@ -1305,7 +1310,6 @@ async function resolveVoucher(
   if (!v || !person || person.idNumber !== normaliseIdNumber(cred.idNumber)) throw notFound('voucher', 'voucherNumber');
   return { voucher: v, person, qr: null };
 }
-
 
 /**
  * Moves the voucher through the vouchers service. Its refusals carry `extra.status` (the voucher's state),
@@ -1503,8 +1507,8 @@ async function planAdmission(actor: Actor, q: Queryable, classId: string, cred: 
  * row (at most one open admission per voucher: a partial unique index, so a concurrent attempt waits and
  * fails), the voucher's pending registrations (this class's becomes the admission, others are released with
  * their seats) and a seat (the registration's, or a free one taken with SKIP LOCKED); (2) the vouchers
- * service's — the QR nonce consumed, issued → admitted, the event row, its audit entry; (3) the admission's
- * audit entry. The audit chain's head, shared by many, is taken last and held only to the commit.
+ * service's — the QR nonce consumed, issued → admitted, the event row; (3) the voucher's and the admission's
+ * audit entries together. The audit chain's head, shared by many, is taken last and held only to the commit.
  */
 async function writeAdmission(actor: Actor, tx: Tx, plan: AdmissionPlan, now: Date): Promise<Admission> {
   const { cls: c, voucher: v } = plan;
@@ -1535,7 +1539,19 @@ async function writeAdmission(actor: Actor, tx: Tx, plan: AdmissionPlan, now: Da
   }
   if (row.seats === 0) throw new AppError('CLASS_FULL', 'the class is full', 'classId');
   try {
-    await vouchers.admitVoucher(tx, actor, v.id, { qr: plan.qr ?? undefined, reason: `class ${c.id}`, asOf: now });
+    // the admission's audit entry is written with the voucher's, in one round trip
+    await vouchers.admitVoucher(tx, actor, v.id, {
+      qr: plan.qr ?? undefined,
+      reason: `class ${c.id}`,
+      asOf: now,
+      alsoRecord: {
+        action: 'admission.create',
+        entityType: 'admission',
+        entityId: row.id,
+        districtCode: c.districtCode,
+        detail: { classId: c.id, voucher: v.number, via: row.via },
+      },
+    });
   } catch (e) {
     // The vouchers service's refusals carry the voucher's state as `status`; the problem mapper would take it
     // for the HTTP status: re-raised as `voucherStatus` (as moveVoucher does).
@@ -1545,13 +1561,6 @@ async function writeAdmission(actor: Actor, tx: Tx, plan: AdmissionPlan, now: Da
     }
     throw e;
   }
-  await audit.record(tx, actor, {
-    action: 'admission.create',
-    entityType: 'admission',
-    entityId: row.id,
-    districtCode: c.districtCode,
-    detail: { classId: c.id, voucher: v.number, via: row.via },
-  });
   return toAdmission(row);
 }
 

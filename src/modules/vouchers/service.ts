@@ -553,7 +553,7 @@ export async function admitVoucher(
   tx: Tx,
   by: AuditActor,
   id: string,
-  opts: { qr?: QrPayload | undefined; reason: string; asOf: Date },
+  opts: { qr?: QrPayload | undefined; reason: string; asOf: Date; alsoRecord?: audit.AuditInput | undefined },
 ): Promise<Voucher> {
   if (!UUID_RE.test(id)) throw notFound('voucher', 'voucherId');
   if (opts.qr && opts.qr.voucherId.toLowerCase() !== id.toLowerCase()) throw new AppError('QR_TOKEN_INVALID', 'token is for another voucher', 'token');
@@ -584,16 +584,23 @@ export async function admitVoucher(
     const cur = await getVoucher(tx, id);
     if (!cur) throw notFound('voucher', 'voucherId');
     if (cur.status === 'issued' && cur.validUntil < today)
-      throw new AppError('VOUCHER_EXPIRED', `the voucher was valid until ${cur.validUntil}`, 'voucherId', { voucherStatus: cur.status, validUntil: cur.validUntil });
+      throw new AppError('VOUCHER_EXPIRED', `the voucher was valid until ${cur.validUntil}`, 'voucherId', {
+        voucherStatus: cur.status,
+        validUntil: cur.validUntil,
+      });
     throw new AppError('VOUCHER_NOT_USABLE', `a ${cur.kind} voucher in state ${cur.status} cannot become admitted`, 'voucherId', { voucherStatus: cur.status });
   }
-  await audit.record(tx, by, {
-    action: 'voucher.admitted',
-    entityType: 'voucher',
-    entityId: id,
-    districtCode: row.district_code,
-    detail: { number: row.number, from: t.from, to: t.to, reason: opts.reason },
-  });
+  // The caller's own audit entry for the same change (the admission) goes in the same round trip.
+  await audit.recordMany(tx, by, [
+    {
+      action: 'voucher.admitted',
+      entityType: 'voucher',
+      entityId: id,
+      districtCode: row.district_code,
+      detail: { number: row.number, from: t.from, to: t.to, reason: opts.reason },
+    },
+    ...(opts.alsoRecord ? [opts.alsoRecord] : []),
+  ]);
   return toVoucher(row);
 }
 
@@ -614,7 +621,12 @@ const tokenVoucher = batchedRead<{ id: string; nonce: string }, VoucherRow & { q
          FROM unnest($1::uuid[], $2::text[]) AS k(id, nonce) JOIN vouchers v ON v.id = k.id`,
       [keys.map((k) => k.id), keys.map((k) => k.nonce)],
     );
-    return inKeyOrder(keys, rows, (k) => `${k.id} ${k.nonce}`, (r) => r.k);
+    return inKeyOrder(
+      keys,
+      rows,
+      (k) => `${k.id} ${k.nonce}`,
+      (r) => r.k,
+    );
   },
   (k) => `${k.id} ${k.nonce}`,
 );
