@@ -1,14 +1,16 @@
 /**
  * Disbursement (核拨 / 结算核销) as explicit, resumable state machines — every step idempotent, so a
- * rerun after a crash (kill -9) converges:
+ * rerun after a crash (kill -9) converges. Every step is set-based: one statement per chunk of claims or
+ * result entries, never a round trip per claim.
  *  1. build:    batch 'building' → include approved, noticed claims in chunks (row locks SKIP LOCKED + the
- *               unique partial index "one live payment per claim") → 'draft'.
+ *               unique partial index "one live payment per claim"; two chunks side by side) → 'draft'.
  *  2. approve:  a second finance / city admin user (maker ≠ checker) → 'approved'.
  *  3. generate: 'approved' | 'generating' → stream the pain.001 (deterministic from the rows) into its
  *               SHA-256 digest → 'file_ready'. Downloads stream the same bytes again.
  *  4. import:   a camt.054 / CSV result file, keyed by its SHA-256: entries applied in chunks, each chunk one
- *               transaction; a rerun of the same file resumes after the last committed chunk; a finished
- *               file imported again changes nothing. Payments pending → booked / rejected only once.
+ *               transaction (two side by side); a rerun of the same file skips the positions already
+ *               committed; a finished file imported again changes nothing. Payments pending → booked /
+ *               rejected only once.
  *  5. settle:   claims paid whose voucher is not yet settled → voucher approved → settled (核销).
  */
 import { createHash } from 'node:crypto';
