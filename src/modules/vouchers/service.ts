@@ -115,9 +115,15 @@ export async function getVoucher(q: Queryable, id: string): Promise<Voucher | nu
 export async function findVoucherByNumber(q: Queryable, number: string): Promise<Voucher | null> {
   const n = parseVoucherNumber(number);
   if (!n) throw new AppError('INVALID_VOUCHER_NUMBER', 'the voucher number is not valid (format or check character)', 'number');
-  const r = (await q.query<VoucherRow>('SELECT * FROM vouchers WHERE number = $1', [n])).rows[0];
+  const r = await voucherByNumber(q, n);
   return r ? toVoucher(r) : null;
 }
+
+/** Concurrent look-ups by number share one query (src/db/batch.ts). */
+const voucherByNumber = batchedRead<string, VoucherRow>(async (q, numbers) => {
+  const { rows } = await q.query<VoucherRow>('SELECT * FROM vouchers WHERE number = ANY($1::text[])', [numbers]);
+  return inKeyOrder(numbers, rows, (k) => k, (r) => r.number);
+});
 
 /** Subsidy estimate in fen: round_half_up(standard × (1 + uplift) × ratio); null when the standard is open. */
 export function subsidyEstimateFen(v: Pick<Voucher, 'kind' | 'standardFen' | 'upliftPct' | 'ratioPct'>): number | null {
