@@ -677,6 +677,11 @@ export const strings: Record<string, [string, string]> = {
     '列出在册且正常的评价机构；区管理员另可选本区已安排过的评价机构。',
     'Active assessment bodies on record; a district admin also sees the bodies already assigned in the district.',
   ],
+  'assign.currently': ['已安排：{{body}}', 'assigned to {{body}}'],
+  'assign.duplicate': [
+    '该班级已安排了评价机构（{{body}}）：如需更换，请先撤回原安排。',
+    'This class is already assigned to an assessment body ({{body}}): withdraw that assignment first to change it.',
+  ],
   'assign.noBodies': [
     '没有可选的评价机构：请先在「机构管理」登记评价机构，或请市人社局安排。',
     'No assessment body to choose: register one under Organisations first, or ask the city bureau to assign it.',

@@ -7,7 +7,7 @@ import { ModalForm, ProFormSelect, ProFormTextArea, ProTable, type ActionType, t
 import { Alert, App, Button, Space, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, type Page } from '../../lib/api';
+import { api, ApiError, type Page } from '../../lib/api';
 import { districtName, useDistricts } from '../../lib/data';
 import { date, dateTime } from '../../lib/format';
 import { navigate } from '../../lib/router';
@@ -75,8 +75,8 @@ function useAssignableClasses(reloadKey: number): ClassItem[] {
  * Active assessment bodies from the organisation register. A district admin's register view holds only
  * their district's organisations, so the bodies already assigned in the district are offered as well.
  */
-function useAssessmentBodies(reloadKey: number): Body[] {
-  const [items, setItems] = useState<Body[]>([]);
+function useAssessmentBodies(reloadKey: number): { bodies: Body[]; liveByClass: Map<string, string> } {
+  const [items, setItems] = useState<{ bodies: Body[]; liveByClass: Map<string, string> }>({ bodies: [], liveByClass: new Map() });
   useEffect(() => {
     let live = true;
     Promise.allSettled([
@@ -85,11 +85,14 @@ function useAssessmentBodies(reloadKey: number): Body[] {
     ]).then(([orgs, assigned]) => {
       if (!live) return;
       const byId = new Map<string, Body>();
+      const liveByClass = new Map<string, string>();
       if (orgs.status === 'fulfilled') for (const o of orgs.value.items) byId.set(o.id, { id: o.id, name: o.name });
       if (assigned.status === 'fulfilled')
-        for (const a of assigned.value.items)
+        for (const a of assigned.value.items) {
           if (!byId.has(a.assessorOrgId)) byId.set(a.assessorOrgId, { id: a.assessorOrgId, name: a.assessorOrgName ?? a.assessorOrgId });
-      setItems([...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')));
+          if (a.active) liveByClass.set(a.classId, a.assessorOrgName ?? a.assessorOrgId);
+        }
+      setItems({ bodies: [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')), liveByClass });
     });
     return () => {
       live = false;
@@ -108,7 +111,7 @@ export function AssignmentsPage() {
   const [withdrawing, setWithdrawing] = useState<Assignment | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
   const classes = useAssignableClasses(reloadKey);
-  const bodies = useAssessmentBodies(reloadKey);
+  const { bodies, liveByClass } = useAssessmentBodies(reloadKey);
 
   const classOptions = useMemo(
     () =>
@@ -117,6 +120,15 @@ export function AssignmentsPage() {
         label: `${c.name} · ${c.occupationCode} ${t(`level.${c.level}`)} · ${c.startDate}～${c.endDate}${me.role === 'city_admin' ? ` · ${districtName(districts, c.districtCode)}` : ''}`,
       })),
     [classes, districts, me.role, t],
+  );
+  // in the dialog a class that has a live assignment names its body (assigning it again is refused)
+  const assignOptions = useMemo(
+    () =>
+      classOptions.map((o) => {
+        const body = liveByClass.get(o.value);
+        return body ? { ...o, label: `${o.label} · ${t('assign.currently', { body })}` } : o;
+      }),
+    [classOptions, liveByClass, t],
   );
   const bodyOptions = useMemo(() => bodies.map((b) => ({ value: b.id, label: b.name })), [bodies]);
 
@@ -244,7 +256,11 @@ export function AssignmentsPage() {
             changed();
             return true;
           } catch (e) {
-            message.error(errorText(e));
+            // one live assignment per class: name the body it already has
+            if (e instanceof ApiError && e.code === 'DUPLICATE' && e.field === 'classId') {
+              const cur = typeof e.extra?.assessorOrgId === 'string' ? e.extra.assessorOrgId : null;
+              message.error(t('assign.duplicate', { body: bodies.find((b) => b.id === cur)?.name ?? cur ?? '—' }));
+            } else message.error(errorText(e));
             return false;
           }
         }}
@@ -253,7 +269,7 @@ export function AssignmentsPage() {
           name="classId"
           label={t('assign.class')}
           extra={t('assign.classHint')}
-          options={classOptions}
+          options={assignOptions}
           rules={[{ required: true }]}
           fieldProps={{ id: 'assign-class', showSearch: true, optionFilterProp: 'label' }}
         />
