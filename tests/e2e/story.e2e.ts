@@ -207,7 +207,7 @@ describe('the whole story', () => {
     await admin.keyboard.type('养老护理员 e2e 班');
     await admin.locator('.ant-select-item-option', { hasText: '养老护理员 e2e 班' }).first().click();
     await admin.locator('#assign-body').click();
-    await admin.locator('.ant-select-item-option', { hasText: '职业技能鉴定评价中心' }).first().click();
+    await admin.locator('.ant-select-item-option[title="上海市职业技能鉴定评价中心 (demo)"]').click();
     await shot(admin, 'admin-assessment-assign');
     await admin.locator('.ant-modal-footer .ant-btn-primary').click();
     await admin
