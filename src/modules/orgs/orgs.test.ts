@@ -183,10 +183,15 @@ describe('scope', () => {
     expect((await t.call('GET', `/api/v1/orgs/${id}`, { as: 'district_admin' })).statusCode).toBe(200);
   });
 
-  it('a district admin lists its district only; the city admin filters', async () => {
+  it('a district admin lists its district only (and the city\'s assessment bodies, read-only); the city admin filters', async () => {
     const mine = (await t.call('GET', '/api/v1/orgs?limit=500', { as: 'district_admin_b' })).json();
     expect(mine.items.length).toBeGreaterThan(0);
-    expect(mine.items.every((o: { districtCode: string }) => o.districtCode === '310104')).toBe(true);
+    expect(mine.items.every((o: { districtCode: string; kind: string }) => o.districtCode === '310104' || o.kind === 'assessor')).toBe(true);
+    const bodies = (await t.call('GET', '/api/v1/orgs?kind=assessor', { as: 'district_admin_b' })).json();
+    expect(bodies.items.map((o: { id: string }) => o.id)).toContain(t.fx.orgs.assessor!.id);
+    expect((await t.call('GET', `/api/v1/orgs/${t.fx.orgs.assessor!.id}`, { as: 'district_admin_b' })).statusCode).toBe(200);
+    const suspend = await t.call('POST', `/api/v1/orgs/${t.fx.orgs.assessor!.id}/suspend`, { as: 'district_admin_b', body: { reason: 'not mine' } });
+    expect(suspend.statusCode).toBe(404);
     const other = (await t.call('GET', '/api/v1/orgs?districtCode=310115', { as: 'district_admin_b' })).json();
     expect(other.total).toBe(0);
     const all = (await t.call('GET', '/api/v1/orgs?kind=provider&status=active&limit=500', { as: 'city_admin' })).json();

@@ -86,4 +86,14 @@ describe('scope', () => {
     expect(canSeeOrg(who, org)).toBe(sees);
     expect(canManageOrg(who, org)).toBe(manages);
   });
+
+  it.each([
+    [{ role: 'district_admin', districtCode: '310104', orgId: null }, true, false],
+    [{ role: 'district_admin', districtCode: '310115', orgId: null }, true, true],
+    [{ role: 'provider', districtCode: null, orgId: 'o1' }, false, false],
+  ])('an assessment body of 310101: %o sees %s, manages %s', (who, sees, manages) => {
+    const body = { id: 'a1', districtCode: '310101', kind: 'assessor' };
+    expect(canSeeOrg(who, body)).toBe(sees);
+    expect(canManageOrg(who, body)).toBe(manages && who.districtCode === body.districtCode);
+  });
 });

@@ -55,7 +55,11 @@ export interface ScopeSubject {
   orgId: string | null;
 }
 
-export function canSeeOrg(a: ScopeSubject, org: { id: string; districtCode: string }): boolean {
+/**
+ * Who sees an organisation. A district admin sees those of the district, and assessment bodies city-wide
+ * (an assessment body serves every district; the district admin assigns classes to it) — sees, not manages.
+ */
+export function canSeeOrg(a: ScopeSubject, org: { id: string; districtCode: string; kind?: string }): boolean {
   switch (a.role) {
     case 'system':
     case 'city_admin':
@@ -63,7 +67,7 @@ export function canSeeOrg(a: ScopeSubject, org: { id: string; districtCode: stri
     case 'finance':
       return true;
     case 'district_admin':
-      return a.districtCode !== null && a.districtCode === org.districtCode;
+      return org.kind === 'assessor' || (a.districtCode !== null && a.districtCode === org.districtCode);
     case 'provider':
     case 'enterprise':
     case 'assessor':

@@ -232,7 +232,9 @@ export async function listOrgs(actor: OrgActor, q: Queryable, f: OrgFilter): Pro
     params.push(v);
     where.push(sql.replaceAll('?', `$${params.length}`));
   };
-  if (s.role === 'district_admin') add('district_code = ?', s.districtCode);
+  // A district admin sees the organisations of the district, and the assessment bodies of the whole city
+  // (an assessment body serves every district: the district admin assigns classes to it).
+  if (s.role === 'district_admin') add(`(district_code = ? OR kind = 'assessor')`, s.districtCode);
   if (f.districtCode) add('district_code = ?', f.districtCode);
   if (f.kind) add('kind = ?', f.kind);
   if (f.status) add('status = ?', f.status);
