@@ -42,8 +42,11 @@ export interface World {
   vouchers: Array<{ id: string; number: string; personId: string; idNumber: string }>;
 }
 
-/** A provider with an approval, a course, `classes` classes of capacity 10,000, and n holders with one voucher each. */
-export async function trainingWorld(n: number, classes: number, log: (s: string) => void): Promise<World> {
+/**
+ * A provider with an approval, a course, `classes` classes of `capacity` seats (default 10,000), and n holders
+ * with one voucher each.
+ */
+export async function trainingWorld(n: number, classes: number, log: (s: string) => void, capacity = 10_000): Promise<World> {
   const { db } = await freshPostgres(60);
   const programme = await catalog.getProgrammeByCode(db, 'SH-SKILL-UPGRADE');
   if (!programme) throw new Error('no SH-SKILL-UPGRADE programme');
@@ -96,7 +99,7 @@ export async function trainingWorld(n: number, classes: number, log: (s: string)
         courseId: course.id,
         venueId: venue.id,
         online: false,
-        capacity: 10_000,
+        capacity,
         startDate: start,
         endDate: start,
         sessions: [{ startsAt: `${start}T09:00:00+08:00`, endsAt: `${start}T12:00:00+08:00` }],

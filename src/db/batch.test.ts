@@ -51,3 +51,18 @@ describe('batchedRead', () => {
     expect(r.map((x) => x.status)).toEqual(['rejected', 'rejected']);
   });
 });
+
+describe('named statements (PostgreSQL engine)', () => {
+  it('a parameterised statement is named by its text; one without parameters goes by the simple protocol', async () => {
+    const { statement } = await import('./index.js');
+    const a = statement('SELECT $1::int AS x', [1]);
+    const b = statement('SELECT $1::int AS x', [2]);
+    const c = statement('SELECT $1::int AS y', [1]);
+    expect(typeof a).toBe('object');
+    expect((a as { name: string }).name).toMatch(/^sv_[A-Za-z0-9_-]{20}$/);
+    expect((a as { name: string }).name).toBe((b as { name: string }).name);
+    expect((b as { values: unknown[] }).values).toEqual([2]);
+    expect((a as { name: string }).name).not.toBe((c as { name: string }).name);
+    expect(statement('CREATE TABLE x (a int)', [])).toBe('CREATE TABLE x (a int)');
+  });
+});

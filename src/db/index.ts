@@ -5,6 +5,7 @@
  * Both return the same JS types: int8 → number (safe integers; money in fen fits), numeric → string,
  * date → 'YYYY-MM-DD' string, timestamptz → Date.
  */
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { PGlite as PGliteType } from '@electric-sql/pglite';
 
@@ -60,12 +61,33 @@ export function lockKey(name: string): string {
   return BigInt.asIntN(64, (BigInt(h1) << 32n) | BigInt(h2)).toString();
 }
 
+/**
+ * Parameterised statements are sent as NAMED prepared statements (the name is a hash of the text): each
+ * connection parses a statement once and PostgreSQL may keep its plan, instead of parsing and planning
+ * every execution — on the hot paths (admission, check-in) planning was most of the database's work. The
+ * number of distinct statements named per process is bounded (text built at run time, such as list filters,
+ * may vary); past the bound statements are sent unnamed as before.
+ */
+const MAX_NAMED = 5_000;
+const statementNames = new Map<string, string>();
+export function statement(sql: string, params: readonly unknown[]): string | pg.QueryConfig {
+  if (params.length === 0) return sql; // simple protocol: DDL, multi-statement scripts
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    if (statementNames.size >= MAX_NAMED) return { text: sql, values: params as unknown[] };
+    name = `sv_${createHash('sha1').update(sql).digest('base64url').slice(0, 20)}`;
+    statementNames.set(sql, name);
+  }
+  return { name, text: sql, values: params as unknown[] };
+}
+
 class PostgresDb implements Db {
   readonly engine = 'postgres' as const;
   constructor(private readonly pool: pg.Pool) {}
 
   async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
-    const r = await this.pool.query(sql, params as unknown[]);
+    const st = statement(sql, params);
+    const r = typeof st === 'string' ? await this.pool.query(st) : await this.pool.query(st);
     return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
   }
 
@@ -80,7 +102,8 @@ class PostgresDb implements Db {
       const tx: Tx = {
         inTransaction: true,
         query: async <R>(sql: string, params: readonly unknown[] = []) => {
-          const r = await client.query(sql, params as unknown[]);
+          const st = statement(sql, params);
+          const r = typeof st === 'string' ? await client.query(st) : await client.query(st);
           return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
         },
         exec: async (sql: string) => {
