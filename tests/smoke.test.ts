@@ -15,6 +15,16 @@ describe('service basics', () => {
     expect(r.json().engine).toBe(process.env.DATABASE_URL ? 'postgres' : 'pglite');
     expect(r.headers['x-request-id']).toBeTruthy();
   });
+  it('sends the security headers (CSP, no sniffing, frame denial) on every answer, errors too', async () => {
+    for (const r of [await t.call('GET', '/api/health'), await t.call('GET', '/api/v1/nothing-here')]) {
+      expect(r.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(r.headers['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+      expect(r.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+      expect(r.headers['x-content-type-options']).toBe('nosniff');
+      expect(r.headers['x-frame-options']).toBe('SAMEORIGIN');
+    }
+  });
+
   it('serves an OpenAPI document with an operationId on every route', async () => {
     const doc = (await t.call('GET', '/api/openapi.json')).json();
     const ops = Object.values(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((p) => Object.values(p));

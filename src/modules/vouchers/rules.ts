@@ -120,14 +120,18 @@ export const numberDistrict = (d: string | null | undefined): string => (d && /^
 
 // ——— validity (Asia/Shanghai) ———
 
+/** One formatter for the hot paths (admission checks the validity on every call): en-CA formats YYYY-MM-DD. */
+const shanghaiDay = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The business date in Shanghai, 'YYYY-MM-DD'. */
 export function shanghaiDate(at: Date = new Date()): string {
-  return dayjs(at).tz(TZ).format('YYYY-MM-DD');
+  return shanghaiDay.format(at);
 }
 
 /** yymm of the Shanghai date, for the voucher number. */
 export function shanghaiYymm(at: Date = new Date()): string {
-  return dayjs(at).tz(TZ).format('YYMM');
+  const d = shanghaiDate(at);
+  return `${d.slice(2, 4)}${d.slice(5, 7)}`;
 }
 
 /** Adds calendar months to a 'YYYY-MM-DD' date; the day is clamped to the month's end (11-30 + 3 → 02-28). */
