@@ -16,7 +16,7 @@ import { buildApp } from '../src/http/app.js';
 import { SYSTEM } from '../src/modules/audit/service.js';
 import * as identity from '../src/modules/identity/service.js';
 import { makeWorld, northOf, openClass, VENUE_GCJ } from '../src/modules/attendance/testkit.js';
-import { freshPostgres, result, round, seedPersons, type BenchContext, type BenchResult } from './lib.js';
+import { freshPostgres, profiled, result, round, seedPersons, type BenchContext, type BenchResult } from './lib.js';
 
 export const defaultN = 100_000;
 export const description = 'check-in burst (distinct trainees, 50 per session) vs a bare INSERT endpoint, PostgreSQL';
@@ -175,10 +175,12 @@ export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
       // The bench sessions were seeded minutes ago: keep them clear of the 30-minute idle expiry for the burst.
       await db.query(`UPDATE sessions SET last_seen_at = now() + interval '1 hour' WHERE account_id IN (SELECT id FROM accounts WHERE username LIKE 'bw.%')`);
       log(`check-in burst: ${load.length} requests, ${CONNECTIONS} connections`);
-      const ck = await fire(base, load.length, (i) => {
-        const l = load[i % load.length]!;
-        return { path: `/api/v1/sessions/${l.sessionId}/check-in`, headers: { authorization: `Bearer bt-${l.personId}` }, body: body(i, l.k) };
-      });
+      const ck = await profiled('checkin', () =>
+        fire(base, load.length, (i) => {
+          const l = load[i % load.length]!;
+          return { path: `/api/v1/sessions/${l.sessionId}/check-in`, headers: { authorization: `Bearer bt-${l.personId}` }, body: body(i, l.k) };
+        }),
+      );
       log(`  ${round(ck.reqPerS, 1)} req/s, p99 ${ck.p99} ms, ${ck.ok} ok ${JSON.stringify(ck.other)}`);
       const rows = (await db.query<{ n: number }>('SELECT count(*) AS n FROM check_ins')).rows[0]!.n;
       const flagged = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM check_ins WHERE status = 'flagged'`)).rows[0]!.n;
