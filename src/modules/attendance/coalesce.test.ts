@@ -26,6 +26,12 @@ beforeAll(async () => {
   [burst, oneByOne] = sessions.map((s) => s.id) as [string, string];
 });
 afterAll(async () => t?.close());
+// A batch that fails for anything but a refusal or a concurrent conflict is a defect: it says so as a warning.
+const batchWarnings: string[] = [];
+process.on('warning', (w) => {
+  if ((w as Error & { code?: string }).code === 'SV_BATCH') batchWarnings.push(w.message);
+});
+afterAll(() => expect(batchWarnings).toEqual([]));
 
 /** Trainee i's fix: 0 and 1 share a phone, 2 and 3 stand on the same spot, the rest apart. */
 const fix = (i: number) => {

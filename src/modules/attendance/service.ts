@@ -386,8 +386,10 @@ async function checkInBatch(db: Db, items: readonly PendingCheckIn[]): Promise<A
   }
   try {
     return await db.tx((tx) => writeBatch(tx, items));
-  } catch {
+  } catch (e) {
     // The batch failed as a whole (a deadlock, a lost connection): each check-in on its own, as if it had come alone.
+    if (!['40P01', '40001', '55P03', '08006', '57P01'].includes((e as { code?: string }).code ?? ''))
+      process.emitWarning(`check-in batch of ${items.length} failed unexpectedly: ${String(e)}`, { code: 'SV_BATCH' });
     return Promise.all(items.map((it) => db.tx((tx) => checkIn(it.actor, tx, it.ctx.session.id, inputOf(it), it.now)).catch(asError)));
   }
 }

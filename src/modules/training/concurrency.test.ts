@@ -66,6 +66,12 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => db?.close());
+// A batch that fails for anything but a refusal or a concurrent conflict is a defect: it says so as a warning.
+const batchWarnings: string[] = [];
+process.on('warning', (w) => {
+  if ((w as Error & { code?: string }).code === 'SV_BATCH') batchWarnings.push(w.message);
+});
+afterAll(() => expect(batchWarnings).toEqual([]));
 
 describe('admission races', () => {
   it('200 concurrent admissions of one voucher to two providers’ classes → exactly one succeeds', async () => {
@@ -135,5 +141,76 @@ describe('admission races', () => {
     const statuses = await Promise.all(vs.map(async (v) => (await vouchers.getVoucher(db, v.id))!.status));
     expect(statuses.filter((s) => s === 'admitted')).toHaveLength(5);
     expect(statuses.filter((s) => s === 'issued')).toHaveLength(35);
+  });
+});
+
+describe('admissions written together (admitNow, the route\'s path)', () => {
+  it('30 concurrent admissions of different vouchers into two classes: all admitted, fewer transactions than admissions, every trail complete', async () => {
+    const people = await Promise.all(Array.from({ length: 30 }, (_, i) => makeWorker(db, 7200 + i)));
+    const vs = await Promise.all(people.map((p) => makeVoucher(db, p.person.id, programmeId)));
+    const audits = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action IN ('voucher.admitted', 'admission.create')`)).rows[0]!.n;
+    const results = await Promise.allSettled(
+      people.map((p, i) => {
+        const c = classes[i % 2]!;
+        return training.admitNow(c.staff, db, c.id, { voucherNumber: vs[i]!.number, idNumber: p.idNumber });
+      }),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(30);
+    const ids = vs.map((v) => v.id);
+    const one = async (sql: string) => (await db.query<{ n: number }>(sql, [ids])).rows[0]!.n;
+    expect(await one(`SELECT count(*)::int AS n FROM admissions WHERE voucher_id = ANY($1::uuid[]) AND status = 'admitted'`)).toBe(30);
+    expect(await one(`SELECT count(*)::int AS n FROM voucher_events WHERE voucher_id = ANY($1::uuid[]) AND to_status = 'admitted'`)).toBe(30);
+    expect(await one(`SELECT count(DISTINCT (class_id, seat_no))::int AS n FROM class_seats WHERE voucher_id = ANY($1::uuid[])`)).toBe(30);
+    expect(await one(`SELECT count(*)::int AS n FROM vouchers WHERE id = ANY($1::uuid[]) AND status = 'admitted'`)).toBe(30);
+    expect((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action IN ('voucher.admitted', 'admission.create')`)).rows[0]!.n).toBe(
+      audits + 60,
+    );
+    // written together: fewer transactions than admissions
+    expect(await one(`SELECT count(DISTINCT xmin::text)::int AS n FROM admissions WHERE voucher_id = ANY($1::uuid[])`)).toBeLessThan(30);
+  });
+
+  it('a batch with a refusal in it: the others go through, the refused one gets its own answer', async () => {
+    const people = await Promise.all(Array.from({ length: 8 }, (_, i) => makeWorker(db, 7300 + i)));
+    const vs = await Promise.all(people.map((p) => makeVoucher(db, p.person.id, programmeId)));
+    const c = classes[0]!;
+    // the first voucher is already admitted elsewhere
+    await db.tx((tx) => training.admit(classes[1]!.staff, tx, classes[1]!.id, { voucherNumber: vs[0]!.number, idNumber: people[0]!.idNumber }));
+    const results = await Promise.allSettled(people.map((p, i) => training.admitNow(c.staff, db, c.id, { voucherNumber: vs[i]!.number, idNumber: p.idNumber })));
+    expect(results[0]!.status).toBe('rejected');
+    expect(((results[0] as PromiseRejectedResult).reason as AppError).code).toBe('VOUCHER_NOT_USABLE');
+    expect(results.slice(1).every((r) => r.status === 'fulfilled')).toBe(true);
+  });
+
+  it('the same races through admitNow: one voucher 100 times → one; 40 vouchers into 5 seats → 5', async () => {
+    const w = await makeWorker(db, 7400);
+    const v = await makeVoucher(db, w.person.id, programmeId);
+    const same = await Promise.allSettled(
+      Array.from({ length: 100 }, (_, i) => training.admitNow(classes[i % 2]!.staff, db, classes[i % 2]!.id, { voucherNumber: v.number, idNumber: w.idNumber })),
+    );
+    expect(same.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(same.filter((r): r is PromiseRejectedResult => r.status === 'rejected').every((r) => (r.reason as AppError).code === 'VOUCHER_NOT_USABLE')).toBe(true);
+    expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM admissions WHERE voucher_id = $1', [v.id])).rows[0]!.n).toBe(1);
+
+    const staff = classes[0]!.staff;
+    const small = await db.tx(async (tx) => {
+      const base = (await training.getClass(tx, classes[0]!.id))!;
+      return training.createClass(staff, tx, {
+        courseId: base.courseId,
+        venueId: base.venueId,
+        online: false,
+        capacity: 5,
+        startDate: inDays(26),
+        endDate: inDays(26),
+        sessions: [morning(inDays(26))],
+      });
+    });
+    const people = await Promise.all(Array.from({ length: 40 }, (_, i) => makeWorker(db, 7500 + i)));
+    const vs = await Promise.all(people.map((p) => makeVoucher(db, p.person.id, programmeId)));
+    const full = await Promise.allSettled(people.map((p, i) => training.admitNow(staff, db, small.id, { voucherNumber: vs[i]!.number, idNumber: p.idNumber })));
+    expect(full.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
+    expect(full.filter((r): r is PromiseRejectedResult => r.status === 'rejected').every((r) => (r.reason as AppError).code === 'CLASS_FULL')).toBe(true);
+    expect((await training.getClass(db, small.id))!.seatsTaken).toBe(5);
+    const statuses = await Promise.all(vs.map(async (x) => (await vouchers.getVoucher(db, x.id))!.status));
+    expect(statuses.filter((s) => s === 'admitted')).toHaveLength(5);
   });
 });

@@ -7,6 +7,7 @@
  * district admin those of its district; city admins and auditors everything; a worker their own
  * registrations. Every write records one audit entry in the same transaction.
  */
+import DataLoader from 'dataloader';
 import { batchedRead, inKeyOrder } from '../../db/batch.js';
 import type { Db, Queryable, Tx } from '../../db/index.js';
 import { AppError, notFound } from '../../lib/errors.js';
@@ -1575,10 +1576,124 @@ export async function admit(actor: Actor, tx: Tx, classId: string, cred: Voucher
   return writeAdmission(actor, tx, await planAdmission(actor, tx, classId, cred, now), now);
 }
 
-/** The admission route: the reads coalesced with concurrent requests', then one short transaction. */
+/**
+ * The admission route: the reads coalesced with concurrent requests', then the write — admissions that reach
+ * the node in the same turn of the event loop are written together in one transaction (writeAdmissions), all
+ * or nothing; when that fails (one of them is refused, a voucher twice, a class full) each is written alone,
+ * exactly as if it had come alone, and gets its own answer.
+ */
 export async function admitNow(actor: Actor, db: Db, classId: string, cred: VoucherCredential, now: Date = new Date()): Promise<Admission> {
   const plan = await planAdmission(actor, db, classId, cred, now);
-  return db.tx((tx) => writeAdmission(actor, tx, plan, now));
+  return admissionLoader(db).load({ actor, plan, now });
+}
+
+interface PendingAdmission {
+  actor: Actor;
+  plan: AdmissionPlan;
+  now: Date;
+}
+
+const admissionLoaders = new WeakMap<Db, DataLoader<PendingAdmission, Admission>>();
+const admissionLoader = (db: Db): DataLoader<PendingAdmission, Admission> => {
+  let l = admissionLoaders.get(db);
+  if (!l) {
+    l = new DataLoader<PendingAdmission, Admission>((items) => admissionBatch(db, items), {
+      cache: false,
+      maxBatchSize: 100,
+      batchScheduleFn: (cb) => setImmediate(cb),
+    });
+    admissionLoaders.set(db, l);
+  }
+  return l;
+};
+
+class BatchRefused extends Error {}
+/** Why a batch may fail in normal operation: one of its admissions is refused, or it met a concurrent one. */
+const expectedBatchFailure = (e: unknown): boolean =>
+  e instanceof BatchRefused || e instanceof AppError || ['23505', '40P01', '40001', '55P03'].includes((e as { code?: string }).code ?? '');
+const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
+
+async function admissionBatch(db: Db, items: readonly PendingAdmission[]): Promise<Array<Admission | Error>> {
+  const alone = () => Promise.all(items.map((it) => db.tx((tx) => writeAdmission(it.actor, tx, it.plan, it.now)).catch(asError)));
+  if (items.length === 1) return alone();
+  try {
+    return await db.tx((tx) => writeAdmissions(tx, items));
+  } catch (e) {
+    if (!expectedBatchFailure(e)) process.emitWarning(`admission batch of ${items.length} failed unexpectedly: ${String(e)}`, { code: 'SV_BATCH' });
+    return alone();
+  }
+}
+
+/**
+ * writeAdmission for several admissions in one transaction: training's statement for all of them (admission
+ * rows, registrations, seats — the n-th admission of a class in the batch takes the n-th free seat not locked
+ * by others), the vouchers service's statement for all of them, one round trip of audit entries. Throws
+ * (rolling back) unless every one of them goes through.
+ */
+async function writeAdmissions(tx: Tx, items: readonly PendingAdmission[]): Promise<Admission[]> {
+  const p = items.map((it) => it.plan);
+  const { rows } = await tx.query<AdmissionRow & { seated: boolean }>(
+    `WITH k AS (
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::uuid[]) WITH ORDINALITY
+         AS k(class_id, voucher_id, person_id, provider_id, via, admitted_by, i)),
+     regs AS (
+       UPDATE registrations r SET status = CASE WHEN r.class_id = k.class_id THEN 'admitted' ELSE 'released' END
+         FROM k WHERE r.voucher_id = k.voucher_id AND r.status = 'pending'
+       RETURNING r.id, r.class_id, r.voucher_id, k.class_id AS target),
+     released AS (
+       UPDATE class_seats s SET voucher_id = NULL FROM regs
+        WHERE regs.class_id <> regs.target AND s.class_id = regs.class_id AND s.voucher_id = regs.voucher_id RETURNING 1),
+     adm AS (
+       INSERT INTO admissions (class_id, voucher_id, person_id, provider_id, registration_id, via, admitted_by)
+       SELECT k.class_id, k.voucher_id, k.person_id, k.provider_id,
+              (SELECT regs.id FROM regs WHERE regs.voucher_id = k.voucher_id AND regs.class_id = k.class_id LIMIT 1), k.via, k.admitted_by
+         FROM k ORDER BY k.i
+       RETURNING *),
+     mine AS (SELECT s.class_id, s.voucher_id FROM class_seats s JOIN k ON s.class_id = k.class_id AND s.voucher_id = k.voucher_id),
+     need AS (
+       SELECT k.class_id, k.voucher_id, row_number() OVER (PARTITION BY k.class_id ORDER BY k.i) AS r FROM k
+        WHERE NOT EXISTS (SELECT 1 FROM mine WHERE mine.class_id = k.class_id AND mine.voucher_id = k.voucher_id)),
+     free AS (
+       SELECT need.class_id, need.voucher_id, f.seat_no FROM need CROSS JOIN LATERAL
+         (SELECT seat_no FROM class_seats WHERE class_id = need.class_id AND voucher_id IS NULL
+           ORDER BY seat_no OFFSET need.r - 1 LIMIT 1 FOR UPDATE SKIP LOCKED) f),
+     claimed AS (
+       UPDATE class_seats s SET voucher_id = free.voucher_id FROM free
+        WHERE s.class_id = free.class_id AND s.seat_no = free.seat_no RETURNING s.class_id, s.voucher_id)
+     SELECT adm.*, (EXISTS (SELECT 1 FROM mine WHERE mine.class_id = adm.class_id AND mine.voucher_id = adm.voucher_id)
+                    OR EXISTS (SELECT 1 FROM claimed c WHERE c.class_id = adm.class_id AND c.voucher_id = adm.voucher_id)) AS seated
+       FROM adm`,
+    [
+      p.map((x) => x.cls.id),
+      p.map((x) => x.voucher.id),
+      p.map((x) => x.voucher.personId),
+      p.map((x) => x.cls.providerId),
+      p.map((x) => x.via),
+      items.map((it) => it.actor.accountId),
+    ],
+  );
+  const byVoucher = new Map(rows.map((r) => [r.voucher_id, r]));
+  const adm = p.map((x) => byVoucher.get(x.voucher.id));
+  if (rows.length !== items.length || adm.some((r) => !r || !r.seated)) throw new BatchRefused('an admission of the batch cannot go through');
+  const moved = await vouchers.admitVouchers(
+    tx,
+    items.map((it, i) => ({
+      by: it.actor,
+      id: it.plan.voucher.id,
+      qr: it.plan.qr ?? undefined,
+      reason: `class ${it.plan.cls.id}`,
+      alsoRecord: {
+        action: 'admission.create',
+        entityType: 'admission',
+        entityId: adm[i]!.id,
+        districtCode: it.plan.cls.districtCode,
+        detail: { classId: it.plan.cls.id, voucher: it.plan.voucher.number, via: adm[i]!.via },
+      },
+    })),
+    items[0]!.now,
+  );
+  if (!moved) throw new BatchRefused('a voucher of the batch cannot move');
+  return adm.map((r) => toAdmission(r!));
 }
 
 /** Withdrawal before the roster deadline releases the voucher (admitted → issued) and the seat. */

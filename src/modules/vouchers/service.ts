@@ -611,6 +611,73 @@ export async function admitVoucher(
 }
 
 /**
+ * Several admissions' moves at once (admissions coalesced by the training service): for each, what
+ * admitVoucher does, in one statement for all of them, and every audit entry (the vouchers' and the callers')
+ * in one round trip. All or nothing: null when any of them cannot move — the caller then rolls back and takes
+ * them one by one, so each gets its own refusal.
+ */
+export async function admitVouchers(
+  tx: Tx,
+  items: ReadonlyArray<{ by: AuditActor; id: string; qr?: QrPayload | undefined; reason: string; alsoRecord?: audit.AuditInput | undefined }>,
+  asOf: Date,
+): Promise<Voucher[] | null> {
+  if (items.some((it) => !UUID_RE.test(it.id) || (it.qr && it.qr.voucherId.toLowerCase() !== it.id.toLowerCase()))) return null;
+  const t = ADMIT_TRANSITION;
+  const { rows } = await tx.query<VoucherRow>(
+    `WITH k AS (
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::float8[], $4::uuid[], $5::text[], $6::text[]) AS k(id, nonce, exp, by_id, by_role, reason)),
+     n AS (
+       INSERT INTO voucher_qr_nonces (nonce, voucher_id, expires_at)
+       SELECT nonce, id, to_timestamp(exp) FROM k WHERE nonce IS NOT NULL
+       ON CONFLICT (nonce) DO NOTHING RETURNING nonce),
+     u AS (
+       UPDATE vouchers v SET status = $8, status_changed_at = now() FROM k
+        WHERE v.id = k.id AND v.status = $7 AND v.kind = ANY($9::text[]) AND v.valid_until >= $10::date
+          AND (k.nonce IS NULL OR k.nonce IN (SELECT nonce FROM n))
+       RETURNING v.*, k.by_id AS k_by_id, k.by_role AS k_by_role, k.reason AS k_reason),
+     e AS (
+       INSERT INTO voucher_events (voucher_id, from_status, to_status, actor_id, actor_role, reason)
+       SELECT id, $7, $8, k_by_id, k_by_role, k_reason FROM u)
+     SELECT * FROM u`,
+    [
+      items.map((it) => it.id.toLowerCase()),
+      items.map((it) => it.qr?.nonce ?? null),
+      items.map((it) => it.qr?.exp ?? null),
+      items.map((it) => it.by.accountId),
+      items.map((it) => it.by.role),
+      items.map((it) => it.reason),
+      t.from,
+      t.to,
+      t.kinds,
+      shanghaiDate(asOf),
+    ],
+  );
+  if (rows.length !== items.length) return null;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const out = items.map((it) => byId.get(it.id.toLowerCase()));
+  if (out.some((r) => !r)) return null;
+  await audit.recordMany(
+    tx,
+    items[0]!.by,
+    items.flatMap((it, i) => {
+      const row = out[i]!;
+      return [
+        {
+          actor: it.by,
+          action: 'voucher.admitted',
+          entityType: 'voucher',
+          entityId: row.id,
+          districtCode: row.district_code,
+          detail: { number: row.number, from: t.from, to: t.to, reason: it.reason },
+        },
+        ...(it.alsoRecord ? [{ ...it.alsoRecord, actor: it.by }] : []),
+      ];
+    }),
+  );
+  return out.map((r) => toVoucher(r!));
+}
+
+/**
  * Verify's read of a checked token: its voucher, and whether its nonce was already consumed by an admission —
  * one query.
  */
