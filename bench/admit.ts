@@ -8,7 +8,7 @@
 import { result, round, type BenchContext, type BenchResult } from './lib.js';
 import { DURATION_S, load, trainingWorld } from './verify.js';
 
-export const defaultN = 12_000;
+export const defaultN = 40_000;
 const CLASS_SIZE = 50;
 export const description = 'admit (number + ID) vs a bare INSERT, autocannon 50 connections (PostgreSQL)';
 
