@@ -24,7 +24,7 @@ import * as training from '../src/modules/training/service.js';
 import { addDays, businessDate } from '../src/modules/training/rules.js';
 import * as vouchers from '../src/modules/vouchers/service.js';
 import { signQrToken } from '../src/modules/vouchers/qr.js';
-import { freshPostgres, result, round, type BenchContext, type BenchResult } from './lib.js';
+import { freshPostgres, profiled, result, round, type BenchContext, type BenchResult } from './lib.js';
 
 export const defaultN = 2_000;
 export const description = 'verify (QR token) vs a bare indexed SELECT, autocannon 50 connections (PostgreSQL)';
@@ -216,7 +216,7 @@ export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
     log(`  ${bare.reqPerS} req/s, p99 ${bare.p99} ms, non-2xx ${bare.non2xx}`);
     tokens = await mint();
     log(`verify: ${DURATION_S} s`);
-    const ours = await load(w.base, 'POST', { ...json, authorization: `Bearer ${w.providerToken}` }, ourNext);
+    const ours = await profiled('verify', () => load(w.base, 'POST', { ...json, authorization: `Bearer ${w.providerToken}` }, ourNext));
     log(`  ${ours.reqPerS} req/s, p99 ${ours.p99} ms, non-2xx ${ours.non2xx}`);
     if (ours.non2xx > 0 || ours.errors > 0) throw new Error(`verify answered ${ours.non2xx} non-2xx and ${ours.errors} errors`);
     return [

@@ -230,3 +230,18 @@ describe('admitReasons', () => {
     expect(admitReasons({ ...base, ...patch })).toEqual(reasons);
   });
 });
+
+describe('the Shanghai wall clock: the fixed-offset fast path agrees with the time-zone database', () => {
+  it('for 2,000 instants from 1991-09-16 to 2040, and before it (DST years) uses the database', () => {
+    const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const from = Date.UTC(1991, 8, 16);
+    const to = Date.UTC(2040, 0, 1);
+    for (let i = 0; i < 2000; i++) {
+      const t = new Date(from + Math.floor(((to - from) * i) / 1999) + (i % 86_400) * 997);
+      expect(businessDate(t)).toBe(fmt.format(t));
+    }
+    // an instant of the DST years (1986–1991) takes the time-zone database's path
+    const dst = new Date('1988-04-16T15:30:00Z');
+    expect(businessDate(dst)).toBe(fmt.format(dst));
+  });
+});

@@ -40,7 +40,17 @@ const partsFmt = new Intl.DateTimeFormat('en-CA', {
   second: '2-digit',
 });
 
+/** China has kept UTC+8 without daylight saving since 1991-09-15 (the last DST period ended then). */
+const FIXED_OFFSET_SINCE = Date.UTC(1991, 8, 16);
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
 function wallClock(instant: Date): { y: number; m: number; d: number; h: number; mi: number; s: number } {
+  const t = instant.getTime();
+  if (t >= FIXED_OFFSET_SINCE && BUSINESS_TZ === 'Asia/Shanghai') {
+    // The hot paths (admission, verify, check-in) ask this on every request: plain arithmetic, same answer.
+    const w = new Date(t + SHANGHAI_OFFSET_MS);
+    return { y: w.getUTCFullYear(), m: w.getUTCMonth() + 1, d: w.getUTCDate(), h: w.getUTCHours(), mi: w.getUTCMinutes(), s: w.getUTCSeconds() };
+  }
   const p: Record<string, number> = {};
   for (const part of partsFmt.formatToParts(instant)) if (part.type !== 'literal') p[part.type] = Number(part.value);
   return { y: p.year!, m: p.month!, d: p.day!, h: p.hour!, mi: p.minute!, s: p.second! };
