@@ -104,3 +104,7 @@ export const maskId = (id: string): string => (id.length === 18 ? `${id.slice(0,
 export const maskPhone = (p: string): string => (p.length === 11 ? `${p.slice(0, 3)}****${p.slice(7)}` : '***');
 export const maskCard = (c: string): string => (c.length >= 8 ? `${c.slice(0, 4)} **** **** ${c.slice(-4)}` : '****');
 export const maskName = (n: string): string => (n.length <= 1 ? n : n.length === 2 ? `${n[0]}*` : `${n[0]}${'*'.repeat(n.length - 2)}${n[n.length - 1]}`);
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A UUID in its canonical text form (ids in routes and tokens are checked before they reach SQL). */
+export const isUuid = (s: string): boolean => UUID_RE.test(s);

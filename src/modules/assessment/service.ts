@@ -8,7 +8,7 @@
  */
 import type { Db, Queryable, Tx } from '../../db/index.js';
 import { AppError, notFound, type FieldIssue } from '../../lib/errors.js';
-import { maskName } from '../../lib/identifiers.js';
+import { isUuid, maskName } from '../../lib/identifiers.js';
 import * as audit from '../audit/service.js';
 import * as attendance from '../attendance/service.js';
 import type { Actor } from '../identity/actor.js';
@@ -81,8 +81,6 @@ async function requireAssessor(actor: Actor, q: Queryable): Promise<orgs.Org> {
 }
 
 // ------------------------------------------------------------------------------ assignments (考评安排)
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const notInScope = (field: string): AppError => new AppError('NOT_FOUND', 'voucher not found among the classes assigned to this assessment body', field);
 
@@ -167,9 +165,9 @@ function requireAssigner(actor: Actor): void {
  */
 export async function assignClass(actor: Actor, tx: Tx, input: { classId: string; assessorOrgId: string; note?: string | undefined }): Promise<AssignmentView> {
   requireAssigner(actor);
-  const cls = UUID.test(input.classId) ? await training.getClass(tx, input.classId) : null;
+  const cls = isUuid(input.classId) ? await training.getClass(tx, input.classId) : null;
   if (!cls || (actor.role === 'district_admin' && cls.districtCode !== actor.districtCode)) throw notFound('class', 'classId');
-  const org = UUID.test(input.assessorOrgId) ? await orgs.getOrg(tx, input.assessorOrgId) : null;
+  const org = isUuid(input.assessorOrgId) ? await orgs.getOrg(tx, input.assessorOrgId) : null;
   if (!org || org.kind !== 'assessor') throw notFound('assessment body', 'assessorOrgId');
   await orgs.requireActiveOrg(tx, org.id, 'assessorOrgId');
   if (cls.state === 'cancelled') throw new AppError('CONFLICT', 'the class is cancelled: there is nothing to assess', 'classId', { classState: cls.state });
@@ -200,7 +198,7 @@ export async function assignClass(actor: Actor, tx: Tx, input: { classId: string
 /** Withdraws a live assignment with a reason (same admins; results already recorded stay). */
 export async function withdrawAssignment(actor: Actor, tx: Tx, id: string, input: { reason: string }): Promise<AssignmentView> {
   requireAssigner(actor);
-  if (!UUID.test(id)) throw notFound('assignment', 'id');
+  if (!isUuid(id)) throw notFound('assignment', 'id');
   const { rows } = await tx.query<AssignmentRow>('SELECT * FROM assessment_assignments WHERE id = $1 FOR UPDATE', [id]);
   const cur = rows[0];
   if (!cur || (actor.role === 'district_admin' && cur.district_code !== actor.districtCode)) throw notFound('assignment', 'id');

@@ -17,7 +17,7 @@
 import DataLoader from 'dataloader';
 import type { Db, Queryable, Tx } from '../../db/index.js';
 import { AppError, notFound, type FieldIssue } from '../../lib/errors.js';
-import { checkIdNumber, maskName, normaliseIdNumber } from '../../lib/identifiers.js';
+import { checkIdNumber, isUuid, maskName, normaliseIdNumber } from '../../lib/identifiers.js';
 import * as audit from '../audit/service.js';
 import * as catalog from '../catalog/service.js';
 import type { Actor } from '../identity/actor.js';
@@ -40,9 +40,6 @@ import {
   type CheckinRecord,
   type Flag,
 } from './rules.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (s: string): boolean => UUID.test(s);
 
 // ───────────────────────────── rows and views ─────────────────────────────
 
@@ -349,7 +346,11 @@ export async function checkInNow(actor: Actor, db: Db, sessionId: string, input:
     return single();
   }
   if (windowVerdict(now, checkinWindow(session.startsAt, programme.checkinBeforeMin, programme.checkinAfterMin)) !== 'inside') return single();
-  const fv = fenceVerdict(fix, { lat: venue.lat, lng: venue.lng }, { radiusM: venue.geofenceRadiusM ?? programme.geofenceRadiusM, accuracyMaxM: programme.accuracyMaxM });
+  const fv = fenceVerdict(
+    fix,
+    { lat: venue.lat, lng: venue.lng },
+    { radiusM: venue.geofenceRadiusM ?? programme.geofenceRadiusM, accuracyMaxM: programme.accuracyMaxM },
+  );
   if (!fv.ok) return single();
   const here = toStored({ lat: fix.lat, lng: fix.lng }, fix.coordSystem);
   return checkInLoader(db).load({
@@ -491,11 +492,25 @@ async function writeBatch(tx: Tx, items: readonly PendingCheckIn[]): Promise<Arr
         continue;
       }
       const rel = related.get(i) ?? [];
-      const sharesWithMe = (o: Pick<CheckInRow, 'device_id' | 'coord_key'>) => (it.deviceId !== null && o.device_id === it.deviceId) || (it.key !== null && o.coord_key === it.key);
-      const batchSession = earlier.filter((e) => e.row.session_id === row.session_id && e.row.person_id !== row.person_id && sharesWithMe(e.row)).map((e) => e.row);
+      const sharesWithMe = (o: Pick<CheckInRow, 'device_id' | 'coord_key'>) =>
+        (it.deviceId !== null && o.device_id === it.deviceId) || (it.key !== null && o.coord_key === it.key);
+      const batchSession = earlier
+        .filter((e) => e.row.session_id === row.session_id && e.row.person_id !== row.person_id && sharesWithMe(e.row))
+        .map((e) => e.row);
       const dbSession = rel.filter((r) => r.rel === 'session');
-      const mine = [...rel.filter((r) => r.rel !== 'session'), ...earlier.filter((e) => e.row.person_id === row.person_id && e.row.session_id !== row.session_id).map((e) => e.row)];
-      const candidate: CheckinRecord = { personId: it.personId, sessionId: row.session_id, at: it.now, lat: it.here.lat, lng: it.here.lng, accuracyM: it.fix.accuracyM, deviceId: it.deviceId };
+      const mine = [
+        ...rel.filter((r) => r.rel !== 'session'),
+        ...earlier.filter((e) => e.row.person_id === row.person_id && e.row.session_id !== row.session_id).map((e) => e.row),
+      ];
+      const candidate: CheckinRecord = {
+        personId: it.personId,
+        sessionId: row.session_id,
+        at: it.now,
+        lat: it.here.lat,
+        lng: it.here.lng,
+        accuracyM: it.fix.accuracyM,
+        deviceId: it.deviceId,
+      };
       const flags = evaluateFlags(candidate, {
         sameSession: [...dbSession, ...batchSession].map(toRecord),
         mine: mine.map(toRecord),
@@ -507,7 +522,10 @@ async function writeBatch(tx: Tx, items: readonly PendingCheckIn[]): Promise<Arr
       let alsoFlagged = 0;
       if (alsoFlag.length) {
         for (const o of [...dbSession, ...batchSession]) {
-          if ((alsoFlag.includes('shared_device') && it.deviceId !== null && o.device_id === it.deviceId) || (alsoFlag.includes('identical_coordinates') && o.coord_key === it.key)) {
+          if (
+            (alsoFlag.includes('shared_device') && it.deviceId !== null && o.device_id === it.deviceId) ||
+            (alsoFlag.includes('identical_coordinates') && o.coord_key === it.key)
+          ) {
             mergeFlags(o.id, alsoFlag);
             alsoFlagged++;
           }

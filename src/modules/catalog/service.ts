@@ -34,6 +34,7 @@ import {
   type ShortageSetInput,
   type StandardSetInput,
 } from './schemas.js';
+import { isUuid } from '../../lib/identifiers.js';
 
 export type ProgrammeType = (typeof PROGRAMME_TYPES)[number];
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
@@ -121,7 +122,6 @@ export interface Budget {
 }
 
 // ------------------------------------------------------------------------------------------------ helpers
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Edits are for city admins (and the system: demo seeder, CLI). */
 function requireCityAdmin(by: AuditActor): void {
@@ -215,7 +215,7 @@ const PROGRAMME_COLUMNS = {
 } as const satisfies Record<keyof ProgrammePatchInput, string>;
 
 export async function getProgramme(q: Queryable, id: string): Promise<Programme | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const { rows } = await q.query<ProgrammeRow>('SELECT * FROM programmes WHERE id = $1', [id]);
   return rows[0] ? presentProgramme(rows[0]) : null;
 }
@@ -273,7 +273,7 @@ export async function createProgramme(by: AuditActor, tx: Tx, input: ProgrammeCr
 export async function updateProgramme(by: AuditActor, tx: Tx, id: string, patch: ProgrammePatchInput): Promise<Programme> {
   requireCityAdmin(by);
   const v = check(ProgrammePatch, patch);
-  if (!UUID.test(id)) throw notFound('programme', 'id');
+  if (!isUuid(id)) throw notFound('programme', 'id');
   const { rows: cur } = await tx.query<ProgrammeRow>('SELECT * FROM programmes WHERE id = $1 FOR UPDATE', [id]);
   if (!cur[0]) throw notFound('programme', 'id');
   const before = presentProgramme(cur[0]);
@@ -587,7 +587,7 @@ const BUDGET_SELECT = `SELECT b.id, b.programme_id, p.code AS programme_code, b.
   FROM budgets b JOIN programmes p ON p.id = b.programme_id JOIN districts d ON d.code = b.district_code`;
 
 export async function getBudget(q: Queryable, programmeId: string, districtCode: string, year: number): Promise<{ id: string; amountFen: number } | null> {
-  if (!UUID.test(programmeId)) return null;
+  if (!isUuid(programmeId)) return null;
   const { rows } = await q.query<{ id: string; amount_fen: number }>(
     'SELECT id, amount_fen FROM budgets WHERE programme_id = $1 AND district_code = $2 AND year = $3',
     [programmeId, districtCode, year],

@@ -7,7 +7,7 @@
 import type { Queryable, Tx } from '../../db/index.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { decrypt, encrypt } from '../../lib/crypto.js';
-import { maskCard, maskPhone } from '../../lib/identifiers.js';
+import { isUuid, maskCard, maskPhone } from '../../lib/identifiers.js';
 import { ShortCache } from '../../lib/short-cache.js';
 import { batchedRead, inKeyOrder } from '../../db/batch.js';
 import * as audit from '../audit/service.js';
@@ -159,14 +159,19 @@ async function validDistrict(q: Queryable, code: string): Promise<string> {
 
 /** One organisation, read fresh (concurrent reads outside a transaction share one query: src/db/batch.ts). */
 export async function getOrg(q: Queryable, id: string): Promise<Org | null> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const r = await orgById(q, id.toLowerCase());
   return r ? toOrg(r) : null;
 }
 
 const orgById = batchedRead<string, OrgRow>(async (q, ids) => {
   const { rows } = await q.query<OrgRow>('SELECT * FROM organisations WHERE id = ANY($1::uuid[])', [ids]);
-  return inKeyOrder(ids, rows, (k) => k, (r) => r.id);
+  return inKeyOrder(
+    ids,
+    rows,
+    (k) => k,
+    (r) => r.id,
+  );
 });
 
 /** Organisations read on every request of a busy provider's read paths; see ShortCache for the rules. */

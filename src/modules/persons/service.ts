@@ -8,7 +8,7 @@ import { batchedRead, inKeyOrder } from '../../db/batch.js';
 import type { Db, Queryable, Tx } from '../../db/index.js';
 import { blindIndex, decrypt, encrypt } from '../../lib/crypto.js';
 import { AppError, notFound, type FieldIssue } from '../../lib/errors.js';
-import { birthDateOf, maskCard, maskId, maskName, maskPhone, normaliseIdNumber, normaliseMobile, sexOf } from '../../lib/identifiers.js';
+import { birthDateOf, isUuid, maskCard, maskId, maskName, maskPhone, normaliseIdNumber, normaliseMobile, sexOf } from '../../lib/identifiers.js';
 import * as audit from '../audit/service.js';
 import { getDistrict } from '../catalog/service.js';
 import type { AuditActor } from '../audit/service.js';
@@ -79,8 +79,6 @@ interface PersonRow {
   updated_at: Date;
 }
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export const idBlindIndex = (idNumber: string): string => blindIndex('id', normaliseIdNumber(idNumber));
 export const phoneBlindIndex = (phone: string): string => blindIndex('phone', normaliseMobile(phone));
 
@@ -137,12 +135,17 @@ const auditDetail = (p: Pick<Person, 'name' | 'idNumber' | 'districtCode'>, extr
 
 const personById = batchedRead<string, PersonRow>(async (q, ids) => {
   const { rows } = await q.query<PersonRow>('SELECT * FROM persons WHERE id = ANY($1::uuid[])', [ids]);
-  return inKeyOrder(ids, rows, (k) => k, (r) => r.id);
+  return inKeyOrder(
+    ids,
+    rows,
+    (k) => k,
+    (r) => r.id,
+  );
 });
 
 /** One person (concurrent reads outside a transaction are coalesced into one query: src/db/batch.ts). */
 export async function getPerson(q: Queryable, id: string): Promise<Person | null> {
-  if (!UUID_RE.test(id)) return null;
+  if (!isUuid(id)) return null;
   const r = await personById(q, id.toLowerCase());
   return r ? toPerson(r) : null;
 }

@@ -8,7 +8,7 @@ import type { Queryable, Tx } from '../../db/index.js';
 import { lockKey } from '../../db/index.js';
 import { decrypt, encrypt } from '../../lib/crypto.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { maskCard, maskName } from '../../lib/identifiers.js';
+import { isUuid, maskCard, maskName } from '../../lib/identifiers.js';
 import * as audit from '../audit/service.js';
 import type { AuditActor } from '../audit/service.js';
 import * as catalog from '../catalog/service.js';
@@ -40,7 +40,6 @@ export const NOTICE_WORKING_DAYS = Number(process.env.SUBSIDY_NOTICE_DAYS ?? 5);
 /** DESIGN §4: the apprenticeship subsidy runs at most 2 years when the programme sets no cap of its own. */
 export const APPRENTICESHIP_DEFAULT_CAP_YEARS = 2;
 const STUDENT_CATEGORIES = ['college_graduating', 'secondary_vocational_graduating'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ClaimRow {
   id: string;
@@ -389,7 +388,7 @@ async function approveInTx(tx: Tx, by: AuditActor, c: ClaimRow, opinion: string 
 // ------------------------------------------------------------------------------------------- review
 
 async function claimFor(actor: Actor, q: Queryable, id: string, lock = false): Promise<ClaimRow> {
-  if (!UUID.test(id)) throw notFound('claim');
+  if (!isUuid(id)) throw notFound('claim');
   const { rows } = await q.query<ClaimRow>(`SELECT * FROM subsidy_claims WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
   const c = rows[0];
   if (!c) throw notFound('claim');

@@ -36,6 +36,7 @@ import {
 } from './bankfiles.js';
 import * as ledger from './ledger.js';
 import { shanghaiDate, type BatchState } from './rules.js';
+import { isUuid } from '../../lib/identifiers.js';
 
 /** The ISO 20022 schemas, vendored in ./xsd (as published by ISO 20022). */
 export const PAIN001_XSD = new URL('./xsd/pain.001.001.09.xsd', import.meta.url).pathname;
@@ -123,7 +124,6 @@ export const presentBatch = (b: BatchRow): BatchView => ({
   approvedAt: b.approved_at?.toISOString() ?? null,
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FINANCE = ['finance', 'city_admin'];
 
 function requireFinance(actor: AuditActor): void {
@@ -131,7 +131,7 @@ function requireFinance(actor: AuditActor): void {
 }
 
 async function batchRow(q: Queryable, id: string, lock = false): Promise<BatchRow> {
-  if (!UUID.test(id)) throw notFound('batch');
+  if (!isUuid(id)) throw notFound('batch');
   const { rows } = await q.query<BatchRow>(`SELECT * FROM disbursement_batches WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
   if (!rows[0]) throw notFound('batch');
   return rows[0];

@@ -11,7 +11,7 @@ import DataLoader from 'dataloader';
 import { batchedRead, inKeyOrder } from '../../db/batch.js';
 import type { Db, Queryable, Tx } from '../../db/index.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { maskId, maskName, normaliseIdNumber } from '../../lib/identifiers.js';
+import { isUuid, maskId, maskName, normaliseIdNumber } from '../../lib/identifiers.js';
 import * as audit from '../audit/service.js';
 import { SYSTEM, type AuditActor } from '../audit/service.js';
 import type { Actor } from '../identity/actor.js';
@@ -33,8 +33,6 @@ import {
   type CoordSystem,
 } from './rules.js';
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (s: string): boolean => UUID_RE.test(s);
 const isUniqueViolation = (e: unknown): boolean => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';
 
 // ───────────────────────────── access ─────────────────────────────

@@ -15,7 +15,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db, Queryable, Tx } from '../../db/index.js';
 import { AppError, notFound, type ErrorCode } from '../../lib/errors.js';
-import { maskId, maskName } from '../../lib/identifiers.js';
+import { isUuid, maskId, maskName } from '../../lib/identifiers.js';
 import * as audit from '../audit/service.js';
 import type { AuditActor } from '../audit/service.js';
 import type { Actor } from '../identity/actor.js';
@@ -118,12 +118,11 @@ const present = (r: IssuanceRow): IssuanceView => ({
   finishedAt: r.finished_at?.toISOString() ?? null,
 });
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const DEFAULT_CHUNK = 10_000;
 const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
 
 async function loadRow(q: Queryable, id: string, lock = false): Promise<IssuanceRow | null> {
-  if (!UUID_RE.test(id)) return null;
+  if (!isUuid(id)) return null;
   return (await q.query<IssuanceRow>(`SELECT * FROM issuances WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id])).rows[0] ?? null;
 }
 
@@ -196,7 +195,7 @@ async function checkDefinition(actor: Actor, q: Queryable, input: IssuanceInput,
   if (input.mode === 'custom' && !admin && actor.role !== 'enterprise' && actor.role !== 'provider')
     throw new AppError('FORBIDDEN', 'custom issuance is for enterprises, providers and admins');
 
-  const programme = UUID_RE.test(input.programmeId) ? await catalog.getProgramme(q, input.programmeId) : null;
+  const programme = isUuid(input.programmeId) ? await catalog.getProgramme(q, input.programmeId) : null;
   if (!programme) throw new AppError('PROGRAMME_UNKNOWN', 'no such programme', 'programmeId');
   if (programme.status !== 'open') throw new AppError('PROGRAMME_CLOSED', `programme ${programme.code} is closed`, 'programmeId');
 

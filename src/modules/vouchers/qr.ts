@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignJWT, type JWK } from 'jose';
 import { AppError } from '../../lib/errors.js';
+import { isUuid } from '../../lib/identifiers.js';
 
 export const QR_TTL_SECONDS = 60;
 const TYP = 'sv-qr+jwt';
@@ -111,8 +112,6 @@ export async function signQrToken(voucherId: string, personId: string, now: Date
   return { token, expiresAt: new Date((iat + QR_TTL_SECONDS) * 1000), nonce };
 }
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const invalid = (why: string): AppError => new AppError('QR_TOKEN_INVALID', why, 'token');
 
 function jsonSegment(part: string): Record<string, unknown> {
@@ -166,7 +165,7 @@ export async function verifyQrToken(token: string, opts: { expectVoucherId?: str
   if (now - iat - CLOCK_TOLERANCE_S > QR_TTL_SECONDS + CLOCK_TOLERANCE_S)
     throw new AppError('QR_TOKEN_EXPIRED', 'the QR code has expired; ask the holder to refresh it', 'token');
   if (nbf > now + CLOCK_TOLERANCE_S || iat > now + CLOCK_TOLERANCE_S) throw invalid('the QR token is not valid yet');
-  if (typeof vid !== 'string' || !UUID_RE.test(vid) || typeof hr !== 'string') throw invalid('malformed token claims');
+  if (typeof vid !== 'string' || !isUuid(vid) || typeof hr !== 'string') throw invalid('malformed token claims');
   if (exp - iat > QR_TTL_SECONDS) throw invalid('token lifetime too long');
   if (opts.expectVoucherId && opts.expectVoucherId !== vid) throw invalid('token is for another voucher');
   return { voucherId: vid, holderRef: hr, nonce: jti, exp };

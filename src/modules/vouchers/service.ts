@@ -6,7 +6,7 @@
 import { batchedRead, inKeyOrder } from '../../db/batch.js';
 import type { Queryable, Tx } from '../../db/index.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { maskId, maskName } from '../../lib/identifiers.js';
+import { isUuid, maskId, maskName } from '../../lib/identifiers.js';
 import * as audit from '../audit/service.js';
 import type { AuditActor } from '../audit/service.js';
 import type { Actor } from '../identity/actor.js';
@@ -102,11 +102,10 @@ export const toVoucher = (r: VoucherRow): Voucher => ({
   statusChangedAt: r.status_changed_at,
 });
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const OPEN = [...OPEN_STATES];
 
 export async function getVoucher(q: Queryable, id: string): Promise<Voucher | null> {
-  if (!UUID_RE.test(id)) return null;
+  if (!isUuid(id)) return null;
   const r = (await q.query<VoucherRow>('SELECT * FROM vouchers WHERE id = $1', [id])).rows[0];
   return r ? toVoucher(r) : null;
 }
@@ -122,7 +121,12 @@ export async function findVoucherByNumber(q: Queryable, number: string): Promise
 /** Concurrent look-ups by number share one query (src/db/batch.ts). */
 const voucherByNumber = batchedRead<string, VoucherRow>(async (q, numbers) => {
   const { rows } = await q.query<VoucherRow>('SELECT * FROM vouchers WHERE number = ANY($1::text[])', [numbers]);
-  return inKeyOrder(numbers, rows, (k) => k, (r) => r.number);
+  return inKeyOrder(
+    numbers,
+    rows,
+    (k) => k,
+    (r) => r.number,
+  );
 });
 
 /** Subsidy estimate in fen: round_half_up(standard × (1 + uplift) × ratio); null when the standard is open. */
@@ -151,7 +155,7 @@ export async function transitionVoucher(
   to: VoucherStatus,
   opts: { reason?: string | undefined; expectFrom?: VoucherStatus | undefined; asOf?: Date | undefined } = {},
 ): Promise<Voucher> {
-  if (!UUID_RE.test(id)) throw notFound('voucher', 'voucherId');
+  if (!isUuid(id)) throw notFound('voucher', 'voucherId');
   const keys = allowedKeys(to, opts.expectFrom);
   const today = shanghaiDate(opts.asOf ?? new Date());
   // Where the table has several source states for `to` and the caller named none, the row's previous state is
@@ -209,7 +213,7 @@ export async function transitionVoucher(
  * reason, one audit entry, in the caller's transaction. Any other state → VOUCHER_NOT_USABLE.
  */
 export async function closeVoucherForRejectedClaim(tx: Tx, by: AuditActor, id: string, reason: string): Promise<Voucher> {
-  if (!UUID_RE.test(id)) throw notFound('voucher', 'voucherId');
+  if (!isUuid(id)) throw notFound('voucher', 'voucherId');
   if (!reason.trim()) throw new AppError('VALIDATION_FAILED', 'a reason is required', 'reason');
   const cur = await getVoucher(tx, id);
   if (!cur) throw notFound('voucher', 'voucherId');
@@ -561,7 +565,7 @@ export async function admitVoucher(
   id: string,
   opts: { qr?: QrPayload | undefined; reason: string; asOf: Date; alsoRecord?: audit.AuditInput | undefined },
 ): Promise<Voucher> {
-  if (!UUID_RE.test(id)) throw notFound('voucher', 'voucherId');
+  if (!isUuid(id)) throw notFound('voucher', 'voucherId');
   if (opts.qr && opts.qr.voucherId.toLowerCase() !== id.toLowerCase()) throw new AppError('QR_TOKEN_INVALID', 'token is for another voucher', 'token');
   const today = shanghaiDate(opts.asOf);
   const t = ADMIT_TRANSITION; // the state machine's row: issued → admitted
@@ -621,7 +625,7 @@ export async function admitVouchers(
   items: ReadonlyArray<{ by: AuditActor; id: string; qr?: QrPayload | undefined; reason: string; alsoRecord?: audit.AuditInput | undefined }>,
   asOf: Date,
 ): Promise<Voucher[] | null> {
-  if (items.some((it) => !UUID_RE.test(it.id) || (it.qr && it.qr.voucherId.toLowerCase() !== it.id.toLowerCase()))) return null;
+  if (items.some((it) => !isUuid(it.id) || (it.qr && it.qr.voucherId.toLowerCase() !== it.id.toLowerCase()))) return null;
   const t = ADMIT_TRANSITION;
   const { rows } = await tx.query<VoucherRow>(
     `WITH k AS (
