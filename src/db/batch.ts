@@ -9,7 +9,7 @@
  * is off); a failed batch fails each of its callers, as their own queries would have.
  */
 import DataLoader from 'dataloader';
-import type { Queryable } from './index.js';
+import type { Db, Queryable } from './index.js';
 
 export type BatchLoad<K, V> = (q: Queryable, keys: readonly K[]) => Promise<ReadonlyArray<V | null>>;
 
@@ -48,3 +48,26 @@ export function inKeyOrder<K, R>(keys: readonly K[], rows: readonly R[], keyOfKe
   for (const r of rows) byKey.set(keyOfRow(r), r);
   return keys.map((k) => byKey.get(keyOfKey(k)) ?? null);
 }
+
+/**
+ * Write coalescing: the same write made by concurrent requests (a check-in, an admission) is handed, per turn
+ * of the event loop, to `write(db, items)`, which answers one value or Error per item, in order. The caller's
+ * `write` decides how (typically one transaction for the batch, falling back to one by one).
+ */
+export function coalescedWrite<K, V>(write: (db: Db, items: readonly K[]) => Promise<Array<V | Error>>, maxBatchSize: number): (db: Db, item: K) => Promise<V> {
+  const loaders = new WeakMap<Db, DataLoader<K, V, K>>();
+  return (db, item) => {
+    let l = loaders.get(db);
+    if (!l) {
+      l = new DataLoader<K, V, K>((items) => write(db, items), { cache: false, maxBatchSize, batchScheduleFn: (cb) => setImmediate(cb) });
+      loaders.set(db, l);
+    }
+    return l.load(item);
+  };
+}
+
+/** A rejection as an Error (a batch answers per item). */
+export const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
+
+/** PostgreSQL errors a batch may meet from concurrent transactions (deadlock, serialisation, lock not available). */
+export const isConcurrencyConflict = (e: unknown): boolean => ['40P01', '40001', '55P03'].includes((e as { code?: string }).code ?? '');

@@ -14,7 +14,7 @@
  * The lock serialises only the flag evaluation of one session, so two simultaneous check-ins from one device
  * cannot both miss each other.
  */
-import DataLoader from 'dataloader';
+import { asError, coalescedWrite, isConcurrencyConflict } from '../../db/batch.js';
 import type { Db, Queryable, Tx } from '../../db/index.js';
 import { AppError, notFound, type FieldIssue } from '../../lib/errors.js';
 import { checkIdNumber, isUuid, maskName, normaliseIdNumber } from '../../lib/identifiers.js';
@@ -216,96 +216,13 @@ export async function checkIn(actor: Actor, tx: Tx, sessionId: string, input: Ch
           });
     return refuseUnlessRepeat(tx, session.id, personId, err);
   }
+  // The write is the coalesced path's, with one check-in.
   const here = toStored({ lat: fix.lat, lng: fix.lng }, fix.coordSystem);
-  const key = coordKey(here.lat, here.lng);
-
-  // Serialise flag evaluation within the session; then, in ONE statement, the idempotent insert and the
-  // set-based look-up of the session's other check-ins sharing the device or the coordinates and of the
-  // trainee's nearest check-ins before and after (all as of the lock: nothing committed earlier is missed).
-  await tx.query('SELECT pg_advisory_xact_lock(6, hashtext($1))', [session.id]);
-  const { rows } = await tx.query<CheckInRow & { rel: 'self' | 'session' | 'prev' | 'next' }>(
-    `WITH ins AS (
-       INSERT INTO check_ins (session_id, class_id, person_id, provider_id, district_code, source, at, lat, lng, coord_system,
-                              lat_gcj02, lng_gcj02, coord_key, accuracy_m, distance_m, device_id, status)
-       VALUES ($1,$6,$2,$7,$8,'geofence',$5,$9,$10,$11,$12,$13,$4,$14,$15,$3,'accepted')
-       ON CONFLICT (session_id, person_id) DO NOTHING RETURNING *)
-     SELECT 'self' AS rel, ins.* FROM ins
-     UNION ALL
-     (SELECT 'session' AS rel, c.* FROM check_ins c
-       WHERE EXISTS (SELECT 1 FROM ins) AND c.session_id = $1 AND c.person_id <> $2 AND (c.device_id = $3 OR c.coord_key = $4) LIMIT 100)
-     UNION ALL
-     (SELECT 'prev' AS rel, c.* FROM check_ins c
-       WHERE EXISTS (SELECT 1 FROM ins) AND c.person_id = $2 AND c.session_id <> $1 AND c.at <= $5 AND c.lat_gcj02 IS NOT NULL ORDER BY c.at DESC LIMIT 1)
-     UNION ALL
-     (SELECT 'next' AS rel, c.* FROM check_ins c
-       WHERE EXISTS (SELECT 1 FROM ins) AND c.person_id = $2 AND c.session_id <> $1 AND c.at > $5 AND c.lat_gcj02 IS NOT NULL ORDER BY c.at ASC LIMIT 1)`,
-    [
-      session.id,
-      personId,
-      deviceId,
-      key,
-      now,
-      cls.id,
-      cls.providerId,
-      cls.districtCode,
-      fix.lat,
-      fix.lng,
-      fix.coordSystem,
-      here.lat,
-      here.lng,
-      fix.accuracyM,
-      fv.distanceM,
-    ],
-  );
-  let row: CheckInRow | undefined = rows.find((r) => r.rel === 'self');
-  if (!row) {
-    // A repeat (possibly concurrent: ON CONFLICT waited for the first to commit): answer the first record.
-    const first = await findCheckIn(tx, session.id, personId);
-    if (!first) throw new AppError('CONFLICT', 'the check-in could not be recorded; try again');
-    return presentCheckIn(first);
-  }
-  const related = rows.filter((r) => r.rel !== 'self');
-  const candidate: CheckinRecord = { personId, sessionId: session.id, at: now, lat: here.lat, lng: here.lng, accuracyM: fix.accuracyM, deviceId };
-  const flags = evaluateFlags(candidate, {
-    sameSession: related.filter((r) => r.rel === 'session').map(toRecord),
-    mine: related.filter((r) => r.rel !== 'session').map(toRecord),
-    accuracyMaxM: programme.accuracyMaxM,
-  });
-  const status: CheckInStatus = flags.length ? 'flagged' : 'accepted';
-  if (flags.length) {
-    row = (await tx.query<CheckInRow>(`UPDATE check_ins SET status = 'flagged', flags = $2::text[] WHERE id = $1 RETURNING *`, [row.id, flags])).rows[0]!;
-  }
-  // The other trainees' check-ins that share the device or the coordinates are flagged too: the pattern
-  // involves both sides. (Rejected ones stay rejected.)
-  const alsoFlag = flags.filter((f): f is Flag => f === 'shared_device' || f === 'identical_coordinates');
-  let alsoFlagged = 0;
-  if (alsoFlag.length) {
-    const ids = related
-      .filter(
-        (r) =>
-          r.rel === 'session' &&
-          ((alsoFlag.includes('shared_device') && deviceId !== null && r.device_id === deviceId) ||
-            (alsoFlag.includes('identical_coordinates') && r.coord_key === key)),
-      )
-      .map((r) => r.id);
-    if (ids.length) {
-      const u = await tx.query(
-        `UPDATE check_ins SET status = CASE WHEN status = 'accepted' THEN 'flagged' ELSE status END,
-                              flags = ARRAY(SELECT DISTINCT f FROM unnest(flags || $2::text[]) AS f ORDER BY f)
-          WHERE id = ANY($1::uuid[])`,
-        [ids, alsoFlag],
-      );
-      alsoFlagged = u.rowCount;
-    }
-  }
-  await audit.record(tx, actor, {
-    action: 'checkin.create',
-    entityType: 'check_in',
-    entityId: row.id,
-    districtCode: cls.districtCode,
-    detail: { sessionId: session.id, classId: cls.id, status, flags, ...(alsoFlagged ? { alsoFlagged } : {}) },
-  });
-  return presentCheckIn(row);
+  const [r] = await writeChecked(tx, [
+    { actor, personId, now, ctx, deviceId, fix, here, key: coordKey(here.lat, here.lng), distanceM: fv.distanceM },
+  ]);
+  if (r instanceof Error) throw r;
+  return r!;
 }
 
 // ───────────────────────────── coalesced check-in ─────────────────────────────
@@ -353,7 +270,7 @@ export async function checkInNow(actor: Actor, db: Db, sessionId: string, input:
   );
   if (!fv.ok) return single();
   const here = toStored({ lat: fix.lat, lng: fix.lng }, fix.coordSystem);
-  return checkInLoader(db).load({
+  return coalescedCheckIn(db, {
     actor,
     personId: actor.personId,
     now,
@@ -366,19 +283,7 @@ export async function checkInNow(actor: Actor, db: Db, sessionId: string, input:
   });
 }
 
-const checkInLoaders = new WeakMap<Db, DataLoader<PendingCheckIn, CheckInView>>();
-const checkInLoader = (db: Db): DataLoader<PendingCheckIn, CheckInView> => {
-  let l = checkInLoaders.get(db);
-  if (!l) {
-    l = new DataLoader<PendingCheckIn, CheckInView>((items) => checkInBatch(db, items), {
-      cache: false,
-      maxBatchSize: 200,
-      batchScheduleFn: (cb) => setImmediate(cb),
-    });
-    checkInLoaders.set(db, l);
-  }
-  return l;
-};
+const coalescedCheckIn = coalescedWrite<PendingCheckIn, CheckInView>((db, items) => checkInBatch(db, items), 200);
 
 async function checkInBatch(db: Db, items: readonly PendingCheckIn[]): Promise<Array<CheckInView | Error>> {
   if (items.length === 1) {
@@ -389,13 +294,12 @@ async function checkInBatch(db: Db, items: readonly PendingCheckIn[]): Promise<A
     return await db.tx((tx) => writeBatch(tx, items));
   } catch (e) {
     // The batch failed as a whole (a deadlock, a lost connection): each check-in on its own, as if it had come alone.
-    if (!['40P01', '40001', '55P03', '08006', '57P01'].includes((e as { code?: string }).code ?? ''))
+    if (!isConcurrencyConflict(e))
       process.emitWarning(`check-in batch of ${items.length} failed unexpectedly: ${String(e)}`, { code: 'SV_BATCH' });
     return Promise.all(items.map((it) => db.tx((tx) => checkIn(it.actor, tx, it.ctx.session.id, inputOf(it), it.now)).catch(asError)));
   }
 }
 
-const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 const inputOf = (it: PendingCheckIn): CheckInInput => ({
   lat: it.fix.lat,
   lng: it.fix.lng,
@@ -406,20 +310,34 @@ const inputOf = (it: PendingCheckIn): CheckInInput => ({
 
 type RelatedRow = CheckInRow & { rel: 'self' | 'session' | 'prev' | 'next'; i: number | null };
 
+/** The batch: one enrolment query, then the enrolled check-ins written together. */
 async function writeBatch(tx: Tx, items: readonly PendingCheckIn[]): Promise<Array<CheckInView | Error>> {
-  const out: Array<CheckInView | Error | null> = items.map(() => null);
   const enrolled = await training.enrolledAmong(
     tx,
     items.map((it) => ({ personId: it.personId, classId: it.ctx.cls.id })),
   );
+  const ok = items.filter((it) => enrolled.has(`${it.personId} ${it.ctx.cls.id}`));
+  const written = await writeChecked(tx, ok);
+  return items.map((it) =>
+    enrolled.has(`${it.personId} ${it.ctx.cls.id}`)
+      ? written[ok.indexOf(it)]!
+      : new AppError('NOT_ENROLLED', 'you are not admitted to this class', 'id', { classId: it.ctx.cls.id }),
+  );
+}
+
+/**
+ * Check-ins that passed every rule, enrolment included, written in the caller's transaction: the sessions'
+ * advisory locks in one fixed order (flag evaluation is serialised per session), then in ONE statement the
+ * idempotent inserts and the set-based look-up of each one's related check-ins (others in the session sharing
+ * the device or the coordinates; the trainee's nearest before and after), then the flags (pure rules, in order
+ * of arrival), one UPDATE for the flags, one round trip of audit entries. A repeat answers the first record.
+ */
+async function writeChecked(tx: Tx, items: readonly PendingCheckIn[]): Promise<Array<CheckInView | Error>> {
+  const out: Array<CheckInView | Error | null> = items.map(() => null);
   const firsts: number[] = [];
   const repeats: number[] = [];
   const seen = new Set<string>();
   items.forEach((it, i) => {
-    if (!enrolled.has(`${it.personId} ${it.ctx.cls.id}`)) {
-      out[i] = new AppError('NOT_ENROLLED', 'you are not admitted to this class', 'id', { classId: it.ctx.cls.id });
-      return;
-    }
     const k = `${it.ctx.session.id} ${it.personId}`;
     if (seen.has(k)) repeats.push(i);
     else {

@@ -14,11 +14,9 @@ export const SESSION_COOKIE = 'sv_session';
 
 let idleMs = 30 * 60_000;
 let absoluteMs = 12 * 3_600_000;
-let cacheMs = 3_000;
-export function configureSessions(idleMinutes: number, absoluteHours: number, cacheMilliseconds = cacheMs): void {
+export function configureSessions(idleMinutes: number, absoluteHours: number, cacheMilliseconds = sessionCache.ttlMs): void {
   idleMs = idleMinutes * 60_000;
   absoluteMs = absoluteHours * 3_600_000;
-  cacheMs = cacheMilliseconds;
   sessionCache.ttlMs = cacheMilliseconds;
 }
 export const sessionLimits = () => ({ idleMs, absoluteMs });
@@ -88,7 +86,7 @@ interface CachedSession {
   lastSeenMs: number;
   expiresMs: number;
 }
-const sessionCache = new ShortCache<CachedSession>(cacheMs);
+const sessionCache = new ShortCache<CachedSession>(3_000);
 
 /** Forgets every cached session of this node (called by every write to sessions or accounts). */
 export function clearSessionCache(): void {
@@ -112,7 +110,7 @@ export async function authenticate(db: Db, req: FastifyRequest, _reply?: Fastify
   const token = tokenFrom(req);
   let actor: Actor | null = null;
   const hash = token && token.length <= 200 ? sha256(token) : null;
-  const hit = hash && cacheMs > 0 ? cachedActor(hash, Date.now()) : null;
+  const hit = hash ? cachedActor(hash, Date.now()) : null;
   if (hit) actor = hit;
   else if (hash) {
     const since = sessionCache.begin();
