@@ -218,9 +218,7 @@ export async function checkIn(actor: Actor, tx: Tx, sessionId: string, input: Ch
   }
   // The write is the coalesced path's, with one check-in.
   const here = toStored({ lat: fix.lat, lng: fix.lng }, fix.coordSystem);
-  const [r] = await writeChecked(tx, [
-    { actor, personId, now, ctx, deviceId, fix, here, key: coordKey(here.lat, here.lng), distanceM: fv.distanceM },
-  ]);
+  const [r] = await writeChecked(tx, [{ actor, personId, now, ctx, deviceId, fix, here, key: coordKey(here.lat, here.lng), distanceM: fv.distanceM }]);
   if (r instanceof Error) throw r;
   return r!;
 }
@@ -294,8 +292,7 @@ async function checkInBatch(db: Db, items: readonly PendingCheckIn[]): Promise<A
     return await db.tx((tx) => writeBatch(tx, items));
   } catch (e) {
     // The batch failed as a whole (a deadlock, a lost connection): each check-in on its own, as if it had come alone.
-    if (!isConcurrencyConflict(e))
-      process.emitWarning(`check-in batch of ${items.length} failed unexpectedly: ${String(e)}`, { code: 'SV_BATCH' });
+    if (!isConcurrencyConflict(e)) process.emitWarning(`check-in batch of ${items.length} failed unexpectedly: ${String(e)}`, { code: 'SV_BATCH' });
     return Promise.all(items.map((it) => db.tx((tx) => checkIn(it.actor, tx, it.ctx.session.id, inputOf(it), it.now)).catch(asError)));
   }
 }

@@ -57,7 +57,12 @@ const sessionByHash = batchedRead<string, SessionRow & { token_hash: string }>(a
         AND s.expires_at > now() AND s.last_seen_at > now() - ($2::int * interval '1 millisecond')`,
     [hashes, idleMs],
   );
-  return inKeyOrder(hashes, rows, (h) => h, (r) => r.token_hash);
+  return inKeyOrder(
+    hashes,
+    rows,
+    (h) => h,
+    (r) => r.token_hash,
+  );
 });
 
 interface SessionRow {

@@ -7,8 +7,7 @@
  * district admin those of its district; city admins and auditors everything; a worker their own
  * registrations. Every write records one audit entry in the same transaction.
  */
-import DataLoader from 'dataloader';
-import { batchedRead, inKeyOrder } from '../../db/batch.js';
+import { asError, batchedRead, coalescedWrite, inKeyOrder, isConcurrencyConflict } from '../../db/batch.js';
 import type { Db, Queryable, Tx } from '../../db/index.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { isUuid, maskId, maskName, normaliseIdNumber } from '../../lib/identifiers.js';
@@ -1511,32 +1510,14 @@ async function planAdmission(actor: Actor, q: Queryable, classId: string, cred: 
  */
 async function writeAdmission(actor: Actor, tx: Tx, plan: AdmissionPlan, now: Date): Promise<Admission> {
   const { cls: c, voucher: v } = plan;
-  let row: AdmissionRow & { seats: number };
+  let row: AdmissionRow & { seated: boolean };
   try {
-    row = (
-      await tx.query<AdmissionRow & { seats: number }>(
-        `WITH regs AS (
-           UPDATE registrations SET status = CASE WHEN class_id = $1 THEN 'admitted' ELSE 'released' END
-            WHERE voucher_id = $2 AND status = 'pending' RETURNING id, class_id),
-         released AS (
-           UPDATE class_seats s SET voucher_id = NULL FROM regs
-            WHERE regs.class_id <> $1 AND s.class_id = regs.class_id AND s.voucher_id = $2 RETURNING 1),
-         adm AS (
-           INSERT INTO admissions (class_id, voucher_id, person_id, provider_id, registration_id, via, admitted_by)
-           SELECT $1, $2, $3, $4, (SELECT id FROM regs WHERE class_id = $1 LIMIT 1), $5, $6 RETURNING *),
-         mine AS (SELECT seat_no FROM class_seats WHERE class_id = $1 AND voucher_id = $2),
-         free AS (SELECT seat_no FROM class_seats WHERE class_id = $1 AND voucher_id IS NULL AND NOT EXISTS (SELECT 1 FROM mine)
-                   ORDER BY seat_no LIMIT 1 FOR UPDATE SKIP LOCKED),
-         claimed AS (UPDATE class_seats s SET voucher_id = $2 FROM free WHERE s.class_id = $1 AND s.seat_no = free.seat_no RETURNING s.seat_no)
-         SELECT adm.*, ((SELECT count(*) FROM mine) + (SELECT count(*) FROM claimed))::int AS seats FROM adm`,
-        [c.id, v.id, v.personId, c.providerId, plan.via, actor.accountId],
-      )
-    ).rows[0]!;
+    row = (await insertAdmissions(tx, [{ actor, plan }]))[0]!;
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError('VOUCHER_NOT_USABLE', 'the voucher is already admitted to a class', 'voucherId');
     throw e;
   }
-  if (row.seats === 0) throw new AppError('CLASS_FULL', 'the class is full', 'classId');
+  if (!row.seated) throw new AppError('CLASS_FULL', 'the class is full', 'classId');
   try {
     // the admission's audit entry is written with the voucher's, in one round trip
     await vouchers.admitVoucher(tx, actor, v.id, {
@@ -1582,7 +1563,7 @@ export async function admit(actor: Actor, tx: Tx, classId: string, cred: Voucher
  */
 export async function admitNow(actor: Actor, db: Db, classId: string, cred: VoucherCredential, now: Date = new Date()): Promise<Admission> {
   const plan = await planAdmission(actor, db, classId, cred, now);
-  return admissionLoader(db).load({ actor, plan, now });
+  return coalescedAdmission(db, { actor, plan, now });
 }
 
 interface PendingAdmission {
@@ -1591,25 +1572,11 @@ interface PendingAdmission {
   now: Date;
 }
 
-const admissionLoaders = new WeakMap<Db, DataLoader<PendingAdmission, Admission>>();
-const admissionLoader = (db: Db): DataLoader<PendingAdmission, Admission> => {
-  let l = admissionLoaders.get(db);
-  if (!l) {
-    l = new DataLoader<PendingAdmission, Admission>((items) => admissionBatch(db, items), {
-      cache: false,
-      maxBatchSize: 100,
-      batchScheduleFn: (cb) => setImmediate(cb),
-    });
-    admissionLoaders.set(db, l);
-  }
-  return l;
-};
+const coalescedAdmission = coalescedWrite<PendingAdmission, Admission>((db, items) => admissionBatch(db, items), 100);
 
 class BatchRefused extends Error {}
 /** Why a batch may fail in normal operation: one of its admissions is refused, or it met a concurrent one. */
-const expectedBatchFailure = (e: unknown): boolean =>
-  e instanceof BatchRefused || e instanceof AppError || ['23505', '40P01', '40001', '55P03'].includes((e as { code?: string }).code ?? '');
-const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
+const expectedBatchFailure = (e: unknown): boolean => e instanceof BatchRefused || e instanceof AppError || isUniqueViolation(e) || isConcurrencyConflict(e);
 
 async function admissionBatch(db: Db, items: readonly PendingAdmission[]): Promise<Array<Admission | Error>> {
   const alone = () => Promise.all(items.map((it) => db.tx((tx) => writeAdmission(it.actor, tx, it.plan, it.now)).catch(asError)));
@@ -1623,12 +1590,13 @@ async function admissionBatch(db: Db, items: readonly PendingAdmission[]): Promi
 }
 
 /**
- * writeAdmission for several admissions in one transaction: training's statement for all of them (admission
- * rows, registrations, seats — the n-th admission of a class in the batch takes the n-th free seat not locked
- * by others), the vouchers service's statement for all of them, one round trip of audit entries. Throws
- * (rolling back) unless every one of them goes through.
+ * Training's statement of an admission, for one or many: the voucher's pending registrations (this class's
+ * becomes the admission, others are released with their seats), the admission rows (at most one open
+ * admission per voucher: a partial unique index, so a concurrent attempt waits and fails) and a seat each —
+ * the registration's, or a free one taken with SKIP LOCKED (the n-th admission of a class in the call takes
+ * the n-th free seat not locked by others). `seated` says whether it got one.
  */
-async function writeAdmissions(tx: Tx, items: readonly PendingAdmission[]): Promise<Admission[]> {
+async function insertAdmissions(tx: Tx, items: ReadonlyArray<{ actor: Actor; plan: AdmissionPlan }>): Promise<Array<AdmissionRow & { seated: boolean }>> {
   const p = items.map((it) => it.plan);
   const { rows } = await tx.query<AdmissionRow & { seated: boolean }>(
     `WITH k AS (
@@ -1670,6 +1638,18 @@ async function writeAdmissions(tx: Tx, items: readonly PendingAdmission[]): Prom
       items.map((it) => it.actor.accountId),
     ],
   );
+  return rows;
+}
+
+/**
+ * writeAdmission for several admissions in one transaction: training's statement for all of them (admission
+ * rows, registrations, seats — the n-th admission of a class in the batch takes the n-th free seat not locked
+ * by others), the vouchers service's statement for all of them, one round trip of audit entries. Throws
+ * (rolling back) unless every one of them goes through.
+ */
+async function writeAdmissions(tx: Tx, items: readonly PendingAdmission[]): Promise<Admission[]> {
+  const p = items.map((it) => it.plan);
+  const rows = await insertAdmissions(tx, items);
   const byVoucher = new Map(rows.map((r) => [r.voucher_id, r]));
   const adm = p.map((x) => byVoucher.get(x.voucher.id));
   if (rows.length !== items.length || adm.some((r) => !r || !r.seated)) throw new BatchRefused('an admission of the batch cannot go through');

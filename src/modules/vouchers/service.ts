@@ -558,6 +558,7 @@ const ADMIT_TRANSITION = TRANSITIONS.find((t) => t.event === 'admit')!;
  * issued → admitted under the validity check, and its event row; then the audit entry. Same outcome and
  * refusals as consumeQrNonce + transitionVoucher(…, 'admitted'): QR_TOKEN_REPLAYED, VOUCHER_EXPIRED,
  * VOUCHER_NOT_USABLE. Of concurrent attempts exactly one wins (the row lock and the nonce's unique key).
+ * It is admitVouchers with one admission; only the refusal is its own.
  */
 export async function admitVoucher(
   tx: Tx,
@@ -567,51 +568,20 @@ export async function admitVoucher(
 ): Promise<Voucher> {
   if (!isUuid(id)) throw notFound('voucher', 'voucherId');
   if (opts.qr && opts.qr.voucherId.toLowerCase() !== id.toLowerCase()) throw new AppError('QR_TOKEN_INVALID', 'token is for another voucher', 'token');
+  const moved = await admitVouchers(tx, [{ by, id, qr: opts.qr, reason: opts.reason, alsoRecord: opts.alsoRecord }], opts.asOf);
+  if (moved) return moved[0]!;
+  // Nothing moved (the statement wrote nothing): say why, in the order the checks apply.
+  if (opts.qr && (await tx.query('SELECT 1 FROM voucher_qr_nonces WHERE nonce = $1', [opts.qr.nonce])).rows.length)
+    throw new AppError('QR_TOKEN_REPLAYED', 'this QR code was already used; ask the holder to refresh it', 'token');
+  const cur = await getVoucher(tx, id);
+  if (!cur) throw notFound('voucher', 'voucherId');
   const today = shanghaiDate(opts.asOf);
-  const t = ADMIT_TRANSITION; // the state machine's row: issued → admitted
-  const { rows } = await tx.query<VoucherRow>(
-    `WITH n AS (
-       INSERT INTO voucher_qr_nonces (nonce, voucher_id, expires_at)
-       SELECT $5::text, $1, to_timestamp($6::float8) WHERE $5::text IS NOT NULL
-       ON CONFLICT (nonce) DO NOTHING RETURNING nonce),
-     u AS (
-       UPDATE vouchers v SET status = $9, status_changed_at = now()
-        WHERE v.id = $1 AND v.status = $8 AND v.kind = ANY($10::text[]) AND v.valid_until >= $4::date
-          AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM n))
-       RETURNING v.*),
-     e AS (
-       INSERT INTO voucher_events (voucher_id, from_status, to_status, actor_id, actor_role, reason)
-       SELECT id, $8, $9, $2, $3, $7 FROM u)
-     SELECT * FROM u`,
-    [id, by.accountId, by.role, today, opts.qr?.nonce ?? null, opts.qr?.exp ?? null, opts.reason, t.from, t.to, t.kinds],
-  );
-  const row = rows[0];
-  if (!row) {
-    if (opts.qr) {
-      const used = await tx.query('SELECT 1 FROM voucher_qr_nonces WHERE nonce = $1', [opts.qr.nonce]);
-      if (used.rows.length) throw new AppError('QR_TOKEN_REPLAYED', 'this QR code was already used; ask the holder to refresh it', 'token');
-    }
-    const cur = await getVoucher(tx, id);
-    if (!cur) throw notFound('voucher', 'voucherId');
-    if (cur.status === 'issued' && cur.validUntil < today)
-      throw new AppError('VOUCHER_EXPIRED', `the voucher was valid until ${cur.validUntil}`, 'voucherId', {
-        voucherStatus: cur.status,
-        validUntil: cur.validUntil,
-      });
-    throw new AppError('VOUCHER_NOT_USABLE', `a ${cur.kind} voucher in state ${cur.status} cannot become admitted`, 'voucherId', { voucherStatus: cur.status });
-  }
-  // The caller's own audit entry for the same change (the admission) goes in the same round trip.
-  await audit.recordMany(tx, by, [
-    {
-      action: 'voucher.admitted',
-      entityType: 'voucher',
-      entityId: id,
-      districtCode: row.district_code,
-      detail: { number: row.number, from: t.from, to: t.to, reason: opts.reason },
-    },
-    ...(opts.alsoRecord ? [opts.alsoRecord] : []),
-  ]);
-  return toVoucher(row);
+  if (cur.status === 'issued' && cur.validUntil < today)
+    throw new AppError('VOUCHER_EXPIRED', `the voucher was valid until ${cur.validUntil}`, 'voucherId', {
+      voucherStatus: cur.status,
+      validUntil: cur.validUntil,
+    });
+  throw new AppError('VOUCHER_NOT_USABLE', `a ${cur.kind} voucher in state ${cur.status} cannot become admitted`, 'voucherId', { voucherStatus: cur.status });
 }
 
 /**
