@@ -36,7 +36,7 @@ describe('batchedRead', () => {
     expect(queries).toBe(2);
   });
 
-  it('inside a transaction the read runs alone on it and sees the transaction\'s own writes', async () => {
+  it("inside a transaction the read runs alone on it and sees the transaction's own writes", async () => {
     queries = 0;
     await db.tx(async (tx) => {
       await tx.query(`UPDATE t SET v = 'mine' WHERE id = 8`);

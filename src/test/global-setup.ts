@@ -49,7 +49,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   for (const r of old.rows) {
     const parts = r.datname.split('_');
     const born = parseInt(parts[parts.length - 2] ?? '', 36);
-    if (Number.isFinite(born) && Date.now() - born > 2 * 3_600_000) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`).catch(() => undefined);
+    if (Number.isFinite(born) && Date.now() - born > 2 * 3_600_000)
+      await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`).catch(() => undefined);
   }
   await admin.query(`CREATE DATABASE "${name}"`);
   const u = new URL(url);

@@ -59,12 +59,10 @@ describe('audit chain heads: one statement per entry', () => {
     const h1 = entryHash({ ...base, chain: 1000, seq: 1, prevHash: GENESIS });
     const h2 = linkHash(1000, 2, h1, contentDigest(base));
     const sqlH2 = (
-      await t.db.query<{ h: string }>(`SELECT encode(sha256(convert_to($1::int::text || ':' || $2::bigint::text || ':' || $3 || ':' || $4, 'UTF8')), 'hex') AS h`, [
-        1000,
-        2,
-        h1,
-        contentDigest(base),
-      ])
+      await t.db.query<{ h: string }>(
+        `SELECT encode(sha256(convert_to($1::int::text || ':' || $2::bigint::text || ':' || $3 || ':' || $4, 'UTF8')), 'hex') AS h`,
+        [1000, 2, h1, contentDigest(base)],
+      )
     ).rows[0]!.h;
     expect(sqlH2).toBe(h2);
     const ins = `INSERT INTO audit_log (chain, seq, at, actor_id, actor_role, action, entity_type, entity_id, district_code, detail, prev_hash, hash, hash_version)

@@ -157,7 +157,7 @@ describe('session expiry', () => {
   });
 });
 
-describe('the node\'s session cache', () => {
+describe("the node's session cache", () => {
   it('a revocation on this node takes effect at once; one made elsewhere within SESSION_CACHE_MS', async () => {
     const me = async (token: string) => (await t.call('GET', '/api/v1/auth/me', { headers: { authorization: `Bearer ${token}` } })).statusCode;
     // sign-out on this node: the very next request is refused

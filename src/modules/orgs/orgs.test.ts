@@ -183,7 +183,7 @@ describe('scope', () => {
     expect((await t.call('GET', `/api/v1/orgs/${id}`, { as: 'district_admin' })).statusCode).toBe(200);
   });
 
-  it('a district admin lists its district only (and the city\'s assessment bodies, read-only); the city admin filters', async () => {
+  it("a district admin lists its district only (and the city's assessment bodies, read-only); the city admin filters", async () => {
     const mine = (await t.call('GET', '/api/v1/orgs?limit=500', { as: 'district_admin_b' })).json();
     expect(mine.items.length).toBeGreaterThan(0);
     expect(mine.items.every((o: { districtCode: string; kind: string }) => o.districtCode === '310104' || o.kind === 'assessor')).toBe(true);

@@ -144,11 +144,12 @@ describe('admission races', () => {
   });
 });
 
-describe('admissions written together (admitNow, the route\'s path)', () => {
+describe("admissions written together (admitNow, the route's path)", () => {
   it('30 concurrent admissions of different vouchers into two classes: all admitted, fewer transactions than admissions, every trail complete', async () => {
     const people = await Promise.all(Array.from({ length: 30 }, (_, i) => makeWorker(db, 7200 + i)));
     const vs = await Promise.all(people.map((p) => makeVoucher(db, p.person.id, programmeId)));
-    const audits = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action IN ('voucher.admitted', 'admission.create')`)).rows[0]!.n;
+    const audits = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action IN ('voucher.admitted', 'admission.create')`)).rows[0]!
+      .n;
     const results = await Promise.allSettled(
       people.map((p, i) => {
         const c = classes[i % 2]!;
@@ -162,9 +163,9 @@ describe('admissions written together (admitNow, the route\'s path)', () => {
     expect(await one(`SELECT count(*)::int AS n FROM voucher_events WHERE voucher_id = ANY($1::uuid[]) AND to_status = 'admitted'`)).toBe(30);
     expect(await one(`SELECT count(DISTINCT (class_id, seat_no))::int AS n FROM class_seats WHERE voucher_id = ANY($1::uuid[])`)).toBe(30);
     expect(await one(`SELECT count(*)::int AS n FROM vouchers WHERE id = ANY($1::uuid[]) AND status = 'admitted'`)).toBe(30);
-    expect((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action IN ('voucher.admitted', 'admission.create')`)).rows[0]!.n).toBe(
-      audits + 60,
-    );
+    expect(
+      (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action IN ('voucher.admitted', 'admission.create')`)).rows[0]!.n,
+    ).toBe(audits + 60);
     // written together: fewer transactions than admissions
     expect(await one(`SELECT count(DISTINCT xmin::text)::int AS n FROM admissions WHERE voucher_id = ANY($1::uuid[])`)).toBeLessThan(30);
   });
@@ -175,7 +176,9 @@ describe('admissions written together (admitNow, the route\'s path)', () => {
     const c = classes[0]!;
     // the first voucher is already admitted elsewhere
     await db.tx((tx) => training.admit(classes[1]!.staff, tx, classes[1]!.id, { voucherNumber: vs[0]!.number, idNumber: people[0]!.idNumber }));
-    const results = await Promise.allSettled(people.map((p, i) => training.admitNow(c.staff, db, c.id, { voucherNumber: vs[i]!.number, idNumber: p.idNumber })));
+    const results = await Promise.allSettled(
+      people.map((p, i) => training.admitNow(c.staff, db, c.id, { voucherNumber: vs[i]!.number, idNumber: p.idNumber })),
+    );
     expect(results[0]!.status).toBe('rejected');
     expect(((results[0] as PromiseRejectedResult).reason as AppError).code).toBe('VOUCHER_NOT_USABLE');
     expect(results.slice(1).every((r) => r.status === 'fulfilled')).toBe(true);
@@ -185,10 +188,14 @@ describe('admissions written together (admitNow, the route\'s path)', () => {
     const w = await makeWorker(db, 7400);
     const v = await makeVoucher(db, w.person.id, programmeId);
     const same = await Promise.allSettled(
-      Array.from({ length: 100 }, (_, i) => training.admitNow(classes[i % 2]!.staff, db, classes[i % 2]!.id, { voucherNumber: v.number, idNumber: w.idNumber })),
+      Array.from({ length: 100 }, (_, i) =>
+        training.admitNow(classes[i % 2]!.staff, db, classes[i % 2]!.id, { voucherNumber: v.number, idNumber: w.idNumber }),
+      ),
     );
     expect(same.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(same.filter((r): r is PromiseRejectedResult => r.status === 'rejected').every((r) => (r.reason as AppError).code === 'VOUCHER_NOT_USABLE')).toBe(true);
+    expect(same.filter((r): r is PromiseRejectedResult => r.status === 'rejected').every((r) => (r.reason as AppError).code === 'VOUCHER_NOT_USABLE')).toBe(
+      true,
+    );
     expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM admissions WHERE voucher_id = $1', [v.id])).rows[0]!.n).toBe(1);
 
     const staff = classes[0]!.staff;
