@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import { openPlatformDb } from './platform.js';
 import { buildApp } from './http/app.js';
 import { seedDemoWorldIfEmpty, printDemoSignIns } from './demo/seed.js';
+import { demoClassLines } from './demo/classes.js';
 import { startJobs } from './jobs/scheduler.js';
 
 export async function startServer(config: Config): Promise<void> {
@@ -15,7 +16,7 @@ export async function startServer(config: Config): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   process.stdout.write(`\nskillvoucher is running: ${url}\n  API docs: ${url}/api/docs\n`);
-  if (demo) printDemoSignIns(demo, url);
+  if (demo) printDemoSignIns(demo, url, await demoClassLines(db));
 
   let closing = false;
   const shutdown = async (signal: string) => {

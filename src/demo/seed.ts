@@ -3,8 +3,9 @@
  * Demo passwords exist only here; `skillvoucher user create` bootstraps a real installation.
  * Contents (besides the catalogue, which its migrations seed): staff accounts for every role, district
  * admins for two districts, providers of the three kinds, two enterprises, one assessment body (each with
- * a demo account), 1,000 synthetic persons with valid identifiers, and worker accounts for a few of them
- * (they sign in through the e-SSC simulator with their ID number).
+ * a demo account), 1,000 synthetic persons with valid identifiers, worker accounts for six of them (they
+ * sign in through the e-SSC simulator with their ID number), and the demo provider's course with an open
+ * class and an ended one assigned to the assessment body (./classes.ts).
  */
 import type { Db, Tx } from '../db/index.js';
 import { ROLES, type Role } from '../modules/identity/actor.js';
@@ -12,7 +13,9 @@ import * as identity from '../modules/identity/service.js';
 import { SYSTEM } from '../modules/audit/service.js';
 import * as orgs from '../modules/orgs/service.js';
 import { syntheticBankAccount, syntheticUscc } from '../modules/orgs/synthetic.js';
+import * as catalog from '../modules/catalog/service.js';
 import * as persons from '../modules/persons/service.js';
+import { DEMO_PROGRAMME, demoClassesMissing, type DemoClassLine, ENDED_CLASS_WORKERS, OPEN_CLASS_WORKERS, seedDemoClasses } from './classes.js';
 import { syntheticPersons } from './synthetic.js';
 
 export const DEMO_PASSWORD = 'Demo-2026-skillvoucher';
@@ -34,7 +37,14 @@ export async function seedDemoWorldIfEmpty(db: Db, log: (msg: string) => void): 
   const n = (await db.query<{ n: number }>('SELECT count(*) AS n FROM accounts')).rows[0]!.n;
   if (n > 0) {
     const list = await demoSignIns(db);
-    return list.length ? list : null;
+    if (!list.length) return null;
+    // A first start that stopped between the accounts and the classes: finish the classes now (a failure
+    // here is reported, and the platform starts without them).
+    if (await demoClassesMissing(db)) {
+      log('seeding the demo classes …');
+      await seedDemoClasses(db).catch((e: unknown) => log(`demo classes not seeded: ${e instanceof Error ? e.message : String(e)}`));
+    }
+    return list;
   }
   log('seeding the demo world …');
   return seedDemoWorld(db, log);
@@ -132,9 +142,8 @@ const DEMO_ORGS: OrgPlan[] = [
   },
 ];
 
-const WORKERS = 3;
-
-export async function seedDemoWorld(db: Db, log: (msg: string) => void): Promise<DemoSignIn[]> {
+/** `now`: the instant the demo world's calendar is built around (the classes' dates). */
+export async function seedDemoWorld(db: Db, log: (msg: string) => void, now: Date = new Date()): Promise<DemoSignIn[]> {
   const t0 = performance.now();
   const secs = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
   await db.tx(async (tx) => {
@@ -143,17 +152,18 @@ export async function seedDemoWorld(db: Db, log: (msg: string) => void): Promise
     log(`demo world: staff and ${DEMO_ORGS.length} organisations (${secs()})`);
     const created = await seedPersons(tx, enterprises);
     log(`demo world: ${created.length} synthetic persons (${secs()})`);
-    for (let i = 0; i < WORKERS && i < created.length; i++) {
-      const p = created[i]!;
-      await identity.createAccount(tx, SYSTEM, {
-        username: `demo.worker${i + 1}`,
-        displayName: `${p.name} (demo)`,
-        role: 'worker',
-        personId: p.id,
-        isDemo: true,
-      });
+    // demo.worker1–3: the first three persons; demo.worker4–6: the next three the demo programme subsidises.
+    const programme = await catalog.getProgrammeByCode(tx, DEMO_PROGRAMME);
+    const eligible = (p: persons.Person) => p.categories.some((c) => programme?.eligibleCategories.includes(c));
+    const workers = [...created.slice(0, OPEN_CLASS_WORKERS.length), ...created.slice(OPEN_CLASS_WORKERS.length).filter(eligible)];
+    for (const [i, username] of [...OPEN_CLASS_WORKERS, ...ENDED_CLASS_WORKERS].entries()) {
+      const p = workers[i];
+      if (!p) break;
+      await identity.createAccount(tx, SYSTEM, { username, displayName: `${p.name} (demo)`, role: 'worker', personId: p.id, isDemo: true });
     }
   });
+  await seedDemoClasses(db, now);
+  log(`demo world: a course, an open class and an ended one of demo.provider (${secs()})`);
   const list = await demoSignIns(db);
   log(`demo world: ${list.length} sign-ins`);
   return list;
@@ -238,13 +248,18 @@ export async function demoSignIns(db: Db): Promise<DemoSignIn[]> {
   return out;
 }
 
-export function printDemoSignIns(list: DemoSignIn[], url: string): void {
+export function printDemoSignIns(list: DemoSignIn[], url: string, classes: DemoClassLine[] = []): void {
   const w = (s: string) => process.stdout.write(s);
   w('\n  DEMO WORLD — synthetic data, demo passwords; never use in production\n');
   for (const s of list) {
     w(
       `  ${s.role.padEnd(15)} ${s.username.padEnd(22)} ${s.password ?? ''}${s.totpSecret ? `  (TOTP secret ${s.totpSecret}; current code: npm run skillvoucher -- demo totp ${s.username})` : ''}${s.note ? `  ${s.note}` : ''}\n`,
     );
+  }
+  if (classes.length) w('  demo.provider’s classes:\n');
+  for (const c of classes) {
+    w(`  ${c.state.padEnd(7)} ${c.name}  ${c.startDate} – ${c.endDate}  trainees ${c.trainees.join(', ') || '—'}\n`);
+    if (c.note) w(`          ${c.note}\n`);
   }
   w(`  sign in at ${url}\n\n`);
 }

@@ -1,0 +1,265 @@
+/**
+ * The demo world's training: one course of the demo provider (养老护理员 四级, 职业技能提升补贴) at one venue
+ * with a geofence, and two offline classes built through the training, vouchers, attendance and assessment
+ * services exactly as their users would, with the services' `now` set in the past where the calendar
+ * demands it (as the tests do):
+ *  - an ENDED class (第一期): demo.worker4–6 applied for vouchers, were admitted, checked in (100 %, 90 %, 70 %)
+ *    and the class is assigned to the demo assessment body (考评安排) — demo.assessor records the results;
+ *  - an OPEN class (第二期) that began three days before the seed and runs eleven days after it, two sessions
+ *    (课次) a day: demo.worker1–3 are admitted and have checked in to the past sessions; they check in to the
+ *    coming ones at the venue.
+ * Dates are Asia/Shanghai business dates relative to the day of the seed.
+ */
+import type { Db, Tx } from '../db/index.js';
+import type { Actor } from '../modules/identity/actor.js';
+import * as identity from '../modules/identity/service.js';
+import * as assessment from '../modules/assessment/service.js';
+import * as attendance from '../modules/attendance/service.js';
+import { checkinWindow } from '../modules/attendance/rules.js';
+import * as catalog from '../modules/catalog/service.js';
+import * as persons from '../modules/persons/service.js';
+import * as training from '../modules/training/service.js';
+import { addDays, businessDate, businessInstant } from '../modules/training/rules.js';
+import * as vouchers from '../modules/vouchers/service.js';
+
+export const DEMO_PROGRAMME = 'SH-SKILL-UPGRADE';
+export const DEMO_OCCUPATION = '4-10-01-05'; // 养老护理员 (elderly care, a shortage occupation: +30 %)
+export const DEMO_LEVEL = 4;
+/** The venue (张杨路, 浦东), GCJ-02 as a Chinese map app shows it, and its geofence. */
+export const DEMO_VENUE = { lat: 31.2286, lng: 121.529, radiusM: 300 } as const;
+/** Worker accounts (demo.workerN) of each class. */
+export const OPEN_CLASS_WORKERS = ['demo.worker1', 'demo.worker2', 'demo.worker3'] as const;
+export const ENDED_CLASS_WORKERS = ['demo.worker4', 'demo.worker5', 'demo.worker6'] as const;
+
+const ENDED_NAME = '养老护理员(四级) 第一期 (demo)';
+const OPEN_NAME = '养老护理员(四级) 第二期 (demo)';
+
+/** An actor for a demo account, as its signed-in session would carry (the seed has no session). */
+function actorOf(a: identity.AccountRow): Actor {
+  return {
+    accountId: a.id,
+    username: a.username,
+    role: a.role,
+    districtCode: a.district_code,
+    orgId: a.org_id,
+    personId: a.person_id,
+    sessionId: '',
+    mfaPassed: true,
+    totpEnabled: a.totp_enabled,
+  };
+}
+
+async function demoAccounts(db: Db): Promise<Map<string, identity.AccountRow>> {
+  const { rows } = await db.query<identity.AccountRow>('SELECT * FROM accounts WHERE is_demo');
+  return new Map(rows.map((r) => [r.username, r]));
+}
+
+/** Whether the demo provider's classes are still to be seeded: its account and the workers exist, it has no class. */
+export async function demoClassesMissing(db: Db): Promise<boolean> {
+  const accounts = await demoAccounts(db);
+  const provider = accounts.get('demo.provider');
+  if (!provider || ![...OPEN_CLASS_WORKERS, ...ENDED_CLASS_WORKERS, 'demo.pudong'].every((u) => accounts.has(u))) return false;
+  return (await training.listClasses(actorOf(provider), db, { limit: 1, offset: 0 })).total === 0;
+}
+
+interface Trainee {
+  me: Actor;
+  person: persons.Person;
+}
+
+/** Two sessions a day: 09:00–11:00 and 19:00–21:00 (open class), or 09:00–12:00 and 13:30–16:30 (ended class). */
+function sessionsOn(dates: string[], slots: Array<[number, number, number, number]>): training.SessionInput[] {
+  const at = (d: string, h: number, m: number) => `${d}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00+08:00`;
+  return dates.flatMap((d) => slots.map(([h1, m1, h2, m2]) => ({ startsAt: at(d, h1, m1), endsAt: at(d, h2, m2) })));
+}
+
+const days = (from: string, n: number): string[] => Array.from({ length: n }, (_, i) => addDays(from, i));
+
+/**
+ * Creates the class, issues each trainee a voucher (申领, as the worker), admits them (by voucher number and ID
+ * number) and files the opening report — all `createdOn` at 09:00–11:00, in one transaction.
+ */
+async function reportedClass(
+  tx: Tx,
+  provider: Actor,
+  courseId: string,
+  venueId: string,
+  programmeId: string,
+  name: string,
+  createdOn: string,
+  sessions: training.SessionInput[],
+  trainees: Trainee[],
+): Promise<training.TrainingClass> {
+  const dates = sessions.map((s) => businessDate(new Date(s.startsAt))).sort();
+  const cls = await training.createClass(
+    provider,
+    tx,
+    { courseId, name, venueId, online: false, capacity: 30, startDate: dates[0]!, endDate: dates[dates.length - 1]!, sessions },
+    businessInstant(createdOn, 9, 0, 0, 0),
+  );
+  for (const t of trainees) {
+    const { voucher } = await vouchers.applyForVoucher(
+      t.me,
+      tx,
+      { occupationCode: DEMO_OCCUPATION, level: DEMO_LEVEL, programmeId },
+      businessInstant(createdOn, 9, 30, 0, 0),
+    );
+    await training.admit(provider, tx, cls.id, { voucherNumber: voucher.number, idNumber: t.person.idNumber }, businessInstant(createdOn, 10, 0, 0, 0));
+  }
+  return (await training.fileOpeningReport(provider, tx, cls.id, businessInstant(createdOn, 11, 0, 0, 0))).class;
+}
+
+/**
+ * Each trainee checks in to the sessions before `before` at the venue (a few metres apart, their own phone),
+ * 15 minutes before the start plus 3 minutes per trainee, except the sessions listed in `skip[trainee]`.
+ */
+async function checkInPast(db: Db, classId: string, trainees: Trainee[], before: Date, skip: number[][]): Promise<void> {
+  const sessions = (await training.listSessions(db, classId)).filter((s) => s.startsAt.getTime() < before.getTime());
+  await db.tx(async (tx) => {
+    for (const [i, t] of trainees.entries()) {
+      for (const [k, s] of sessions.entries()) {
+        if (skip[i]?.includes(k)) continue;
+        const at = new Date(s.startsAt.getTime() - (15 - 3 * i) * 60_000);
+        const fix = { lat: DEMO_VENUE.lat + 0.00005 * (i + 1) + 0.00001 * (k % 4), lng: DEMO_VENUE.lng - 0.00004 * (i + 1), accuracyM: 12 + i };
+        await attendance.checkIn(t.me, tx, s.id, { ...fix, coordSystem: 'gcj02', deviceId: `demo-phone-${t.me.username}` }, at);
+      }
+    }
+  });
+}
+
+/** Seeds the demo provider's course, venue and two classes (see the file's comment). `now`: the seed's instant. */
+export async function seedDemoClasses(db: Db, now: Date = new Date()): Promise<void> {
+  const today = businessDate(now);
+  const accounts = await demoAccounts(db);
+  const account = (u: string) => {
+    const a = accounts.get(u);
+    if (!a) throw new Error(`the demo world has no account ${u}`);
+    return a;
+  };
+  const provider = actorOf(account('demo.provider'));
+  const districtAdmin = actorOf(account('demo.pudong'));
+  const assessorOrgId = account('demo.assessor').org_id!;
+  const programme = await catalog.getProgrammeByCode(db, DEMO_PROGRAMME);
+  if (!programme) throw new Error(`the catalogue has no ${DEMO_PROGRAMME} programme`);
+  const trainees = async (usernames: readonly string[]): Promise<Trainee[]> =>
+    Promise.all(
+      usernames.map(async (u) => {
+        const me = actorOf(account(u));
+        const person = await persons.getPerson(db, me.personId!);
+        if (!person) throw new Error(`${u} has no person`);
+        return { me, person };
+      }),
+    );
+
+  const { venueId, courseId } = await db.tx(async (tx) => {
+    if (!(await training.isApproved(tx, provider.orgId!, programme.id, DEMO_OCCUPATION)))
+      await training.grantApproval(districtAdmin, tx, provider.orgId!, { programmeId: programme.id, occupationCode: DEMO_OCCUPATION });
+    const venue = await training.createVenue(provider, tx, {
+      name: '张杨路教学点 (demo)',
+      address: '浦东新区张杨路 1000 号 3 楼实训室',
+      districtCode: '310115',
+      coordSystem: 'gcj02',
+      lat: DEMO_VENUE.lat,
+      lng: DEMO_VENUE.lng,
+      geofenceRadiusM: DEMO_VENUE.radiusM,
+    });
+    const course = await training.createCourse(provider, tx, {
+      programmeId: programme.id,
+      occupationCode: DEMO_OCCUPATION,
+      level: DEMO_LEVEL,
+      name: '养老护理员(四级)',
+      description: '生活照料、基础照护、康复服务 — 理论与实操 (demo)',
+      hours: 60,
+      feeFen: 280_000,
+    });
+    return { venueId: venue.id, courseId: course.id };
+  });
+
+  // The ended class: ten days, from 21 to 12 days before the seed; reported ten days before its start.
+  const endedStart = addDays(today, -21);
+  const ended = await trainees(ENDED_CLASS_WORKERS);
+  const e = await db.tx((tx) =>
+    reportedClass(
+      tx,
+      provider,
+      courseId,
+      venueId,
+      programme.id,
+      ENDED_NAME,
+      addDays(endedStart, -10),
+      sessionsOn(days(endedStart, 10), [
+        [9, 0, 12, 0],
+        [13, 30, 16, 30],
+      ]),
+      ended,
+    ),
+  );
+  await training.runClassJob(db, businessInstant(e.startDate, 0, 0, 1, 0));
+  await checkInPast(db, e.id, ended, businessInstant(addDays(e.endDate, 1), 0, 0, 0, 0), [[], [3, 12], [1, 4, 7, 10, 15, 18]]);
+  await training.runClassJob(db, businessInstant(addDays(e.endDate, 1), 0, 0, 1, 0));
+  await db.tx((tx) => assessment.assignClass(districtAdmin, tx, { classId: e.id, assessorOrgId, note: '第一期结业考核 (demo)' }));
+
+  // The open class: fifteen days, from three days before the seed; reported ten days before its start.
+  const openStart = addDays(today, -3);
+  const open = await trainees(OPEN_CLASS_WORKERS);
+  const o = await db.tx((tx) =>
+    reportedClass(
+      tx,
+      provider,
+      courseId,
+      venueId,
+      programme.id,
+      OPEN_NAME,
+      addDays(openStart, -10),
+      sessionsOn(days(openStart, 15), [
+        [9, 0, 11, 0],
+        [19, 0, 21, 0],
+      ]),
+      open,
+    ),
+  );
+  await training.runClassJob(db, businessInstant(o.startDate, 0, 0, 1, 0));
+  await checkInPast(db, o.id, open, businessInstant(today, 0, 0, 0, 0), [[], [2], []]);
+}
+
+export interface DemoClassLine {
+  state: string;
+  name: string;
+  startDate: string;
+  endDate: string;
+  trainees: string[];
+  note: string;
+}
+
+const hm = (d: Date): string => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+
+/** The demo provider's classes for the start banner: state, dates, trainees' sign-ins and what to do next. */
+export async function demoClassLines(db: Db, now: Date = new Date()): Promise<DemoClassLine[]> {
+  const accounts = await demoAccounts(db);
+  const p = accounts.get('demo.provider');
+  const city = accounts.get('demo.city');
+  if (!p || !city) return [];
+  const provider = actorOf(p);
+  const out: DemoClassLine[] = [];
+  for (const c of (await training.listClasses(provider, db, { limit: 20, offset: 0 })).items) {
+    const trainees: string[] = [];
+    for (const a of await training.listAdmittedVouchers(db, c.id)) {
+      const acc = await identity.findAccountByPerson(db, a.personId);
+      if (acc) trainees.push(acc.username);
+    }
+    let note = '';
+    if (c.state === 'open' && c.venueId) {
+      const venue = await training.getVenue(db, c.venueId);
+      const programme = await catalog.getProgramme(db, c.programmeId);
+      const next = (await training.listSessions(db, c.id))
+        .map((s) => checkinWindow(s.startsAt, programme?.checkinBeforeMin, programme?.checkinAfterMin))
+        .find((w) => w.closesAt.getTime() > now.getTime());
+      if (venue && next)
+        note = `next check-in ${businessDate(next.opensAt)} ${hm(next.opensAt)}–${hm(next.closesAt)} within ${venue.geofenceRadiusM ?? programme?.geofenceRadiusM} m of ${venue.address} (GCJ-02 ${venue.lat}, ${venue.lng})`;
+    }
+    const assigned = (await assessment.listAssignments(actorOf(city), db, { classId: c.id, status: 'active', limit: 1, offset: 0 })).items[0];
+    if (assigned) note = `assigned to ${assigned.assessorOrgName ?? 'the demo assessment body'}: demo.assessor records the results`;
+    out.push({ state: c.state, name: c.name, startDate: c.startDate, endDate: c.endDate, trainees: trainees.sort(), note });
+  }
+  return out;
+}
