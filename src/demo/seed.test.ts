@@ -3,9 +3,18 @@ import { checkBankCard, checkIdNumber, checkMobile, checkUscc } from '../lib/ide
 import { decrypt } from '../lib/crypto.js';
 import { configureProcess } from '../platform.js';
 import type { Db } from '../db/index.js';
-import { ROLES } from '../modules/identity/actor.js';
+import { ROLES, type Actor } from '../modules/identity/actor.js';
+import type { AccountRow } from '../modules/identity/service.js';
+import * as assessment from '../modules/assessment/service.js';
+import * as attendance from '../modules/attendance/service.js';
+import { checkinWindow } from '../modules/attendance/rules.js';
+import * as catalog from '../modules/catalog/service.js';
 import * as persons from '../modules/persons/service.js';
 import * as orgs from '../modules/orgs/service.js';
+import * as training from '../modules/training/service.js';
+import { addDays, businessDate } from '../modules/training/rules.js';
+import * as vouchers from '../modules/vouchers/service.js';
+import { DEMO_VENUE, demoClassLines, ENDED_CLASS_WORKERS, OPEN_CLASS_WORKERS } from './classes.js';
 import { createTestDb, testConfig } from '../test/harness.js';
 import { DEMO_PERSONS, seedDemoWorldIfEmpty, type DemoSignIn } from './seed.js';
 import { syntheticPersons } from './synthetic.js';
@@ -18,12 +27,42 @@ beforeAll(async () => {
   await configureProcess(testConfig());
   db = await createTestDb();
   first = await seedDemoWorldIfEmpty(db, (m) => logs.push(m));
+  process.stdout.write(`${logs.join('\n')}\n`);
 }, 120_000);
 afterAll(async () => {
   await db.close();
 });
 
 const count = async (sql: string) => (await db.query<{ n: number }>(sql)).rows[0]!.n;
+/** A demo account as its signed-in session's actor. */
+const actor = async (username: string): Promise<Actor> => {
+  const a = (await db.query<AccountRow>('SELECT * FROM accounts WHERE username = $1', [username])).rows[0]!;
+  return {
+    accountId: a.id,
+    username: a.username,
+    role: a.role,
+    districtCode: a.district_code,
+    orgId: a.org_id,
+    personId: a.person_id,
+    sessionId: '',
+    mfaPassed: true,
+    totpEnabled: a.totp_enabled,
+  };
+};
+const classesOf = async () => {
+  const { items } = await training.listClasses(await actor('demo.provider'), db, { limit: 50, offset: 0 });
+  return { open: items.filter((c) => c.state === 'open'), ended: items.filter((c) => c.state === 'ended'), all: items };
+};
+/** The worker usernames of a class's admitted trainees, in admission order. */
+const traineesOf = async (classId: string) => {
+  const out: string[] = [];
+  for (const a of await training.listAdmittedVouchers(db, classId)) {
+    const r = (await db.query<{ username: string }>('SELECT username FROM accounts WHERE person_id = $1', [a.personId])).rows[0];
+    out.push(r?.username ?? '?');
+  }
+  return out.sort();
+};
+const today = businessDate(new Date());
 
 describe('synthetic persons', () => {
   it('are valid, distinct and reproducible', () => {
@@ -92,10 +131,146 @@ describe('demo world', () => {
   });
 
   it('is idempotent: a second start on the seeded database creates nothing and lists the same sign-ins', async () => {
-    const tables = ['accounts', 'persons', 'organisations', 'audit_log'];
+    const tables = [
+      'accounts',
+      'persons',
+      'organisations',
+      'provider_approvals',
+      'venues',
+      'courses',
+      'training_classes',
+      'class_sessions',
+      'class_seats',
+      'vouchers',
+      'voucher_events',
+      'admissions',
+      'check_ins',
+      'assessment_assignments',
+      'audit_log',
+    ];
     const before = await Promise.all(tables.map((t) => count(`SELECT count(*) AS n FROM ${t}`)));
     const again = await seedDemoWorldIfEmpty(db, (m) => logs.push(m));
     expect(await Promise.all(tables.map((t) => count(`SELECT count(*) AS n FROM ${t}`)))).toEqual(before);
     expect(again).toEqual(first);
+  });
+});
+
+describe('demo training', () => {
+  it('gives demo.provider a course and two offline classes at a venue with coordinates and a geofence: one open, one ended', async () => {
+    const { open, ended, all } = await classesOf();
+    expect(open).toHaveLength(1);
+    expect(ended).toHaveLength(1);
+    expect(all).toHaveLength(2);
+    const provider = await actor('demo.provider');
+    expect((await training.listCourses(provider, db, { limit: 10, offset: 0 })).items).toHaveLength(1);
+    for (const c of all) {
+      expect(c.online).toBe(false);
+      expect(c.districtCode).toBe('310115');
+      const venue = await training.getVenue(db, c.venueId!);
+      expect(venue).toMatchObject({ providerId: provider.orgId, geofenceRadiusM: DEMO_VENUE.radiusM });
+      expect(venue!.lat).toBeCloseTo(DEMO_VENUE.lat, 5);
+      expect(venue!.lng).toBeCloseTo(DEMO_VENUE.lng, 5);
+      expect(c.reportedAt).not.toBeNull();
+      expect(c.openedAt).not.toBeNull();
+    }
+    // the open class runs around the seed's date, with sessions (课次) today and after
+    const o = open[0]!;
+    expect(o.startDate < today && today < o.endDate).toBe(true);
+    const sessions = await training.listSessions(db, o.id);
+    expect(sessions.filter((s) => businessDate(s.startsAt) === today)).toHaveLength(2);
+    expect(sessions.filter((s) => businessDate(s.startsAt) > today).length).toBeGreaterThan(10);
+    // the ended class is over, before the seed's date
+    expect(ended[0]!.endDate < today).toBe(true);
+    expect(ended[0]!.endedAt).not.toBeNull();
+  });
+
+  it('admits the demo workers with their subsidy vouchers: worker1–3 in the open class, worker4–6 in the ended one, all in training', async () => {
+    const { open, ended } = await classesOf();
+    expect(await traineesOf(open[0]!.id)).toEqual([...OPEN_CLASS_WORKERS]);
+    expect(await traineesOf(ended[0]!.id)).toEqual([...ENDED_CLASS_WORKERS]);
+    const programme = await catalog.getProgrammeByCode(db, 'SH-SKILL-UPGRADE');
+    for (const c of [open[0]!, ended[0]!]) {
+      const { roster } = await training.getRoster(await actor('demo.provider'), db, c.id);
+      expect(roster).toHaveLength(3);
+      for (const a of await training.listAdmittedVouchers(db, c.id)) {
+        const v = (await vouchers.getVoucher(db, a.voucherId))!;
+        expect(v).toMatchObject({ kind: 'subsidy', status: 'in_training', programmeId: programme!.id, occupationCode: '4-10-01-05', level: 4 });
+        expect(Number.isInteger(v.standardFen)).toBe(true);
+        expect(v.ratioPct).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('records the ended class’s attendance (100 %, 90 %, 70 %) and the open class’s past sessions', async () => {
+    const { open, ended } = await classesOf();
+    const rates: number[] = [];
+    for (const a of await training.listAdmittedVouchers(db, ended[0]!.id))
+      rates.push(Number((await attendance.attendanceOf(db, { voucherId: a.voucherId })).rate));
+    expect(rates.sort((x, y) => y - x)).toEqual([100, 90, 70]);
+    const past = (await training.listSessions(db, open[0]!.id)).filter((s) => businessDate(s.startsAt) < today).length;
+    expect(past).toBe(6);
+    expect(await count(`SELECT count(*) AS n FROM check_ins WHERE class_id = '${open[0]!.id}'`)).toBe(3 * past - 1);
+    expect(await count(`SELECT count(*) AS n FROM check_ins WHERE status <> 'accepted'`)).toBe(0);
+  });
+
+  it('assigns the ended class to the demo assessment body: demo.assessor sees it on its page (listAssignments)', async () => {
+    const { open, ended } = await classesOf();
+    const assessor = await actor('demo.assessor');
+    const { items } = await assessment.listAssignments(assessor, db, { status: 'active', limit: 500, offset: 0 });
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ classId: ended[0]!.id, classState: 'ended', assessorOrgId: assessor.orgId, active: true });
+    expect((await assessment.listAssignments(assessor, db, { classId: open[0]!.id, status: 'all', limit: 10, offset: 0 })).total).toBe(0);
+  });
+
+  it('prints the classes in the start banner', async () => {
+    const lines = await demoClassLines(db);
+    expect(lines.map((l) => l.state).sort()).toEqual(['ended', 'open']);
+    const o = lines.find((l) => l.state === 'open')!;
+    expect(o.trainees).toEqual([...OPEN_CLASS_WORKERS]);
+    expect(o.note).toMatch(/next check-in \d{4}-\d{2}-\d{2} \d{2}:\d{2}–\d{2}:\d{2} within 300 m/);
+    expect(lines.find((l) => l.state === 'ended')!.note).toContain('demo.assessor');
+  });
+});
+
+// After the idempotency test: these write.
+describe('demo roles at work', () => {
+  it('demo.worker1 checks in to the open class’s next session at the venue', async () => {
+    const { open } = await classesOf();
+    const me = await actor('demo.worker1');
+    const next = (await training.listSessions(db, open[0]!.id)).find((s) => businessDate(s.startsAt) >= addDays(today, 1))!;
+    const at = new Date(checkinWindow(next.startsAt).opensAt.getTime() + 30 * 60_000);
+    const r = await db.tx((tx) =>
+      attendance.checkIn(
+        me,
+        tx,
+        next.id,
+        { lat: DEMO_VENUE.lat, lng: DEMO_VENUE.lng + 0.001, accuracyM: 10, coordSystem: 'gcj02', deviceId: 'test-phone' },
+        at,
+      ),
+    );
+    expect(r.status).toBe('accepted');
+  });
+
+  it('demo.assessor records a pass for the full-attendance trainee of the ended class: the claim is approved', async () => {
+    const { ended } = await classesOf();
+    let a: training.Admission | undefined;
+    for (const x of await training.listAdmittedVouchers(db, ended[0]!.id))
+      if (Number((await attendance.attendanceOf(db, { voucherId: x.voucherId })).rate) === 100) a = x;
+    const v = (await vouchers.getVoucher(db, a!.voucherId))!;
+    const assessor = await actor('demo.assessor');
+    const r = await db.tx((tx) =>
+      assessment.recordResult(assessor, tx, {
+        voucherNumber: v.number,
+        passed: true,
+        score: 88,
+        level: 4,
+        certificateNumber: 'DEMO-TEST-0001',
+        certificateType: 'skill_level',
+        assessedOn: today,
+      }),
+    );
+    expect(r.passed).toBe(true);
+    expect(r.claimId).toBeTruthy();
+    expect((await vouchers.getVoucher(db, v.id))!.status).toBe('approved');
   });
 });
