@@ -3,11 +3,12 @@
  * with a geofence, and two offline classes built through the training, vouchers, attendance and assessment
  * services exactly as their users would, with the services' `now` set in the past where the calendar
  * demands it (as the tests do):
- *  - an ENDED class (第一期): demo.worker4–6 applied for vouchers, were admitted, checked in (100 %, 90 %, 70 %)
+ *  - an ENDED class (第一期): demo.worker7–9 applied for vouchers, were admitted, checked in (100 %, 90 %, 70 %)
  *    and the class is assigned to the demo assessment body (考评安排) — demo.assessor records the results;
  *  - an OPEN class (第二期) that began three days before the seed and runs eleven days after it, two sessions
- *    (课次) a day: demo.worker1–3 are admitted and have checked in to the past sessions; they check in to the
+ *    (课次) a day: demo.worker4–6 are admitted and have checked in to the past sessions; they check in to the
  *    coming ones at the venue.
+ * demo.worker1–3 hold no voucher: they are the ones to try applying (申领) and registering with.
  * Dates are Asia/Shanghai business dates relative to the day of the seed.
  */
 import type { Db, Tx } from '../db/index.js';
@@ -27,9 +28,10 @@ export const DEMO_OCCUPATION = '4-10-01-05'; // 养老护理员 (elderly care, a
 export const DEMO_LEVEL = 4;
 /** The venue (张杨路, 浦东), GCJ-02 as a Chinese map app shows it, and its geofence. */
 export const DEMO_VENUE = { lat: 31.2286, lng: 121.529, radiusM: 300 } as const;
-/** Worker accounts (demo.workerN) of each class. */
-export const OPEN_CLASS_WORKERS = ['demo.worker1', 'demo.worker2', 'demo.worker3'] as const;
-export const ENDED_CLASS_WORKERS = ['demo.worker4', 'demo.worker5', 'demo.worker6'] as const;
+/** Worker accounts without a voucher, and the trainees of each class (demo.workerN). */
+export const FREE_WORKERS = ['demo.worker1', 'demo.worker2', 'demo.worker3'] as const;
+export const OPEN_CLASS_WORKERS = ['demo.worker4', 'demo.worker5', 'demo.worker6'] as const;
+export const ENDED_CLASS_WORKERS = ['demo.worker7', 'demo.worker8', 'demo.worker9'] as const;
 
 const ENDED_NAME = '养老护理员(四级) 第一期 (demo)';
 const OPEN_NAME = '养老护理员(四级) 第二期 (demo)';

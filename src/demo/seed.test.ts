@@ -14,7 +14,7 @@ import * as orgs from '../modules/orgs/service.js';
 import * as training from '../modules/training/service.js';
 import { addDays, businessDate } from '../modules/training/rules.js';
 import * as vouchers from '../modules/vouchers/service.js';
-import { DEMO_VENUE, demoClassLines, ENDED_CLASS_WORKERS, OPEN_CLASS_WORKERS } from './classes.js';
+import { DEMO_VENUE, demoClassLines, ENDED_CLASS_WORKERS, FREE_WORKERS, OPEN_CLASS_WORKERS } from './classes.js';
 import { createTestDb, testConfig } from '../test/harness.js';
 import { DEMO_PERSONS, seedDemoWorldIfEmpty, type DemoSignIn } from './seed.js';
 import { syntheticPersons } from './synthetic.js';
@@ -184,10 +184,11 @@ describe('demo training', () => {
     expect(ended[0]!.endedAt).not.toBeNull();
   });
 
-  it('admits the demo workers with their subsidy vouchers: worker1–3 in the open class, worker4–6 in the ended one, all in training', async () => {
+  it('admits demo.worker4–6 to the open class and demo.worker7–9 to the ended one with subsidy vouchers in training; demo.worker1–3 hold none', async () => {
     const { open, ended } = await classesOf();
     expect(await traineesOf(open[0]!.id)).toEqual([...OPEN_CLASS_WORKERS]);
     expect(await traineesOf(ended[0]!.id)).toEqual([...ENDED_CLASS_WORKERS]);
+    for (const u of FREE_WORKERS) expect(await vouchers.listMyVouchers(await actor(u), db)).toEqual([]);
     const programme = await catalog.getProgrammeByCode(db, 'SH-SKILL-UPGRADE');
     for (const c of [open[0]!, ended[0]!]) {
       const { roster } = await training.getRoster(await actor('demo.provider'), db, c.id);
@@ -234,9 +235,9 @@ describe('demo training', () => {
 
 // After the idempotency test: these write.
 describe('demo roles at work', () => {
-  it('demo.worker1 checks in to the open class’s next session at the venue', async () => {
+  it('demo.worker4 checks in to the open class’s next session at the venue', async () => {
     const { open } = await classesOf();
-    const me = await actor('demo.worker1');
+    const me = await actor(OPEN_CLASS_WORKERS[0]);
     const next = (await training.listSessions(db, open[0]!.id)).find((s) => businessDate(s.startsAt) >= addDays(today, 1))!;
     const at = new Date(checkinWindow(next.startsAt).opensAt.getTime() + 30 * 60_000);
     const r = await db.tx((tx) =>

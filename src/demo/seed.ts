@@ -3,7 +3,7 @@
  * Demo passwords exist only here; `skillvoucher user create` bootstraps a real installation.
  * Contents (besides the catalogue, which its migrations seed): staff accounts for every role, district
  * admins for two districts, providers of the three kinds, two enterprises, one assessment body (each with
- * a demo account), 1,000 synthetic persons with valid identifiers, worker accounts for six of them (they
+ * a demo account), 1,000 synthetic persons with valid identifiers, worker accounts for nine of them (they
  * sign in through the e-SSC simulator with their ID number), and the demo provider's course with an open
  * class and an ended one assigned to the assessment body (./classes.ts).
  */
@@ -15,7 +15,7 @@ import * as orgs from '../modules/orgs/service.js';
 import { syntheticBankAccount, syntheticUscc } from '../modules/orgs/synthetic.js';
 import * as catalog from '../modules/catalog/service.js';
 import * as persons from '../modules/persons/service.js';
-import { DEMO_PROGRAMME, demoClassesMissing, type DemoClassLine, ENDED_CLASS_WORKERS, OPEN_CLASS_WORKERS, seedDemoClasses } from './classes.js';
+import { DEMO_PROGRAMME, demoClassesMissing, type DemoClassLine, ENDED_CLASS_WORKERS, FREE_WORKERS, OPEN_CLASS_WORKERS, seedDemoClasses } from './classes.js';
 import { syntheticPersons } from './synthetic.js';
 
 export const DEMO_PASSWORD = 'Demo-2026-skillvoucher';
@@ -152,11 +152,12 @@ export async function seedDemoWorld(db: Db, log: (msg: string) => void, now: Dat
     log(`demo world: staff and ${DEMO_ORGS.length} organisations (${secs()})`);
     const created = await seedPersons(tx, enterprises);
     log(`demo world: ${created.length} synthetic persons (${secs()})`);
-    // demo.worker1–3: the first three persons; demo.worker4–6: the next three the demo programme subsidises.
+    // demo.worker1–3 (no voucher): the first three persons; the classes' trainees: the next ones the demo
+    // programme subsidises and who have a bank account for the subsidy.
     const programme = await catalog.getProgrammeByCode(tx, DEMO_PROGRAMME);
-    const eligible = (p: persons.Person) => p.categories.some((c) => programme?.eligibleCategories.includes(c));
-    const workers = [...created.slice(0, OPEN_CLASS_WORKERS.length), ...created.slice(OPEN_CLASS_WORKERS.length).filter(eligible)];
-    for (const [i, username] of [...OPEN_CLASS_WORKERS, ...ENDED_CLASS_WORKERS].entries()) {
+    const eligible = (p: persons.Person) => p.bankAccount !== null && p.categories.some((c) => programme?.eligibleCategories.includes(c));
+    const workers = [...created.slice(0, FREE_WORKERS.length), ...created.slice(FREE_WORKERS.length).filter(eligible)];
+    for (const [i, username] of [...FREE_WORKERS, ...OPEN_CLASS_WORKERS, ...ENDED_CLASS_WORKERS].entries()) {
       const p = workers[i];
       if (!p) break;
       await identity.createAccount(tx, SYSTEM, { username, displayName: `${p.name} (demo)`, role: 'worker', personId: p.id, isDemo: true });
