@@ -101,10 +101,12 @@ export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
     log(`seeding ${n} trainees (persons, vouchers, admissions, worker accounts, bearer sessions)`);
     await seedPersons(db, n);
     await db.query(
-      `INSERT INTO vouchers (number, person_id, kind, programme_id, occupation_code, level, status, mode, district_code, ratio_pct, standard_fen, valid_from, valid_until)
-       SELECT 'BENCH' || lpad(row_number() OVER (ORDER BY id)::text, 10, '0'), id, 'subsidy', $1, '4-10-01-05', 4, 'in_training', 'on_demand', '310115', 100, 200000,
-              current_date - 30, current_date + 300
-         FROM persons WHERE name LIKE 'bench%'`,
+      `WITH src AS (SELECT sv_uuid7() AS vid, id AS person_id, row_number() OVER (ORDER BY id) AS k FROM persons WHERE name LIKE 'bench%'),
+            s AS (INSERT INTO voucher_states (voucher_id, person_id, programme_id, kind, valid_until, status)
+                  SELECT vid, person_id, $1, 'subsidy', current_date + 300, 'in_training' FROM src)
+       INSERT INTO voucher_records (id, number, person_id, kind, programme_id, occupation_code, level, mode, district_code, ratio_pct, standard_fen, valid_from, valid_until)
+       SELECT vid, 'BENCH' || lpad(k::text, 10, '0'), person_id, 'subsidy', $1, '4-10-01-05', 4, 'on_demand', '310115', 100, 200000, current_date - 30, current_date + 300
+         FROM src`,
       [world.programme.id],
     );
     await db.query(

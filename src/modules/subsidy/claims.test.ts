@@ -164,7 +164,7 @@ describe('a rejected claim closes its voucher', () => {
   it('a voucher that is not assessed/approved refuses the close, and the whole rejection rolls back', async () => {
     const c = await inReviewClaim(1500);
     // make the voucher inconsistent with its claim (only a test can: the lifecycle never leaves it so)
-    await t.db.query("UPDATE vouchers SET status = 'settled' WHERE id = $1", [c.voucherId]);
+    await t.db.query("UPDATE voucher_states SET status = 'settled' WHERE voucher_id = $1", [c.voucherId]);
     const r = await reject(c.id, '不予补贴');
     expect(r.statusCode).toBe(409);
     expect(r.json().code).toBe('VOUCHER_NOT_USABLE');

@@ -31,7 +31,15 @@ export function registerVoucherCommands(program: Command): void {
       await withDb(async (db) => {
         const r = await runJob(db, {
           ...expiryJob,
-          run: async (d) => ({ ...(await expireVouchers(d, { onProgress: (n) => process.stdout.write(`expired ${n}\n`) })) }),
+          run: async (d) => {
+            // the bar counts blocks of the state table walked; the count voided so far is printed at the end
+            const bar = progressBar('expiry (blocks)');
+            try {
+              return { ...(await expireVouchers(d, { onProgress: (p) => bar.update(p.blocksDone, p.blocks) })) };
+            } finally {
+              bar.stop();
+            }
+          },
         });
         if (r === null) process.stdout.write('another node is running the expiry job\n');
         else process.stdout.write(`expired ${String(r.expired)} vouchers (cut-off ${String(r.cutoff)})\n`);

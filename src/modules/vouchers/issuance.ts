@@ -279,7 +279,7 @@ export async function previewIssuance(
   const m = persons.matchPersonsSql(c.definition.rule, 2, shanghaiDate(now));
   const { rows } = await q.query<{ matched: number; holding: number }>(
     `SELECT count(*)::int AS matched,
-            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM vouchers v WHERE v.person_id = m.id AND v.programme_id = $1
+            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM voucher_states v WHERE v.person_id = m.id AND v.programme_id = $1
                  AND v.kind = 'subsidy' AND v.status IN ('issued','admitted','in_training','assessed','approved')))::int AS holding
        FROM (${m.sql}) m`,
     [c.programme.id, ...m.params],
@@ -340,6 +340,7 @@ export function issueStatement(
   const ratios = p(i.t.ratios.map((r) => r.ratioPct));
   const remaining = p(i.remaining);
   const district = p(i.districtCode);
+  const vu = p(i.t.validUntil);
   const sql = `
     WITH cand AS (${candSql}),
     q AS (
@@ -347,10 +348,10 @@ export function issueStatement(
       -- voucher of the issuance / programme once per chunk, which grows quadratically over a large run.
       SELECT c.id, c.district_code, r.cat, r.ratio, a.x IS NOT NULL AS already, h.x IS NOT NULL AS holds
         FROM cand c
-        LEFT JOIN LATERAL (SELECT 1 AS x FROM vouchers v WHERE v.issuance_id = ${iss}::uuid AND v.person_id = c.id LIMIT 1) a ON true
+        LEFT JOIN LATERAL (SELECT 1 AS x FROM voucher_records v WHERE v.issuance_id = ${iss}::uuid AND v.person_id = c.id LIMIT 1) a ON true
         LEFT JOIN LATERAL (
-          SELECT 1 AS x FROM vouchers v WHERE v.person_id = c.id AND v.programme_id = ${prog}::uuid AND v.kind = 'subsidy'
-             AND v.status IN ('issued','admitted','in_training','assessed','approved') LIMIT 1
+          SELECT 1 AS x FROM voucher_states s WHERE s.person_id = c.id AND s.programme_id = ${prog}::uuid AND s.kind = 'subsidy'
+             AND s.status IN ('issued','admitted','in_training','assessed','approved') LIMIT 1
         ) h ON true
         LEFT JOIN LATERAL (
           SELECT x.cat, x.ratio FROM unnest(${cats}::text[], ${ratios}::int[]) AS x(cat, ratio)
@@ -362,18 +363,27 @@ export function issueStatement(
         FROM q WHERE NOT already AND NOT holds AND cat IS NOT NULL ORDER BY id LIMIT ${remaining}::int
     ),
     elig AS (
-      -- the serial as a column, so the number expression below is inlined (no function call per row)
-      SELECT k.*, k.pfx::bigint * 100000000 + k.sn AS payload FROM (SELECT pick.*, nextval('voucher_serial') % 100000000 AS sn FROM pick) k
+      -- the serial as a column, so the number expression below is inlined (no function call per row); the id
+      -- time-ordered (sv_uuid7), so records, states and their keys are written in one order
+      SELECT k.*, k.pfx::bigint * 100000000 + k.sn AS payload, sv_uuid7() AS vid
+        FROM (SELECT pick.*, nextval('voucher_serial') % 100000000 AS sn FROM pick) k
+    ),
+    st AS (
+      -- the state first: a person who meanwhile got an open voucher of the programme (the one-open index) is
+      -- skipped here, and so gets no record below
+      INSERT INTO voucher_states (voucher_id, person_id, programme_id, kind, valid_until)
+      SELECT e.vid, e.id, ${prog}::uuid, 'subsidy', ${vu}::date FROM elig e
+      ON CONFLICT DO NOTHING
+      RETURNING voucher_id
     ),
     ins AS (
-      INSERT INTO vouchers (number, person_id, kind, programme_id, occupation_code, level, mode, issuance_id, district_code,
-                            ratio_pct, standard_fen, uplift_pct, category, category_valid_until, valid_from, valid_until)
-      SELECT 'SV' || e.pfx || lpad(e.sn::text, 8, '0') || sv_voucher_check(e.payload),
+      INSERT INTO voucher_records (id, number, person_id, kind, programme_id, occupation_code, level, mode, issuance_id, district_code,
+                                   ratio_pct, standard_fen, uplift_pct, category, category_valid_until, valid_from, valid_until)
+      SELECT e.vid, 'SV' || e.pfx || lpad(e.sn::text, 8, '0') || sv_voucher_check(e.payload),
              e.id, 'subsidy', ${prog}::uuid, ${p(i.d.occupationCode)}::text, ${p(i.d.level)}::smallint, ${p(i.mode)}, ${iss}::uuid,
              coalesce(${district}::text, e.district_code), e.ratio, ${p(i.t.standardFen)}::bigint, ${p(i.t.upliftPct)}::int, e.cat,
-             ${p(i.t.categoryValidUntil)}::date, ${p(i.t.validFrom)}::date, ${p(i.t.validUntil)}::date
-        FROM elig e
-      ON CONFLICT DO NOTHING
+             ${p(i.t.categoryValidUntil)}::date, ${p(i.t.validFrom)}::date, ${vu}::date
+        FROM elig e JOIN st ON st.voucher_id = e.vid
       RETURNING person_id
     )
     ${

@@ -163,15 +163,19 @@ export async function transitionVoucher(
   const ambiguous = !opts.expectFrom && new Set(TRANSITIONS.filter((t) => t.to === to).map((t) => t.from)).size > 1;
   const { rows } = await tx.query<VoucherRow & { prev: VoucherStatus | null }>(
     ambiguous
-      ? `UPDATE vouchers v SET status = $2, status_changed_at = now()
-           FROM (SELECT id, status AS prev FROM vouchers WHERE id = $1 FOR UPDATE) p
-          WHERE v.id = p.id AND (p.prev || ':' || v.kind) = ANY($3::text[])
-            AND ($2 <> 'admitted' OR p.prev <> 'issued' OR v.valid_until >= $4::date)
-          RETURNING v.*, p.prev`
-      : `UPDATE vouchers v SET status = $2, status_changed_at = now()
-          WHERE v.id = $1 AND (v.status || ':' || v.kind) = ANY($3::text[])
-            AND ($2 <> 'admitted' OR v.status <> 'issued' OR v.valid_until >= $4::date)
-          RETURNING v.*, NULL::text AS prev`,
+      ? `WITH p AS (SELECT voucher_id, status AS prev FROM voucher_states WHERE voucher_id = $1 FOR UPDATE),
+              s AS (
+                UPDATE voucher_states s SET status = $2, status_changed_at = now()
+                  FROM p WHERE s.voucher_id = p.voucher_id AND (p.prev || ':' || s.kind) = ANY($3::text[])
+                   AND ($2 <> 'admitted' OR p.prev <> 'issued' OR s.valid_until >= $4::date)
+                RETURNING s.status, s.status_changed_at, s.expiry_pass_id, p.prev)
+         SELECT r.*, s.* FROM s JOIN voucher_records r ON r.id = $1`
+      : `WITH s AS (
+           UPDATE voucher_states s SET status = $2, status_changed_at = now()
+            WHERE s.voucher_id = $1 AND (s.status || ':' || s.kind) = ANY($3::text[])
+              AND ($2 <> 'admitted' OR s.status <> 'issued' OR s.valid_until >= $4::date)
+           RETURNING s.status, s.status_changed_at, s.expiry_pass_id, NULL::text AS prev)
+         SELECT r.*, s.* FROM s JOIN voucher_records r ON r.id = $1`,
     [id, to, keys, today],
   );
   const row = rows[0];
@@ -265,10 +269,18 @@ export interface NewVoucher {
 /** Inserts one voucher; null when a uniqueness rule (one open subsidy voucher per programme) refuses it. */
 export async function insertVoucher(tx: Tx, v: NewVoucher, now: Date = new Date()): Promise<Voucher | null> {
   const { rows } = await tx.query<VoucherRow>(
-    `INSERT INTO vouchers (number, person_id, kind, programme_id, occupation_code, level, mode, issuance_id, district_code,
-        ratio_pct, standard_fen, uplift_pct, category, category_valid_until, valid_from, valid_until)
-     VALUES (sv_voucher_number($1, $2, nextval('voucher_serial')), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-     ON CONFLICT DO NOTHING RETURNING *`,
+    // The state first: the one-open rule lives on voucher_states, and a refused state leaves no record behind.
+    `WITH s AS (
+       INSERT INTO voucher_states (voucher_id, person_id, programme_id, kind, valid_until)
+       VALUES (sv_uuid7(), $3, $5, $4, $17)
+       ON CONFLICT DO NOTHING RETURNING status, status_changed_at, expiry_pass_id, voucher_id),
+     r AS (
+       INSERT INTO voucher_records (id, number, person_id, kind, programme_id, occupation_code, level, mode, issuance_id, district_code,
+          ratio_pct, standard_fen, uplift_pct, category, category_valid_until, valid_from, valid_until)
+       SELECT s.voucher_id, sv_voucher_number($1, $2, nextval('voucher_serial')), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17
+         FROM s
+       RETURNING *)
+     SELECT r.*, s.status, s.status_changed_at, s.expiry_pass_id FROM r JOIN s ON s.voucher_id = r.id`,
     [
       shanghaiYymm(now),
       numberDistrict(v.districtCode),
@@ -294,7 +306,7 @@ export async function insertVoucher(tx: Tx, v: NewVoucher, now: Date = new Date(
 
 export async function holdsOpenSubsidyVoucher(q: Queryable, personId: string, programmeId: string): Promise<boolean> {
   const { rows } = await q.query(
-    "SELECT 1 FROM vouchers WHERE person_id = $1 AND programme_id = $2 AND kind = 'subsidy' AND status = ANY($3::text[]) LIMIT 1",
+    "SELECT 1 FROM voucher_states WHERE person_id = $1 AND programme_id = $2 AND kind = 'subsidy' AND status = ANY($3::text[]) LIMIT 1",
     [personId, programmeId, OPEN],
   );
   return rows.length > 0;
@@ -525,8 +537,14 @@ async function readableVoucher(actor: Actor, q: Queryable, id: string): Promise<
 export async function getVoucherDetail(actor: Actor, q: Queryable, id: string): Promise<VoucherView & { events: VoucherEventView[] }> {
   const v = await readableVoucher(actor, q, id);
   const [view] = await presentVouchers(q, [v]);
+  // The voucher's own event rows, and the expiry pass that voided it (one event row for the whole pass).
   const { rows } = await q.query<{ from_status: VoucherStatus | null; to_status: VoucherStatus; actor_role: string; reason: string | null; at: Date }>(
-    'SELECT from_status, to_status, actor_role, reason, at FROM voucher_events WHERE voucher_id = $1 ORDER BY id',
+    `SELECT from_status, to_status, actor_role, reason, at FROM (
+       SELECT from_status, to_status, actor_role, reason, at, id AS seq FROM voucher_events WHERE voucher_id = $1
+       UNION ALL
+       SELECT 'issued', 'expired', p.actor_role, 'validity passed (valid_until < ' || to_char(p.cutoff, 'YYYY-MM-DD') || ', expiry pass ' || p.id || ')', s.status_changed_at, NULL
+         FROM voucher_states s JOIN voucher_expiry_passes p ON p.id = s.expiry_pass_id WHERE s.voucher_id = $1) e
+     ORDER BY at, seq NULLS LAST`,
     [v.id],
   );
   const events: VoucherEventView[] = [
@@ -604,15 +622,15 @@ export async function admitVouchers(
        INSERT INTO voucher_qr_nonces (nonce, voucher_id, expires_at)
        SELECT nonce, id, to_timestamp(exp) FROM k WHERE nonce IS NOT NULL
        ON CONFLICT (nonce) DO NOTHING RETURNING nonce),
-     u AS (
-       UPDATE vouchers v SET status = $8, status_changed_at = now() FROM k
-        WHERE v.id = k.id AND v.status = $7 AND v.kind = ANY($9::text[]) AND v.valid_until >= $10::date
+     s AS (
+       UPDATE voucher_states s SET status = $8, status_changed_at = now() FROM k
+        WHERE s.voucher_id = k.id AND s.status = $7 AND s.kind = ANY($9::text[]) AND s.valid_until >= $10::date
           AND (k.nonce IS NULL OR k.nonce IN (SELECT nonce FROM n))
-       RETURNING v.*, k.by_id AS k_by_id, k.by_role AS k_by_role, k.reason AS k_reason),
+       RETURNING s.voucher_id, s.status, s.status_changed_at, s.expiry_pass_id, k.by_id AS k_by_id, k.by_role AS k_by_role, k.reason AS k_reason),
      e AS (
        INSERT INTO voucher_events (voucher_id, from_status, to_status, actor_id, actor_role, reason)
-       SELECT id, $7, $8, k_by_id, k_by_role, k_reason FROM u)
-     SELECT * FROM u`,
+       SELECT voucher_id, $7, $8, k_by_id, k_by_role, k_reason FROM s)
+     SELECT r.*, s.status, s.status_changed_at, s.expiry_pass_id FROM s JOIN voucher_records r ON r.id = s.voucher_id`,
     [
       items.map((it) => it.id.toLowerCase()),
       items.map((it) => it.qr?.nonce ?? null),

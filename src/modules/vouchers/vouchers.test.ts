@@ -272,7 +272,7 @@ describe('lifecycle', () => {
           else expect(after).toBe(before);
         }
         // reset for the next run
-        await t.db.query("UPDATE vouchers SET status = 'issued' WHERE id = $1", [v.id]);
+        await t.db.query("UPDATE voucher_states SET status = 'issued' WHERE voucher_id = $1", [v.id]);
       }),
       { numRuns: 25 },
     );
@@ -317,33 +317,105 @@ describe('voucher number', () => {
 });
 
 describe('expiry', () => {
-  it('voids every issued voucher past validity in one pass: events set-based, ONE audit entry; idempotent', async () => {
+  // 00:05 on 2026-11-30 in Shanghai
+  const RUN = new Date('2026-11-29T16:05:00Z');
+  const due = async (): Promise<number> => t.count('vouchers', `status = 'issued' AND valid_until < '2026-11-30'`);
+
+  /** `n` check-in-only vouchers of worker_b valid until 2026-11-29, set-based (enough to fill several blocks). */
+  async function seedDue(n: number): Promise<void> {
+    await t.db.query(
+      `WITH g AS (SELECT sv_uuid7() AS id FROM generate_series(1, $2::int)),
+            s AS (INSERT INTO voucher_states (voucher_id, person_id, kind, valid_until) SELECT id, $1, 'checkin_only', '2026-11-29' FROM g)
+       INSERT INTO voucher_records (id, number, person_id, kind, mode, district_code, valid_from, valid_until)
+       SELECT id, sv_voucher_number('2611', '310115', nextval('voucher_serial')), $1, 'checkin_only', 'on_demand', '310115', '2026-01-01', '2026-11-29' FROM g`,
+      [t.fx.persons.worker_b!.id, n],
+    );
+  }
+
+  it('voids every issued voucher past validity in one pass: one pass row as the event, an audit entry per chunk; idempotent', async () => {
     const pid = t.fx.persons.worker_b!.id;
     const past: Voucher[] = [];
     for (let i = 0; i < 7; i++) past.push(await issueTo(pid, { validFrom: '2026-01-01', validUntil: '2026-11-29' }));
     const lastDay = await issueTo(pid, { validFrom: '2026-01-01', validUntil: '2026-11-30' });
     const admitted = await issueTo(pid, { validFrom: '2026-01-01', validUntil: '2026-11-29' });
     await t.db.tx((tx) => transitionVoucher(tx, SYSTEM, admitted.id, 'admitted', { asOf: new Date('2026-11-29T03:00:00Z') }));
+    await seedDue(250);
+    const dueBefore = await due();
+    expect(dueBefore).toBeGreaterThanOrEqual(257);
     const auditBefore = await t.count('audit_log');
-    // 00:05 on 2026-11-30 in Shanghai
-    const r = await expireVouchers(t.db, { now: new Date('2026-11-29T16:05:00Z'), chunkSize: 3 });
+    const eventsBefore = await t.count('voucher_events');
+    const progress: number[] = [];
+    const r = await expireVouchers(t.db, { now: RUN, chunkBlocks: 1, onProgress: (p) => progress.push(p.blocksDone) });
     expect(r.cutoff).toBe('2026-11-30');
+    expect(r.expired).toBe(dueBefore);
+    expect(await due()).toBe(0);
+    expect(r.blocks).toBeGreaterThan(2);
+    expect(r.chunks).toBeGreaterThan(1);
+    expect(progress.at(-1)).toBe(r.blocks);
     const expiredNow = await t.count('vouchers', `status = 'expired' AND id = ANY(ARRAY[${past.map((v) => `'${v.id}'`).join(',')}]::uuid[])`);
     expect(expiredNow).toBe(7);
-    expect(r.expired).toBeGreaterThanOrEqual(7);
     expect((await getVoucher(t.db, lastDay.id))!.status).toBe('issued'); // usable to the end of its last day
     expect((await getVoucher(t.db, admitted.id))!.status).toBe('admitted'); // only issued vouchers expire
-    expect(await t.count('voucher_events', `to_status = 'expired' AND reason LIKE 'validity passed%'`)).toBe(r.expired);
-    expect(await t.count('audit_log')).toBe(auditBefore + 1);
-    const entry = (await t.db.query<{ detail: { expired: number; cutoff: string } }>("SELECT detail FROM audit_log WHERE action = 'voucher.expire_pass'")).rows;
-    expect(entry).toHaveLength(1);
-    expect(entry[0]!.detail).toMatchObject({ expired: r.expired, cutoff: '2026-11-30' });
+    // the pass is the event of every voucher it voided: one row, each voided state points to it
+    expect(await t.count('voucher_events')).toBe(eventsBefore);
+    const pass = (await t.db.query<{ expired: number; chunks: number; cutoff: string; finished: boolean; actor_role: string }>(
+      "SELECT expired, chunks, to_char(cutoff, 'YYYY-MM-DD') AS cutoff, finished_at IS NOT NULL AS finished, actor_role FROM voucher_expiry_passes WHERE id = $1",
+      [r.passId],
+    )).rows[0]!;
+    expect(pass).toEqual({ expired: r.expired, chunks: r.chunks, cutoff: '2026-11-30', finished: true, actor_role: 'system' });
+    expect(await t.count('voucher_states', `expiry_pass_id = ${r.passId}`)).toBe(r.expired);
+    // an audit entry per chunk that voided vouchers (same transaction), and one for the pass
+    const chunkEntries = (await t.db.query<{ detail: { expired: number } }>("SELECT detail FROM audit_log WHERE action = 'voucher.expire' AND entity_id = $1", [r.passId])).rows;
+    expect(chunkEntries).toHaveLength(r.chunks);
+    expect(chunkEntries.reduce((n, e) => n + e.detail.expired, 0)).toBe(r.expired);
+    const passEntry = (await t.db.query<{ detail: { expired: number; cutoff: string } }>("SELECT detail FROM audit_log WHERE action = 'voucher.expire_pass' AND entity_id = $1", [r.passId])).rows;
+    expect(passEntry).toHaveLength(1);
+    expect(passEntry[0]!.detail).toMatchObject({ expired: r.expired, cutoff: '2026-11-30' });
+    expect(await t.count('audit_log')).toBe(auditBefore + r.chunks + 1);
 
     const again = await expireVouchers(t.db, { now: new Date('2026-11-29T16:10:00Z') });
     expect(again.expired).toBe(0);
-    // the worker sees the void
+    // the worker sees the void, with its event
     const mine = (await t.call('GET', '/api/v1/vouchers/mine', { as: 'worker_b' })).json();
-    expect(mine.items.filter((v: { status: string }) => v.status === 'expired').length).toBeGreaterThanOrEqual(7);
+    expect(mine.items.filter((v: { status: string }) => v.status === 'expired').length).toBeGreaterThanOrEqual(257);
+    const detail = (await t.call('GET', `/api/v1/vouchers/${past[0]!.id}`, { as: 'worker_b' })).json();
+    expect(detail.status).toBe('expired');
+    expect(detail.events.map((e: { to: string }) => e.to)).toEqual(['issued', 'expired']);
+    expect(detail.events[1]).toMatchObject({ from: 'issued', actorRole: 'system', reason: `validity passed (valid_until < 2026-11-30, expiry pass ${r.passId})` });
+  });
+
+  it('a pass cut short after a chunk: what it voided stays voided and points to it; the next pass voids exactly the rest', async () => {
+    await seedDue(300);
+    const dueBefore = await due();
+    const crash = await code(
+      expireVouchers(t.db, {
+        now: RUN,
+        chunkBlocks: 1,
+        onProgress: (p) => {
+          if (p.expired > 0) throw new Error('killed');
+        },
+      }),
+    );
+    expect(crash).toBe('Error: killed');
+    const cut = (await t.db.query<{ id: string; expired: number; finished: boolean }>(
+      'SELECT id::text, expired, finished_at IS NOT NULL AS finished FROM voucher_expiry_passes ORDER BY id DESC LIMIT 1',
+    )).rows[0]!;
+    expect(cut.finished).toBe(false);
+    expect(cut.expired).toBeGreaterThan(0);
+    expect(cut.expired).toBeLessThan(dueBefore);
+    expect(await due()).toBe(dueBefore - cut.expired);
+    expect(await t.count('voucher_states', `expiry_pass_id = ${cut.id}`)).toBe(cut.expired);
+    const rest = await expireVouchers(t.db, { now: RUN, chunkBlocks: 1 });
+    expect(rest.expired).toBe(dueBefore - cut.expired);
+    expect(await due()).toBe(0);
+    expect(await t.count('voucher_states', `expiry_pass_id = ${cut.id}`)).toBe(cut.expired); // nothing voided twice
+  });
+
+  it('the voucher id is a time-ordered UUID (version 7)', async () => {
+    const v = await issueTo(t.fx.persons.worker!.id);
+    expect(v.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const ms = parseInt(v.id.replace(/-/g, '').slice(0, 12), 16);
+    expect(Math.abs(ms - Date.now())).toBeLessThan(60_000);
   });
 
   it('is registered as a daily job at 00:05 Asia/Shanghai', async () => {
