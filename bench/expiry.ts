@@ -54,7 +54,8 @@ export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
     await db.query('VACUUM ANALYZE voucher_states');
     await db.query('VACUUM ANALYZE voucher_records');
     await db.query('CHECKPOINT');
-    const due = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM voucher_states WHERE status = 'issued' AND valid_until < '2026-12-01'")).rows[0]!.n;
+    const due = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM voucher_states WHERE status = 'issued' AND valid_until < '2026-12-01'")).rows[0]!
+      .n;
     log(`${due} vouchers due`);
 
     const bare = await timed(() =>

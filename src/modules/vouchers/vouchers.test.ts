@@ -358,17 +358,26 @@ describe('expiry', () => {
     expect((await getVoucher(t.db, admitted.id))!.status).toBe('admitted'); // only issued vouchers expire
     // the pass is the event of every voucher it voided: one row, each voided state points to it
     expect(await t.count('voucher_events')).toBe(eventsBefore);
-    const pass = (await t.db.query<{ expired: number; chunks: number; cutoff: string; finished: boolean; actor_role: string }>(
-      "SELECT expired, chunks, to_char(cutoff, 'YYYY-MM-DD') AS cutoff, finished_at IS NOT NULL AS finished, actor_role FROM voucher_expiry_passes WHERE id = $1",
-      [r.passId],
-    )).rows[0]!;
+    const pass = (
+      await t.db.query<{ expired: number; chunks: number; cutoff: string; finished: boolean; actor_role: string }>(
+        "SELECT expired, chunks, to_char(cutoff, 'YYYY-MM-DD') AS cutoff, finished_at IS NOT NULL AS finished, actor_role FROM voucher_expiry_passes WHERE id = $1",
+        [r.passId],
+      )
+    ).rows[0]!;
     expect(pass).toEqual({ expired: r.expired, chunks: r.chunks, cutoff: '2026-11-30', finished: true, actor_role: 'system' });
     expect(await t.count('voucher_states', `expiry_pass_id = ${r.passId}`)).toBe(r.expired);
     // an audit entry per chunk that voided vouchers (same transaction), and one for the pass
-    const chunkEntries = (await t.db.query<{ detail: { expired: number } }>("SELECT detail FROM audit_log WHERE action = 'voucher.expire' AND entity_id = $1", [r.passId])).rows;
+    const chunkEntries = (
+      await t.db.query<{ detail: { expired: number } }>("SELECT detail FROM audit_log WHERE action = 'voucher.expire' AND entity_id = $1", [r.passId])
+    ).rows;
     expect(chunkEntries).toHaveLength(r.chunks);
     expect(chunkEntries.reduce((n, e) => n + e.detail.expired, 0)).toBe(r.expired);
-    const passEntry = (await t.db.query<{ detail: { expired: number; cutoff: string } }>("SELECT detail FROM audit_log WHERE action = 'voucher.expire_pass' AND entity_id = $1", [r.passId])).rows;
+    const passEntry = (
+      await t.db.query<{ detail: { expired: number; cutoff: string } }>(
+        "SELECT detail FROM audit_log WHERE action = 'voucher.expire_pass' AND entity_id = $1",
+        [r.passId],
+      )
+    ).rows;
     expect(passEntry).toHaveLength(1);
     expect(passEntry[0]!.detail).toMatchObject({ expired: r.expired, cutoff: '2026-11-30' });
     expect(await t.count('audit_log')).toBe(auditBefore + r.chunks + 1);
@@ -381,7 +390,11 @@ describe('expiry', () => {
     const detail = (await t.call('GET', `/api/v1/vouchers/${past[0]!.id}`, { as: 'worker_b' })).json();
     expect(detail.status).toBe('expired');
     expect(detail.events.map((e: { to: string }) => e.to)).toEqual(['issued', 'expired']);
-    expect(detail.events[1]).toMatchObject({ from: 'issued', actorRole: 'system', reason: `validity passed (valid_until < 2026-11-30, expiry pass ${r.passId})` });
+    expect(detail.events[1]).toMatchObject({
+      from: 'issued',
+      actorRole: 'system',
+      reason: `validity passed (valid_until < 2026-11-30, expiry pass ${r.passId})`,
+    });
   });
 
   it('a pass cut short after a chunk: what it voided stays voided and points to it; the next pass voids exactly the rest', async () => {
@@ -397,9 +410,11 @@ describe('expiry', () => {
       }),
     );
     expect(crash).toBe('Error: killed');
-    const cut = (await t.db.query<{ id: string; expired: number; finished: boolean }>(
-      'SELECT id::text, expired, finished_at IS NOT NULL AS finished FROM voucher_expiry_passes ORDER BY id DESC LIMIT 1',
-    )).rows[0]!;
+    const cut = (
+      await t.db.query<{ id: string; expired: number; finished: boolean }>(
+        'SELECT id::text, expired, finished_at IS NOT NULL AS finished FROM voucher_expiry_passes ORDER BY id DESC LIMIT 1',
+      )
+    ).rows[0]!;
     expect(cut.finished).toBe(false);
     expect(cut.expired).toBeGreaterThan(0);
     expect(cut.expired).toBeLessThan(dueBefore);
