@@ -6,7 +6,7 @@
  *   event of every voucher it voided — each voided state points to it (expiry_pass_id), and the voucher's
  *   event list shows it — so a pass writes one event row, not one per voucher.
  * - The table is walked once in ranges of physical blocks (a TID range scan per chunk, no index and no
- *   sort), each range one transaction: the conditional UPDATE (… AND status = 'issued', so a voucher admitted
+ *   sort; two ranges at a time on PostgreSQL), each range one transaction: the conditional UPDATE (… AND status = 'issued', so a voucher admitted
  *   meanwhile is left alone), the pass's running count, and one audit entry for the chunk. A last
  *   transaction closes the pass with its summary audit entry.
  * - Idempotent and resumable: a pass cut short leaves its committed chunks done (they point to it) and its
@@ -52,9 +52,37 @@ async function withRetry<T>(f: () => Promise<T>): Promise<T> {
   }
 }
 
+/** One range of blocks in one transaction: the conditional UPDATE, the pass's running count, the audit entry. */
+function voidRange(db: Db, by: AuditActor, r: { passId: string; cutoff: string; lo: number; hi: number }): Promise<number> {
+  return withRetry(() =>
+    db.tx(async (tx) => {
+      const { rows } = await tx.query<{ n: number }>(
+        `WITH voided AS (
+           UPDATE voucher_states SET status = 'expired', status_changed_at = now(), expiry_pass_id = $3
+            WHERE ctid >= $1::tid AND ctid < $2::tid AND status = 'issued' AND valid_until < $4::date
+           RETURNING 1),
+         c AS (SELECT count(*)::int AS n FROM voided)
+         UPDATE voucher_expiry_passes p SET expired = p.expired + c.n, chunks = p.chunks + (c.n > 0)::int
+           FROM c WHERE p.id = $3
+         RETURNING c.n`,
+        [`(${r.lo},0)`, `(${r.hi},0)`, r.passId, r.cutoff],
+      );
+      const n = rows[0]!.n;
+      if (n > 0)
+        await audit.record(tx, by, {
+          action: 'voucher.expire',
+          entityType: 'voucher_expiry_pass',
+          entityId: r.passId,
+          detail: { expired: n, cutoff: r.cutoff, blocks: [r.lo, r.hi] },
+        });
+      return n;
+    }),
+  );
+}
+
 export async function expireVouchers(
   db: Db,
-  opts: { now?: Date; chunkBlocks?: number; by?: AuditActor; onProgress?: (p: ExpiryProgress) => void } = {},
+  opts: { now?: Date; chunkBlocks?: number; workers?: number; by?: AuditActor; onProgress?: (p: ExpiryProgress) => void } = {},
 ): Promise<ExpiryResult> {
   const cutoff = expiryCutoff(opts.now ?? new Date());
   const by = opts.by ?? SYSTEM;
@@ -68,37 +96,33 @@ export async function expireVouchers(
   const blocks = rows[0]!.blocks;
   let expired = 0;
   let chunks = 0;
-  opts.onProgress?.({ expired, blocksDone: 0, blocks });
-  for (let lo = 0; lo < blocks; lo += step) {
-    const hi = Math.min(blocks, lo + step);
-    const n = await withRetry(() =>
-      db.tx(async (tx) => {
-        const r = await tx.query<{ n: number }>(
-          `WITH voided AS (
-             UPDATE voucher_states SET status = 'expired', status_changed_at = now(), expiry_pass_id = $3
-              WHERE ctid >= $1::tid AND ctid < $2::tid AND status = 'issued' AND valid_until < $4::date
-             RETURNING 1),
-           c AS (SELECT count(*)::int AS n FROM voided)
-           UPDATE voucher_expiry_passes p SET expired = p.expired + c.n, chunks = p.chunks + (c.n > 0)::int
-             FROM c WHERE p.id = $3
-           RETURNING c.n`,
-          [`(${lo},0)`, `(${hi},0)`, passId, cutoff],
-        );
-        const got = r.rows[0]!.n;
-        if (got > 0)
-          await audit.record(tx, by, {
-            action: 'voucher.expire',
-            entityType: 'voucher_expiry_pass',
-            entityId: passId,
-            detail: { expired: got, cutoff, blocks: [lo, hi] },
-          });
-        return got;
-      }),
-    );
-    expired += n;
-    if (n > 0) chunks++;
-    opts.onProgress?.({ expired, blocksDone: hi, blocks });
-  }
+  let blocksDone = 0;
+  let next = 0;
+  opts.onProgress?.({ expired, blocksDone, blocks });
+  // The ranges are handed out in order to `workers` loops: two on PostgreSQL (a backend per core), one on
+  // PGlite (one session). A failure stops the others at their next range; what committed stays done.
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    while (next < blocks && !failed) {
+      const lo = next;
+      const hi = Math.min(blocks, lo + step);
+      next = hi;
+      try {
+        const n = await voidRange(db, by, { passId, cutoff, lo, hi });
+        expired += n;
+        if (n > 0) chunks++;
+        blocksDone += hi - lo;
+        opts.onProgress?.({ expired, blocksDone, blocks });
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    }
+  };
+  const workers = Math.max(1, Math.floor(opts.workers ?? (db.engine === 'postgres' ? 2 : 1)));
+  const settled = await Promise.allSettled(Array.from({ length: workers }, worker));
+  const rejected = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (rejected) throw rejected.reason;
   await db.tx(async (tx) => {
     await tx.query('UPDATE voucher_expiry_passes SET finished_at = now() WHERE id = $1', [passId]);
     await audit.record(tx, by, {

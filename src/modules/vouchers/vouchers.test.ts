@@ -398,7 +398,7 @@ describe('expiry', () => {
   });
 
   it('a pass cut short after a chunk: what it voided stays voided and points to it; the next pass voids exactly the rest', async () => {
-    await seedDue(300);
+    await seedDue(600);
     const dueBefore = await due();
     const crash = await code(
       expireVouchers(t.db, {
