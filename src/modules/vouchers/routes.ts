@@ -17,6 +17,8 @@ import {
   PreviewSchema,
   QrTokenSchema,
   RevokeBody,
+  StatsQuery,
+  VoucherStatsSchema,
   VoucherDetailSchema,
   VoucherViewSchema,
 } from './schemas.js';
@@ -152,6 +154,18 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     access: ['worker'],
     response: z.object({ items: z.array(VoucherViewSchema) }),
     handler: async ({ actor, q }) => ({ items: await vouchers.listMyVouchers(actor, q) }),
+  });
+
+  defineRoute(app, db, {
+    method: 'GET',
+    url: '/api/v1/vouchers/stats',
+    operationId: 'voucherStats',
+    summary: 'Voucher statistics (数据回流): counts by district × programme × status, expired included; district admins their district',
+    tags: ['vouchers'],
+    access: ['city_admin', 'district_admin', 'auditor'],
+    query: StatsQuery,
+    response: VoucherStatsSchema,
+    handler: async ({ actor, q, query }) => vouchers.voucherStats(actor, q, query),
   });
 
   defineRoute(app, db, {

@@ -120,3 +120,17 @@ export const ApplyResultSchema = z.object({ voucher: VoucherViewSchema, reason: 
 export const RevokeBody = z.strictObject({ reason: z.string().trim().min(2).max(500) });
 export const QrTokenSchema = z.object({ token: z.string(), expiresAt: z.string(), voucherId: z.string() });
 export const NumberQuery = z.strictObject({ number: z.string().min(1).max(40) });
+
+/** Voucher statistics (数据回流, the vouchers' part): counts by district × programme × status. */
+export const StatsQuery = z.strictObject({
+  districtCode: z
+    .string()
+    .regex(/^[0-9]{6}$/, 'a 6-digit district code')
+    .optional(),
+  programmeId: z.uuid().optional(),
+});
+export const VoucherStatsSchema = z.object({
+  total: z.number().int(),
+  byStatus: z.record(z.string(), z.number().int()),
+  rows: z.array(z.object({ districtCode: z.string().nullable(), programmeId: z.string().nullable(), status: z.string(), count: z.number().int() })),
+});

@@ -15,6 +15,7 @@ import * as persons from '../persons/service.js';
 import {
   CATEGORY_VALID_MONTHS,
   OPEN_STATES,
+  VOUCHER_STATES,
   TRANSITIONS,
   addMonths,
   numberDistrict,
@@ -514,6 +515,42 @@ export async function presentVouchers(q: Queryable, vs: Voucher[]): Promise<Vouc
   const out: VoucherView[] = [];
   for (const v of vs) out.push(await present(v));
   return out;
+}
+
+/**
+ * Voucher statistics (数据回流, the vouchers' part): how many vouchers are in each state, by district and
+ * programme — issued, in use, settled, and voided by expiry or revocation. A district admin sees their
+ * district (another district → 404); city admins and auditors see all.
+ */
+export async function voucherStats(
+  actor: Actor,
+  q: Queryable,
+  f: { districtCode?: string | undefined; programmeId?: string | undefined },
+): Promise<{
+  total: number;
+  byStatus: Record<string, number>;
+  rows: Array<{ districtCode: string | null; programmeId: string | null; status: string; count: number }>;
+}> {
+  if (actor.role !== 'city_admin' && actor.role !== 'district_admin' && actor.role !== 'auditor')
+    throw new AppError('FORBIDDEN', 'only admins and auditors see statistics');
+  let district = f.districtCode ?? null;
+  if (actor.role === 'district_admin') {
+    if (district !== null && district !== actor.districtCode) throw notFound('district', 'districtCode');
+    district = actor.districtCode;
+  }
+  const { rows } = await q.query<{ district_code: string | null; programme_id: string | null; status: string; n: number }>(
+    `SELECT district_code, programme_id::text, status, count(*)::int AS n FROM vouchers
+      WHERE ($1::text IS NULL OR district_code = $1) AND ($2::uuid IS NULL OR programme_id = $2)
+      GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    [district, f.programmeId ?? null],
+  );
+  const byStatus: Record<string, number> = Object.fromEntries(VOUCHER_STATES.map((st) => [st, 0]));
+  for (const r of rows) byStatus[r.status] = (byStatus[r.status] ?? 0) + r.n;
+  return {
+    total: rows.reduce((n, r) => n + r.n, 0),
+    byStatus,
+    rows: rows.map((r) => ({ districtCode: r.district_code, programmeId: r.programme_id, status: r.status, count: r.n })),
+  };
 }
 
 /** The worker's own vouchers, newest first (expired ones included: the worker sees the void). */

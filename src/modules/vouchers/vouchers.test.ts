@@ -426,6 +426,31 @@ describe('expiry', () => {
     expect(await t.count('voucher_states', `expiry_pass_id = ${cut.id}`)).toBe(cut.expired); // nothing voided twice
   });
 
+  it('statistics count the void: by status, district and programme; a district admin sees only their district', async () => {
+    const stats = async (as: string, query = '') => t.call('GET', `/api/v1/vouchers/stats${query}`, { as });
+    const before = { city: (await stats('city_admin')).json(), mine: (await stats('district_admin')).json(), other: (await stats('district_admin_b')).json() };
+    await seedDue(40); // district 310115
+    const r = await expireVouchers(t.db, { now: RUN });
+    expect(r.expired).toBe(40);
+    const city = (await stats('city_admin')).json();
+    expect(city.byStatus.expired).toBe(before.city.byStatus.expired + 40);
+    expect(city.byStatus.issued).toBe(before.city.byStatus.issued);
+    expect(city.total).toBe(before.city.total + 40);
+    expect(city.rows.reduce((n: number, x: { count: number }) => n + x.count, 0)).toBe(city.total);
+    const mine = (await stats('district_admin')).json();
+    expect(mine.byStatus.expired).toBe(before.mine.byStatus.expired + 40);
+    expect(mine.rows.every((x: { districtCode: string }) => x.districtCode === '310115')).toBe(true);
+    expect((await stats('district_admin_b')).json()).toEqual(before.other);
+    expect((await stats('auditor')).json().total).toBe(city.total);
+    // filters; another district's figures are 404 to a district admin; bad input names the field
+    const byProgramme = (await stats('city_admin', `?programmeId=${skillUpgrade.id}`)).json();
+    expect(byProgramme.rows.every((x: { programmeId: string }) => x.programmeId === skillUpgrade.id)).toBe(true);
+    expect((await stats('district_admin_b', '?districtCode=310115')).statusCode).toBe(404);
+    expect((await stats('city_admin', '?districtCode=31')).json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'querystring.districtCode' });
+    expect((await stats('worker')).statusCode).toBe(403);
+    expect((await stats('provider')).statusCode).toBe(403);
+  });
+
   it('the voucher id is a time-ordered UUID (version 7)', async () => {
     const v = await issueTo(t.fx.persons.worker!.id);
     expect(v.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
