@@ -238,6 +238,33 @@ describe('admin pages', () => {
     await a.close();
   });
 
+  it('voucher statistics: the totals by status match the API; a district admin sees only their district', async () => {
+    const city = await staffToken('demo.city', true);
+    const api = (await call<{ total: number; byStatus: Record<string, number> }>(city, 'GET', '/vouchers/stats')).body;
+    expect(api.total).toBeGreaterThanOrEqual(vouchers.length);
+    const a = await staffPage('demo.city', true);
+    await a.page.goto('/vouchers/stats');
+    const figure = async (id: string) => Number(((await a.page.getByTestId(id).locator('.ant-statistic-content-value').textContent()) ?? '').replace(/,/g, ''));
+    await expect.poll(async () => figure('stats-total')).toBe(api.total);
+    expect(await figure('stats-issued')).toBe(api.byStatus.issued);
+    expect(await figure('stats-revoked')).toBe(api.byStatus.revoked);
+    expect(await figure('stats-expired')).toBe(api.byStatus.expired);
+    await shot(a.page, 'admin-voucher-stats');
+    expect(a.errors).toEqual([]);
+    await a.close();
+    // the district admin's page shows its district's figures, which the API gives it
+    const pudong = await staffToken('demo.pudong');
+    const mine = (await call<{ total: number }>(pudong, 'GET', '/vouchers/stats')).body;
+    const d = await staffPage('demo.pudong');
+    await d.page.goto('/vouchers/stats');
+    const dFigure = async () =>
+      Number(((await d.page.getByTestId('stats-total').locator('.ant-statistic-content-value').textContent()) ?? '').replace(/,/g, ''));
+    await expect.poll(dFigure).toBe(mine.total);
+    expect(await d.page.locator('#stats-district').count()).toBe(0);
+    expect(d.errors).toEqual([]);
+    await d.close();
+  });
+
   it('organisations: a new staff account appears under its organisation; suspend and reinstate with reasons', async () => {
     const a = await staffPage('demo.city', true);
     await a.page.goto('/orgs');

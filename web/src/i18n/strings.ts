@@ -567,6 +567,15 @@ export const strings: Record<string, [string, string]> = {
   'org.allOccupations': ['全部职业', 'All occupations'],
   // voucher lookup
   'menu.voucherLookup': ['培训券查询', 'Voucher lookup'],
+  'menu.voucherStats': ['培训券统计', 'Voucher statistics'],
+  'voucherStats.total': ['培训券总数', 'All vouchers'],
+  'voucherStats.allDistricts': ['全市', 'Whole city'],
+  'voucherStats.breakdown': ['按区、项目和状态', 'By district, programme and status'],
+  'voucherStats.district': ['区', 'District'],
+  'voucherStats.programme': ['补贴项目', 'Programme'],
+  'voucherStats.status': ['状态', 'Status'],
+  'voucherStats.count': ['张数', 'Vouchers'],
+  'voucherStats.checkinOnly': ['仅签到券', 'Check-in only'],
   'voucher.revoke': ['撤销培训券', 'Revoke voucher'],
   'voucher.revokeWarn': [
     '撤销后培训券 {{number}}（{{name}}）不能再使用，此操作不可恢复。',

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   AuditOutlined,
+  BarChartOutlined,
   BankOutlined,
   DatabaseOutlined,
   WarningOutlined,
@@ -42,6 +43,7 @@ import { CoursesPage } from '../pages/provider/Courses';
 import { ClassesPage, ClassDetailPage } from '../pages/provider/Classes';
 import { OrgsPage } from '../pages/admin/Orgs';
 import { VoucherLookupPage } from '../pages/admin/VoucherLookup';
+import { VoucherStatsPage } from '../pages/admin/VoucherStats';
 import { LedgerPage } from '../pages/subsidy/Ledger';
 import { CalendarPage } from '../pages/subsidy/Calendar';
 import { NoticesPage } from '../pages/subsidy/Notices';
@@ -125,6 +127,14 @@ export const staffRoutes: StaffRoute[] = [
     roles: [...ADMINS, 'auditor'],
     ops: ['findVoucherByNumber'],
     element: <VoucherLookupPage />,
+  },
+  {
+    path: '/vouchers/stats',
+    name: 'menu.voucherStats',
+    icon: <BarChartOutlined />,
+    roles: [...ADMINS, 'auditor'],
+    ops: ['voucherStats'],
+    element: <VoucherStatsPage />,
   },
   {
     path: '/venues',
