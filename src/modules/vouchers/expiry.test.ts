@@ -4,10 +4,12 @@
  * once and revocations racing them over the same blocks. Each voucher ends in exactly one state, voided at
  * most once, and the passes' counts add up to what they voided.
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/index.js';
 import { configureProcess } from '../../platform.js';
-import { createTestDb, testConfig } from '../../test/harness.js';
+import { createTestDb, engine, testConfig } from '../../test/harness.js';
 import { seedFixtures } from '../../test/fixtures.js';
 import { SYSTEM } from '../audit/service.js';
 import { expireVouchers } from './expiry.js';
@@ -118,4 +120,25 @@ describe('expiry under concurrency', () => {
     ).rows[0]!.n;
     expect(summaries).toBe(2);
   });
+
+  if (engine() === 'postgres')
+    it('`skillvoucher jobs expire` on PostgreSQL: voids what is due as of today (Shanghai), with a progress bar, and says how many', async () => {
+      const due = await seed(120, '2026-11-01');
+      const dbName = (await db.query<{ d: string }>('SELECT current_database() AS d')).rows[0]!.d;
+      const url = new URL(process.env.DATABASE_URL!);
+      url.pathname = `/${dbName}`;
+      const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'jobs', 'expire'], {
+        env: { ...process.env, DATABASE_URL: url.toString(), NODE_ENV: 'test', LOG_LEVEL: 'silent' },
+      });
+      // not a terminal: the bar prints its steps as lines
+      expect(stdout).toMatch(/expiry \(blocks\): \d+\/\d+ \(100%\)/);
+      const m = /expired (\d+) vouchers \(cut-off (\d{4}-\d{2}-\d{2})\)/.exec(stdout);
+      expect(m).not.toBeNull();
+      expect(Number(m![1])).toBeGreaterThanOrEqual(due.length);
+      expect(m![2]).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()));
+      const left = (
+        await db.query<{ n: number }>("SELECT count(*)::int AS n FROM voucher_states WHERE voucher_id = ANY($1::uuid[]) AND status <> 'expired'", [due])
+      ).rows[0]!.n;
+      expect(left).toBe(0);
+    }, 120_000);
 });
