@@ -23,7 +23,8 @@ export const description = 'check-in burst (distinct trainees, 50 per session) v
 
 const PER_SESSION = 50;
 const SESSIONS_PER_CLASS = 10;
-const CONNECTIONS = 16;
+/** Concurrent clients of the burst (both endpoints): `BENCH_CONNECTIONS`, default 16. */
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 
 interface Load {
   reqPerS: number;
