@@ -7,7 +7,9 @@
  *    and the class is assigned to the demo assessment body (考评安排) — demo.assessor records the results;
  *  - an OPEN class (第二期) that began three days before the seed and runs eleven days after it, two sessions
  *    (课次) a day: demo.worker4–6 are admitted and have checked in to the past sessions; they check in to the
- *    coming ones at the venue.
+ *    coming ones at the venue;
+ *  - a class OPEN FOR REGISTRATION (第三期), two weeks after the seed, not yet reported: the public course search
+ *    finds it, and demo.worker1–3 register for it with a voucher they apply for.
  * demo.worker1–3 hold no voucher: they are the ones to try applying (申领) and registering with.
  * Dates are Asia/Shanghai business dates relative to the day of the seed.
  */
@@ -35,6 +37,7 @@ export const ENDED_CLASS_WORKERS = ['demo.worker7', 'demo.worker8', 'demo.worker
 
 const ENDED_NAME = '养老护理员(四级) 第一期 (demo)';
 const OPEN_NAME = '养老护理员(四级) 第二期 (demo)';
+const NEXT_NAME = '养老护理员(四级) 第三期 (demo)';
 
 /** An actor for a demo account, as its signed-in session would carry (the seed has no session). */
 function actorOf(a: identity.AccountRow): Actor {
@@ -129,7 +132,7 @@ async function checkInPast(db: Db, classId: string, trainees: Trainee[], before:
   });
 }
 
-/** Seeds the demo provider's course, venue and two classes (see the file's comment). `now`: the seed's instant. */
+/** Seeds the demo provider's course, venue and three classes (see the file's comment). `now`: the seed's instant. */
 export async function seedDemoClasses(db: Db, now: Date = new Date()): Promise<void> {
   const today = businessDate(now);
   const accounts = await demoAccounts(db);
@@ -222,6 +225,31 @@ export async function seedDemoClasses(db: Db, now: Date = new Date()): Promise<v
   );
   await training.runClassJob(db, businessInstant(o.startDate, 0, 0, 1, 0));
   await checkInPast(db, o.id, open, businessInstant(today, 0, 0, 0, 0), [[], [2], []]);
+
+  // The class open for registration (报名): fifteen days from two weeks after the seed, not yet reported, so it
+  // is found by the public course search until its roster deadline — demo.worker1–3 apply for a voucher and
+  // register with it.
+  const nextStart = addDays(today, 14);
+  await db.tx((tx) =>
+    training.createClass(
+      provider,
+      tx,
+      {
+        courseId,
+        name: NEXT_NAME,
+        venueId,
+        online: false,
+        capacity: 30,
+        startDate: nextStart,
+        endDate: addDays(nextStart, 14),
+        sessions: sessionsOn(days(nextStart, 15), [
+          [9, 0, 11, 0],
+          [19, 0, 21, 0],
+        ]),
+      },
+      now,
+    ),
+  );
 }
 
 export interface DemoClassLine {
@@ -261,6 +289,8 @@ export async function demoClassLines(db: Db, now: Date = new Date()): Promise<De
     }
     const assigned = (await assessment.listAssignments(actorOf(city), db, { classId: c.id, status: 'active', limit: 1, offset: 0 })).items[0];
     if (assigned) note = `assigned to ${assigned.assessorOrgName ?? 'the demo assessment body'}: demo.assessor records the results`;
+    if (c.state === 'draft')
+      note = `open for registration until ${businessDate(c.reportDeadline)}: demo.worker1–3 apply for a voucher (申领) and register (报名)`;
     out.push({ state: c.state, name: c.name, startDate: c.startDate, endDate: c.endDate, trainees: trainees.sort(), note });
   }
   return out;

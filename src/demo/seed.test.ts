@@ -51,7 +51,12 @@ const actor = async (username: string): Promise<Actor> => {
 };
 const classesOf = async () => {
   const { items } = await training.listClasses(await actor('demo.provider'), db, { limit: 50, offset: 0 });
-  return { open: items.filter((c) => c.state === 'open'), ended: items.filter((c) => c.state === 'ended'), all: items };
+  return {
+    open: items.filter((c) => c.state === 'open'),
+    ended: items.filter((c) => c.state === 'ended'),
+    draft: items.filter((c) => c.state === 'draft'),
+    all: items,
+  };
 };
 /** The worker usernames of a class's admitted trainees, in admission order. */
 const traineesOf = async (classId: string) => {
@@ -156,11 +161,13 @@ describe('demo world', () => {
 });
 
 describe('demo training', () => {
-  it('gives demo.provider a course and two offline classes at a venue with coordinates and a geofence: one open, one ended', async () => {
-    const { open, ended, all } = await classesOf();
+  it('gives demo.provider a course and three offline classes at a venue with coordinates and a geofence: open, ended, open for registration', async () => {
+    const { open, ended, draft, all } = await classesOf();
     expect(open).toHaveLength(1);
     expect(ended).toHaveLength(1);
-    expect(all).toHaveLength(2);
+    expect(draft).toHaveLength(1);
+    expect(all).toHaveLength(3);
+    expect(draft[0]!.startDate).toBe(addDays(today, 14));
     const provider = await actor('demo.provider');
     expect((await training.listCourses(provider, db, { limit: 10, offset: 0 })).items).toHaveLength(1);
     for (const c of all) {
@@ -170,8 +177,9 @@ describe('demo training', () => {
       expect(venue).toMatchObject({ providerId: provider.orgId, geofenceRadiusM: DEMO_VENUE.radiusM });
       expect(venue!.lat).toBeCloseTo(DEMO_VENUE.lat, 5);
       expect(venue!.lng).toBeCloseTo(DEMO_VENUE.lng, 5);
-      expect(c.reportedAt).not.toBeNull();
-      expect(c.openedAt).not.toBeNull();
+      // reported and opened, except the class still open for registration
+      expect(c.reportedAt === null).toBe(c.state === 'draft');
+      expect(c.openedAt === null).toBe(c.state === 'draft');
     }
     // the open class runs around the seed's date, with sessions (课次) today and after
     const o = open[0]!;
@@ -225,7 +233,8 @@ describe('demo training', () => {
 
   it('prints the classes in the start banner', async () => {
     const lines = await demoClassLines(db);
-    expect(lines.map((l) => l.state).sort()).toEqual(['ended', 'open']);
+    expect(lines.map((l) => l.state).sort()).toEqual(['draft', 'ended', 'open']);
+    expect(lines.find((l) => l.state === 'draft')!.note).toMatch(/^open for registration until \d{4}-\d{2}-\d{2}: demo.worker1–3/);
     const o = lines.find((l) => l.state === 'open')!;
     expect(o.trainees).toEqual([...OPEN_CLASS_WORKERS]);
     expect(o.note).toMatch(/next check-in \d{4}-\d{2}-\d{2} \d{2}:\d{2}–\d{2}:\d{2} within 300 m/);
@@ -250,6 +259,19 @@ describe('demo roles at work', () => {
       ),
     );
     expect(r.status).toBe('accepted');
+  });
+
+  it('the public course search finds the class open for registration; demo.worker1 applies for a voucher and registers', async () => {
+    const { draft } = await classesOf();
+    const found = await training.searchClasses(null, db, { occupationCode: '4-10-01-05', sort: 'start', coordSystem: 'gcj02', limit: 20, offset: 0 });
+    expect(found.items.map((c) => c.classId)).toEqual([draft[0]!.id]);
+    const me = await actor(FREE_WORKERS[0]);
+    const programme = (await catalog.getProgrammeByCode(db, 'SH-SKILL-UPGRADE'))!;
+    const reg = await db.tx(async (tx) => {
+      const { voucher } = await vouchers.applyForVoucher(me, tx, { occupationCode: '4-10-01-05', level: 4, programmeId: programme.id });
+      return training.register(me, tx, { classId: draft[0]!.id, voucherId: voucher.id });
+    });
+    expect(reg).toMatchObject({ classId: draft[0]!.id, status: 'pending' });
   });
 
   it('demo.assessor records a pass for the full-attendance trainee of the ended class: the claim is approved', async () => {
