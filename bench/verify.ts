@@ -13,7 +13,6 @@ import type { Db } from '../src/db/index.js';
 import { buildApp } from '../src/http/app.js';
 import { SYSTEM } from '../src/modules/audit/service.js';
 import * as identity from '../src/modules/identity/service.js';
-import type { Actor } from '../src/modules/identity/actor.js';
 import { createSession } from '../src/modules/identity/sessions.js';
 import * as orgs from '../src/modules/orgs/service.js';
 import { syntheticUscc } from '../src/modules/orgs/synthetic.js';
@@ -62,17 +61,7 @@ export async function trainingWorld(n: number, classes: number, log: (s: string)
     const ad = await identity.createAccount(tx, SYSTEM, { username: 'bench.city', displayName: 'bench', role: 'city_admin' });
     return { org: o, account: a, admin: ad };
   });
-  const actorOf = (a: identity.AccountRow): Actor => ({
-    accountId: a.id,
-    username: a.username,
-    role: a.role,
-    districtCode: a.district_code,
-    orgId: a.org_id,
-    personId: a.person_id,
-    sessionId: '',
-    mfaPassed: true,
-    totpEnabled: false,
-  });
+  const actorOf = identity.actorOfAccount;
   const staff = actorOf(account);
   const start = addDays(businessDate(new Date()), 30);
   const classIds = await db.tx(async (tx) => {

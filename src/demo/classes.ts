@@ -39,20 +39,7 @@ const ENDED_NAME = '养老护理员(四级) 第一期 (demo)';
 const OPEN_NAME = '养老护理员(四级) 第二期 (demo)';
 const NEXT_NAME = '养老护理员(四级) 第三期 (demo)';
 
-/** An actor for a demo account, as its signed-in session would carry (the seed has no session). */
-function actorOf(a: identity.AccountRow): Actor {
-  return {
-    accountId: a.id,
-    username: a.username,
-    role: a.role,
-    districtCode: a.district_code,
-    orgId: a.org_id,
-    personId: a.person_id,
-    sessionId: '',
-    mfaPassed: true,
-    totpEnabled: a.totp_enabled,
-  };
-}
+const actorOf = identity.actorOfAccount;
 
 async function demoAccounts(db: Db): Promise<Map<string, identity.AccountRow>> {
   const { rows } = await db.query<identity.AccountRow>('SELECT * FROM accounts WHERE is_demo');
@@ -72,8 +59,19 @@ interface Trainee {
   person: persons.Person;
 }
 
-/** Two sessions a day: 09:00–11:00 and 19:00–21:00 (open class), or 09:00–12:00 and 13:30–16:30 (ended class). */
-function sessionsOn(dates: string[], slots: Array<[number, number, number, number]>): training.SessionInput[] {
+/** A session's start and end as [hour, minute, hour, minute], Asia/Shanghai. */
+type Slot = [number, number, number, number];
+/** Two sessions a day: 09:00–12:00 and 13:30–16:30 (ended class), or 09:00–11:00 and 19:00–21:00 (the others). */
+const DAY_SLOTS: Slot[] = [
+  [9, 0, 12, 0],
+  [13, 30, 16, 30],
+];
+const EVENING_SLOTS: Slot[] = [
+  [9, 0, 11, 0],
+  [19, 0, 21, 0],
+];
+
+function sessionsOn(dates: string[], slots: Slot[]): training.SessionInput[] {
   const at = (d: string, h: number, m: number) => `${d}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00+08:00`;
   return dates.flatMap((d) => slots.map(([h1, m1, h2, m2]) => ({ startsAt: at(d, h1, m1), endsAt: at(d, h2, m2) })));
 }
@@ -180,50 +178,24 @@ export async function seedDemoClasses(db: Db, now: Date = new Date()): Promise<v
     return { venueId: venue.id, courseId: course.id };
   });
 
-  // The ended class: ten days, from 21 to 12 days before the seed; reported ten days before its start.
-  const endedStart = addDays(today, -21);
-  const ended = await trainees(ENDED_CLASS_WORKERS);
-  const e = await db.tx((tx) =>
-    reportedClass(
-      tx,
-      provider,
-      courseId,
-      venueId,
-      programme.id,
-      ENDED_NAME,
-      addDays(endedStart, -10),
-      sessionsOn(days(endedStart, 10), [
-        [9, 0, 12, 0],
-        [13, 30, 16, 30],
-      ]),
-      ended,
-    ),
-  );
-  await training.runClassJob(db, businessInstant(e.startDate, 0, 0, 1, 0));
+  /** A class reported ten days before its start with its trainees admitted, then opened by the class job. */
+  const startedClass = async (name: string, start: string, dayCount: number, slots: Slot[], usernames: readonly string[]) => {
+    const t = await trainees(usernames);
+    const cls = await db.tx((tx) =>
+      reportedClass(tx, provider, courseId, venueId, programme.id, name, addDays(start, -10), sessionsOn(days(start, dayCount), slots), t),
+    );
+    await training.runClassJob(db, businessInstant(cls.startDate, 0, 0, 1, 0));
+    return { cls, trainees: t };
+  };
+
+  // The ended class: ten days, from 21 to 12 days before the seed.
+  const { cls: e, trainees: ended } = await startedClass(ENDED_NAME, addDays(today, -21), 10, DAY_SLOTS, ENDED_CLASS_WORKERS);
   await checkInPast(db, e.id, ended, businessInstant(addDays(e.endDate, 1), 0, 0, 0, 0), [[], [3, 12], [1, 4, 7, 10, 15, 18]]);
   await training.runClassJob(db, businessInstant(addDays(e.endDate, 1), 0, 0, 1, 0));
   await db.tx((tx) => assessment.assignClass(districtAdmin, tx, { classId: e.id, assessorOrgId, note: '第一期结业考核 (demo)' }));
 
-  // The open class: fifteen days, from three days before the seed; reported ten days before its start.
-  const openStart = addDays(today, -3);
-  const open = await trainees(OPEN_CLASS_WORKERS);
-  const o = await db.tx((tx) =>
-    reportedClass(
-      tx,
-      provider,
-      courseId,
-      venueId,
-      programme.id,
-      OPEN_NAME,
-      addDays(openStart, -10),
-      sessionsOn(days(openStart, 15), [
-        [9, 0, 11, 0],
-        [19, 0, 21, 0],
-      ]),
-      open,
-    ),
-  );
-  await training.runClassJob(db, businessInstant(o.startDate, 0, 0, 1, 0));
+  // The open class: fifteen days, from three days before the seed.
+  const { cls: o, trainees: open } = await startedClass(OPEN_NAME, addDays(today, -3), 15, EVENING_SLOTS, OPEN_CLASS_WORKERS);
   await checkInPast(db, o.id, open, businessInstant(today, 0, 0, 0, 0), [[], [2], []]);
 
   // The class open for registration (报名): fifteen days from two weeks after the seed, not yet reported, so it
@@ -242,10 +214,7 @@ export async function seedDemoClasses(db: Db, now: Date = new Date()): Promise<v
         capacity: 30,
         startDate: nextStart,
         endDate: addDays(nextStart, 14),
-        sessions: sessionsOn(days(nextStart, 15), [
-          [9, 0, 11, 0],
-          [19, 0, 21, 0],
-        ]),
+        sessions: sessionsOn(days(nextStart, 15), EVENING_SLOTS),
       },
       now,
     ),

@@ -4,7 +4,7 @@ import { decrypt } from '../lib/crypto.js';
 import { configureProcess } from '../platform.js';
 import type { Db } from '../db/index.js';
 import { ROLES, type Actor } from '../modules/identity/actor.js';
-import type { AccountRow } from '../modules/identity/service.js';
+import { actorOfAccount, type AccountRow } from '../modules/identity/service.js';
 import * as assessment from '../modules/assessment/service.js';
 import * as attendance from '../modules/attendance/service.js';
 import { checkinWindow } from '../modules/attendance/rules.js';
@@ -35,20 +35,8 @@ afterAll(async () => {
 
 const count = async (sql: string) => (await db.query<{ n: number }>(sql)).rows[0]!.n;
 /** A demo account as its signed-in session's actor. */
-const actor = async (username: string): Promise<Actor> => {
-  const a = (await db.query<AccountRow>('SELECT * FROM accounts WHERE username = $1', [username])).rows[0]!;
-  return {
-    accountId: a.id,
-    username: a.username,
-    role: a.role,
-    districtCode: a.district_code,
-    orgId: a.org_id,
-    personId: a.person_id,
-    sessionId: '',
-    mfaPassed: true,
-    totpEnabled: a.totp_enabled,
-  };
-};
+const actor = async (username: string): Promise<Actor> =>
+  actorOfAccount((await db.query<AccountRow>('SELECT * FROM accounts WHERE username = $1', [username])).rows[0]!);
 const classesOf = async () => {
   const { items } = await training.listClasses(await actor('demo.provider'), db, { limit: 50, offset: 0 });
   return {

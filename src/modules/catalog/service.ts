@@ -12,7 +12,7 @@ import type { Queryable, Tx } from '../../db/index.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import * as audit from '../audit/service.js';
 import type { AuditActor } from '../audit/service.js';
-import type { Actor } from '../identity/actor.js';
+import { districtScope, type Actor } from '../identity/actor.js';
 import { bestRatio } from './rules.js';
 import {
   BudgetSet,
@@ -599,11 +599,7 @@ export async function getBudget(q: Queryable, programmeId: string, districtCode:
 export async function listBudgets(actor: Actor, q: Queryable, f: Partial<BudgetQueryInput>): Promise<{ total: number; items: Budget[] }> {
   if (!['city_admin', 'district_admin', 'finance', 'auditor'].includes(actor.role))
     throw new AppError('FORBIDDEN', 'budgets are for admins, finance and auditors');
-  let district = f.districtCode ?? null;
-  if (actor.role === 'district_admin') {
-    if (district && district !== actor.districtCode) throw notFound('district', 'districtCode');
-    district = actor.districtCode ?? '-';
-  }
+  const district = districtScope(actor, f.districtCode);
   const params = [f.year ?? null, f.programmeId ?? null, district];
   const w = 'WHERE ($1::int IS NULL OR b.year = $1) AND ($2::uuid IS NULL OR b.programme_id = $2) AND ($3::text IS NULL OR b.district_code = $3)';
   const total = (await q.query<{ n: number }>(`SELECT count(*) AS n FROM budgets b ${w}`, params)).rows[0]?.n ?? 0;

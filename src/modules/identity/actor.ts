@@ -1,4 +1,5 @@
 /** Roles and scopes of DESIGN.md §1. */
+import { notFound } from '../../lib/errors.js';
 export const ROLES = ['worker', 'provider', 'enterprise', 'assessor', 'district_admin', 'city_admin', 'finance', 'auditor', 'committee'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -25,3 +26,14 @@ export interface Actor {
 export const isAdmin = (a: Actor): boolean => a.role === 'city_admin' || a.role === 'district_admin';
 /** Roles that see every district. */
 export const isCityWide = (a: Actor): boolean => a.role === 'city_admin' || a.role === 'auditor' || a.role === 'finance';
+
+/**
+ * The district a caller's query is confined to: a district admin always their own (asking for another district
+ * answers 404, as another scope's object does; an admin without a district matches none); the city-wide roles
+ * what they asked for (null: every district).
+ */
+export function districtScope(actor: Actor, requested: string | null | undefined): string | null {
+  if (actor.role !== 'district_admin') return requested ?? null;
+  if (requested && requested !== actor.districtCode) throw notFound('district', 'districtCode');
+  return actor.districtCode ?? '-';
+}

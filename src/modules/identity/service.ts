@@ -33,6 +33,22 @@ export interface AccountRow {
   created_at: Date;
 }
 
+/**
+ * The actor of an account acting outside a signed-in request (the demo seed, benchmarks, test kits): what its
+ * session would carry, with the second factor taken as passed and no session.
+ */
+export const actorOfAccount = (a: AccountRow): Actor => ({
+  accountId: a.id,
+  username: a.username,
+  role: a.role,
+  districtCode: a.district_code,
+  orgId: a.org_id,
+  personId: a.person_id,
+  sessionId: '',
+  mfaPassed: true,
+  totpEnabled: a.totp_enabled,
+});
+
 export interface AccountView {
   id: string;
   username: string;

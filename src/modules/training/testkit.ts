@@ -6,7 +6,7 @@ import type { Db } from '../../db/index.js';
 import { SYSTEM } from '../audit/service.js';
 import * as catalog from '../catalog/service.js';
 import * as identity from '../identity/service.js';
-import type { Actor, Role } from '../identity/actor.js';
+import type { Actor } from '../identity/actor.js';
 import { createSession } from '../identity/sessions.js';
 import * as orgs from '../orgs/service.js';
 import { syntheticUscc } from '../orgs/synthetic.js';
@@ -27,17 +27,7 @@ export interface WorldActor {
 
 export async function sessionFor(db: Db, account: identity.AccountRow): Promise<WorldActor> {
   const s = await createSession(db, account.id, 'bearer', true);
-  const actor: Actor = {
-    accountId: account.id,
-    username: account.username,
-    role: account.role as Role,
-    districtCode: account.district_code ?? null,
-    orgId: account.org_id ?? null,
-    personId: account.person_id ?? null,
-    sessionId: '',
-    mfaPassed: true,
-    totpEnabled: false,
-  };
+  const actor = identity.actorOfAccount(account);
   return { actor, token: s.token };
 }
 

@@ -14,6 +14,7 @@ import { seedFixtures } from '../../test/fixtures.js';
 import { SYSTEM } from '../audit/service.js';
 import { expireVouchers } from './expiry.js';
 import { transitionVoucher } from './service.js';
+import { seedCheckinOnlyVouchers } from './test-support.js';
 
 let db: Db;
 let personId: string;
@@ -25,18 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => db.close());
 
-/** `n` check-in-only vouchers valid until `validUntil`, set-based; their ids in issue order. */
-async function seed(n: number, validUntil: string): Promise<string[]> {
-  const { rows } = await db.query<{ id: string }>(
-    `WITH g AS (SELECT sv_uuid7() AS id FROM generate_series(1, $2::int)),
-          s AS (INSERT INTO voucher_states (voucher_id, person_id, kind, valid_until) SELECT id, $1, 'checkin_only', $3::date FROM g)
-     INSERT INTO voucher_records (id, number, person_id, kind, mode, district_code, valid_from, valid_until)
-     SELECT id, sv_voucher_number('2611', '310115', nextval('voucher_serial')), $1, 'checkin_only', 'on_demand', '310115', '2026-01-01', $3::date FROM g
-     RETURNING id::text`,
-    [personId, n, validUntil],
-  );
-  return rows.map((r) => r.id).sort();
-}
+const seed = (n: number, validUntil: string): Promise<string[]> => seedCheckinOnlyVouchers(db, personId, n, validUntil);
 
 const RUN = new Date('2026-11-29T16:05:00Z'); // 00:05 on 2026-11-30, Shanghai
 

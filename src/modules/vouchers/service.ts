@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { isUuid, maskId, maskName } from '../../lib/identifiers.js';
 import * as audit from '../audit/service.js';
 import type { AuditActor } from '../audit/service.js';
-import type { Actor } from '../identity/actor.js';
+import { districtScope, type Actor } from '../identity/actor.js';
 import * as catalog from '../catalog/service.js';
 import * as persons from '../persons/service.js';
 import {
@@ -533,11 +533,7 @@ export async function voucherStats(
 }> {
   if (actor.role !== 'city_admin' && actor.role !== 'district_admin' && actor.role !== 'auditor')
     throw new AppError('FORBIDDEN', 'only admins and auditors see statistics');
-  let district = f.districtCode ?? null;
-  if (actor.role === 'district_admin') {
-    if (district !== null && district !== actor.districtCode) throw notFound('district', 'districtCode');
-    district = actor.districtCode;
-  }
+  const district = districtScope(actor, f.districtCode);
   const { rows } = await q.query<{ district_code: string | null; programme_id: string | null; status: string; n: number }>(
     `SELECT district_code, programme_id::text, status, count(*)::int AS n FROM vouchers
       WHERE ($1::text IS NULL OR district_code = $1) AND ($2::uuid IS NULL OR programme_id = $2)

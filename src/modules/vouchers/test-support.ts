@@ -68,3 +68,19 @@ export async function freshProgramme(db: Db, code: string, eligibleCategories = 
     return p;
   });
 }
+
+/**
+ * `n` check-in-only vouchers of a person (district 310115) valid until `validUntil`, written set-based into
+ * both voucher tables — enough to fill several blocks of voucher_states; their ids, sorted.
+ */
+export async function seedCheckinOnlyVouchers(db: Db, personId: string, n: number, validUntil: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `WITH g AS (SELECT sv_uuid7() AS id FROM generate_series(1, $2::int)),
+          s AS (INSERT INTO voucher_states (voucher_id, person_id, kind, valid_until) SELECT id, $1, 'checkin_only', $3::date FROM g)
+     INSERT INTO voucher_records (id, number, person_id, kind, mode, district_code, valid_from, valid_until)
+     SELECT id, sv_voucher_number('2611', '310115', nextval('voucher_serial')), $1, 'checkin_only', 'on_demand', '310115', '2026-01-01', $3::date FROM g
+     RETURNING id::text`,
+    [personId, n, validUntil],
+  );
+  return rows.map((r) => r.id).sort();
+}

@@ -7,7 +7,7 @@ import * as persons from '../persons/service.js';
 import { expireVouchers } from './expiry.js';
 import { consumeQrNonce, findVoucherByNumber, getVoucher, insertVoucher, transitionVoucher, verifyQrToken, type Voucher } from './service.js';
 import { makeVoucherNumber, mod112CheckChar } from './rules.js';
-import { actorOf, freshProgramme, nextIdNumber } from './test-support.js';
+import { actorOf, freshProgramme, nextIdNumber, seedCheckinOnlyVouchers } from './test-support.js';
 
 let t: TestApp;
 let skillUpgrade: catalog.Programme;
@@ -321,16 +321,8 @@ describe('expiry', () => {
   const RUN = new Date('2026-11-29T16:05:00Z');
   const due = async (): Promise<number> => t.count('vouchers', `status = 'issued' AND valid_until < '2026-11-30'`);
 
-  /** `n` check-in-only vouchers of worker_b valid until 2026-11-29, set-based (enough to fill several blocks). */
-  async function seedDue(n: number): Promise<void> {
-    await t.db.query(
-      `WITH g AS (SELECT sv_uuid7() AS id FROM generate_series(1, $2::int)),
-            s AS (INSERT INTO voucher_states (voucher_id, person_id, kind, valid_until) SELECT id, $1, 'checkin_only', '2026-11-29' FROM g)
-       INSERT INTO voucher_records (id, number, person_id, kind, mode, district_code, valid_from, valid_until)
-       SELECT id, sv_voucher_number('2611', '310115', nextval('voucher_serial')), $1, 'checkin_only', 'on_demand', '310115', '2026-01-01', '2026-11-29' FROM g`,
-      [t.fx.persons.worker_b!.id, n],
-    );
-  }
+  /** `n` check-in-only vouchers of worker_b (district 310115) valid until 2026-11-29. */
+  const seedDue = (n: number) => seedCheckinOnlyVouchers(t.db, t.fx.persons.worker_b!.id, n, '2026-11-29');
 
   it('voids every issued voucher past validity in one pass: one pass row as the event, an audit entry per chunk; idempotent', async () => {
     const pid = t.fx.persons.worker_b!.id;
