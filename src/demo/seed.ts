@@ -164,7 +164,7 @@ export async function seedDemoWorld(db: Db, log: (msg: string) => void, now: Dat
     }
   });
   await seedDemoClasses(db, now);
-  log(`demo world: a course, an open class and an ended one of demo.provider (${secs()})`);
+  log(`demo world: a course and three classes of demo.provider (open, ended, open for registration) (${secs()})`);
   const list = await demoSignIns(db);
   log(`demo world: ${list.length} sign-ins`);
   return list;
