@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { batchedRead, inKeyOrder } from './batch.js';
+import { batchedRead, coalescedWrite, inKeyOrder } from './batch.js';
 import { openDb, type Db } from './index.js';
 
 let db: Db;
@@ -49,6 +49,69 @@ describe('batchedRead', () => {
   it('a failing batch fails each of its callers', async () => {
     const r = await Promise.allSettled([read(db, 1), read(db, -1)]);
     expect(r.map((x) => x.status)).toEqual(['rejected', 'rejected']);
+  });
+});
+
+describe('coalescedWrite', () => {
+  /**
+   * A write that records its batches and answers each item doubled (negative items: an Error of their own;
+   * 999: the whole batch fails). With `gated`, each batch waits until the test calls release().
+   */
+  function recorder(gated = false) {
+    const batches: number[][] = [];
+    const gates: Array<() => void> = [];
+    let running = 0;
+    let maxRunning = 0;
+    const write = coalescedWrite<number, number>(
+      async (_db, items) => {
+        batches.push([...items]);
+        running++;
+        maxRunning = Math.max(maxRunning, running);
+        if (gated) await new Promise<void>((r) => gates.push(r));
+        running--;
+        if (items.includes(999)) throw new Error('the whole batch failed');
+        return items.map((i) => (i < 0 ? new Error(`refused ${i}`) : i * 2));
+      },
+      4,
+      { inFlight: 1 },
+    );
+    const turn = () => new Promise((r) => setImmediate(r));
+    return { write, batches, gates, turn, maxRunning: () => maxRunning };
+  }
+
+  it('writes arriving in one turn of the event loop are one batch; each caller gets its own answer or refusal', async () => {
+    const r = recorder();
+    const out = await Promise.allSettled([1, 2, -3].map((i) => r.write(db, i)));
+    expect(r.batches).toEqual([[1, 2, -3]]);
+    expect(out.map((x) => (x.status === 'fulfilled' ? x.value : (x.reason as Error).message))).toEqual([2, 4, 'refused -3']);
+  });
+
+  it('at most maxBatchSize per batch, and with inFlight 1 the next batch starts when the one before has answered', async () => {
+    const r = recorder(true);
+    const first = Promise.all([1, 2, 3, 4, 5, 6].map((i) => r.write(db, i)));
+    await r.turn();
+    expect(r.batches).toEqual([[1, 2, 3, 4]]); // 5 and 6 wait: one batch in flight
+    // arrives while the first batch is in flight: waits, and joins the items left over
+    const late = r.write(db, 7);
+    await r.turn();
+    expect(r.batches).toHaveLength(1);
+    r.gates.shift()!();
+    await r.turn();
+    expect(r.batches).toEqual([
+      [1, 2, 3, 4],
+      [5, 6, 7],
+    ]);
+    r.gates.shift()!();
+    expect(await first).toEqual([2, 4, 6, 8, 10, 12]);
+    expect(await late).toBe(14);
+    expect(r.maxRunning()).toBe(1);
+  });
+
+  it('a batch that fails as a whole fails each of its callers, and the queue goes on', async () => {
+    const r = recorder();
+    const out = await Promise.allSettled([1, 999].map((i) => r.write(db, i)));
+    expect(out.map((x) => x.status)).toEqual(['rejected', 'rejected']);
+    expect(await r.write(db, 5)).toBe(10);
   });
 });
 

@@ -51,19 +51,58 @@ export function inKeyOrder<K, R>(keys: readonly K[], rows: readonly R[], keyOfKe
 
 /**
  * Write coalescing: the same write made by concurrent requests (a check-in, an admission) is handed, per turn
- * of the event loop, to `write(db, items)`, which answers one value or Error per item, in order. The caller's
- * `write` decides how (typically one transaction for the batch, falling back to one by one).
+ * of the event loop, to `write(db, items)` in batches of at most `maxBatchSize`; `write` answers one value or
+ * Error per item, in order, and decides how (typically one transaction for the batch, falling back to one by
+ * one). `inFlight` bounds the batches running at once on a node (default: no bound); items arriving while
+ * the bound is reached wait and form the next batch, dispatched as soon as one finishes ("group commit").
  */
-export function coalescedWrite<K, V>(write: (db: Db, items: readonly K[]) => Promise<Array<V | Error>>, maxBatchSize: number): (db: Db, item: K) => Promise<V> {
-  const loaders = new WeakMap<Db, DataLoader<K, V, K>>();
-  return (db, item) => {
-    let l = loaders.get(db);
-    if (!l) {
-      l = new DataLoader<K, V, K>((items) => write(db, items), { cache: false, maxBatchSize, batchScheduleFn: (cb) => setImmediate(cb) });
-      loaders.set(db, l);
+export function coalescedWrite<K, V>(
+  write: (db: Db, items: readonly K[]) => Promise<Array<V | Error>>,
+  maxBatchSize: number,
+  opts: { inFlight?: number } = {},
+): (db: Db, item: K) => Promise<V> {
+  const inFlight = opts.inFlight ?? Infinity;
+  interface Waiting {
+    item: K;
+    resolve: (v: V) => void;
+    reject: (e: Error) => void;
+  }
+  interface State {
+    queue: Waiting[];
+    running: number;
+    scheduled: boolean;
+  }
+  const states = new WeakMap<Db, State>();
+  const dispatch = (db: Db, st: State): void => {
+    st.scheduled = false;
+    while (st.running < inFlight && st.queue.length) {
+      const batch = st.queue.splice(0, maxBatchSize);
+      st.running++;
+      write(
+        db,
+        batch.map((w) => w.item),
+      )
+        .then(
+          (out) => batch.forEach((w, i) => (out[i] instanceof Error ? w.reject(out[i] as Error) : w.resolve(out[i] as V))),
+          (e: unknown) => batch.forEach((w) => w.reject(asError(e))),
+        )
+        .finally(() => {
+          st.running--;
+          if (st.queue.length) dispatch(db, st);
+        });
     }
-    return l.load(item);
   };
+  return (db, item) =>
+    new Promise<V>((resolve, reject) => {
+      let st = states.get(db);
+      if (!st) states.set(db, (st = { queue: [], running: 0, scheduled: false }));
+      st.queue.push({ item, resolve, reject });
+      if (!st.scheduled) {
+        st.scheduled = true;
+        const s = st;
+        setImmediate(() => dispatch(db, s));
+      }
+    });
 }
 
 /** A rejection as an Error (a batch answers per item). */
