@@ -157,6 +157,20 @@ describe("admissions written together (admitNow, the route's path)", () => {
       }),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(30);
+    // each answer is its own admission, as written
+    const answers = results.map((r) => (r as PromiseFulfilledResult<training.Admission>).value);
+    expect(answers.map((a) => a.voucherId)).toEqual(vs.map((v) => v.id));
+    const written = await db.query<{ id: string; admitted_at: Date; class_id: string }>(
+      'SELECT id, admitted_at, class_id FROM admissions WHERE id = ANY($1::uuid[]) ORDER BY id',
+      [answers.map((a) => a.id)],
+    );
+    expect(written.rows).toHaveLength(30);
+    const byId = new Map(answers.map((a) => [a.id, a]));
+    for (const row of written.rows) {
+      expect(byId.get(row.id)!.admittedAt.getTime()).toBe(row.admitted_at.getTime());
+      expect(byId.get(row.id)!.classId).toBe(row.class_id);
+      expect(byId.get(row.id)!.status).toBe('admitted');
+    }
     const ids = vs.map((v) => v.id);
     const one = async (sql: string) => (await db.query<{ n: number }>(sql, [ids])).rows[0]!.n;
     expect(await one(`SELECT count(*)::int AS n FROM admissions WHERE voucher_id = ANY($1::uuid[]) AND status = 'admitted'`)).toBe(30);
