@@ -5,7 +5,7 @@
  * transaction) — beside a bare endpoint served by the same server in the same run (one INSERT per request).
  * Reports req/s, p99 and the ratio ours / bare (goals: ≥ 0.7 × the bare INSERT, p99 ≤ 50 ms).
  */
-import { result, round, type BenchContext, type BenchResult } from './lib.js';
+import { profiled, result, round, type BenchContext, type BenchResult } from './lib.js';
 import { DURATION_S, load, trainingWorld } from './verify.js';
 
 export const defaultN = 40_000;
@@ -35,7 +35,7 @@ export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
     const bare = await load(w.base, 'POST', json, bareNext);
     log(`  ${bare.reqPerS} req/s, p99 ${bare.p99} ms, non-2xx ${bare.non2xx}`);
     log(`admit: ${DURATION_S} s`);
-    const ours = await load(w.base, 'POST', { ...json, authorization: `Bearer ${w.providerToken}` }, ourNext);
+    const ours = await profiled('admit', () => load(w.base, 'POST', { ...json, authorization: `Bearer ${w.providerToken}` }, ourNext));
     log(`  ${ours.reqPerS} req/s, p99 ${ours.p99} ms, non-2xx ${ours.non2xx}, ${k} requests issued`);
     if (k > w.vouchers.length) throw new Error(`ran out of vouchers (${k} requests for ${w.vouchers.length}): raise --n`);
     if (ours.non2xx > 0 || ours.errors > 0) throw new Error(`admit answered ${ours.non2xx} non-2xx and ${ours.errors} errors`);
