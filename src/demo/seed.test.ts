@@ -190,6 +190,8 @@ describe('demo training', () => {
       const { roster } = await training.getRoster(await actor('demo.provider'), db, c.id);
       expect(roster).toHaveLength(3);
       for (const a of await training.listAdmittedVouchers(db, c.id)) {
+        // admitted on the day the class was set up, before it started (the service's `now`, not the seed's clock)
+        expect(businessDate(a.admittedAt) < c.startDate).toBe(true);
         const v = (await vouchers.getVoucher(db, a.voucherId))!;
         expect(v).toMatchObject({ kind: 'subsidy', status: 'in_training', programmeId: programme!.id, occupationCode: '4-10-01-05', level: 4 });
         expect(Number.isInteger(v.standardFen)).toBe(true);

@@ -1519,7 +1519,7 @@ async function writeAdmission(actor: Actor, tx: Tx, plan: AdmissionPlan, now: Da
   const { cls: c, voucher: v } = plan;
   let row: AdmissionRow & { seated: boolean };
   try {
-    row = (await insertAdmissions(tx, [{ actor, plan }]))[0]!;
+    row = (await insertAdmissions(tx, [{ actor, plan, now }]))[0]!;
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError('VOUCHER_NOT_USABLE', 'the voucher is already admitted to a class', 'voucherId');
     throw e;
@@ -1556,7 +1556,7 @@ async function writeAdmission(actor: Actor, tx: Tx, plan: AdmissionPlan, now: Da
  * transaction): the token's nonce is consumed (single use), the voucher moves issued → admitted (one
  * conditional UPDATE in the vouchers service: of concurrent attempts on one voucher exactly one wins, the
  * others get VOUCHER_NOT_USABLE), a seat is held, and the admissions row is written (its partial unique index
- * allows one open admission per voucher).
+ * allows one open admission per voucher), admitted at `now` — the instant its rules were decided at.
  */
 export async function admit(actor: Actor, tx: Tx, classId: string, cred: VoucherCredential, now: Date = new Date()): Promise<Admission> {
   return writeAdmission(actor, tx, await planAdmission(actor, tx, classId, cred, now), now);
@@ -1605,12 +1605,15 @@ async function admissionBatch(db: Db, items: readonly PendingAdmission[]): Promi
  * the registration's, or a free one taken with SKIP LOCKED (the n-th admission of a class in the call takes
  * the n-th free seat not locked by others). `seated` says whether it got one.
  */
-async function insertAdmissions(tx: Tx, items: ReadonlyArray<{ actor: Actor; plan: AdmissionPlan }>): Promise<Array<AdmissionRow & { seated: boolean }>> {
+async function insertAdmissions(
+  tx: Tx,
+  items: ReadonlyArray<{ actor: Actor; plan: AdmissionPlan; now: Date }>,
+): Promise<Array<AdmissionRow & { seated: boolean }>> {
   const p = items.map((it) => it.plan);
   const { rows } = await tx.query<AdmissionRow & { seated: boolean }>(
     `WITH k AS (
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::uuid[]) WITH ORDINALITY
-         AS k(class_id, voucher_id, person_id, provider_id, via, admitted_by, i)),
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::uuid[], $7::timestamptz[]) WITH ORDINALITY
+         AS k(class_id, voucher_id, person_id, provider_id, via, admitted_by, admitted_at, i)),
      regs AS (
        UPDATE registrations r SET status = CASE WHEN r.class_id = k.class_id THEN 'admitted' ELSE 'released' END
          FROM k WHERE r.voucher_id = k.voucher_id AND r.status = 'pending'
@@ -1619,9 +1622,9 @@ async function insertAdmissions(tx: Tx, items: ReadonlyArray<{ actor: Actor; pla
        UPDATE class_seats s SET voucher_id = NULL FROM regs
         WHERE regs.class_id <> regs.target AND s.class_id = regs.class_id AND s.voucher_id = regs.voucher_id RETURNING 1),
      adm AS (
-       INSERT INTO admissions (class_id, voucher_id, person_id, provider_id, registration_id, via, admitted_by)
+       INSERT INTO admissions (class_id, voucher_id, person_id, provider_id, registration_id, via, admitted_by, admitted_at)
        SELECT k.class_id, k.voucher_id, k.person_id, k.provider_id,
-              (SELECT regs.id FROM regs WHERE regs.voucher_id = k.voucher_id AND regs.class_id = k.class_id LIMIT 1), k.via, k.admitted_by
+              (SELECT regs.id FROM regs WHERE regs.voucher_id = k.voucher_id AND regs.class_id = k.class_id LIMIT 1), k.via, k.admitted_by, k.admitted_at
          FROM k ORDER BY k.i
        RETURNING *),
      mine AS (SELECT s.class_id, s.voucher_id FROM class_seats s JOIN k ON s.class_id = k.class_id AND s.voucher_id = k.voucher_id),
@@ -1645,6 +1648,7 @@ async function insertAdmissions(tx: Tx, items: ReadonlyArray<{ actor: Actor; pla
       p.map((x) => x.cls.providerId),
       p.map((x) => x.via),
       items.map((it) => it.actor.accountId),
+      items.map((it) => it.now),
     ],
   );
   return rows;
