@@ -42,8 +42,7 @@ const NEXT_NAME = '养老护理员(四级) 第三期 (demo)';
 const actorOf = identity.actorOfAccount;
 
 async function demoAccounts(db: Db): Promise<Map<string, identity.AccountRow>> {
-  const { rows } = await db.query<identity.AccountRow>('SELECT * FROM accounts WHERE is_demo');
-  return new Map(rows.map((r) => [r.username, r]));
+  return new Map((await identity.listDemoAccounts(db)).map((r) => [r.username, r]));
 }
 
 /** Whether the demo provider's classes are still to be seeded: its account and the workers exist, it has no class. */

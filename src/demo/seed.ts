@@ -34,8 +34,7 @@ export interface DemoSignIn {
 }
 
 export async function seedDemoWorldIfEmpty(db: Db, log: (msg: string) => void): Promise<DemoSignIn[] | null> {
-  const n = (await db.query<{ n: number }>('SELECT count(*) AS n FROM accounts')).rows[0]!.n;
-  if (n > 0) {
+  if (await identity.hasAccounts(db)) {
     const list = await demoSignIns(db);
     if (!list.length) return null;
     // A first start that stopped between the accounts and the classes: finish the classes now (a failure
@@ -222,14 +221,7 @@ async function seedPersons(tx: Tx, enterprises: orgs.Org[]): Promise<persons.Per
 
 /** Every demo account's sign-in, in role order (printed at start, also on later starts). */
 export async function demoSignIns(db: Db): Promise<DemoSignIn[]> {
-  const { rows } = await db.query<{
-    username: string;
-    role: Role;
-    org_id: string | null;
-    person_id: string | null;
-    district_code: string | null;
-    totp_enabled: boolean;
-  }>('SELECT username, role, org_id, person_id, district_code, totp_enabled FROM accounts WHERE is_demo ORDER BY username');
+  const rows = await identity.listDemoAccounts(db);
   rows.sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || a.username.localeCompare(b.username));
   const out: DemoSignIn[] = [];
   for (const r of rows) {

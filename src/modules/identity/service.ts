@@ -137,6 +137,16 @@ export async function getAccount(q: Queryable, id: string): Promise<AccountRow |
   return (await q.query<AccountRow>('SELECT * FROM accounts WHERE id = $1', [id])).rows[0] ?? null;
 }
 
+/** The demo world's accounts (is_demo), by username: for the demo seed and its start-up banner. */
+export async function listDemoAccounts(q: Queryable): Promise<AccountRow[]> {
+  return (await q.query<AccountRow>('SELECT * FROM accounts WHERE is_demo ORDER BY username')).rows;
+}
+
+/** Whether any account exists (a database that was never set up has none). */
+export async function hasAccounts(q: Queryable): Promise<boolean> {
+  return (await q.query('SELECT 1 FROM accounts LIMIT 1')).rows.length > 0;
+}
+
 export async function findAccountByPerson(q: Queryable, personId: string): Promise<AccountRow | null> {
   return (await q.query<AccountRow>('SELECT * FROM accounts WHERE person_id = $1', [personId])).rows[0] ?? null;
 }
