@@ -15,9 +15,19 @@ export interface QueryResult<T> {
   rowCount: number;
 }
 
+/**
+ * How a statement is planned. By default a parameterised statement is prepared once per connection and
+ * PostgreSQL may keep a generic plan for it (see `statement`). `cachePlan: false` plans it for each call with
+ * that call's values and the tables' sizes at that moment — for the statements over a batch's arrays
+ * (`unnest($1::uuid[], …)`), whose best plan depends on the batch and on tables that grow fast.
+ */
+export interface QueryOptions {
+  cachePlan?: boolean;
+}
+
 /** Something that runs SQL: the database itself or an open transaction. */
 export interface Queryable {
-  query<T = Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
+  query<T = Row>(sql: string, params?: readonly unknown[], opts?: QueryOptions): Promise<QueryResult<T>>;
   /** Multi-statement SQL without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
@@ -67,11 +77,18 @@ export function lockKey(name: string): string {
  * every execution — on the hot paths (admission, check-in) planning was most of the database's work. The
  * number of distinct statements named per process is bounded (text built at run time, such as list filters,
  * may vary); past the bound statements are sent unnamed as before.
+ *
+ * After five executions PostgreSQL may switch a named statement to a generic plan, kept until a table it
+ * reads is next analyzed. A generic plan made while a table was empty scans it; for a batch statement's
+ * look-ups over a fast-growing table that turns a burst quadratic (a check-in batch of 16 took 700–830 ms once
+ * check_ins held 100,000 rows). Such statements pass `cachePlan: false` and are sent unnamed: PostgreSQL then
+ * plans each call with its values (src/modules/attendance/plans.test.ts).
  */
 const MAX_NAMED = 5_000;
 const statementNames = new Map<string, string>();
-export function statement(sql: string, params: readonly unknown[]): string | pg.QueryConfig {
+export function statement(sql: string, params: readonly unknown[], opts: QueryOptions = {}): string | pg.QueryConfig {
   if (params.length === 0) return sql; // simple protocol: DDL, multi-statement scripts
+  if (opts.cachePlan === false) return { text: sql, values: params as unknown[] };
   let name = statementNames.get(sql);
   if (name === undefined) {
     if (statementNames.size >= MAX_NAMED) return { text: sql, values: params as unknown[] };
@@ -85,8 +102,8 @@ class PostgresDb implements Db {
   readonly engine = 'postgres' as const;
   constructor(private readonly pool: pg.Pool) {}
 
-  async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
-    const st = statement(sql, params);
+  async query<T>(sql: string, params: readonly unknown[] = [], opts?: QueryOptions): Promise<QueryResult<T>> {
+    const st = statement(sql, params, opts);
     const r = typeof st === 'string' ? await this.pool.query(st) : await this.pool.query(st);
     return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
   }
@@ -99,16 +116,27 @@ class PostgresDb implements Db {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
+      // A transaction's statements run one after another on its connection, in the order they were made, also
+      // when the caller makes several at once (Promise.all of reads): a client runs one query at a time, and
+      // leaving the queueing to pg is deprecated (pg@9 refuses it).
+      let last: Promise<unknown> = Promise.resolve();
+      const inTurn = <R>(run: () => Promise<R>): Promise<R> => {
+        const p = last.then(run, run);
+        last = p.catch(() => undefined);
+        return p;
+      };
       const tx: Tx = {
         inTransaction: true,
-        query: async <R>(sql: string, params: readonly unknown[] = []) => {
-          const st = statement(sql, params);
-          const r = typeof st === 'string' ? await client.query(st) : await client.query(st);
-          return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
-        },
-        exec: async (sql: string) => {
-          await client.query(sql);
-        },
+        query: <R>(sql: string, params: readonly unknown[] = [], opts?: QueryOptions) =>
+          inTurn(async () => {
+            const st = statement(sql, params, opts);
+            const r = typeof st === 'string' ? await client.query(st) : await client.query(st);
+            return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
+          }),
+        exec: (sql: string) =>
+          inTurn(async () => {
+            await client.query(sql);
+          }),
       };
       const out = await fn(tx);
       await client.query('COMMIT');
@@ -205,6 +233,9 @@ export async function openDb(opts: OpenOptions): Promise<Db> {
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 20,
+      // every connection in UTC (timestamps cross as instants; business dates are computed in Asia/Shanghai by
+      // the application), whatever the server's or the database's default
+      options: '-c TimeZone=UTC',
       types: {
         getTypeParser: ((oid: number, format?: string) => {
           if (oid === INT8) return parseInt8;
@@ -214,7 +245,7 @@ export async function openDb(opts: OpenOptions): Promise<Db> {
       },
     });
     pool.on('error', () => undefined); // idle client errors surface on the next query
-    await pool.query("SET TIME ZONE 'UTC'");
+    await pool.query('SELECT 1'); // fail fast on a wrong URL
     return new PostgresDb(pool);
   }
   const { PGlite } = await import('@electric-sql/pglite');
