@@ -387,8 +387,6 @@ async function writeChecked(tx: Tx, items: readonly PendingCheckIn[]): Promise<A
         f.map((it) => it.distanceM),
         f.map((it) => it.deviceId),
       ],
-      // planned per batch: a plan cached while check_ins was small scans it for every look-up (src/db/index.ts)
-      { cachePlan: false },
     );
     const inserted = new Map<string, CheckInRow>();
     const related = new Map<number, RelatedRow[]>();
