@@ -15,19 +15,9 @@ export interface QueryResult<T> {
   rowCount: number;
 }
 
-/**
- * How a statement is planned. By default a parameterised statement is prepared once per connection and
- * PostgreSQL may keep a generic plan for it (see `statement`). `cachePlan: false` plans it for each call with
- * that call's values and the tables' sizes at that moment — for the statements over a batch's arrays
- * (`unnest($1::uuid[], …)`), whose best plan depends on the batch and on tables that grow fast.
- */
-export interface QueryOptions {
-  cachePlan?: boolean;
-}
-
 /** Something that runs SQL: the database itself or an open transaction. */
 export interface Queryable {
-  query<T = Row>(sql: string, params?: readonly unknown[], opts?: QueryOptions): Promise<QueryResult<T>>;
+  query<T = Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
   /** Multi-statement SQL without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
@@ -78,17 +68,16 @@ export function lockKey(name: string): string {
  * number of distinct statements named per process is bounded (text built at run time, such as list filters,
  * may vary); past the bound statements are sent unnamed as before.
  *
- * After five executions PostgreSQL may switch a named statement to a generic plan, kept until a table it
- * reads is next analyzed. A generic plan made while a table was empty scans it; for a batch statement's
- * look-ups over a fast-growing table that turns a burst quadratic (a check-in batch of 16 took 700–830 ms once
- * check_ins held 100,000 rows). Such statements pass `cachePlan: false` and are sent unnamed: PostgreSQL then
- * plans each call with its values (src/modules/attendance/plans.test.ts).
+ * After five executions PostgreSQL may switch a named statement to a generic plan, kept until a table it reads
+ * is next analyzed. One made while a table was analyzed empty scans it (a check-in batch of 16 took 700–830 ms
+ * with such a plan once check_ins held 100,000 rows); autovacuum never analyzes a table under 50 changes and
+ * re-analyzes a growing one within about a minute, which replaces the plan. Planning the batch statements for
+ * each call instead was measured: ~1.9 ms per check-in batch, the burst 23 % slower.
  */
 const MAX_NAMED = 5_000;
 const statementNames = new Map<string, string>();
-export function statement(sql: string, params: readonly unknown[], opts: QueryOptions = {}): string | pg.QueryConfig {
+export function statement(sql: string, params: readonly unknown[]): string | pg.QueryConfig {
   if (params.length === 0) return sql; // simple protocol: DDL, multi-statement scripts
-  if (opts.cachePlan === false) return { text: sql, values: params as unknown[] };
   let name = statementNames.get(sql);
   if (name === undefined) {
     if (statementNames.size >= MAX_NAMED) return { text: sql, values: params as unknown[] };
@@ -102,8 +91,8 @@ class PostgresDb implements Db {
   readonly engine = 'postgres' as const;
   constructor(private readonly pool: pg.Pool) {}
 
-  async query<T>(sql: string, params: readonly unknown[] = [], opts?: QueryOptions): Promise<QueryResult<T>> {
-    const st = statement(sql, params, opts);
+  async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
+    const st = statement(sql, params);
     const r = typeof st === 'string' ? await this.pool.query(st) : await this.pool.query(st);
     return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
   }
@@ -127,9 +116,9 @@ class PostgresDb implements Db {
       };
       const tx: Tx = {
         inTransaction: true,
-        query: <R>(sql: string, params: readonly unknown[] = [], opts?: QueryOptions) =>
+        query: <R>(sql: string, params: readonly unknown[] = []) =>
           inTurn(async () => {
-            const st = statement(sql, params, opts);
+            const st = statement(sql, params);
             const r = typeof st === 'string' ? await client.query(st) : await client.query(st);
             return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
           }),
