@@ -5,7 +5,7 @@
  * transaction) — beside a bare endpoint served by the same server in the same run (one INSERT per request).
  * Reports req/s, p99 and the ratio ours / bare (goals: ≥ 0.7 × the bare INSERT, p99 ≤ 50 ms).
  */
-import { profiled, result, round, type BenchContext, type BenchResult } from './lib.js';
+import { cpuResult, profiled, result, round, type BenchContext, type BenchResult } from './lib.js';
 import { DURATION_S, load, trainingWorld } from './verify.js';
 
 export const defaultN = 40_000;
@@ -33,13 +33,20 @@ export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
     await load(w.base, 'POST', json, bareNext, 2);
     log(`bare INSERT: ${DURATION_S} s`);
     const bare = await load(w.base, 'POST', json, bareNext);
-    log(`  ${bare.reqPerS} req/s, p99 ${bare.p99} ms, non-2xx ${bare.non2xx}`);
+    log(`  ${bare.reqPerS} req/s, p99 ${bare.p99} ms, non-2xx ${bare.non2xx}, CPU/request ${JSON.stringify(bare.cpu)} µs`);
     log(`admit: ${DURATION_S} s`);
     const ours = await profiled('admit', () => load(w.base, 'POST', { ...json, authorization: `Bearer ${w.providerToken}` }, ourNext));
-    log(`  ${ours.reqPerS} req/s, p99 ${ours.p99} ms, non-2xx ${ours.non2xx}, ${k} requests issued`);
+    log(`  ${ours.reqPerS} req/s, p99 ${ours.p99} ms, non-2xx ${ours.non2xx}, ${k} requests issued, CPU/request ${JSON.stringify(ours.cpu)} µs`);
     if (k > w.vouchers.length) throw new Error(`ran out of vouchers (${k} requests for ${w.vouchers.length}): raise --n`);
     if (ours.non2xx > 0 || ours.errors > 0) throw new Error(`admit answered ${ours.non2xx} non-2xx and ${ours.errors} errors`);
-    const admitted = (await w.db.query<{ n: number }>("SELECT count(*)::int AS n FROM admissions WHERE status = 'admitted'")).rows[0]!.n;
+    // autocannon stops at its deadline with requests in flight; let the node finish them before counting and closing
+    const count = async () => (await w.db.query<{ n: number }>("SELECT count(*)::int AS n FROM admissions WHERE status = 'admitted'")).rows[0]!.n;
+    let admitted = await count();
+    for (let prev = -1; admitted !== prev;) {
+      prev = admitted;
+      await new Promise((r) => setTimeout(r, 200));
+      admitted = await count();
+    }
     log(`${admitted} admissions written`);
     return [
       result({
@@ -51,6 +58,7 @@ export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
         engine: 'postgres',
         n,
       }),
+      cpuResult('admit', ours.cpu, bare.cpu, n),
       result({ name: 'admit.p99_ms', value: ours.p99, unit: 'ms', baseline: bare.p99, ratio: round(bare.p99 / Math.max(ours.p99, 1)), engine: 'postgres', n }),
     ];
   } finally {

@@ -16,7 +16,7 @@ import { buildApp } from '../src/http/app.js';
 import { SYSTEM } from '../src/modules/audit/service.js';
 import * as identity from '../src/modules/identity/service.js';
 import { makeWorld, northOf, openClass, VENUE_GCJ } from '../src/modules/attendance/testkit.js';
-import { freshPostgres, profiled, result, round, seedPersons, type BenchContext, type BenchResult } from './lib.js';
+import { benchUrl, cpuMeter, cpuResult, freshPostgres, perRequest, profiled, result, round, seedPersons, type BenchContext, type BenchResult } from './lib.js';
 
 export const defaultN = 100_000;
 export const description = 'check-in burst (distinct trainees, 50 per session) vs a bare INSERT endpoint, PostgreSQL';
@@ -31,6 +31,8 @@ interface Load {
   p99: number;
   ok: number;
   other: Record<string, number>;
+  /** µs of CPU per request: this process (server + load generator) and PostgreSQL */
+  cpu: ReturnType<typeof perRequest>;
 }
 
 /** The first body of each non-200 status, for the log. */
@@ -40,6 +42,7 @@ function fire(url: string, n: number, next: (i: number) => { path: string; heade
   let i = 0;
   let ok = 0;
   const other: Record<string, number> = {};
+  const meter = cpuMeter(benchUrl());
   return new Promise((resolve, reject) => {
     autocannon(
       {
@@ -66,7 +69,7 @@ function fire(url: string, n: number, next: (i: number) => { path: string; heade
       },
       (err, res) => {
         if (err) reject(err);
-        else resolve({ reqPerS: res.requests.average, p99: res.latency.p99, ok, other });
+        else resolve({ reqPerS: res.requests.average, p99: res.latency.p99, ok, other, cpu: perRequest(meter.stop(), res.requests.total) });
       },
     );
   });
@@ -173,7 +176,7 @@ export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
         const l = load[i % load.length]!;
         return { path: `/bench/bare-insert/${l.sessionId}`, headers: { 'x-person': l.personId }, body: body(i, l.k) };
       });
-      log(`  ${round(bare.reqPerS, 1)} req/s, p99 ${bare.p99} ms, ${bare.ok} ok ${JSON.stringify(bare.other)}`);
+      log(`  ${round(bare.reqPerS, 1)} req/s, p99 ${bare.p99} ms, ${bare.ok} ok ${JSON.stringify(bare.other)}, CPU/request ${JSON.stringify(bare.cpu)} µs`);
       if (Date.now() > t0 + 10 * 60_000) throw new Error('the set-up took too long: the check-in window is closing');
       // The bench sessions were seeded minutes ago: keep them clear of the 30-minute idle expiry for the burst.
       await db.query(`UPDATE sessions SET last_seen_at = now() + interval '1 hour' WHERE account_id IN (SELECT id FROM accounts WHERE username LIKE 'bw.%')`);
@@ -184,7 +187,7 @@ export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
           return { path: `/api/v1/sessions/${l.sessionId}/check-in`, headers: { authorization: `Bearer bt-${l.personId}` }, body: body(i, l.k) };
         }),
       );
-      log(`  ${round(ck.reqPerS, 1)} req/s, p99 ${ck.p99} ms, ${ck.ok} ok ${JSON.stringify(ck.other)}`);
+      log(`  ${round(ck.reqPerS, 1)} req/s, p99 ${ck.p99} ms, ${ck.ok} ok ${JSON.stringify(ck.other)}, CPU/request ${JSON.stringify(ck.cpu)} µs`);
       const rows = (await db.query<{ n: number }>('SELECT count(*) AS n FROM check_ins')).rows[0]!.n;
       const flagged = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM check_ins WHERE status = 'flagged'`)).rows[0]!.n;
       const audits = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'checkin.create'`)).rows[0]!.n;
@@ -201,6 +204,7 @@ export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
           engine: 'postgres',
           n: N,
         }),
+        cpuResult('checkin', ck.cpu, bare.cpu, N),
         result({ name: 'checkin.p99', value: ck.p99, unit: 'ms', baseline: bare.p99, ratio: round(ck.p99 / Math.max(1, bare.p99)), engine: 'postgres', n: N }),
         result({ name: 'checkin.p99_vs_goal_50ms', value: ck.p99, unit: 'ms', baseline: 50, ratio: round(ck.p99 / 50), engine: 'postgres', n: N }),
         result({

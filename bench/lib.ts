@@ -4,7 +4,7 @@
  * taken from BENCH_DATABASE_URL or DATABASE_URL; the database name is `skillvoucher_bench_<benchmark>` unless
  * BENCH_DATABASE_URL names one explicitly (never the test database).
  */
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
@@ -144,4 +144,82 @@ export async function profiled<T>(label: string, fn: () => Promise<T>): Promise<
     writeFileSync(join(dir, `${label}.cpuprofile`), JSON.stringify(profile));
     s.disconnect();
   }
+}
+
+/** CPU time (µs) spent by this process (the server and the load generator: one thread, plus libuv's pool) and by
+ * the PostgreSQL server's processes, between start and stop. */
+export interface CpuSpent {
+  nodeUs: number;
+  /** null when the database server is not a local process (its CPU cannot be read from /proc). */
+  dbUs: number | null;
+}
+
+const CLOCK_TICK_US = 10_000; // Linux USER_HZ = 100
+
+/** utime + stime of each local `postgres` process by pid, in clock ticks (null when /proc cannot be read). */
+function postgresTicks(): Map<string, number> | null {
+  if (!existsSync('/proc/self/stat')) return null;
+  const out = new Map<string, number>();
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    const close = stat.lastIndexOf(')');
+    if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+    const f = stat.slice(close + 2).split(' '); // fields from the 3rd (state): utime is the 14th, stime the 15th
+    out.set(pid, Number(f[11]) + Number(f[12]));
+  }
+  return out.size ? out : null;
+}
+
+/** CPU µs the processes spent between two readings (a process that ended meanwhile: its time is not counted). */
+function ticksSpentUs(before: Map<string, number>, after: Map<string, number>): number {
+  let ticks = 0;
+  for (const [pid, t] of after) ticks += t - (before.get(pid) ?? 0);
+  return ticks * CLOCK_TICK_US;
+}
+
+/**
+ * Measures the CPU a phase costs. On this 2-core machine the server, the load generator and PostgreSQL share
+ * two cores, so when both phases saturate them the throughput ratio cannot exceed the inverse ratio of the CPU
+ * each request costs: the figure says how far the pipeline is from that ceiling and what a request costs where.
+ * The database's share is read only when it runs on this machine (DATABASE_URL on 127.0.0.1 / localhost).
+ */
+export function cpuMeter(databaseUrl: string): { stop(): CpuSpent } {
+  const local = ['127.0.0.1', 'localhost', '::1', ''].includes(new URL(databaseUrl).hostname);
+  const n0 = process.cpuUsage();
+  const d0 = local ? postgresTicks() : null;
+  return {
+    stop() {
+      const n = process.cpuUsage(n0);
+      const d1 = d0 === null ? null : postgresTicks();
+      return { nodeUs: n.user + n.system, dbUs: d0 === null || d1 === null ? null : ticksSpentUs(d0, d1) };
+    },
+  };
+}
+
+/** µs of CPU per request (node + database), and its parts, for the log and the results. */
+export function perRequest(cpu: CpuSpent, requests: number): { totalUs: number; nodeUs: number; dbUs: number | null } {
+  const r = (v: number) => Math.round(v / Math.max(1, requests));
+  return { totalUs: r(cpu.nodeUs + (cpu.dbUs ?? 0)), nodeUs: r(cpu.nodeUs), dbUs: cpu.dbUs === null ? null : r(cpu.dbUs) };
+}
+
+/**
+ * `<bench>.cpu_us_per_req`: CPU per request of ours against the bare endpoint's; its ratio (bare / ours) is the
+ * ceiling of the throughput ratio on a machine whose cores both phases saturate.
+ */
+export function cpuResult(bench: string, ours: ReturnType<typeof perRequest>, bare: ReturnType<typeof perRequest>, n: number): BenchResult {
+  return result({
+    name: `${bench}.cpu_us_per_req`,
+    value: ours.totalUs,
+    unit: 'µs',
+    baseline: bare.totalUs,
+    ratio: round(bare.totalUs / Math.max(1, ours.totalUs)),
+    engine: 'postgres',
+    n,
+  });
 }

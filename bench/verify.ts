@@ -23,7 +23,7 @@ import * as training from '../src/modules/training/service.js';
 import { addDays, businessDate } from '../src/modules/training/rules.js';
 import * as vouchers from '../src/modules/vouchers/service.js';
 import { signQrToken } from '../src/modules/vouchers/qr.js';
-import { freshPostgres, profiled, result, round, type BenchContext, type BenchResult } from './lib.js';
+import { benchUrl, cpuMeter, cpuResult, freshPostgres, perRequest, profiled, result, round, type BenchContext, type BenchResult } from './lib.js';
 
 export const defaultN = 2_000;
 export const description = 'verify (QR token) vs a bare indexed SELECT, autocannon 50 connections (PostgreSQL)';
@@ -158,6 +158,8 @@ export interface LoadResult {
   non2xx: number;
   errors: number;
   total: number;
+  /** µs of CPU per request: this process (server + load generator) and PostgreSQL */
+  cpu: ReturnType<typeof perRequest>;
 }
 
 /** One autocannon run; `body(i)` gives the i-th request body (null: GET without body). */
@@ -168,6 +170,7 @@ export async function load(
   next: () => { path: string; body: string | null },
   duration = DURATION_S,
 ): Promise<LoadResult> {
+  const meter = cpuMeter(benchUrl());
   const r = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -183,7 +186,14 @@ export async function load(
       },
     ],
   });
-  return { reqPerS: round(r.requests.average, 1), p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, total: r.requests.total };
+  return {
+    reqPerS: round(r.requests.average, 1),
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    total: r.requests.total,
+    cpu: perRequest(meter.stop(), r.requests.total),
+  };
 }
 
 export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
@@ -202,11 +212,11 @@ export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
     await load(w.base, 'POST', { ...json, authorization: `Bearer ${w.providerToken}` }, ourNext, 2);
     log(`bare SELECT: ${DURATION_S} s`);
     const bare = await load(w.base, 'GET', {}, bareNext);
-    log(`  ${bare.reqPerS} req/s, p99 ${bare.p99} ms, non-2xx ${bare.non2xx}`);
+    log(`  ${bare.reqPerS} req/s, p99 ${bare.p99} ms, non-2xx ${bare.non2xx}, CPU/request ${JSON.stringify(bare.cpu)} µs`);
     tokens = await mint();
     log(`verify: ${DURATION_S} s`);
     const ours = await profiled('verify', () => load(w.base, 'POST', { ...json, authorization: `Bearer ${w.providerToken}` }, ourNext));
-    log(`  ${ours.reqPerS} req/s, p99 ${ours.p99} ms, non-2xx ${ours.non2xx}`);
+    log(`  ${ours.reqPerS} req/s, p99 ${ours.p99} ms, non-2xx ${ours.non2xx}, CPU/request ${JSON.stringify(ours.cpu)} µs`);
     if (ours.non2xx > 0 || ours.errors > 0) throw new Error(`verify answered ${ours.non2xx} non-2xx and ${ours.errors} errors`);
     return [
       result({
@@ -218,6 +228,7 @@ export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
         engine: 'postgres',
         n,
       }),
+      cpuResult('verify', ours.cpu, bare.cpu, n),
       result({ name: 'verify.p99_ms', value: ours.p99, unit: 'ms', baseline: bare.p99, ratio: round(bare.p99 / Math.max(ours.p99, 1)), engine: 'postgres', n }),
     ];
   } finally {
