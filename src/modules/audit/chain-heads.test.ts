@@ -35,6 +35,16 @@ describe('audit chain heads: one statement per entry', () => {
         WHERE h.seq > 0 AND NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.chain = h.chain AND l.seq = h.seq AND l.hash = h.hash)`,
     );
     expect(rows[0]!.n).toBe(0);
+    // a set's entries take consecutive places in one chain, in the order given
+    const sets = await t.db.query<{ i: number; chain: number; seq: number }>(
+      `SELECT (detail->>'i')::int AS i, chain, seq::int AS seq FROM audit_log WHERE action = 'test.heads' AND (detail->>'i')::int >= 1000 AND (detail->>'i')::int < 4000`,
+    );
+    const at = new Map(sets.rows.map((r) => [r.i, r]));
+    for (let i = 0; i < 40; i += 4) {
+      const [a, b, c] = [at.get(1000 + i)!, at.get(2000 + i)!, at.get(3000 + i)!];
+      expect([b.chain, c.chain]).toEqual([a.chain, a.chain]);
+      expect([b.seq, c.seq]).toEqual([a.seq + 1, a.seq + 2]);
+    }
   });
 
   it('a rolled-back transaction leaves neither an entry nor a moved head', async () => {
