@@ -281,7 +281,7 @@ export async function checkInNow(actor: Actor, db: Db, sessionId: string, input:
   });
 }
 
-const coalescedCheckIn = coalescedWrite<PendingCheckIn, CheckInView>((db, items) => checkInBatch(db, items), 200);
+const coalescedCheckIn = coalescedWrite<PendingCheckIn, CheckInView>((db, items) => checkInBatch(db, items), 200, { inFlight: 1 });
 
 async function checkInBatch(db: Db, items: readonly PendingCheckIn[]): Promise<Array<CheckInView | Error>> {
   if (items.length === 1) {
@@ -307,14 +307,37 @@ const inputOf = (it: PendingCheckIn): CheckInInput => ({
 
 type RelatedRow = CheckInRow & { rel: 'self' | 'session' | 'prev' | 'next'; i: number | null };
 
-/** The batch: one enrolment query, then the enrolled check-ins written together. */
+/**
+ * The first statement of a check-in write. It takes the sessions' advisory locks in one fixed order (flag
+ * evaluation is serialised per session; no deadlock between batches). It also sets two planner settings for
+ * this transaction only:
+ *  - plan_cache_mode = force_generic_plan: the batch statements are planned once per connection and the plan
+ *    is kept. Left to choose, PostgreSQL planned the enrolment look-up for every batch and the check-in
+ *    statement for half of them (pg_stat_statements in the checkin bench: ~54 µs of the database's time per
+ *    check-in).
+ *  - enable_seqscan = off: a kept plan made while check_ins looked empty would otherwise scan the table for
+ *    every look-up for as long as it is kept (src/modules/attendance/plans.test.ts).
+ */
+async function lockSessions(tx: Tx, sessionIds: readonly string[]): Promise<void> {
+  await tx.query(
+    `SELECT set_config('plan_cache_mode', 'force_generic_plan', true), set_config('enable_seqscan', 'off', true),
+            (SELECT count(*) FROM (SELECT pg_advisory_xact_lock(6, hashtext(s)) FROM (SELECT DISTINCT s FROM unnest($1::text[]) AS s ORDER BY s) o) l)`,
+    [[...new Set(sessionIds)]],
+  );
+}
+
+/** The batch: the sessions locked, one enrolment query, then the enrolled check-ins written together. */
 async function writeBatch(tx: Tx, items: readonly PendingCheckIn[]): Promise<Array<CheckInView | Error>> {
+  await lockSessions(
+    tx,
+    items.map((it) => it.ctx.session.id),
+  );
   const enrolled = await training.enrolledAmong(
     tx,
     items.map((it) => ({ personId: it.personId, classId: it.ctx.cls.id })),
   );
   const ok = items.filter((it) => enrolled.has(`${it.personId} ${it.ctx.cls.id}`));
-  const written = await writeChecked(tx, ok);
+  const written = await writeChecked(tx, ok, true);
   return items.map((it) =>
     enrolled.has(`${it.personId} ${it.ctx.cls.id}`)
       ? written[ok.indexOf(it)]!
@@ -324,12 +347,12 @@ async function writeBatch(tx: Tx, items: readonly PendingCheckIn[]): Promise<Arr
 
 /**
  * Check-ins that passed every rule, enrolment included, written in the caller's transaction: the sessions'
- * advisory locks in one fixed order (flag evaluation is serialised per session), then in ONE statement the
+ * locks (lockSessions, unless the caller holds them: `locked`), then in ONE statement the
  * idempotent inserts and the set-based look-up of each one's related check-ins (others in the session sharing
  * the device or the coordinates; the trainee's nearest before and after), then the flags (pure rules, in order
  * of arrival), one UPDATE for the flags, one round trip of audit entries. A repeat answers the first record.
  */
-async function writeChecked(tx: Tx, items: readonly PendingCheckIn[]): Promise<Array<CheckInView | Error>> {
+async function writeChecked(tx: Tx, items: readonly PendingCheckIn[], locked = false): Promise<Array<CheckInView | Error>> {
   const out: Array<CheckInView | Error | null> = items.map(() => null);
   const firsts: number[] = [];
   const repeats: number[] = [];
@@ -343,10 +366,11 @@ async function writeChecked(tx: Tx, items: readonly PendingCheckIn[]): Promise<A
     }
   });
   if (firsts.length) {
-    // The sessions' locks in one fixed order (no deadlock between batches), the same keys as the one-by-one path.
-    await tx.query('SELECT count(*) FROM (SELECT pg_advisory_xact_lock(6, hashtext(s)) FROM (SELECT DISTINCT s FROM unnest($1::text[]) AS s ORDER BY s) o) l', [
-      [...new Set(firsts.map((i) => items[i]!.ctx.session.id))],
-    ]);
+    if (!locked)
+      await lockSessions(
+        tx,
+        firsts.map((i) => items[i]!.ctx.session.id),
+      );
     const f = firsts.map((i) => items[i]!);
     const { rows } = await tx.query<RelatedRow>(
       `WITH u AS (
