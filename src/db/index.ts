@@ -69,10 +69,10 @@ export function lockKey(name: string): string {
  * may vary); past the bound statements are sent unnamed as before.
  *
  * After five executions PostgreSQL may switch a named statement to a generic plan, kept until a table it reads
- * is next analyzed. One made while a table was analyzed empty scans it (a check-in batch of 16 took 700–830 ms
- * with such a plan once check_ins held 100,000 rows); autovacuum never analyzes a table under 50 changes and
- * re-analyzes a growing one within about a minute, which replaces the plan. Planning the batch statements for
- * each call instead was measured: ~1.9 ms per check-in batch, the burst 23 % slower.
+ * is next analyzed (by autovacuum, when it runs: not on the CI machine). One made while a table was analyzed
+ * empty scans it (a check-in batch of 16 took 700–830 ms with such a plan once check_ins held 100,000 rows).
+ * Planning every call instead costs the database (~1.9 ms per check-in batch). The check-in transaction
+ * therefore asks for kept plans without sequential scans (attendance's lockSessions, and its plans.test.ts).
  */
 const MAX_NAMED = 5_000;
 const statementNames = new Map<string, string>();
