@@ -364,6 +364,19 @@ describe('online classes: imported records, no geofence check-in', () => {
   const post = (body: Buffer, as2: WorldActor = world.provider.staff) =>
     t.call('POST', `/api/v1/classes/${online.cls.id}/online-attendance`, { headers: { ...as(as2), 'content-type': 'text/csv' }, payload: body });
 
+  it("training's session facts (one query) equal the session, class and venue read one by one", async () => {
+    for (const sessionId of [online.sessions[1]!.id, S.now1!]) {
+      const session = (await training.getSession(t.db, sessionId))!;
+      const cls = (await training.getClass(t.db, session.classId))!;
+      const venue = cls.venueId ? await training.getVenue(t.db, cls.venueId) : null;
+      expect(await training.sessionFacts(t.db, sessionId)).toEqual({ session, cls, venue });
+    }
+    expect((await training.sessionFacts(t.db, online.sessions[1]!.id))!.venue).toBeNull();
+    expect((await training.sessionFacts(t.db, S.now1!))!.venue).toMatchObject({ id: world.venue.id });
+    expect(await training.sessionFacts(t.db, '00000000-0000-7000-8000-000000000000')).toBeNull();
+    expect(await training.sessionFacts(t.db, 'not-a-uuid')).toBeNull();
+  });
+
   it('geofence check-in to an online class is refused', async () => {
     const r = await checkIn(tr[0]!, online.sessions[1]!.id, spot(0));
     expect(r.statusCode).toBe(409);

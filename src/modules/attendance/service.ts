@@ -120,7 +120,10 @@ interface SessionContext {
   venue: training.Venue | null;
 }
 
-/** Sessions, classes, programmes and venues change rarely: a short per-node cache spares four reads per check-in. */
+/**
+ * Sessions, classes, programmes and venues change rarely: a short per-node cache spares the reads on most
+ * check-ins. A miss reads training's facts (session, class, venue) in one query, then the programme.
+ */
 const CONTEXT_TTL_MS = 5_000;
 const CONTEXT_MAX = 10_000;
 const contextCache = new Map<string, { at: number; ctx: SessionContext }>();
@@ -128,14 +131,11 @@ const contextCache = new Map<string, { at: number; ctx: SessionContext }>();
 async function sessionContext(q: Queryable, sessionId: string, now: number = Date.now()): Promise<SessionContext | null> {
   const hit = contextCache.get(sessionId);
   if (hit && now - hit.at < CONTEXT_TTL_MS) return hit.ctx;
-  const session = await training.getSession(q, sessionId);
-  if (!session) return null;
-  const cls = await training.getClass(q, session.classId);
-  if (!cls) return null;
-  const programme = await catalog.getProgramme(q, cls.programmeId);
+  const facts = await training.sessionFacts(q, sessionId);
+  if (!facts) return null;
+  const programme = await catalog.getProgramme(q, facts.cls.programmeId);
   if (!programme) return null;
-  const venue = cls.venueId ? await training.getVenue(q, cls.venueId) : null;
-  const ctx = { session, cls, programme, venue };
+  const ctx = { ...facts, programme };
   if (contextCache.size >= CONTEXT_MAX) contextCache.clear();
   contextCache.set(sessionId, { at: now, ctx });
   return ctx;

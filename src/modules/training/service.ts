@@ -679,6 +679,47 @@ export async function getSession(q: Queryable, id: string): Promise<ClassSession
   return r ? toSession(r) : null;
 }
 
+type SessionFactsRow = ClassRow & { s_id: string; s_seq: number; s_starts_at: Date; s_ends_at: Date; s_topic: string | null } & {
+  [K in keyof VenueRow as `v_${K}`]: VenueRow[K] | null;
+};
+
+/**
+ * A session with its class and the class's venue (null online) in ONE query — what a check-in reads about
+ * where and when (attendance). Unscoped, like getSession, getClass and getVenue, whose results it equals.
+ */
+export async function sessionFacts(q: Queryable, sessionId: string): Promise<{ session: ClassSession; cls: TrainingClass; venue: Venue | null } | null> {
+  if (!isUuid(sessionId)) return null;
+  const r = (
+    await q.query<SessionFactsRow>(
+      `SELECT ${CLASS_COLS}, s.id AS s_id, s.seq AS s_seq, s.starts_at AS s_starts_at, s.ends_at AS s_ends_at, s.topic AS s_topic,
+              v.id AS v_id, v.provider_id AS v_provider_id, v.name AS v_name, v.address AS v_address, v.district_code AS v_district_code,
+              v.lat_gcj02 AS v_lat_gcj02, v.lng_gcj02 AS v_lng_gcj02, v.geofence_radius_m AS v_geofence_radius_m,
+              v.created_at AS v_created_at, v.updated_at AS v_updated_at
+         FROM class_sessions s JOIN training_classes c ON c.id = s.class_id LEFT JOIN venues v ON v.id = c.venue_id
+        WHERE s.id = $1`,
+      [sessionId],
+    )
+  ).rows[0];
+  if (!r) return null;
+  const session = toSession({ id: r.s_id, class_id: r.id, seq: r.s_seq, starts_at: r.s_starts_at, ends_at: r.s_ends_at, topic: r.s_topic });
+  const venue =
+    r.v_id === null
+      ? null
+      : toVenue({
+          id: r.v_id,
+          provider_id: r.v_provider_id!,
+          name: r.v_name!,
+          address: r.v_address!,
+          district_code: r.v_district_code!,
+          lat_gcj02: r.v_lat_gcj02!,
+          lng_gcj02: r.v_lng_gcj02!,
+          geofence_radius_m: r.v_geofence_radius_m,
+          created_at: r.v_created_at!,
+          updated_at: r.v_updated_at!,
+        });
+  return { session, cls: toClass(r), venue };
+}
+
 export async function readClass(actor: Actor, q: Queryable, id: string): Promise<TrainingClass> {
   const s = readScope(actor);
   const c = await getClass(q, id);
