@@ -29,9 +29,19 @@ const cli = join(root, 'src', 'cli.ts');
 export async function startServer(dataDir: string, port: number, opts: { fakeOffset?: string } = {}): Promise<Server> {
   const args = ['--import', 'tsx', cli, 'start', '--port', String(port)];
   const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', LOG_LEVEL: 'warn', SKIP_WEB_BUILD: '1' };
+  // A process group of its own: `faketime` runs the server as its child and does not pass signals on, so stop()
+  // signals the whole group (a stopped story test otherwise left its +8 d server running after the suite).
+  const spawnOpts = { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] as const, detached: true };
   const child: ChildProcess = opts.fakeOffset
-    ? spawn('faketime', ['-f', opts.fakeOffset, process.execPath, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    ? spawn('faketime', ['-f', opts.fakeOffset, process.execPath, ...args], spawnOpts)
+    : spawn(process.execPath, args, spawnOpts);
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, sig);
+    } catch {
+      /* the group is gone */
+    }
+  };
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
@@ -53,9 +63,9 @@ export async function startServer(dataDir: string, port: number, opts: { fakeOff
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
+      signal('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      if (child.exitCode === null) signal('SIGKILL');
     },
   };
 }
