@@ -16,7 +16,20 @@ import { buildApp } from '../src/http/app.js';
 import { SYSTEM } from '../src/modules/audit/service.js';
 import * as identity from '../src/modules/identity/service.js';
 import { makeWorld, northOf, openClass, VENUE_GCJ } from '../src/modules/attendance/testkit.js';
-import { benchUrl, cpuMeter, cpuResult, freshPostgres, perRequest, profiled, result, round, seedPersons, type BenchContext, type BenchResult } from './lib.js';
+import {
+  benchUrl,
+  cpuMeter,
+  type CpuPerRequest,
+  cpuResult,
+  freshPostgres,
+  perRequest,
+  profiled,
+  result,
+  round,
+  seedPersons,
+  type BenchContext,
+  type BenchResult,
+} from './lib.js';
 
 export const defaultN = 100_000;
 export const description = 'check-in burst (distinct trainees, 50 per session) vs a bare INSERT endpoint, PostgreSQL';
@@ -32,7 +45,7 @@ interface Load {
   ok: number;
   other: Record<string, number>;
   /** µs of CPU per request: this process (server + load generator) and PostgreSQL */
-  cpu: ReturnType<typeof perRequest>;
+  cpu: CpuPerRequest;
 }
 
 /** The first body of each non-200 status, for the log. */

@@ -203,7 +203,13 @@ export function cpuMeter(databaseUrl: string): { stop(): CpuSpent } {
 }
 
 /** µs of CPU per request (node + database), and its parts, for the log and the results. */
-export function perRequest(cpu: CpuSpent, requests: number): { totalUs: number; nodeUs: number; dbUs: number | null } {
+export interface CpuPerRequest {
+  totalUs: number;
+  nodeUs: number;
+  dbUs: number | null;
+}
+
+export function perRequest(cpu: CpuSpent, requests: number): CpuPerRequest {
   const r = (v: number) => Math.round(v / Math.max(1, requests));
   return { totalUs: r(cpu.nodeUs + (cpu.dbUs ?? 0)), nodeUs: r(cpu.nodeUs), dbUs: cpu.dbUs === null ? null : r(cpu.dbUs) };
 }
@@ -212,7 +218,7 @@ export function perRequest(cpu: CpuSpent, requests: number): { totalUs: number; 
  * `<bench>.cpu_us_per_req`: CPU per request of ours against the bare endpoint's; its ratio (bare / ours) is the
  * ceiling of the throughput ratio on a machine whose cores both phases saturate.
  */
-export function cpuResult(bench: string, ours: ReturnType<typeof perRequest>, bare: ReturnType<typeof perRequest>, n: number): BenchResult {
+export function cpuResult(bench: string, ours: CpuPerRequest, bare: CpuPerRequest, n: number): BenchResult {
   return result({
     name: `${bench}.cpu_us_per_req`,
     value: ours.totalUs,

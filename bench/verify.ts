@@ -23,7 +23,19 @@ import * as training from '../src/modules/training/service.js';
 import { addDays, businessDate } from '../src/modules/training/rules.js';
 import * as vouchers from '../src/modules/vouchers/service.js';
 import { signQrToken } from '../src/modules/vouchers/qr.js';
-import { benchUrl, cpuMeter, cpuResult, freshPostgres, perRequest, profiled, result, round, type BenchContext, type BenchResult } from './lib.js';
+import {
+  benchUrl,
+  cpuMeter,
+  type CpuPerRequest,
+  cpuResult,
+  freshPostgres,
+  perRequest,
+  profiled,
+  result,
+  round,
+  type BenchContext,
+  type BenchResult,
+} from './lib.js';
 
 export const defaultN = 2_000;
 export const description = 'verify (QR token) vs a bare indexed SELECT, autocannon 50 connections (PostgreSQL)';
@@ -159,7 +171,7 @@ export interface LoadResult {
   errors: number;
   total: number;
   /** µs of CPU per request: this process (server + load generator) and PostgreSQL */
-  cpu: ReturnType<typeof perRequest>;
+  cpu: CpuPerRequest;
 }
 
 /** One autocannon run; `body(i)` gives the i-th request body (null: GET without body). */

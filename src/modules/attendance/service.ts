@@ -218,6 +218,7 @@ export async function checkIn(actor: Actor, tx: Tx, sessionId: string, input: Ch
   }
   // The write is the coalesced path's, with one check-in.
   const here = toStored({ lat: fix.lat, lng: fix.lng }, fix.coordSystem);
+  await lockSessions(tx, [session.id]);
   const [r] = await writeChecked(tx, [{ actor, personId, now, ctx, deviceId, fix, here, key: coordKey(here.lat, here.lng), distanceM: fv.distanceM }]);
   if (r instanceof Error) throw r;
   return r!;
@@ -337,7 +338,7 @@ async function writeBatch(tx: Tx, items: readonly PendingCheckIn[]): Promise<Arr
     items.map((it) => ({ personId: it.personId, classId: it.ctx.cls.id })),
   );
   const ok = items.filter((it) => enrolled.has(`${it.personId} ${it.ctx.cls.id}`));
-  const written = await writeChecked(tx, ok, true);
+  const written = await writeChecked(tx, ok);
   return items.map((it) =>
     enrolled.has(`${it.personId} ${it.ctx.cls.id}`)
       ? written[ok.indexOf(it)]!
@@ -346,13 +347,13 @@ async function writeBatch(tx: Tx, items: readonly PendingCheckIn[]): Promise<Arr
 }
 
 /**
- * Check-ins that passed every rule, enrolment included, written in the caller's transaction: the sessions'
- * locks (lockSessions, unless the caller holds them: `locked`), then in ONE statement the
+ * Check-ins that passed every rule, enrolment included, written in the caller's transaction, which holds
+ * their sessions' locks (lockSessions, before any write); in ONE statement the
  * idempotent inserts and the set-based look-up of each one's related check-ins (others in the session sharing
  * the device or the coordinates; the trainee's nearest before and after), then the flags (pure rules, in order
  * of arrival), one UPDATE for the flags, one round trip of audit entries. A repeat answers the first record.
  */
-async function writeChecked(tx: Tx, items: readonly PendingCheckIn[], locked = false): Promise<Array<CheckInView | Error>> {
+async function writeChecked(tx: Tx, items: readonly PendingCheckIn[]): Promise<Array<CheckInView | Error>> {
   const out: Array<CheckInView | Error | null> = items.map(() => null);
   const firsts: number[] = [];
   const repeats: number[] = [];
@@ -366,11 +367,6 @@ async function writeChecked(tx: Tx, items: readonly PendingCheckIn[], locked = f
     }
   });
   if (firsts.length) {
-    if (!locked)
-      await lockSessions(
-        tx,
-        firsts.map((i) => items[i]!.ctx.session.id),
-      );
     const f = firsts.map((i) => items[i]!);
     const { rows } = await tx.query<RelatedRow>(
       `WITH u AS (

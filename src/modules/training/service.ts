@@ -673,19 +673,13 @@ export async function listSessions(q: Queryable, classId: string): Promise<Class
   return rows.map(toSession);
 }
 
-export async function getSession(q: Queryable, id: string): Promise<ClassSession | null> {
-  if (!isUuid(id)) return null;
-  const r = (await q.query<SessionRow>('SELECT * FROM class_sessions WHERE id = $1', [id])).rows[0];
-  return r ? toSession(r) : null;
-}
-
 type SessionFactsRow = ClassRow & { s_id: string; s_seq: number; s_starts_at: Date; s_ends_at: Date; s_topic: string | null } & {
   [K in keyof VenueRow as `v_${K}`]: VenueRow[K] | null;
 };
 
 /**
  * A session with its class and the class's venue (null online) in ONE query — what a check-in reads about
- * where and when (attendance). Unscoped, like getSession, getClass and getVenue, whose results it equals.
+ * where and when (attendance). Unscoped, like listSessions, getClass and getVenue, whose results it equals.
  */
 export async function sessionFacts(q: Queryable, sessionId: string): Promise<{ session: ClassSession; cls: TrainingClass; venue: Venue | null } | null> {
   if (!isUuid(sessionId)) return null;
