@@ -16,20 +16,7 @@ import { buildApp } from '../src/http/app.js';
 import { SYSTEM } from '../src/modules/audit/service.js';
 import * as identity from '../src/modules/identity/service.js';
 import { makeWorld, northOf, openClass, VENUE_GCJ } from '../src/modules/attendance/testkit.js';
-import {
-  benchUrl,
-  cpuMeter,
-  type CpuPerRequest,
-  cpuResult,
-  freshPostgres,
-  perRequest,
-  profiled,
-  result,
-  round,
-  seedPersons,
-  type BenchContext,
-  type BenchResult,
-} from './lib.js';
+import { cpuMeter, type CpuPerRequest, cpuResult, freshPostgres, profiled, result, round, seedPersons, type BenchContext, type BenchResult } from './lib.js';
 
 export const defaultN = 100_000;
 export const description = 'check-in burst (distinct trainees, 50 per session) vs a bare INSERT endpoint, PostgreSQL';
@@ -55,7 +42,7 @@ function fire(url: string, n: number, next: (i: number) => { path: string; heade
   let i = 0;
   let ok = 0;
   const other: Record<string, number> = {};
-  const meter = cpuMeter(benchUrl());
+  const meter = cpuMeter();
   return new Promise((resolve, reject) => {
     autocannon(
       {
@@ -82,7 +69,7 @@ function fire(url: string, n: number, next: (i: number) => { path: string; heade
       },
       (err, res) => {
         if (err) reject(err);
-        else resolve({ reqPerS: res.requests.average, p99: res.latency.p99, ok, other, cpu: perRequest(meter.stop(), res.requests.total) });
+        else resolve({ reqPerS: res.requests.average, p99: res.latency.p99, ok, other, cpu: meter.stop(res.requests.total) });
       },
     );
   });

@@ -146,14 +146,6 @@ export async function profiled<T>(label: string, fn: () => Promise<T>): Promise<
   }
 }
 
-/** CPU time (µs) spent by this process (the server and the load generator: one thread, plus libuv's pool) and by
- * the PostgreSQL server's processes, between start and stop. */
-export interface CpuSpent {
-  nodeUs: number;
-  /** null when the database server is not a local process (its CPU cannot be read from /proc). */
-  dbUs: number | null;
-}
-
 const CLOCK_TICK_US = 10_000; // Linux USER_HZ = 100
 
 /** utime + stime of each local `postgres` process by pid, in clock ticks (null when /proc cannot be read). */
@@ -183,35 +175,34 @@ function ticksSpentUs(before: Map<string, number>, after: Map<string, number>): 
   return ticks * CLOCK_TICK_US;
 }
 
-/**
- * Measures the CPU a phase costs. On this 2-core machine the server, the load generator and PostgreSQL share
- * two cores, so when both phases saturate them the throughput ratio cannot exceed the inverse ratio of the CPU
- * each request costs: the figure says how far the pipeline is from that ceiling and what a request costs where.
- * The database's share is read only when it runs on this machine (DATABASE_URL on 127.0.0.1 / localhost).
- */
-export function cpuMeter(databaseUrl: string): { stop(): CpuSpent } {
-  const local = ['127.0.0.1', 'localhost', '::1', ''].includes(new URL(databaseUrl).hostname);
-  const n0 = process.cpuUsage();
-  const d0 = local ? postgresTicks() : null;
-  return {
-    stop() {
-      const n = process.cpuUsage(n0);
-      const d1 = d0 === null ? null : postgresTicks();
-      return { nodeUs: n.user + n.system, dbUs: d0 === null || d1 === null ? null : ticksSpentUs(d0, d1) };
-    },
-  };
-}
-
 /** µs of CPU per request (node + database), and its parts, for the log and the results. */
 export interface CpuPerRequest {
   totalUs: number;
   nodeUs: number;
+  /** null when the database server is not a local process (its CPU cannot be read from /proc). */
   dbUs: number | null;
 }
 
-export function perRequest(cpu: CpuSpent, requests: number): CpuPerRequest {
-  const r = (v: number) => Math.round(v / Math.max(1, requests));
-  return { totalUs: r(cpu.nodeUs + (cpu.dbUs ?? 0)), nodeUs: r(cpu.nodeUs), dbUs: cpu.dbUs === null ? null : r(cpu.dbUs) };
+/**
+ * Measures the CPU a phase costs per request: this process (the server and the load generator: one thread, plus
+ * libuv's pool) and the benchmark database's PostgreSQL processes, when it runs on this machine. On this 2-core
+ * machine the server, the load generator and PostgreSQL share two cores, so when both phases saturate them the
+ * throughput ratio cannot exceed the inverse ratio of the CPU each request costs.
+ */
+export function cpuMeter(): { stop(requests: number): CpuPerRequest } {
+  const local = ['127.0.0.1', 'localhost', '::1', ''].includes(new URL(benchUrl()).hostname);
+  const n0 = process.cpuUsage();
+  const d0 = local ? postgresTicks() : null;
+  return {
+    stop(requests) {
+      const n = process.cpuUsage(n0);
+      const d1 = d0 === null ? null : postgresTicks();
+      const node = n.user + n.system;
+      const db = d0 === null || d1 === null ? null : ticksSpentUs(d0, d1);
+      const r = (v: number) => Math.round(v / Math.max(1, requests));
+      return { totalUs: r(node + (db ?? 0)), nodeUs: r(node), dbUs: db === null ? null : r(db) };
+    },
+  };
 }
 
 /**

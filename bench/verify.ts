@@ -23,19 +23,7 @@ import * as training from '../src/modules/training/service.js';
 import { addDays, businessDate } from '../src/modules/training/rules.js';
 import * as vouchers from '../src/modules/vouchers/service.js';
 import { signQrToken } from '../src/modules/vouchers/qr.js';
-import {
-  benchUrl,
-  cpuMeter,
-  type CpuPerRequest,
-  cpuResult,
-  freshPostgres,
-  perRequest,
-  profiled,
-  result,
-  round,
-  type BenchContext,
-  type BenchResult,
-} from './lib.js';
+import { cpuMeter, type CpuPerRequest, cpuResult, freshPostgres, profiled, result, round, type BenchContext, type BenchResult } from './lib.js';
 
 export const defaultN = 2_000;
 export const description = 'verify (QR token) vs a bare indexed SELECT, autocannon 50 connections (PostgreSQL)';
@@ -182,7 +170,7 @@ export async function load(
   next: () => { path: string; body: string | null },
   duration = DURATION_S,
 ): Promise<LoadResult> {
-  const meter = cpuMeter(benchUrl());
+  const meter = cpuMeter();
   const r = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -204,7 +192,7 @@ export async function load(
     non2xx: r.non2xx,
     errors: r.errors,
     total: r.requests.total,
-    cpu: perRequest(meter.stop(), r.requests.total),
+    cpu: meter.stop(r.requests.total),
   };
 }
 
