@@ -8,6 +8,7 @@
  * is issued (vouchers module), and this module never reads or writes voucher tables.
  */
 import type { z } from 'zod';
+import { batchedRead, inKeyOrder } from '../../db/batch.js';
 import type { Queryable, Tx } from '../../db/index.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import * as audit from '../audit/service.js';
@@ -214,11 +215,22 @@ const PROGRAMME_COLUMNS = {
   status: 'status',
 } as const satisfies Record<keyof ProgrammePatchInput, string>;
 
+/** One programme (concurrent reads outside a transaction share one query: src/db/batch.ts). */
 export async function getProgramme(q: Queryable, id: string): Promise<Programme | null> {
   if (!isUuid(id)) return null;
-  const { rows } = await q.query<ProgrammeRow>('SELECT * FROM programmes WHERE id = $1', [id]);
-  return rows[0] ? presentProgramme(rows[0]) : null;
+  const r = await programmeById(q, id.toLowerCase());
+  return r ? presentProgramme(r) : null;
 }
+
+const programmeById = batchedRead<string, ProgrammeRow>(async (q, ids) => {
+  const { rows } = await q.query<ProgrammeRow>('SELECT * FROM programmes WHERE id = ANY($1::uuid[])', [ids]);
+  return inKeyOrder(
+    ids,
+    rows,
+    (k) => k,
+    (r) => r.id,
+  );
+});
 
 export async function getProgrammeByCode(q: Queryable, code: string): Promise<Programme | null> {
   const { rows } = await q.query<ProgrammeRow>('SELECT * FROM programmes WHERE code = $1', [code]);

@@ -680,20 +680,12 @@ type SessionFactsRow = ClassRow & { s_id: string; s_seq: number; s_starts_at: Da
 /**
  * A session with its class and the class's venue (null online) in ONE query — what a check-in reads about
  * where and when (attendance). Unscoped, like listSessions, getClass and getVenue, whose results it equals.
+ * Concurrent reads outside a transaction (check-ins for many sessions arriving together) share one query
+ * (src/db/batch.ts).
  */
 export async function sessionFacts(q: Queryable, sessionId: string): Promise<{ session: ClassSession; cls: TrainingClass; venue: Venue | null } | null> {
   if (!isUuid(sessionId)) return null;
-  const r = (
-    await q.query<SessionFactsRow>(
-      `SELECT ${CLASS_COLS}, s.id AS s_id, s.seq AS s_seq, s.starts_at AS s_starts_at, s.ends_at AS s_ends_at, s.topic AS s_topic,
-              v.id AS v_id, v.provider_id AS v_provider_id, v.name AS v_name, v.address AS v_address, v.district_code AS v_district_code,
-              v.lat_gcj02 AS v_lat_gcj02, v.lng_gcj02 AS v_lng_gcj02, v.geofence_radius_m AS v_geofence_radius_m,
-              v.created_at AS v_created_at, v.updated_at AS v_updated_at
-         FROM class_sessions s JOIN training_classes c ON c.id = s.class_id LEFT JOIN venues v ON v.id = c.venue_id
-        WHERE s.id = $1`,
-      [sessionId],
-    )
-  ).rows[0];
+  const r = await sessionFactsById(q, sessionId.toLowerCase());
   if (!r) return null;
   const session = toSession({ id: r.s_id, class_id: r.id, seq: r.s_seq, starts_at: r.s_starts_at, ends_at: r.s_ends_at, topic: r.s_topic });
   const venue =
@@ -713,6 +705,24 @@ export async function sessionFacts(q: Queryable, sessionId: string): Promise<{ s
         });
   return { session, cls: toClass(r), venue };
 }
+
+const sessionFactsById = batchedRead<string, SessionFactsRow>(async (q, ids) => {
+  const { rows } = await q.query<SessionFactsRow>(
+    `SELECT ${CLASS_COLS}, s.id AS s_id, s.seq AS s_seq, s.starts_at AS s_starts_at, s.ends_at AS s_ends_at, s.topic AS s_topic,
+            v.id AS v_id, v.provider_id AS v_provider_id, v.name AS v_name, v.address AS v_address, v.district_code AS v_district_code,
+            v.lat_gcj02 AS v_lat_gcj02, v.lng_gcj02 AS v_lng_gcj02, v.geofence_radius_m AS v_geofence_radius_m,
+            v.created_at AS v_created_at, v.updated_at AS v_updated_at
+       FROM class_sessions s JOIN training_classes c ON c.id = s.class_id LEFT JOIN venues v ON v.id = c.venue_id
+      WHERE s.id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return inKeyOrder(
+    ids,
+    rows,
+    (k) => k,
+    (r) => r.s_id,
+  );
+});
 
 export async function readClass(actor: Actor, q: Queryable, id: string): Promise<TrainingClass> {
   const s = readScope(actor);
