@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { batchedRead, coalescedWrite, inKeyOrder } from './batch.js';
+import { batchedByKey, batchedRead, coalescedWrite, inKeyOrder } from './batch.js';
 import { openDb, type Db } from './index.js';
 
 let db: Db;
@@ -26,6 +26,15 @@ describe('batchedRead', () => {
     expect(queries).toBe(1);
     expect(got.slice(0, 49).map((r) => r?.v)).toEqual(ids.slice(0, 49).map((i) => `v${i}`));
     expect(got[49]).toBeNull();
+  });
+
+  it('batchedByKey: concurrent reads by a text key are one query, each caller getting the row of its key (or null)', async () => {
+    let n = 0;
+    const counted = { query: <R>(sql: string, params?: readonly unknown[]) => (n++, db.query<R>(sql, params)), exec: (sql: string) => db.exec(sql) };
+    const byV = batchedByKey<{ id: number; v: string }>('SELECT id, v FROM t WHERE v = ANY($1::text[])', (r) => r.v);
+    const got = await Promise.all(['v3', 'v1', 'nope', 'v3'].map((v) => byV(counted, v)));
+    expect(n).toBe(1);
+    expect(got.map((r) => r?.id ?? null)).toEqual([3, 1, null, 3]);
   });
 
   it('reads made in separate turns of the event loop are separate queries; nothing is cached', async () => {

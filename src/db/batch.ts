@@ -42,6 +42,18 @@ export function batchedRead<K, V>(load: BatchLoad<K, V>, keyOf: (k: K) => unknow
   };
 }
 
+/**
+ * The common case: a point read by one text key. `sql` takes the keys as `$1` (an array, e.g.
+ * `WHERE id = ANY($1::uuid[])`); `keyOfRow` names the key a row answers. Keys must be given as the rows
+ * spell them (uuids in lower case).
+ */
+export function batchedByKey<R>(sql: string, keyOfRow: (r: R) => string): BatchedRead<string, R> {
+  return batchedRead<string, R>(async (q, keys) => {
+    const { rows } = await q.query<R>(sql, [keys]);
+    return inKeyOrder(keys, rows, (k) => k, keyOfRow);
+  });
+}
+
 /** Helper for loaders: orders rows by the keys they answer (missing → null). */
 export function inKeyOrder<K, R>(keys: readonly K[], rows: readonly R[], keyOfKey: (k: K) => string, keyOfRow: (r: R) => string): Array<R | null> {
   const byKey = new Map<string, R>();

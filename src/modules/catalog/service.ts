@@ -8,7 +8,7 @@
  * is issued (vouchers module), and this module never reads or writes voucher tables.
  */
 import type { z } from 'zod';
-import { batchedRead, inKeyOrder } from '../../db/batch.js';
+import { batchedByKey } from '../../db/batch.js';
 import type { Queryable, Tx } from '../../db/index.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import * as audit from '../audit/service.js';
@@ -222,15 +222,7 @@ export async function getProgramme(q: Queryable, id: string): Promise<Programme 
   return r ? presentProgramme(r) : null;
 }
 
-const programmeById = batchedRead<string, ProgrammeRow>(async (q, ids) => {
-  const { rows } = await q.query<ProgrammeRow>('SELECT * FROM programmes WHERE id = ANY($1::uuid[])', [ids]);
-  return inKeyOrder(
-    ids,
-    rows,
-    (k) => k,
-    (r) => r.id,
-  );
-});
+const programmeById = batchedByKey<ProgrammeRow>('SELECT * FROM programmes WHERE id = ANY($1::uuid[])', (r) => r.id);
 
 export async function getProgrammeByCode(q: Queryable, code: string): Promise<Programme | null> {
   const { rows } = await q.query<ProgrammeRow>('SELECT * FROM programmes WHERE code = $1', [code]);

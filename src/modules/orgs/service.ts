@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { decrypt, encrypt } from '../../lib/crypto.js';
 import { isUuid, maskCard, maskPhone } from '../../lib/identifiers.js';
 import { ShortCache } from '../../lib/short-cache.js';
-import { batchedRead, inKeyOrder } from '../../db/batch.js';
+import { batchedByKey } from '../../db/batch.js';
 import * as audit from '../audit/service.js';
 import type { AuditActor } from '../audit/service.js';
 import { getDistrict } from '../catalog/service.js';
@@ -164,15 +164,7 @@ export async function getOrg(q: Queryable, id: string): Promise<Org | null> {
   return r ? toOrg(r) : null;
 }
 
-const orgById = batchedRead<string, OrgRow>(async (q, ids) => {
-  const { rows } = await q.query<OrgRow>('SELECT * FROM organisations WHERE id = ANY($1::uuid[])', [ids]);
-  return inKeyOrder(
-    ids,
-    rows,
-    (k) => k,
-    (r) => r.id,
-  );
-});
+const orgById = batchedByKey<OrgRow>('SELECT * FROM organisations WHERE id = ANY($1::uuid[])', (r) => r.id);
 
 /** Organisations read on every request of a busy provider's read paths; see ShortCache for the rules. */
 const orgCache = new ShortCache<Org | null>(3_000);

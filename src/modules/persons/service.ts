@@ -4,7 +4,7 @@
  * auditors see everyone, a district admin the persons of their district (others are 404), a worker
  * themself. Service functions take the actor first and check access on their first line.
  */
-import { batchedRead, inKeyOrder } from '../../db/batch.js';
+import { batchedByKey } from '../../db/batch.js';
 import type { Db, Queryable, Tx } from '../../db/index.js';
 import { blindIndex, decrypt, encrypt } from '../../lib/crypto.js';
 import { AppError, notFound, type FieldIssue } from '../../lib/errors.js';
@@ -133,15 +133,7 @@ const auditDetail = (p: Pick<Person, 'name' | 'idNumber' | 'districtCode'>, extr
   ...extra,
 });
 
-const personById = batchedRead<string, PersonRow>(async (q, ids) => {
-  const { rows } = await q.query<PersonRow>('SELECT * FROM persons WHERE id = ANY($1::uuid[])', [ids]);
-  return inKeyOrder(
-    ids,
-    rows,
-    (k) => k,
-    (r) => r.id,
-  );
-});
+const personById = batchedByKey<PersonRow>('SELECT * FROM persons WHERE id = ANY($1::uuid[])', (r) => r.id);
 
 /** One person (concurrent reads outside a transaction are coalesced into one query: src/db/batch.ts). */
 export async function getPerson(q: Queryable, id: string): Promise<Person | null> {

@@ -7,7 +7,7 @@
  * district admin those of its district; city admins and auditors everything; a worker their own
  * registrations. Every write records one audit entry in the same transaction.
  */
-import { asError, batchedRead, coalescedWrite, inKeyOrder, isConcurrencyConflict } from '../../db/batch.js';
+import { asError, batchedByKey, batchedRead, coalescedWrite, inKeyOrder, isConcurrencyConflict } from '../../db/batch.js';
 import type { Db, Queryable, Tx } from '../../db/index.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { isUuid, maskId, maskName, normaliseIdNumber } from '../../lib/identifiers.js';
@@ -706,23 +706,15 @@ export async function sessionFacts(q: Queryable, sessionId: string): Promise<{ s
   return { session, cls: toClass(r), venue };
 }
 
-const sessionFactsById = batchedRead<string, SessionFactsRow>(async (q, ids) => {
-  const { rows } = await q.query<SessionFactsRow>(
-    `SELECT ${CLASS_COLS}, s.id AS s_id, s.seq AS s_seq, s.starts_at AS s_starts_at, s.ends_at AS s_ends_at, s.topic AS s_topic,
-            v.id AS v_id, v.provider_id AS v_provider_id, v.name AS v_name, v.address AS v_address, v.district_code AS v_district_code,
-            v.lat_gcj02 AS v_lat_gcj02, v.lng_gcj02 AS v_lng_gcj02, v.geofence_radius_m AS v_geofence_radius_m,
-            v.created_at AS v_created_at, v.updated_at AS v_updated_at
-       FROM class_sessions s JOIN training_classes c ON c.id = s.class_id LEFT JOIN venues v ON v.id = c.venue_id
-      WHERE s.id = ANY($1::uuid[])`,
-    [ids],
-  );
-  return inKeyOrder(
-    ids,
-    rows,
-    (k) => k,
-    (r) => r.s_id,
-  );
-});
+const sessionFactsById = batchedByKey<SessionFactsRow>(
+  `SELECT ${CLASS_COLS}, s.id AS s_id, s.seq AS s_seq, s.starts_at AS s_starts_at, s.ends_at AS s_ends_at, s.topic AS s_topic,
+          v.id AS v_id, v.provider_id AS v_provider_id, v.name AS v_name, v.address AS v_address, v.district_code AS v_district_code,
+          v.lat_gcj02 AS v_lat_gcj02, v.lng_gcj02 AS v_lng_gcj02, v.geofence_radius_m AS v_geofence_radius_m,
+          v.created_at AS v_created_at, v.updated_at AS v_updated_at
+     FROM class_sessions s JOIN training_classes c ON c.id = s.class_id LEFT JOIN venues v ON v.id = c.venue_id
+    WHERE s.id = ANY($1::uuid[])`,
+  (r) => r.s_id,
+);
 
 export async function readClass(actor: Actor, q: Queryable, id: string): Promise<TrainingClass> {
   const s = readScope(actor);

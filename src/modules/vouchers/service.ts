@@ -3,7 +3,7 @@
  * revocation, on-demand application (申领), the worker's views and the QR token. Issuance runs
  * (targeted / customised) live in issuance.ts, the expiry pass in expiry.ts.
  */
-import { batchedRead, inKeyOrder } from '../../db/batch.js';
+import { batchedByKey, batchedRead, inKeyOrder } from '../../db/batch.js';
 import type { Queryable, Tx } from '../../db/index.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { isUuid, maskId, maskName } from '../../lib/identifiers.js';
@@ -120,15 +120,7 @@ export async function findVoucherByNumber(q: Queryable, number: string): Promise
 }
 
 /** Concurrent look-ups by number share one query (src/db/batch.ts). */
-const voucherByNumber = batchedRead<string, VoucherRow>(async (q, numbers) => {
-  const { rows } = await q.query<VoucherRow>('SELECT * FROM vouchers WHERE number = ANY($1::text[])', [numbers]);
-  return inKeyOrder(
-    numbers,
-    rows,
-    (k) => k,
-    (r) => r.number,
-  );
-});
+const voucherByNumber = batchedByKey<VoucherRow>('SELECT * FROM vouchers WHERE number = ANY($1::text[])', (r) => r.number);
 
 /** Subsidy estimate in fen: round_half_up(standard × (1 + uplift) × ratio); null when the standard is open. */
 export function subsidyEstimateFen(v: Pick<Voucher, 'kind' | 'standardFen' | 'upliftPct' | 'ratioPct'>): number | null {
