@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchedByKey, batchedRead, coalescedWrite, inKeyOrder } from './batch.js';
+import { countingQueries } from '../test/harness.js';
 import { openDb, type Db } from './index.js';
 
 let db: Db;
@@ -29,11 +30,10 @@ describe('batchedRead', () => {
   });
 
   it('batchedByKey: concurrent reads by a text key are one query, each caller getting the row of its key (or null)', async () => {
-    let n = 0;
-    const counted = { query: <R>(sql: string, params?: readonly unknown[]) => (n++, db.query<R>(sql, params)), exec: (sql: string) => db.exec(sql) };
+    const counted = countingQueries(db);
     const byV = batchedByKey<{ id: number; v: string }>('SELECT id, v FROM t WHERE v = ANY($1::text[])', (r) => r.v);
     const got = await Promise.all(['v3', 'v1', 'nope', 'v3'].map((v) => byV(counted, v)));
-    expect(n).toBe(1);
+    expect(counted.queries).toBe(1);
     expect(got.map((r) => r?.id ?? null)).toEqual([3, 1, null, 3]);
   });
 

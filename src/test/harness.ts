@@ -7,13 +7,25 @@ import { inject } from 'vitest';
 import pg from 'pg';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../config.js';
-import { openDb, type Db } from '../db/index.js';
+import { openDb, type Db, type Queryable } from '../db/index.js';
 import { configureProcess } from '../platform.js';
 import { buildApp } from '../http/app.js';
 import type { Role } from '../modules/identity/actor.js';
 import { seedFixtures, type Fixtures } from './fixtures.js';
 
 export const engine = (): 'pglite' | 'postgres' => (process.env.DATABASE_URL ? 'postgres' : 'pglite');
+
+/** `q` seen through a counter of the statements sent through it (for tests of coalesced reads). */
+export function countingQueries(q: Queryable): Queryable & { readonly queries: number } {
+  let n = 0;
+  return {
+    query: (sql, params) => (n++, q.query(sql, params)),
+    exec: (sql) => (n++, q.exec(sql)),
+    get queries() {
+      return n;
+    },
+  };
+}
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' }, { databaseUrl: process.env.DATABASE_URL || undefined, ...overrides });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { Queryable } from '../../db/index.js';
-import { createTestApp, type TestApp } from '../../test/harness.js';
+import { countingQueries, createTestApp, type TestApp } from '../../test/harness.js';
 import { SYSTEM } from '../audit/service.js';
 import * as catalog from '../catalog/service.js';
 import { AppError } from '../../lib/errors.js';
@@ -377,11 +376,10 @@ describe('online classes: imported records, no geofence check-in', () => {
     expect(await training.sessionFacts(t.db, '00000000-0000-7000-8000-000000000000')).toBeNull();
     expect(await training.sessionFacts(t.db, 'not-a-uuid')).toBeNull();
     // check-ins for several sessions arriving together: one query, each caller its own session's facts
-    let queries = 0;
-    const counted: Queryable = { query: (sql, params) => (queries++, t.db.query(sql, params)), exec: (sql) => t.db.exec(sql) };
+    const counted = countingQueries(t.db);
     const ids = [online.sessions[1]!.id, S.now1!, S.now1!.toUpperCase(), online.sessions[0]!.id, '00000000-0000-7000-8000-000000000000'];
     const together = await Promise.all(ids.map((id) => training.sessionFacts(counted, id)));
-    expect(queries).toBe(1);
+    expect(counted.queries).toBe(1);
     expect(together).toEqual(
       await ids.reduce<Promise<unknown[]>>(async (acc, id) => [...(await acc), await training.sessionFacts(t.db, id)], Promise.resolve([])),
     );

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Queryable } from '../../db/index.js';
-import { createTestApp, type TestApp } from '../../test/harness.js';
+import { countingQueries, createTestApp, type TestApp } from '../../test/harness.js';
 import { AppError } from '../../lib/errors.js';
 import { SYSTEM } from '../audit/service.js';
 import * as catalog from './service.js';
@@ -95,11 +94,10 @@ describe('seeds', () => {
   });
 
   it('concurrent programme reads outside a transaction share one query, each caller getting its own programme', async () => {
-    let queries = 0;
-    const counted: Queryable = { query: (sql, params) => (queries++, t.db.query(sql, params)), exec: (sql) => t.db.exec(sql) };
+    const counted = countingQueries(t.db);
     const ids = [upgradeId, socialId, upgradeId.toUpperCase(), apprenticeshipId, '00000000-0000-7000-8000-000000000000'];
     const together = await Promise.all(ids.map((id) => catalog.getProgramme(counted, id)));
-    expect(queries).toBe(1);
+    expect(counted.queries).toBe(1);
     expect(together.map((p) => p?.code ?? null)).toEqual(['SH-SKILL-UPGRADE', 'SH-SOCIAL-TRAINING', 'SH-SKILL-UPGRADE', 'SH-APPRENTICESHIP', null]);
     expect(together[0]).toEqual(await catalog.getProgramme(t.db, upgradeId));
   });
