@@ -1,10 +1,11 @@
 /**
  * The database layer's promises on both engines: every connection works in UTC whatever the database's default,
- * and a transaction's statements made at once run one after another, in the order they were made.
+ * a transaction's statements made at once run one after another, in the order they were made, and a
+ * transaction's first and deferred statements (TxOptions.begin, Tx.atCommit) are part of it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { openDb, type Db } from './index.js';
+import { openDb, sqlLiteral, type Db } from './index.js';
 import { createTestDb, engine } from '../test/harness.js';
 
 let db: Db;
@@ -80,5 +81,55 @@ describe('a transaction', () => {
       }),
     ).rejects.toThrow('rolled back');
     expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM db_order_probe')).rows[0]!.n).toBe(5);
+  });
+});
+
+describe("a transaction's first and deferred statements", () => {
+  it('run inside it: the first before the body, the deferred after it; a failure in either commits nothing', async () => {
+    await db.exec('CREATE TABLE IF NOT EXISTS db_edges_probe (n int, note text)');
+    const odd = `O'Brien \\ "引号" 张三\n\t; COMMIT; --`;
+    const seen = await db.tx(
+      async (tx) => {
+        // the first statement ran in this transaction: its local setting is visible here
+        const plan = (await tx.query<{ m: string }>('SELECT current_setting($1) AS m', ['plan_cache_mode'])).rows[0]!.m;
+        await tx.query('INSERT INTO db_edges_probe (n, note) VALUES ($1, $2)', [2, 'body']);
+        tx.atCommit(`INSERT INTO db_edges_probe (n, note) SELECT count(*)::int + 10, ${sqlLiteral(odd)} FROM db_edges_probe`);
+        return plan;
+      },
+      { begin: "SELECT set_config('plan_cache_mode', 'force_custom_plan', true); INSERT INTO db_edges_probe (n, note) VALUES (1, 'first')" },
+    );
+    expect(seen).toBe('force_custom_plan');
+    // the setting was the transaction's own
+    expect((await db.query<{ m: string }>('SELECT current_setting($1) AS m', ['plan_cache_mode'])).rows[0]!.m).toBe('auto');
+    // the deferred insert ran after the body (it counted two rows) and the literal came through whole
+    expect((await db.query<{ n: number; note: string }>('SELECT n, note FROM db_edges_probe ORDER BY n')).rows).toEqual([
+      { n: 1, note: 'first' },
+      { n: 2, note: 'body' },
+      { n: 12, note: odd },
+    ]);
+    const rows = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM db_edges_probe')).rows[0]!.n;
+    // a failed deferred statement: the body's write is rolled back and the promise rejects with its error
+    await expect(
+      db.tx(async (tx) => {
+        await tx.query('INSERT INTO db_edges_probe (n, note) VALUES ($1, $2)', [3, 'lost']);
+        tx.atCommit("INSERT INTO db_edges_probe (n, note) VALUES (4, 'lost too')");
+        tx.atCommit('SELECT 1 / 0');
+      }),
+    ).rejects.toThrow(/division by zero/);
+    expect(await rows()).toBe(3);
+    // a failed first statement: the body never runs
+    let ran = false;
+    await expect(
+      db.tx(
+        async () => {
+          ran = true;
+        },
+        { begin: "INSERT INTO db_edges_probe (n, note) VALUES (5, 'lost'); SELECT 1 / 0" },
+      ),
+    ).rejects.toThrow(/division by zero/);
+    expect(ran).toBe(false);
+    expect(await rows()).toBe(3);
+    // the connection is usable afterwards (PostgreSQL: back in the pool outside any transaction)
+    expect((await db.query<{ one: number }>('SELECT 1 AS one')).rows[0]!.one).toBe(1);
   });
 });

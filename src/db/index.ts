@@ -24,14 +24,31 @@ export interface Queryable {
 
 export interface Tx extends Queryable {
   readonly inTransaction: true;
+  /**
+   * Parameter-free SQL (values as literals: `sqlLiteral`) to run at the end of the transaction, just before
+   * COMMIT and in the same round trip. If it fails, nothing commits and the transaction's promise rejects
+   * with its error. For a hot path's last write (its audit entries), whose answer nothing waits for.
+   */
+  atCommit(sql: string): void;
 }
+
+export interface TxOptions {
+  /**
+   * Parameter-free SQL (values as literals: `sqlLiteral`) to run first in the transaction, in the same round
+   * trip as BEGIN (a hot path's locks).
+   */
+  begin?: string | undefined;
+}
+
+/** A text value as an SQL literal (quotes and backslashes escaped), for `TxOptions.begin` and `Tx.atCommit`. */
+export const sqlLiteral = (value: string): string => pg.escapeLiteral(value);
 
 export type Engine = 'pglite' | 'postgres';
 
 export interface Db extends Queryable {
   readonly engine: Engine;
   /** Runs fn inside one transaction; commits when it resolves, rolls back when it throws. */
-  tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  tx<T>(fn: (tx: Tx) => Promise<T>, opts?: TxOptions): Promise<T>;
   /**
    * Runs fn while holding a session-level advisory lock; resolves to null when another holder has it.
    * On PGlite (one session for the process) an in-process lock table stands in.
@@ -101,10 +118,13 @@ class PostgresDb implements Db {
     await this.pool.query(sql);
   }
 
-  async tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  async tx<T>(fn: (tx: Tx) => Promise<T>, opts: TxOptions = {}): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
+      // one round trip each: BEGIN with the caller's first statement, the deferred statements with COMMIT (a
+      // simple-protocol script stops at its first error, so a failed statement never reaches the COMMIT)
+      await client.query(opts.begin ? `BEGIN;\n${opts.begin}` : 'BEGIN');
+      const deferred: string[] = [];
       // A transaction's statements run one after another on its connection, in the order they were made, also
       // when the caller makes several at once (Promise.all of reads): a client runs one query at a time, and
       // leaving the queueing to pg is deprecated (pg@9 refuses it).
@@ -126,9 +146,13 @@ class PostgresDb implements Db {
           inTurn(async () => {
             await client.query(sql);
           }),
+        atCommit: (sql: string) => {
+          deferred.push(sql);
+        },
       };
       const out = await fn(tx);
-      await client.query('COMMIT');
+      await last;
+      await client.query(deferred.length ? `${deferred.join(';\n')};\nCOMMIT` : 'COMMIT');
       return out;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -173,9 +197,11 @@ class PgliteDb implements Db {
     await this.pg.exec(sql);
   }
 
-  async tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  async tx<T>(fn: (tx: Tx) => Promise<T>, opts: TxOptions = {}): Promise<T> {
     // PGlite serialises transactions: other queries wait until this one ends.
     return this.pg.transaction(async (t) => {
+      if (opts.begin) await t.exec(opts.begin);
+      const deferred: string[] = [];
       const tx: Tx = {
         inTransaction: true,
         query: async <R>(sql: string, params: readonly unknown[] = []) => {
@@ -185,8 +211,13 @@ class PgliteDb implements Db {
         exec: async (sql: string) => {
           await t.exec(sql);
         },
+        atCommit: (sql: string) => {
+          deferred.push(sql);
+        },
       };
-      return fn(tx);
+      const out = await fn(tx);
+      for (const sql of deferred) await t.exec(sql);
+      return out;
     });
   }
 

@@ -4,18 +4,18 @@
  * Scope: a worker checks in for their own admitted classes; a provider reads its own classes' sheets and
  * imports their online records; a district admin reads and reviews its district's (another scope → 404).
  *
- * Check-in, in one transaction:
+ * Check-in, in one transaction (checkInNow's coalesced path asks the context and the enrolment before it):
  *   context (session → class → programme → venue, through training and catalog; cached a few seconds) →
  *   enrolment (training.isEnrolled) → window, geofence, accuracy (pure rules) → per-session advisory lock →
  *   one look-up of the session's other check-ins that share the device or the coordinates and of the
  *   trainee's nearest check-ins before and after (set-based) → flags (pure rules) → INSERT … ON CONFLICT
  *   (session_id, person_id) DO NOTHING → on conflict the first record is read and answered (a repeat, even
- *   concurrent, answers the same record) → one audit entry.
+ *   concurrent, answers the same record) → one audit entry, sent with the COMMIT.
  * The lock serialises only the flag evaluation of one session, so two simultaneous check-ins from one device
  * cannot both miss each other.
  */
 import { asError, coalescedWrite, isConcurrencyConflict } from '../../db/batch.js';
-import type { Db, Queryable, Tx } from '../../db/index.js';
+import { sqlLiteral, type Db, type Queryable, type Tx } from '../../db/index.js';
 import { AppError, notFound, type FieldIssue } from '../../lib/errors.js';
 import { checkIdNumber, isUuid, maskName, normaliseIdNumber } from '../../lib/identifiers.js';
 import * as audit from '../audit/service.js';
@@ -218,7 +218,7 @@ export async function checkIn(actor: Actor, tx: Tx, sessionId: string, input: Ch
   }
   // The write is the coalesced path's, with one check-in.
   const here = toStored({ lat: fix.lat, lng: fix.lng }, fix.coordSystem);
-  await lockSessions(tx, [session.id]);
+  await tx.exec(lockStatement([session.id]));
   const [r] = await writeChecked(tx, [{ actor, personId, now, ctx, deviceId, fix, here, key: coordKey(here.lat, here.lng), distanceM: fv.distanceM }]);
   if (r instanceof Error) throw r;
   return r!;
@@ -241,9 +241,11 @@ interface PendingCheckIn {
 
 /**
  * The check-in route's entry. When a burst arrives (everyone at the class door at once), the check-ins that
- * reached the server in the same turn of the event loop are written in ONE transaction: one enrolment
- * query, the sessions' advisory locks in a fixed order, one INSERT … ON CONFLICT DO NOTHING for all of them
- * with the set-based look-up of their related check-ins, one UPDATE for the flags, one set of audit entries.
+ * reached the server in the same turn of the event loop are written in ONE transaction of three round trips:
+ * BEGIN with the sessions' advisory locks in a fixed order; one INSERT … ON CONFLICT DO NOTHING for all of
+ * them with the set-based look-up of their related check-ins (and, only when a flag fires, one UPDATE for the
+ * flags); the audit entries with COMMIT. Enrolment is asked before, outside the transaction, by one query for
+ * the burst (training.isEnrolled), as the one-by-one path asks it without a lock on the admission.
  * The result is the same as writing them one by one in their order of arrival: each is evaluated against the
  * check-ins committed before and those earlier in its batch, and a shared device or coordinates flag both
  * sides. Anything else — a refusal, an online class, a closed window — takes the one-by-one path, and so
@@ -268,6 +270,8 @@ export async function checkInNow(actor: Actor, db: Db, sessionId: string, input:
     { radiusM: venue.geofenceRadiusM ?? programme.geofenceRadiusM, accuracyMaxM: programme.accuracyMaxM },
   );
   if (!fv.ok) return single();
+  // enrolment: one query for the burst's questions of this turn (training.isEnrolled coalesces them)
+  if (!(await training.isEnrolled(db, actor.personId, ctx.cls.id))) return single();
   const here = toStored({ lat: fix.lat, lng: fix.lng }, fix.coordSystem);
   return coalescedCheckIn(db, {
     actor,
@@ -290,7 +294,7 @@ async function checkInBatch(db: Db, items: readonly PendingCheckIn[]): Promise<A
     return [await db.tx((tx) => checkIn(it.actor, tx, it.ctx.session.id, inputOf(it), it.now)).catch(asError)];
   }
   try {
-    return await db.tx((tx) => writeBatch(tx, items));
+    return await db.tx((tx) => writeChecked(tx, items), { begin: lockStatement(items.map((it) => it.ctx.session.id)) });
   } catch (e) {
     // The batch failed as a whole (a deadlock, a lost connection): each check-in on its own, as if it had come alone.
     if (!isConcurrencyConflict(e)) process.emitWarning(`check-in batch of ${items.length} failed unexpectedly: ${String(e)}`, { code: 'SV_BATCH' });
@@ -309,49 +313,28 @@ const inputOf = (it: PendingCheckIn): CheckInInput => ({
 type RelatedRow = CheckInRow & { rel: 'self' | 'session' | 'prev' | 'next'; i: number | null };
 
 /**
- * The first statement of a check-in write. It takes the sessions' advisory locks in one fixed order (flag
- * evaluation is serialised per session; no deadlock between batches). It also sets two planner settings for
- * this transaction only:
+ * The first statement of a check-in write, sent with its BEGIN (`TxOptions.begin`). It takes the sessions'
+ * advisory locks in one fixed order (flag evaluation is serialised per session; no deadlock between batches).
+ * It also sets two planner settings for this transaction only:
  *  - plan_cache_mode = force_generic_plan: the batch statements are planned once per connection and the plan
- *    is kept. Left to choose, PostgreSQL planned the enrolment look-up for every batch and the check-in
- *    statement for half of them (pg_stat_statements in the checkin bench: ~54 µs of the database's time per
- *    check-in).
+ *    is kept. Left to choose, PostgreSQL planned the check-in statement for half of the batches
+ *    (pg_stat_statements in the checkin bench: ~54 µs of the database's time per check-in).
  *  - enable_seqscan = off: a kept plan made while check_ins looked empty would otherwise scan the table for
  *    every look-up for as long as it is kept (src/modules/attendance/plans.test.ts).
+ * The session ids are literals (the statement shares the BEGIN's parameter-free round trip).
  */
-async function lockSessions(tx: Tx, sessionIds: readonly string[]): Promise<void> {
-  await tx.query(
-    `SELECT set_config('plan_cache_mode', 'force_generic_plan', true), set_config('enable_seqscan', 'off', true),
-            (SELECT count(*) FROM (SELECT pg_advisory_xact_lock(6, hashtext(s)) FROM (SELECT DISTINCT s FROM unnest($1::text[]) AS s ORDER BY s) o) l)`,
-    [[...new Set(sessionIds)]],
-  );
-}
-
-/** The batch: the sessions locked, one enrolment query, then the enrolled check-ins written together. */
-async function writeBatch(tx: Tx, items: readonly PendingCheckIn[]): Promise<Array<CheckInView | Error>> {
-  await lockSessions(
-    tx,
-    items.map((it) => it.ctx.session.id),
-  );
-  const enrolled = await training.enrolledAmong(
-    tx,
-    items.map((it) => ({ personId: it.personId, classId: it.ctx.cls.id })),
-  );
-  const ok = items.filter((it) => enrolled.has(`${it.personId} ${it.ctx.cls.id}`));
-  const written = await writeChecked(tx, ok);
-  return items.map((it) =>
-    enrolled.has(`${it.personId} ${it.ctx.cls.id}`)
-      ? written[ok.indexOf(it)]!
-      : new AppError('NOT_ENROLLED', 'you are not admitted to this class', 'id', { classId: it.ctx.cls.id }),
-  );
+function lockStatement(sessionIds: readonly string[]): string {
+  const ids = [...new Set(sessionIds)].sort().map(sqlLiteral).join(', ');
+  return `SELECT set_config('plan_cache_mode', 'force_generic_plan', true), set_config('enable_seqscan', 'off', true),
+            (SELECT count(*) FROM (SELECT pg_advisory_xact_lock(6, hashtext(s)) FROM (SELECT DISTINCT s FROM unnest(ARRAY[${ids}]::text[]) AS s ORDER BY s) o) l)`;
 }
 
 /**
  * Check-ins that passed every rule, enrolment included, written in the caller's transaction, which holds
- * their sessions' locks (lockSessions, before any write); in ONE statement the
+ * their sessions' locks (lockStatement, before any write); in ONE statement the
  * idempotent inserts and the set-based look-up of each one's related check-ins (others in the session sharing
  * the device or the coordinates; the trainee's nearest before and after), then the flags (pure rules, in order
- * of arrival), one UPDATE for the flags, one round trip of audit entries. A repeat answers the first record.
+ * of arrival), one UPDATE for the flags, the audit entries in the COMMIT's round trip. A repeat answers the first record.
  */
 async function writeChecked(tx: Tx, items: readonly PendingCheckIn[]): Promise<Array<CheckInView | Error>> {
   const out: Array<CheckInView | Error | null> = items.map(() => null);
@@ -486,7 +469,7 @@ async function writeChecked(tx: Tx, items: readonly PendingCheckIn[]): Promise<A
         [ids, ids.map((id) => [...merged.get(id)!].sort().join(','))],
       );
     }
-    await audit.recordMany(tx, audit.SYSTEM, audits);
+    audit.recordManyAtCommit(tx, audit.SYSTEM, audits);
   }
   if (repeats.length) {
     const r = repeats.map((i) => items[i]!);

@@ -62,6 +62,47 @@ describe('audit chain heads: one statement per entry', () => {
     expect((await audit.verify(t.db)).ok).toBe(true);
   });
 
+  it('entries appended with the COMMIT (recordManyAtCommit) link into the chains like the others, details intact; none when the commit fails', async () => {
+    const n = await t.count('audit_log');
+    // details a literal must carry intact: quotes, backslashes, Chinese, JSON's own escapes
+    const odd = { note: `O'Brien \\ "引号" 张三\n\t`, path: 'C:\\tmp\\x' };
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        t.db.tx(async (tx) => {
+          await audit.record(tx, SYSTEM, ev(5000 + i));
+          audit.recordManyAtCommit(tx, SYSTEM, [
+            { ...ev(6000 + i), detail: { i: 6000 + i, ...odd } },
+            { ...ev(7000 + i), actor: { accountId: 'at-commit', role: 'worker' } },
+          ]);
+        }),
+      ),
+    );
+    expect(await t.count('audit_log')).toBe(n + 36);
+    expect(await t.count('audit_log', `action = 'test.heads' AND actor_id = 'at-commit'`)).toBe(12);
+    const details = await t.db.query<{ detail: Record<string, unknown> }>(`SELECT detail FROM audit_log WHERE (detail->>'i')::int BETWEEN 6000 AND 6011`);
+    expect(details.rows.map((r) => ({ note: r.detail.note, path: r.detail.path }))).toEqual(Array.from({ length: 12 }, () => odd));
+    // each transaction's deferred entries follow its first one in the same chain
+    const places = await t.db.query<{ i: number; chain: number; seq: number }>(
+      `SELECT (detail->>'i')::int AS i, chain, seq::int AS seq FROM audit_log WHERE action = 'test.heads' AND (detail->>'i')::int BETWEEN 5000 AND 6011`,
+    );
+    const at = new Map(places.rows.map((r) => [r.i, r]));
+    for (let i = 0; i < 12; i++) expect(at.get(6000 + i)).toMatchObject({ chain: at.get(5000 + i)!.chain, seq: at.get(5000 + i)!.seq + 1 });
+    expect((await audit.verify(t.db)).ok).toBe(true);
+
+    // a transaction whose deferred statement fails commits nothing: neither its entries nor its other writes
+    await t.db.exec('CREATE TABLE IF NOT EXISTS audit_at_commit_probe (n int)');
+    await expect(
+      t.db.tx(async (tx) => {
+        await tx.query('INSERT INTO audit_at_commit_probe (n) VALUES ($1)', [1]);
+        audit.recordManyAtCommit(tx, SYSTEM, [ev(8000)]);
+        tx.atCommit('SELECT 1 / 0');
+      }),
+    ).rejects.toThrow(/division by zero/);
+    expect(await t.count('audit_at_commit_probe')).toBe(0);
+    expect(await t.count('audit_log')).toBe(n + 36);
+    expect((await audit.verify(t.db)).ok).toBe(true);
+  });
+
   it('entries of the first formula (version 1) followed by version 2 verify; the formulas are what the SQL computes', async () => {
     // chain 1000 is never chosen with the default 16 chains: write it by hand, as an older database would hold it
     const at = new Date('2026-11-01T08:00:00.000Z');

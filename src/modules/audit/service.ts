@@ -2,7 +2,7 @@
  * Audit log: every state change writes one entry in the same transaction as the change (pass the tx).
  * Verification walks each chain and reports the first broken link.
  */
-import type { Db, Queryable, Tx } from '../../db/index.js';
+import { sqlLiteral, type Db, type Queryable, type Tx } from '../../db/index.js';
 import type { Actor } from '../identity/actor.js';
 import { GENESIS, contentDigest, expectedHash } from './chain.js';
 
@@ -42,8 +42,23 @@ export async function record(tx: Tx, actor: AuditActor, input: AuditInput): Prom
  */
 export async function recordMany(tx: Tx, actor: AuditActor, inputs: ReadonlyArray<AuditInput & { actor?: AuditActor }>): Promise<void> {
   if (inputs.length === 0) return;
+  const r = await tx.query<{ n: number }>('SELECT audit_append($1::int, $2::jsonb) AS n', [chainCount, JSON.stringify(entriesOf(actor, inputs))]);
+  if (r.rows[0]?.n !== inputs.length) throw new Error('audit: not every entry was appended');
+}
+
+/**
+ * The same entries as recordMany, appended at the end of the transaction in the COMMIT's round trip
+ * (`Tx.atCommit`): for a hot path whose last write is its audit. audit_append_all refuses to append fewer
+ * entries than given, and then nothing commits.
+ */
+export function recordManyAtCommit(tx: Tx, actor: AuditActor, inputs: ReadonlyArray<AuditInput & { actor?: AuditActor }>): void {
+  if (inputs.length === 0) return;
+  tx.atCommit(`SELECT audit_append_all(${chainCount}, ${sqlLiteral(JSON.stringify(entriesOf(actor, inputs)))}::jsonb)`);
+}
+
+function entriesOf(actor: AuditActor, inputs: ReadonlyArray<AuditInput & { actor?: AuditActor }>) {
   const at = new Date();
-  const entries = inputs.map((input) => {
+  return inputs.map((input) => {
     const who = input.actor ?? actor;
     const e = {
       at,
@@ -67,8 +82,6 @@ export async function recordMany(tx: Tx, actor: AuditActor, inputs: ReadonlyArra
       digest: contentDigest(e),
     };
   });
-  const r = await tx.query<{ n: number }>('SELECT audit_append($1::int, $2::jsonb) AS n', [chainCount, JSON.stringify(entries)]);
-  if (r.rows[0]?.n !== inputs.length) throw new Error('audit: not every entry was appended');
 }
 
 export interface VerifyResult {

@@ -1766,24 +1766,28 @@ export async function listAdmittedVouchers(q: Queryable, classId: string): Promi
   return rows.map(toAdmission);
 }
 
+/**
+ * Whether the person is admitted to the class. Outside a transaction, the questions asked in one turn of the
+ * event loop (a burst of check-ins) are answered by one query.
+ */
 export async function isEnrolled(q: Queryable, personId: string, classId: string): Promise<boolean> {
   if (!isUuid(personId) || !isUuid(classId)) return false;
-  const { rows } = await q.query(`SELECT 1 FROM admissions WHERE person_id = $1 AND class_id = $2 AND status = 'admitted'`, [personId, classId]);
-  return rows.length > 0;
+  return (await admittedRead(q, { personId, classId })) === true;
 }
 
-/** Of the (person, class) pairs, those admitted (one query; for attendance's coalesced check-ins). */
-export async function enrolledAmong(q: Queryable, pairs: ReadonlyArray<{ personId: string; classId: string }>): Promise<Set<string>> {
-  const ok = pairs.filter((p) => isUuid(p.personId) && isUuid(p.classId));
-  if (ok.length === 0) return new Set();
-  const { rows } = await q.query<{ person_id: string; class_id: string }>(
-    `SELECT DISTINCT a.person_id, a.class_id FROM admissions a
-       JOIN unnest($1::uuid[], $2::uuid[]) AS k(person_id, class_id) ON a.person_id = k.person_id AND a.class_id = k.class_id
-      WHERE a.status = 'admitted'`,
-    [ok.map((p) => p.personId), ok.map((p) => p.classId)],
-  );
-  return new Set(rows.map((r) => `${r.person_id} ${r.class_id}`));
-}
+const admittedRead = batchedRead<{ personId: string; classId: string }, true>(
+  async (q, keys) => {
+    const { rows } = await q.query<{ person_id: string; class_id: string }>(
+      `SELECT DISTINCT a.person_id, a.class_id FROM admissions a
+         JOIN unnest($1::uuid[], $2::uuid[]) AS k(person_id, class_id) ON a.person_id = k.person_id AND a.class_id = k.class_id
+        WHERE a.status = 'admitted'`,
+      [keys.map((k) => k.personId), keys.map((k) => k.classId)],
+    );
+    const admitted = new Set(rows.map((r) => `${r.person_id} ${r.class_id}`));
+    return keys.map((k) => (admitted.has(`${k.personId} ${k.classId}`) ? true : null));
+  },
+  (k) => `${k.personId} ${k.classId}`,
+);
 
 // ───────────────────────────── roster and opening report (开班反馈 + 学员注册) ─────────────────────────────
 

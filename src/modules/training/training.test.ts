@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { createTestApp, type TestApp } from '../../test/harness.js';
+import { countingQueries, createTestApp, type TestApp } from '../../test/harness.js';
 import { SYSTEM } from '../audit/service.js';
 import * as orgs from '../orgs/service.js';
 import * as vouchers from '../vouchers/service.js';
@@ -506,6 +506,22 @@ describe('opening report, roster and the class job', () => {
     expect((await vouchers.getVoucher(t.db, v3.id))!.status).toBe('issued');
     expect(await training.isEnrolled(t.db, w1.person.id, c.id)).toBe(true);
     expect(await training.isEnrolled(t.db, w3.person.id, unreported.id)).toBe(false);
+    // asked together (a burst of check-ins): one query, each caller its own answer, in a transaction too
+    const counted = countingQueries(t.db);
+    const asks: Array<[string, string]> = [
+      [w1.person.id, c.id],
+      [w3.person.id, unreported.id],
+      [w2.person.id, c.id],
+      [w1.person.id, c.id],
+      [w1.person.id, unreported.id],
+      ['not-a-uuid', c.id],
+    ];
+    expect(await Promise.all(asks.map(([p, k]) => training.isEnrolled(counted, p, k)))).toEqual([true, false, true, true, false, false]);
+    expect(counted.queries).toBe(1);
+    expect(await t.db.tx(async (tx) => [await training.isEnrolled(tx, w1.person.id, c.id), await training.isEnrolled(tx, w3.person.id, c.id)])).toEqual([
+      true,
+      false,
+    ]);
     expect((await training.getAdmission(t.db, v1.id))!.classId).toBe(c.id);
     expect(await training.listSessions(t.db, c.id)).toHaveLength(3);
     // idempotent

@@ -1,0 +1,12 @@
+-- audit_append_all(chains, entries): audit_append, refusing (and so aborting the transaction) when fewer
+-- entries were appended than given. For entries appended in the COMMIT's round trip (Tx.atCommit), where no
+-- caller reads the count before the commit.
+CREATE FUNCTION audit_append_all(chains int, entries jsonb) RETURNS int LANGUAGE plpgsql AS $$
+DECLARE
+  n int := audit_append(chains, entries);
+BEGIN
+  IF n IS DISTINCT FROM jsonb_array_length(entries) THEN
+    RAISE EXCEPTION 'audit: % of % entries appended', n, jsonb_array_length(entries);
+  END IF;
+  RETURN n;
+END $$;
