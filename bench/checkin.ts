@@ -5,13 +5,21 @@
  * same run, with the same body and the same load. Reports req/s, p99 and their ratios (goals: ≥ 0.7 × bare,
  * p99 ≤ 50 ms) and that no check-in is lost (rows afterwards = 200 responses).
  *
+ * A third endpoint, measured between them, is the floor of any check-in: the same bare INSERT behind the
+ * route's sign-in (a trainee's bearer session) and its body schema — no rule, no transaction, no audit. Its
+ * ratio to the bare INSERT (`checkin.floor.req_per_s`) is what a check-in could reach if everything it does
+ * beyond signing in and validating were free.
+ *
  * Set-up: classes, sessions and venue through the training service (reported on time, opened by the class
  * job); trainees (persons, vouchers, admissions, worker accounts and bearer sessions) are bulk-inserted as
  * benchmark data — the measured path is only the check-in itself.
  */
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
+import { z } from 'zod';
 import { loadConfig } from '../src/config.js';
+import { defineRoute, IdParams } from '../src/http/route.js';
+import { CheckInBody } from '../src/modules/attendance/schemas.js';
 import { buildApp } from '../src/http/app.js';
 import { SYSTEM } from '../src/modules/audit/service.js';
 import * as identity from '../src/modules/identity/service.js';
@@ -153,20 +161,30 @@ export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
     await db.query(
       'CREATE TABLE bench_bare (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), session_id uuid, person_id uuid, at timestamptz, lat float8, lng float8, accuracy_m float8, device_id text)',
     );
+    const BARE_INSERT = 'INSERT INTO bench_bare (session_id, person_id, at, lat, lng, accuracy_m, device_id) VALUES ($1, $2, now(), $3, $4, $5, $6)';
     const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS: 'off' }, { databaseUrl: dbUrl });
     const app = await buildApp(db, config);
     app.post('/bench/bare-insert/:sessionId', async (req) => {
       const b = req.body as { lat: number; lng: number; accuracyM: number; deviceId: string };
       const { sessionId } = req.params as { sessionId: string };
-      await db.query('INSERT INTO bench_bare (session_id, person_id, at, lat, lng, accuracy_m, device_id) VALUES ($1, $2, now(), $3, $4, $5, $6)', [
-        sessionId,
-        req.headers['x-person'],
-        b.lat,
-        b.lng,
-        b.accuracyM,
-        b.deviceId,
-      ]);
+      await db.query(BARE_INSERT, [sessionId, req.headers['x-person'], b.lat, b.lng, b.accuracyM, b.deviceId]);
       return { ok: true };
+    });
+    // the floor: the bare INSERT, signed in and validated as the check-in route is
+    defineRoute(app, db, {
+      method: 'POST',
+      url: '/bench/signed-in-insert/:id',
+      operationId: 'benchSignedInInsert',
+      summary: 'benchmark floor: the bare INSERT behind sign-in and the check-in body schema',
+      tags: ['bench'],
+      access: ['worker'],
+      params: IdParams,
+      body: CheckInBody,
+      response: z.object({ ok: z.boolean() }),
+      handler: async ({ actor, params, body: b }) => {
+        await db.query(BARE_INSERT, [params.id, actor.personId, b.lat, b.lng, b.accuracyM, b.deviceId]);
+        return { ok: true };
+      },
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -177,14 +195,28 @@ export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
         return { path: `/bench/bare-insert/${l.sessionId}`, headers: { 'x-person': l.personId }, body: body(i, l.k) };
       });
       log(`  ${round(bare.reqPerS, 1)} req/s, p99 ${bare.p99} ms, ${bare.ok} ok ${JSON.stringify(bare.other)}, CPU/request ${JSON.stringify(bare.cpu)} µs`);
-      if (Date.now() > t0 + 10 * 60_000) throw new Error('the set-up took too long: the check-in window is closing');
-      // The bench sessions were seeded minutes ago: keep them clear of the 30-minute idle expiry for the burst.
+      // The bench sessions were seeded minutes ago: keep them clear of the 30-minute idle expiry for both signed-in
+      // bursts (and so of its last-seen write, the same for both).
       await db.query(`UPDATE sessions SET last_seen_at = now() + interval '1 hour' WHERE account_id IN (SELECT id FROM accounts WHERE username LIKE 'bw.%')`);
+      const signedIn = (i: number) => {
+        const l = load[i % load.length]!;
+        return { authorization: `Bearer bt-${l.personId}` };
+      };
+      log(`floor (the bare INSERT, signed in and validated): ${load.length} requests, ${CONNECTIONS} connections`);
+      const floor = await fire(base, load.length, (i) => {
+        const l = load[i % load.length]!;
+        return { path: `/bench/signed-in-insert/${l.sessionId}`, headers: signedIn(i), body: body(i, l.k) };
+      });
+      log(
+        `  ${round(floor.reqPerS, 1)} req/s, p99 ${floor.p99} ms, ${floor.ok} ok ${JSON.stringify(floor.other)}, CPU/request ${JSON.stringify(floor.cpu)} µs`,
+      );
+      if (floor.ok !== load.length) throw new Error(`the floor endpoint answered ${JSON.stringify(floor.other)}: ${JSON.stringify(firstError)}`);
+      if (Date.now() > t0 + 10 * 60_000) throw new Error('the set-up took too long: the check-in window is closing');
       log(`check-in burst: ${load.length} requests, ${CONNECTIONS} connections`);
       const ck = await profiled('checkin', () =>
         fire(base, load.length, (i) => {
           const l = load[i % load.length]!;
-          return { path: `/api/v1/sessions/${l.sessionId}/check-in`, headers: { authorization: `Bearer bt-${l.personId}` }, body: body(i, l.k) };
+          return { path: `/api/v1/sessions/${l.sessionId}/check-in`, headers: signedIn(i), body: body(i, l.k) };
         }),
       );
       log(`  ${round(ck.reqPerS, 1)} req/s, p99 ${ck.p99} ms, ${ck.ok} ok ${JSON.stringify(ck.other)}, CPU/request ${JSON.stringify(ck.cpu)} µs`);
@@ -205,6 +237,25 @@ export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
           n: N,
         }),
         cpuResult('checkin', ck.cpu, bare.cpu, N),
+        result({
+          name: 'checkin.floor.req_per_s',
+          value: round(floor.reqPerS, 1),
+          unit: 'req/s',
+          baseline: round(bare.reqPerS, 1),
+          ratio: round(floor.reqPerS / bare.reqPerS),
+          engine: 'postgres',
+          n: N,
+        }),
+        cpuResult('checkin.floor', floor.cpu, bare.cpu, N),
+        result({
+          name: 'checkin.req_per_s_vs_floor',
+          value: round(ck.reqPerS, 1),
+          unit: 'req/s',
+          baseline: round(floor.reqPerS, 1),
+          ratio: round(ck.reqPerS / floor.reqPerS),
+          engine: 'postgres',
+          n: N,
+        }),
         result({ name: 'checkin.p99', value: ck.p99, unit: 'ms', baseline: bare.p99, ratio: round(ck.p99 / Math.max(1, bare.p99)), engine: 'postgres', n: N }),
         result({ name: 'checkin.p99_vs_goal_50ms', value: ck.p99, unit: 'ms', baseline: 50, ratio: round(ck.p99 / 50), engine: 'postgres', n: N }),
         result({
