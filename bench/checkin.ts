@@ -226,36 +226,22 @@ export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
       if (Object.keys(firstError).length) log(`first error bodies: ${JSON.stringify(firstError)}`);
       log(`rows afterwards ${rows} (flagged ${flagged}), 200 responses ${ck.ok}, audit entries ${audits}`);
       const N = load.length;
+      const rate = (name: string, ours: Load, base: Load) =>
+        result({
+          name,
+          value: round(ours.reqPerS, 1),
+          unit: 'req/s',
+          baseline: round(base.reqPerS, 1),
+          ratio: round(ours.reqPerS / base.reqPerS),
+          engine: 'postgres',
+          n: N,
+        });
       return [
-        result({
-          name: 'checkin.req_per_s',
-          value: round(ck.reqPerS, 1),
-          unit: 'req/s',
-          baseline: round(bare.reqPerS, 1),
-          ratio: round(ck.reqPerS / bare.reqPerS),
-          engine: 'postgres',
-          n: N,
-        }),
+        rate('checkin.req_per_s', ck, bare),
         cpuResult('checkin', ck.cpu, bare.cpu, N),
-        result({
-          name: 'checkin.floor.req_per_s',
-          value: round(floor.reqPerS, 1),
-          unit: 'req/s',
-          baseline: round(bare.reqPerS, 1),
-          ratio: round(floor.reqPerS / bare.reqPerS),
-          engine: 'postgres',
-          n: N,
-        }),
+        rate('checkin.floor.req_per_s', floor, bare),
         cpuResult('checkin.floor', floor.cpu, bare.cpu, N),
-        result({
-          name: 'checkin.req_per_s_vs_floor',
-          value: round(ck.reqPerS, 1),
-          unit: 'req/s',
-          baseline: round(floor.reqPerS, 1),
-          ratio: round(ck.reqPerS / floor.reqPerS),
-          engine: 'postgres',
-          n: N,
-        }),
+        rate('checkin.req_per_s_vs_floor', ck, floor),
         result({ name: 'checkin.p99', value: ck.p99, unit: 'ms', baseline: bare.p99, ratio: round(ck.p99 / Math.max(1, bare.p99)), engine: 'postgres', n: N }),
         result({ name: 'checkin.p99_vs_goal_50ms', value: ck.p99, unit: 'ms', baseline: 50, ratio: round(ck.p99 / 50), engine: 'postgres', n: N }),
         result({
