@@ -324,7 +324,7 @@ type RelatedRow = CheckInRow & { rel: 'self' | 'session' | 'prev' | 'next'; i: n
  * The session ids are literals (the statement shares the BEGIN's parameter-free round trip).
  */
 function lockStatement(sessionIds: readonly string[]): string {
-  const ids = [...new Set(sessionIds)].sort().map(sqlLiteral).join(', ');
+  const ids = [...new Set(sessionIds)].map(sqlLiteral).join(', '); // the statement orders them
   return `SELECT set_config('plan_cache_mode', 'force_generic_plan', true), set_config('enable_seqscan', 'off', true),
             (SELECT count(*) FROM (SELECT pg_advisory_xact_lock(6, hashtext(s)) FROM (SELECT DISTINCT s FROM unnest(ARRAY[${ids}]::text[]) AS s ORDER BY s) o) l)`;
 }

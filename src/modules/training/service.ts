@@ -1772,7 +1772,8 @@ export async function listAdmittedVouchers(q: Queryable, classId: string): Promi
  */
 export async function isEnrolled(q: Queryable, personId: string, classId: string): Promise<boolean> {
   if (!isUuid(personId) || !isUuid(classId)) return false;
-  return (await admittedRead(q, { personId, classId })) === true;
+  // the keys as the rows spell them (lower case), so a key in capitals finds its row
+  return (await admittedRead(q, { personId: personId.toLowerCase(), classId: classId.toLowerCase() })) === true;
 }
 
 const admittedRead = batchedRead<{ personId: string; classId: string }, true>(

@@ -1,6 +1,6 @@
 -- audit_append_all(chains, entries): audit_append, refusing (and so aborting the transaction) when fewer
--- entries were appended than given. For entries appended in the COMMIT's round trip (Tx.atCommit), where no
--- caller reads the count before the commit.
+-- entries were appended than given. Every append calls it (audit.recordMany, and recordManyAtCommit in the
+-- COMMIT's round trip, where no caller could read the count before the commit).
 CREATE FUNCTION audit_append_all(chains int, entries jsonb) RETURNS int LANGUAGE plpgsql AS $$
 DECLARE
   n int := audit_append(chains, entries);
