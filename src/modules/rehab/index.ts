@@ -1,0 +1,6 @@
+/** The rehab module's public face (work-injury inpatient rehabilitation, issue 18). Import only this file from outside the module. */
+export { registerRoutes } from './routes.js';
+export { configureRecognitionSystem, RecognitionSimulator, simulator as recognitionSimulator, syncRecognitions } from './district-system.js';
+export type { RecognitionSystem } from './district-system.js';
+export type { RecognitionInput } from './recognitions.js';
+export { CONDITIONS, checkEligibility, proposePlacement } from './rules.js';
