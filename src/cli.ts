@@ -15,7 +15,7 @@ program
   .option('--no-demo', 'do not seed the demo world')
   .action(async (opts: { port?: number; demo: boolean }) => {
     const { startServer } = await import('./server.js');
-    await startServer(loadConfig(process.env, { ...(opts.port ? { port: opts.port } : {}), ...(opts.demo === false ? { demo: false } : {}) }));
+    await startServer(loadConfig(undefined, { ...(opts.port ? { port: opts.port } : {}), ...(opts.demo === false ? { demo: false } : {}) }));
   });
 
 program

@@ -1,18 +1,19 @@
 /** CLI commands beyond start/migrate. Each opens the database, does one thing, closes it. */
 import type { Command } from 'commander';
 import { createInterface } from 'node:readline/promises';
-import { loadConfig } from '../config.js';
+import { cliPassword, loadConfig } from '../config.js';
 import { openPlatformDb } from '../platform.js';
 import type { Db } from '../db/index.js';
-import { ROLES, type Role } from '../modules/identity/actor.js';
-import * as identity from '../modules/identity/service.js';
-import * as audit from '../modules/audit/service.js';
-import { SYSTEM } from '../modules/audit/service.js';
+import { ROLES, type Role } from '../modules/identity/index.js';
+import * as identity from '../modules/identity/index.js';
+import * as audit from '../modules/audit/index.js';
+import { SYSTEM } from '../modules/audit/index.js';
 import { progressBar } from './progress.js';
-import { registerSubsidyCommands } from '../modules/subsidy/cli.js';
+import { registerSubsidyCommands } from '../modules/subsidy/index.js';
 import { registerDemoCommands } from '../demo/cli.js';
-import { registerVoucherCommands } from '../modules/vouchers/cli.js';
-import { registerTrainingCommands } from '../modules/training/cli.js';
+import { registerVoucherCommands } from '../modules/vouchers/index.js';
+import { registerTrainingCommands } from '../modules/training/index.js';
+import { registerStatsCommands } from '../modules/analytics/index.js';
 
 export async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const db = await openPlatformDb(loadConfig());
@@ -24,7 +25,8 @@ export async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
 }
 
 async function readPassword(prompt: string): Promise<string> {
-  if (process.env.SKILLVOUCHER_PASSWORD) return process.env.SKILLVOUCHER_PASSWORD;
+  const fromEnv = cliPassword();
+  if (fromEnv) return fromEnv;
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {
     return await rl.question(prompt);
@@ -38,6 +40,7 @@ export function registerCommands(program: Command): void {
   registerDemoCommands(program);
   registerVoucherCommands(program);
   registerTrainingCommands(program);
+  registerStatsCommands(program);
   const user = program.command('user').description('accounts');
   user
     .command('create')

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { PGlite as PGliteType } from '@electric-sql/pglite';
+import { isConnectionError, parseDatabaseUrl, PrimaryLocator, refusedBeforeRunning } from './failover.js';
 
 export type Row = Record<string, unknown>;
 export interface QueryResult<T> {
@@ -104,26 +105,133 @@ export function statement(sql: string, params: readonly unknown[]): string | pg.
   return { name, text: sql, values: params as unknown[] };
 }
 
+/**
+ * The database could not do the work because its server went away (a failover, a restart). `outcome` says
+ * whether the work may have been done: 'not_done' (never sent, or the transaction never reached COMMIT — the
+ * server rolls an open transaction back when its connection ends) or 'unknown' (the connection was lost while
+ * a COMMIT or a statement outside a transaction was on its way). Answered 503 with Retry-After
+ * (src/http/problem.ts), never 500; the caller repeats, with its Idempotency-Key where the route takes one.
+ */
+export class DbUnavailableError extends Error {
+  readonly code = 'DB_UNAVAILABLE';
+  constructor(
+    message: string,
+    readonly outcome: 'not_done' | 'unknown',
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** A statement that only reads (no writes, no locks, no functions known to write): safe to send again. */
+const PLAIN_READ = /^\s*(SELECT|WITH)\b/i;
+const WRITES = /\b(INSERT|UPDATE|DELETE|MERGE|audit_append\w*|nextval|setval|pg_advisory\w*|FOR\s+(UPDATE|SHARE|NO KEY|KEY))\b/i;
+const isPlainRead = (sql: string): boolean => PLAIN_READ.test(sql) && !WRITES.test(sql);
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 class PostgresDb implements Db {
   readonly engine = 'postgres' as const;
-  constructor(private readonly pool: pg.Pool) {}
+  /**
+   * `waitMs`: how long a request may wait for a read-write server (a failover) before it is answered 503.
+   * Measured with performance.now(): an elapsed time, not a date (the application clock may be pinned by tests).
+   */
+  constructor(
+    private readonly locator: PrimaryLocator,
+    private readonly waitMs: number,
+  ) {}
+
+  /** A connection to the read-write server, waiting (bounded) while there is none. */
+  private async acquire(deadline: number): Promise<{ client: pg.PoolClient; pool: pg.Pool }> {
+    for (let delay = 100; ; delay = Math.min(delay * 2, 1_000)) {
+      let pool: pg.Pool | null = null;
+      try {
+        pool = await this.locator.pool();
+        const client = await pool.connect();
+        // a server that goes away while the client is checked out emits 'error' on it: the next query fails
+        // with it and is handled; without a listener the process would exit
+        if (client.listenerCount('error') === 0) client.on('error', () => undefined);
+        return { client, pool };
+      } catch (e) {
+        if (!isConnectionError(e)) throw e;
+        if (pool) this.locator.invalidate(pool);
+        if (performance.now() + delay > deadline) throw new DbUnavailableError('no read-write database server answers', 'not_done', e);
+        await pause(delay);
+      }
+    }
+  }
+
+  /** The connection broke: drop it and choose the server again. */
+  private lost(client: pg.PoolClient, pool: pg.Pool, e: unknown): void {
+    client.release(e instanceof Error ? e : true);
+    this.locator.invalidate(pool);
+  }
 
   async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
     const st = statement(sql, params);
-    const r = typeof st === 'string' ? await this.pool.query(st) : await this.pool.query(st);
-    return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
+    const deadline = performance.now() + this.waitMs;
+    for (;;) {
+      const { client, pool } = await this.acquire(deadline);
+      try {
+        const r = typeof st === 'string' ? await client.query(st) : await client.query(st);
+        client.release();
+        return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
+      } catch (e) {
+        if (!isConnectionError(e)) {
+          client.release();
+          throw e;
+        }
+        this.lost(client, pool, e);
+        // sent again only when it certainly did nothing, or only reads
+        if (!(refusedBeforeRunning(e) || isPlainRead(sql)) || performance.now() > deadline)
+          throw new DbUnavailableError('the database connection was lost', refusedBeforeRunning(e) ? 'not_done' : 'unknown', e);
+        await pause(100);
+      }
+    }
   }
 
   async exec(sql: string): Promise<void> {
-    await this.pool.query(sql);
+    await this.query(sql);
   }
 
   async tx<T>(fn: (tx: Tx) => Promise<T>, opts: TxOptions = {}): Promise<T> {
-    const client = await this.pool.connect();
+    const deadline = performance.now() + this.waitMs;
+    for (;;) {
+      const { client, pool } = await this.acquire(deadline);
+      const attempt = await this.attempt(client, fn, opts);
+      if (attempt.ok) {
+        client.release();
+        return attempt.value;
+      }
+      if (!attempt.lost) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        client.release();
+        throw attempt.error;
+      }
+      this.lost(client, pool, attempt.error);
+      // not committed (COMMIT never sent): the whole transaction runs again on the read-write server
+      if (attempt.atCommit) throw new DbUnavailableError('the database connection was lost during COMMIT', 'unknown', attempt.error);
+      if (performance.now() > deadline) throw new DbUnavailableError('the database connection was lost', 'not_done', attempt.error);
+      await pause(100);
+    }
+  }
+
+  /** One try of a transaction on one connection; says whether the connection was lost, and when. */
+  private async attempt<T>(
+    client: pg.PoolClient,
+    fn: (tx: Tx) => Promise<T>,
+    opts: TxOptions,
+  ): Promise<{ ok: true; value: T } | { ok: false; error: unknown; lost: boolean; atCommit: boolean }> {
+    let lost = false;
+    let atCommit = false;
+    const watch = <R>(p: Promise<R>): Promise<R> =>
+      p.catch((e: unknown) => {
+        if (isConnectionError(e)) lost = true;
+        throw e;
+      });
     try {
       // one round trip each: BEGIN with the caller's first statement, the deferred statements with COMMIT (a
       // simple-protocol script stops at its first error, so a failed statement never reaches the COMMIT)
-      await client.query(opts.begin ? `BEGIN;\n${opts.begin}` : 'BEGIN');
+      await watch(client.query(opts.begin ? `BEGIN;\n${opts.begin}` : 'BEGIN'));
       const deferred: string[] = [];
       // A transaction's statements run one after another on its connection, in the order they were made, also
       // when the caller makes several at once (Promise.all of reads): a client runs one query at a time, and
@@ -139,47 +247,49 @@ class PostgresDb implements Db {
         query: <R>(sql: string, params: readonly unknown[] = []) =>
           inTurn(async () => {
             const st = statement(sql, params);
-            const r = typeof st === 'string' ? await client.query(st) : await client.query(st);
+            const r = typeof st === 'string' ? await watch(client.query(st)) : await watch(client.query(st));
             return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
           }),
         exec: (sql: string) =>
           inTurn(async () => {
-            await client.query(sql);
+            await watch(client.query(sql));
           }),
         atCommit: (sql: string) => {
           deferred.push(sql);
         },
       };
-      const out = await fn(tx);
+      const value = await fn(tx);
       await last;
-      await client.query(deferred.length ? `${deferred.join(';\n')};\nCOMMIT` : 'COMMIT');
-      return out;
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      client.release();
+      atCommit = true;
+      await watch(client.query(deferred.length ? `${deferred.join(';\n')};\nCOMMIT` : 'COMMIT'));
+      return { ok: true, value };
+    } catch (error) {
+      return { ok: false, error, lost: lost || isConnectionError(error), atCommit };
     }
   }
 
   async withAdvisoryLock<T>(key: string, fn: () => Promise<T>): Promise<T | null> {
-    const client = await this.pool.connect();
+    const { client } = await this.acquire(performance.now() + this.waitMs);
     const k = lockKey(key);
+    let broken: Error | null = null;
     try {
       const r = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS ok', [k]);
       if (!r.rows[0]?.ok) return null;
       try {
         return await fn();
       } finally {
-        await client.query('SELECT pg_advisory_unlock($1::bigint)', [k]);
+        await client.query('SELECT pg_advisory_unlock($1::bigint)', [k]).catch((e: unknown) => {
+          broken = e instanceof Error ? e : new Error(String(e));
+        });
       }
     } finally {
-      client.release();
+      // a broken connection is dropped, not pooled (its session, and so the lock, is gone with it)
+      client.release(broken ?? undefined);
     }
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    await this.locator.end();
   }
 }
 
@@ -246,27 +356,37 @@ export interface OpenOptions {
   dataDir?: string | undefined; // PGlite folder; 'memory://' for an in-memory database
   loadDataDir?: Blob | undefined; // PGlite: start from a dump
   poolSize?: number | undefined;
+  /** PostgreSQL: how long a request waits for a read-write server before answering 503 (DB_FAILOVER_WAIT_MS). */
+  failoverWaitMs?: number | undefined;
 }
 
 export async function openDb(opts: OpenOptions): Promise<Db> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({
-      connectionString: opts.databaseUrl,
-      max: opts.poolSize ?? 20,
-      // every connection in UTC (timestamps cross as instants; business dates are computed in Asia/Shanghai by
-      // the application), whatever the server's or the database's default
-      options: '-c TimeZone=UTC',
-      types: {
-        getTypeParser: ((oid: number, format?: string) => {
-          if (oid === INT8) return parseInt8;
-          if (oid === DATE) return identity;
-          return pg.types.getTypeParser(oid, format as 'text');
-        }) as typeof pg.types.getTypeParser,
-      },
-    });
-    pool.on('error', () => undefined); // idle client errors surface on the next query
-    await pool.query('SELECT 1'); // fail fast on a wrong URL
-    return new PostgresDb(pool);
+    const parsed = parseDatabaseUrl(opts.databaseUrl);
+    const several = parsed.urls.length > 1 || parsed.readWrite;
+    const makePool = (connectionString: string) => {
+      const pool = new pg.Pool({
+        connectionString,
+        max: opts.poolSize ?? 20,
+        // every connection in UTC (timestamps cross as instants; business dates are computed in Asia/Shanghai by
+        // the application), whatever the server's or the database's default
+        options: '-c TimeZone=UTC',
+        // with several servers a dead one must not hold a request for long (a refused connection fails at once)
+        ...(several ? { connectionTimeoutMillis: 5_000, keepAlive: true } : {}),
+        types: {
+          getTypeParser: ((oid: number, format?: string) => {
+            if (oid === INT8) return parseInt8;
+            if (oid === DATE) return identity;
+            return pg.types.getTypeParser(oid, format as 'text');
+          }) as typeof pg.types.getTypeParser,
+        },
+      });
+      pool.on('error', () => undefined); // idle client errors surface on the next query
+      return pool;
+    };
+    const db = new PostgresDb(new PrimaryLocator(parsed, makePool), opts.failoverWaitMs ?? 10_000);
+    await db.query('SELECT 1'); // fail fast on a wrong URL
+    return db;
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const pgl = await PGlite.create({

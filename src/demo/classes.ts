@@ -14,16 +14,17 @@
  * Dates are Asia/Shanghai business dates relative to the day of the seed.
  */
 import type { Db, Tx } from '../db/index.js';
-import type { Actor } from '../modules/identity/actor.js';
-import * as identity from '../modules/identity/service.js';
-import * as assessment from '../modules/assessment/service.js';
-import * as attendance from '../modules/attendance/service.js';
-import { checkinWindow } from '../modules/attendance/rules.js';
-import * as catalog from '../modules/catalog/service.js';
-import * as persons from '../modules/persons/service.js';
-import * as training from '../modules/training/service.js';
-import { addDays, businessDate, businessInstant } from '../modules/training/rules.js';
-import * as vouchers from '../modules/vouchers/service.js';
+import type { Actor } from '../modules/identity/index.js';
+import * as identity from '../modules/identity/index.js';
+import * as assessment from '../modules/assessment/index.js';
+import * as attendance from '../modules/attendance/index.js';
+import { checkinWindow } from '../modules/attendance/index.js';
+import * as catalog from '../modules/catalog/index.js';
+import * as persons from '../modules/persons/index.js';
+import * as training from '../modules/training/index.js';
+import { addDays, businessDate, businessInstant } from '../modules/training/index.js';
+import * as vouchers from '../modules/vouchers/index.js';
+import { now as clockNow } from '../lib/clock.js';
 
 export const DEMO_PROGRAMME = 'SH-SKILL-UPGRADE';
 export const DEMO_OCCUPATION = '4-10-01-05'; // 养老护理员 (elderly care, a shortage occupation: +30 %)
@@ -129,8 +130,35 @@ async function checkInPast(db: Db, classId: string, trainees: Trainee[], before:
   });
 }
 
+/** The demo provider's approval (granted by the district admin), its venue and its course. */
+async function seedCourseAndVenue(db: Db, provider: Actor, districtAdmin: Actor, programmeId: string): Promise<{ venueId: string; courseId: string }> {
+  return db.tx(async (tx) => {
+    if (!(await training.isApproved(tx, provider.orgId!, programmeId, DEMO_OCCUPATION)))
+      await training.grantApproval(districtAdmin, tx, provider.orgId!, { programmeId: programmeId, occupationCode: DEMO_OCCUPATION });
+    const venue = await training.createVenue(provider, tx, {
+      name: '张杨路教学点 (demo)',
+      address: '浦东新区张杨路 1000 号 3 楼实训室',
+      districtCode: '310115',
+      coordSystem: 'gcj02',
+      lat: DEMO_VENUE.lat,
+      lng: DEMO_VENUE.lng,
+      geofenceRadiusM: DEMO_VENUE.radiusM,
+    });
+    const course = await training.createCourse(provider, tx, {
+      programmeId: programmeId,
+      occupationCode: DEMO_OCCUPATION,
+      level: DEMO_LEVEL,
+      name: '养老护理员(四级)',
+      description: '生活照料、基础照护、康复服务 — 理论与实操 (demo)',
+      hours: 60,
+      feeFen: 280_000,
+    });
+    return { venueId: venue.id, courseId: course.id };
+  });
+}
+
 /** Seeds the demo provider's course, venue and three classes (see the file's comment). `now`: the seed's instant. */
-export async function seedDemoClasses(db: Db, now: Date = new Date()): Promise<void> {
+export async function seedDemoClasses(db: Db, now: Date = clockNow()): Promise<void> {
   const today = businessDate(now);
   const accounts = await demoAccounts(db);
   const account = (u: string) => {
@@ -153,29 +181,7 @@ export async function seedDemoClasses(db: Db, now: Date = new Date()): Promise<v
       }),
     );
 
-  const { venueId, courseId } = await db.tx(async (tx) => {
-    if (!(await training.isApproved(tx, provider.orgId!, programme.id, DEMO_OCCUPATION)))
-      await training.grantApproval(districtAdmin, tx, provider.orgId!, { programmeId: programme.id, occupationCode: DEMO_OCCUPATION });
-    const venue = await training.createVenue(provider, tx, {
-      name: '张杨路教学点 (demo)',
-      address: '浦东新区张杨路 1000 号 3 楼实训室',
-      districtCode: '310115',
-      coordSystem: 'gcj02',
-      lat: DEMO_VENUE.lat,
-      lng: DEMO_VENUE.lng,
-      geofenceRadiusM: DEMO_VENUE.radiusM,
-    });
-    const course = await training.createCourse(provider, tx, {
-      programmeId: programme.id,
-      occupationCode: DEMO_OCCUPATION,
-      level: DEMO_LEVEL,
-      name: '养老护理员(四级)',
-      description: '生活照料、基础照护、康复服务 — 理论与实操 (demo)',
-      hours: 60,
-      feeFen: 280_000,
-    });
-    return { venueId: venue.id, courseId: course.id };
-  });
+  const { venueId, courseId } = await seedCourseAndVenue(db, provider, districtAdmin, programme.id);
 
   /** A class reported ten days before its start with its trainees admitted, then opened by the class job. */
   const startedClass = async (name: string, start: string, dayCount: number, slots: Slot[], usernames: readonly string[]) => {
@@ -232,7 +238,7 @@ export interface DemoClassLine {
 const hm = (d: Date): string => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
 
 /** The demo provider's classes for the start banner: state, dates, trainees' sign-ins and what to do next. */
-export async function demoClassLines(db: Db, now: Date = new Date()): Promise<DemoClassLine[]> {
+export async function demoClassLines(db: Db, now: Date = clockNow()): Promise<DemoClassLine[]> {
   const accounts = await demoAccounts(db);
   const p = accounts.get('demo.provider');
   const city = accounts.get('demo.city');

@@ -1,7 +1,7 @@
 /** `skillvoucher demo …`: helpers for the demo world only. */
 import type { Command } from 'commander';
 import { decrypt } from '../lib/crypto.js';
-import { currentTotp } from '../modules/identity/service.js';
+import { currentTotp } from '../modules/identity/index.js';
 import { withDb } from '../cli/commands.js';
 
 export function registerDemoCommands(program: Command): void {

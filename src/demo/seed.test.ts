@@ -108,7 +108,8 @@ describe('demo world', () => {
   });
 
   it('registers providers of the three kinds, two enterprises and an assessor, with valid USCCs and bank accounts', async () => {
-    const all = (await orgs.listOrgs({ accountId: null, role: 'system' }, db, { limit: 100, offset: 0 })).items;
+    // The designated rehabilitation hospitals are reference data (a migration), not demo organisations.
+    const all = (await orgs.listOrgs({ accountId: null, role: 'system' }, db, { limit: 100, offset: 0 })).items.filter((o) => o.kind !== 'hospital');
     expect(all.every((o) => o.isDemo)).toBe(true);
     expect(new Set(all.filter((o) => o.kind === 'provider').map((o) => o.providerKind))).toEqual(
       new Set(['social_training_body', 'vocational_college', 'high_skill_base']),
@@ -285,5 +286,44 @@ describe('demo roles at work', () => {
     expect(r.passed).toBe(true);
     expect(r.claimId).toBeTruthy();
     expect((await vouchers.getVoucher(db, v.id))!.status).toBe('approved');
+  });
+});
+
+describe('the social-insurance simulator in the demo world (技能提升补贴 conditions)', () => {
+  it('holds a record of every demo person: some fail each condition, the demo workers none', async () => {
+    const { socialInsuranceRecord, sscCard } = await import('../modules/subsidy/social-insurance.js');
+    expect(await count('SELECT count(*)::int AS n FROM social_insurance_simulator')).toBe(DEMO_PERSONS);
+    expect(await count('SELECT count(*)::int AS n FROM social_insurance_simulator WHERE ui_months < 12')).toBeGreaterThan(50);
+    expect(await count('SELECT count(*)::int AS n FROM social_insurance_simulator WHERE NOT ssc_financial_active')).toBeGreaterThan(50);
+    // demo.injured1–3 (rehabilitation) are not training trainees.
+    const { rows } = await db.query<{ person_id: string }>(
+      "SELECT person_id FROM accounts WHERE role = 'worker' AND is_demo AND username NOT LIKE 'demo.injured%'",
+    );
+    expect(rows.length).toBe(FREE_WORKERS.length + OPEN_CLASS_WORKERS.length + ENDED_CLASS_WORKERS.length);
+    for (const r of rows) {
+      const p = (await persons.getPerson(db, r.person_id))!;
+      expect((await socialInsuranceRecord().unemploymentInsurance(db, p.idNumber, today)).months).toBeGreaterThanOrEqual(12);
+      expect((await sscCard().financialStatus(db, p.idNumber)).active).toBe(true);
+    }
+  });
+});
+
+describe('work-injury rehabilitation in the demo world (issue 18)', () => {
+  it('gives each of the seven designated hospitals a staff account and three injured workers their recognitions', async () => {
+    const hospitals = first!.filter((x) => x.role === 'hospital');
+    expect(hospitals.map((x) => x.username)).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `demo.hospital${n}`));
+    expect(first!.some((x) => x.role === 'committee' && x.username === 'demo.committee')).toBe(true);
+    const { rows } = await db.query<{ username: string; status: string; condition_code: string | null; leave_end: string; source: string }>(
+      `SELECT a.username, r.status, r.condition_code, r.leave_end::text AS leave_end, r.source
+         FROM rehab_recognitions r JOIN accounts a ON a.person_id = r.person_id ORDER BY a.username`,
+    );
+    expect(rows.map((r) => [r.username, r.condition_code, r.source])).toEqual([
+      ['demo.injured1', 'fracture', 'district_system'],
+      ['demo.injured2', 'hand_injury', 'district_system'],
+      ['demo.injured3', null, 'district_system'],
+    ]);
+    const today = businessDate(new Date());
+    expect(rows[0]!.leave_end > today).toBe(true);
+    expect(rows[1]!.leave_end < today).toBe(true);
   });
 });

@@ -4,19 +4,24 @@
  * Contents (besides the catalogue, which its migrations seed): staff accounts for every role, district
  * admins for two districts, providers of the three kinds, two enterprises, one assessment body (each with
  * a demo account), 1,000 synthetic persons with valid identifiers, worker accounts for nine of them (they
- * sign in through the e-SSC simulator with their ID number), and the demo provider's course with an open
- * class and an ended one assigned to the assessment body (./classes.ts).
+ * sign in through the e-SSC simulator with their ID number), the social-insurance simulator's records of
+ * the persons (some fail the skill-upgrade subsidy's conditions: demoSocialInsurance), and the demo
+ * provider's course with an open class and an ended one assigned to the assessment body (./classes.ts).
  */
 import type { Db, Tx } from '../db/index.js';
-import { ROLES, type Role } from '../modules/identity/actor.js';
-import * as identity from '../modules/identity/service.js';
-import { SYSTEM } from '../modules/audit/service.js';
-import * as orgs from '../modules/orgs/service.js';
-import { syntheticBankAccount, syntheticUscc } from '../modules/orgs/synthetic.js';
-import * as catalog from '../modules/catalog/service.js';
-import * as persons from '../modules/persons/service.js';
+import { ROLES, type Role } from '../modules/identity/index.js';
+import * as analytics from '../modules/analytics/index.js';
+import * as identity from '../modules/identity/index.js';
+import { SYSTEM } from '../modules/audit/index.js';
+import * as orgs from '../modules/orgs/index.js';
+import { syntheticBankAccount, syntheticUscc } from '../modules/orgs/index.js';
+import * as catalog from '../modules/catalog/index.js';
+import * as persons from '../modules/persons/index.js';
+import { setSimulatedRecords, type SimulatedRecord } from '../modules/subsidy/index.js';
 import { DEMO_PROGRAMME, demoClassesMissing, type DemoClassLine, ENDED_CLASS_WORKERS, FREE_WORKERS, OPEN_CLASS_WORKERS, seedDemoClasses } from './classes.js';
+import { REHAB_BANNER, seedDemoRehab } from './rehab.js';
 import { syntheticPersons } from './synthetic.js';
+import { now as clockNow } from '../lib/clock.js';
 
 export const DEMO_PASSWORD = 'Demo-2026-skillvoucher';
 /** Published TOTP secret of the demo city_admin and finance accounts (base32). */
@@ -46,7 +51,10 @@ export async function seedDemoWorldIfEmpty(db: Db, log: (msg: string) => void): 
     return list;
   }
   log('seeding the demo world …');
-  return seedDemoWorld(db, log);
+  const list = await seedDemoWorld(db, log);
+  // the statistics of the demo story from its first screen (classes, claims: figures the nightly rebuild keeps)
+  await analytics.rebuildCube(db);
+  return list;
 }
 
 type OrgPlan = orgs.NewOrg & { username: string; serial: number };
@@ -142,7 +150,7 @@ const DEMO_ORGS: OrgPlan[] = [
 ];
 
 /** `now`: the instant the demo world's calendar is built around (the classes' dates). */
-export async function seedDemoWorld(db: Db, log: (msg: string) => void, now: Date = new Date()): Promise<DemoSignIn[]> {
+export async function seedDemoWorld(db: Db, log: (msg: string) => void, now: Date = clockNow()): Promise<DemoSignIn[]> {
   const t0 = performance.now();
   const secs = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
   await db.tx(async (tx) => {
@@ -156,14 +164,19 @@ export async function seedDemoWorld(db: Db, log: (msg: string) => void, now: Dat
     const programme = await catalog.getProgrammeByCode(tx, DEMO_PROGRAMME);
     const eligible = (p: persons.Person) => p.bankAccount !== null && p.categories.some((c) => programme?.eligibleCategories.includes(c));
     const workers = [...created.slice(0, FREE_WORKERS.length), ...created.slice(FREE_WORKERS.length).filter(eligible)];
-    for (const [i, username] of [...FREE_WORKERS, ...OPEN_CLASS_WORKERS, ...ENDED_CLASS_WORKERS].entries()) {
+    const usernames = [...FREE_WORKERS, ...OPEN_CLASS_WORKERS, ...ENDED_CLASS_WORKERS];
+    for (const [i, username] of usernames.entries()) {
       const p = workers[i];
       if (!p) break;
       await identity.createAccount(tx, SYSTEM, { username, displayName: `${p.name} (demo)`, role: 'worker', personId: p.id, isDemo: true });
     }
+    await setSimulatedRecords(tx, demoSocialInsurance(created, new Set(workers.slice(0, usernames.length).map((p) => p.id))));
+    log('demo world: the social-insurance simulator’s records (社保记录模拟器, not real records)');
   });
   await seedDemoClasses(db, now);
   log(`demo world: a course and three classes of demo.provider (open, ended, open for registration) (${secs()})`);
+  await seedDemoRehab(db, DEMO_PASSWORD, now);
+  log(`demo world: the seven designated rehabilitation hospitals’ staff and three injured workers’ recognitions (区工伤认定系统模拟器) (${secs()})`);
   const list = await demoSignIns(db);
   log(`demo world: ${list.length} sign-ins`);
   return list;
@@ -219,6 +232,23 @@ async function seedPersons(tx: Tx, enterprises: orgs.Org[]): Promise<persons.Per
   return results.filter((r) => r.created).map((r) => r.person);
 }
 
+/**
+ * The records of the SOCIAL-INSURANCE SIMULATOR (社保记录模拟器) and the social security card simulator for the
+ * demo persons, deterministic by seed order: the demo workers (`keep`) meet the skill-upgrade subsidy's
+ * conditions; of the others, every 7th (i ≡ 3) paid unemployment insurance for fewer than 12 months and every
+ * 7th (i ≡ 5) holds a card whose financial function is not active. Simulator data, not anyone's real record.
+ */
+export function demoSocialInsurance(people: ReadonlyArray<Pick<persons.Person, 'id' | 'idNumber'>>, keep: ReadonlySet<string>): SimulatedRecord[] {
+  return people.map((p, i) => {
+    const kept = keep.has(p.id);
+    return {
+      idNumber: p.idNumber,
+      uiMonths: !kept && i % 7 === 3 ? 1 + (i % 11) : 12 + (i % 49),
+      sscFinancialActive: kept || i % 7 !== 5,
+    };
+  });
+}
+
 /** Every demo account's sign-in, in role order (printed at start, also on later starts). */
 export async function demoSignIns(db: Db): Promise<DemoSignIn[]> {
   const rows = await identity.listDemoAccounts(db);
@@ -254,5 +284,6 @@ export function printDemoSignIns(list: DemoSignIn[], url: string, classes: DemoC
     w(`  ${c.state.padEnd(7)} ${c.name}  ${c.startDate} – ${c.endDate}  trainees ${c.trainees.join(', ') || '—'}\n`);
     if (c.note) w(`          ${c.note}\n`);
   }
+  if (list.some((s) => s.username === 'demo.injured1')) for (const [i, l] of REHAB_BANNER.entries()) w(`  ${i ? '  ' : ''}${l}\n`);
   w(`  sign in at ${url}\n\n`);
 }

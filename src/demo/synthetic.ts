@@ -4,6 +4,7 @@
  * Nothing here is a real person.
  */
 import { idCheckChar, luhnCheckDigit } from '../lib/identifiers.js';
+import { now as clockNow } from '../lib/clock.js';
 
 /** mulberry32: a small, fast, seeded PRNG (uniform in [0, 1)). */
 export function prng(seed: number): () => number {
@@ -94,7 +95,7 @@ const CATEGORY_MIX: Array<[string | null, number, [number, number]]> = [
 ];
 
 /** `n` distinct synthetic persons; the same seed gives the same people. */
-export function syntheticPersons(n: number, seed: number, today: Date = new Date()): SyntheticPerson[] {
+export function syntheticPersons(n: number, seed: number, today: Date = clockNow()): SyntheticPerson[] {
   const r = prng(seed);
   const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(today));
   const seen = new Set<string>();

@@ -1,7 +1,7 @@
 /**
  * Idempotency-Key for money-affecting POSTs. The route handler (declared `tx: true`) wraps its service call:
  *
- *   handler: ({ actor, tx, body, req }) => idempotent(tx!, actor, req, 'createBatch', body, () => service.createBatch(actor, tx!, body))
+ *   handler: ({ actor, tx, body, req }) => idempotent(tx, actor, req, 'createBatch', body, () => service.createBatch(actor, tx, body))
  *
  * Without the header the call just runs. With it: the first request claims (actor, key) in the same
  * transaction as its changes and stores its answer; a repeat with the same body gets the stored answer

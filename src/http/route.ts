@@ -9,23 +9,26 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db, Queryable, Tx } from '../db/index.js';
 import { AppError } from '../lib/errors.js';
-import type { Actor, Role } from '../modules/identity/actor.js';
-import { ROLES, TOTP_REQUIRED_ROLES } from '../modules/identity/actor.js';
-import { authenticate } from '../modules/identity/sessions.js';
+import type { Actor, Role } from '../modules/identity/index.js';
+import { ROLES, TOTP_REQUIRED_ROLES } from '../modules/identity/index.js';
+import { authenticate } from '../modules/identity/index.js';
 
 export type Access = 'public' | 'any' | readonly Role[];
 
 type ZAny = z.ZodType;
 type Infer<S> = S extends ZAny ? z.infer<S> : undefined;
 
-export interface HandlerCtx<B, Q, P> {
+/** The transaction a handler receives: non-null by type when its route declares `tx: true`. */
+export type TxOf<X extends boolean> = X extends true ? Tx : Tx | null;
+
+export interface HandlerCtx<B, Q, P, T extends Tx | null = Tx | null> {
   actor: Actor;
   /** Null only on public routes called anonymously. */
   maybeActor: Actor | null;
   db: Db;
   /** The transaction when the route declares `tx: true`, else the database. */
   q: Queryable;
-  tx: Tx | null;
+  tx: T;
   body: B;
   query: Q;
   params: P;
@@ -33,7 +36,7 @@ export interface HandlerCtx<B, Q, P> {
   reply: FastifyReply;
 }
 
-export interface RouteSpec<B extends ZAny | undefined, Q extends ZAny | undefined, P extends ZAny | undefined, R extends ZAny> {
+export interface RouteSpec<B extends ZAny | undefined, Q extends ZAny | undefined, P extends ZAny | undefined, R extends ZAny, X extends boolean = false> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   operationId: string;
@@ -45,14 +48,15 @@ export interface RouteSpec<B extends ZAny | undefined, Q extends ZAny | undefine
   params?: P;
   response: R;
   status?: 200 | 201 | 202;
-  tx?: boolean;
+  /** Run the handler in a transaction; its context's `tx` is then a `Tx` (non-null) by type. */
+  tx?: X;
   rateLimit?: { max: number; timeWindow: string | number };
   /** Raw body content types accepted instead of JSON (file imports). */
   rawBody?: readonly string[];
   bodyLimit?: number;
   /** Reachable by a privileged account that has not passed its second factor yet (enrolment, sign-out). */
   mfaExempt?: boolean;
-  handler: (ctx: HandlerCtx<Infer<B>, Infer<Q>, Infer<P>>) => Promise<z.infer<R>>;
+  handler: (ctx: HandlerCtx<Infer<B>, Infer<Q>, Infer<P>, TxOf<X>>) => Promise<z.infer<R>>;
 }
 
 /** Problem schema for the OpenAPI document. */
@@ -77,10 +81,10 @@ export function rolesOf(access: Access): readonly Role[] | 'public' {
   return access;
 }
 
-export function defineRoute<B extends ZAny | undefined, Q extends ZAny | undefined, P extends ZAny | undefined, R extends ZAny>(
+export function defineRoute<B extends ZAny | undefined, Q extends ZAny | undefined, P extends ZAny | undefined, R extends ZAny, X extends boolean = false>(
   app: FastifyInstance,
   db: Db,
-  spec: RouteSpec<B, Q, P, R>,
+  spec: RouteSpec<B, Q, P, R, X>,
 ): void {
   const roles = rolesOf(spec.access);
   const status = spec.status ?? 200;
@@ -123,7 +127,7 @@ export function defineRoute<B extends ZAny | undefined, Q extends ZAny | undefin
     },
     handler: async (req, reply) => {
       const actor = await authenticate(db, req, reply);
-      if (spec.rawBody && !Buffer.isBuffer(req.body)) {
+      if (spec.rawBody && (!Buffer.isBuffer(req.body) || !spec.rawBody.includes(mediaType(req.headers['content-type'])))) {
         throw new AppError('UNSUPPORTED_MEDIA_TYPE', `send the file itself as the body, with content type ${spec.rawBody.join(' or ')}`, 'content-type');
       }
       const run = async (q: Queryable, tx: Tx | null) =>
@@ -132,7 +136,7 @@ export function defineRoute<B extends ZAny | undefined, Q extends ZAny | undefin
           maybeActor: actor,
           db,
           q,
-          tx,
+          tx: tx as TxOf<X>,
           body: req.body as Infer<B>,
           query: req.query as Infer<Q>,
           params: req.params as Infer<P>,
@@ -147,6 +151,9 @@ export function defineRoute<B extends ZAny | undefined, Q extends ZAny | undefin
   });
 }
 
+/** The media type of a Content-Type header, without parameters, in lower case ('' when absent). */
+export const mediaType = (h: string | undefined): string => (h ?? '').split(';')[0]!.trim().toLowerCase();
+
 /** Common schema pieces. */
 export const Uuid = z.uuid();
 export const IdParams = z.strictObject({ id: z.uuid() });
@@ -155,3 +162,5 @@ export const Paging = {
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 };
 export const Page = <T extends ZAny>(item: T) => z.object({ total: z.number().int(), items: z.array(item) });
+/** A whole (unpaged) list in the one list shape of the API, `{ items, total }` (issue 15 item 23). */
+export const listed = <T>(items: T[]): { items: T[]; total: number } => ({ items, total: items.length });

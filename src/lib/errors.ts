@@ -61,6 +61,11 @@ export const ErrorCodes = {
   CLASS_FULL: 409,
   CLASS_NOT_OPEN: 409,
   OPENING_DEADLINE_PASSED: 409,
+  // training: why a worker's voucher does not fit a class (registration, admission)
+  VOUCHER_PROGRAMME_MISMATCH: 409,
+  VOUCHER_OCCUPATION_MISMATCH: 409,
+  VOUCHER_LEVEL_MISMATCH: 409,
+  VOUCHER_NOT_YET_VALID: 409,
   // attendance
   CHECKIN_OUTSIDE_WINDOW: 409,
   CHECKIN_OUTSIDE_GEOFENCE: 409,
@@ -71,8 +76,23 @@ export const ErrorCodes = {
   CLAIM_STATE_INVALID: 409,
   MAKER_CHECKER_SAME_PERSON: 409,
   BANK_FILE_INVALID: 400,
+  DEBTOR_ACCOUNT_MISSING: 409,
+  NOTHING_PAYABLE: 409,
+  // subsidy: limits and budgets (issue 15)
+  CLAIM_LIMIT_EXCEEDED: 409,
+  NO_BUDGET: 409,
   // rehab
   REHAB_NOT_ELIGIBLE: 409,
+  NO_ELIGIBLE_CATEGORY: 409,
+  // evaluation (培训评价)
+  RATING_NOT_A_TRAINEE: 403,
+  RATING_CLASS_NOT_ENDED: 409,
+  RATING_ATTENDANCE_BELOW_THRESHOLD: 409,
+  RATING_CHANGE_WINDOW_CLOSED: 409,
+  REHAB_NO_BED: 409,
+  // certificates and the lifelong record (issue 19)
+  CERTIFICATE_HOLDER_UNKNOWN: 409,
+  DOCUMENT_UNREADABLE: 400,
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

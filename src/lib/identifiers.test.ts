@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   birthDateOf,
+  charactersOf,
   checkBankCard,
   checkIdNumber,
   checkMobile,
   checkUscc,
+  GB2260_PROVINCES,
   idCheckChar,
   isRealDate,
   luhnCheckDigit,
@@ -40,12 +42,26 @@ describe('resident ID (GB 11643-1999)', () => {
     ['1101051949123100200', 'must be 18 characters'],
     ['11010519491231002Y', 'must be 18 characters'],
     ['01010519491231002X', 'region code'],
+    ['990426199112010074', 'names no province'], // issue 15 item 8: a correct check character, no such province
+    ['001234199112010074', 'region code'],
+    ['100426199112010079', 'names no province'],
+    ['720426199112010074', 'names no province'],
     ['110105194902300021', 'not a real date'],
     ['110105189912310020', 'not a real date'],
     ['110105203001010020', 'future'],
     ['110105194912310021', 'check character'],
   ])('refuses %s (%s)', (id, reason) => {
     expect(checkIdNumber(id, TODAY)).toContain(reason);
+  });
+
+  it('knows the 34 province-level codes of GB/T 2260 and refuses every other two-digit prefix', () => {
+    expect(GB2260_PROVINCES.size).toBe(34);
+    const body = '0426199112010';
+    for (let p = 10; p <= 99; p++) {
+      const first17 = `${p}${body}07`;
+      const id = first17 + idCheckChar(first17);
+      expect(checkIdNumber(id, TODAY) === null, id).toBe(GB2260_PROVINCES.has(String(p)));
+    }
   });
 
   it.each([
@@ -63,7 +79,7 @@ describe('resident ID (GB 11643-1999)', () => {
 
   const validId = fc
     .record({
-      region: fc.integer({ min: 100000, max: 999999 }),
+      region: fc.tuple(fc.constantFrom(...GB2260_PROVINCES), fc.integer({ min: 0, max: 9999 })).map(([p, r]) => `${p}${String(r).padStart(4, '0')}`),
       day: fc.integer({ min: 0, max: Math.floor((TODAY.getTime() - Date.UTC(1900, 0, 1)) / 86_400_000) - 1 }),
       seq: fc.integer({ min: 0, max: 999 }),
     })
@@ -227,6 +243,30 @@ describe('masks (DESIGN.md §5)', () => {
     expect(maskCard('6222020200001234')).toBe('6222 **** **** 1234');
     expect(maskName('张三')).toBe('张*');
     expect(maskName('欧阳小明')).toBe('欧**明');
+  });
+
+  it.each([
+    ['王𠮷', '王*'],
+    ['𪚥林', '𪚥*'],
+    ['𠮷', '𠮷'],
+    ['李😀明', '李*明'],
+    ['👨‍👩‍👧张', '👨‍👩‍👧*'],
+    ['张👍🏽', '张*'],
+    ['𠮷野家一', '𠮷**一'],
+  ])('masks %s by whole characters as %s (no half of a surrogate pair)', (name, masked) => {
+    expect(maskName(name)).toBe(masked);
+    expect(/\p{Cs}/u.test(maskName(name))).toBe(false);
+  });
+
+  it('property: a masked name never splits a character and keeps the first one', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }), (name) => {
+        const m = maskName(name);
+        expect(/\p{Cs}/u.test(m)).toBe(false); // no lone surrogate
+
+        expect(m.startsWith(charactersOf(name)[0]!)).toBe(true);
+      }),
+    );
   });
 
   it('property: a masked ID keeps 3 + 4 characters and hides the birth date', () => {

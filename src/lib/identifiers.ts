@@ -2,6 +2,7 @@
  * Identifier rules (pure): resident ID (GB 11643-1999), unified social credit code (GB 32100-2015),
  * bank card (Luhn), mainland mobile number. Each returns null when valid, or the reason.
  */
+import { now as clockNow } from './clock.js';
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
@@ -19,10 +20,26 @@ export function isRealDate(y: number, m: number, d: number): boolean {
   return d <= dim;
 }
 
-export function checkIdNumber(raw: string, today: Date = new Date()): string | null {
+/**
+ * GB/T 2260 province-level codes (the first two digits of a region code): 34 provincial divisions —
+ * 22 provinces, 5 autonomous regions, 4 municipalities, Hong Kong (81), Macao (82) and Taiwan (71).
+ */
+// prettier-ignore
+export const GB2260_PROVINCES: ReadonlySet<string> = new Set([
+  '11', '12', '13', '14', '15', // 北京 天津 河北 山西 内蒙古
+  '21', '22', '23', // 辽宁 吉林 黑龙江
+  '31', '32', '33', '34', '35', '36', '37', // 上海 江苏 浙江 安徽 福建 江西 山东
+  '41', '42', '43', '44', '45', '46', // 河南 湖北 湖南 广东 广西 海南
+  '50', '51', '52', '53', '54', // 重庆 四川 贵州 云南 西藏
+  '61', '62', '63', '64', '65', // 陕西 甘肃 青海 宁夏 新疆
+  '71', '81', '82', // 台湾 香港 澳门
+]);
+
+export function checkIdNumber(raw: string, today: Date = clockNow()): string | null {
   const v = raw.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(v)) return 'must be 18 characters: 17 digits and a check digit or X';
   if (!/^[1-9]\d{5}$/.test(v.slice(0, 6))) return 'the region code is not valid';
+  if (!GB2260_PROVINCES.has(v.slice(0, 2))) return 'the region code names no province (GB/T 2260)';
   const y = Number(v.slice(6, 10));
   const m = Number(v.slice(10, 12));
   const d = Number(v.slice(12, 14));
@@ -103,7 +120,17 @@ export const normaliseMobile = (v: string): string => v.trim().replace(/^\+?86/,
 export const maskId = (id: string): string => (id.length === 18 ? `${id.slice(0, 3)}***********${id.slice(14)}` : '***');
 export const maskPhone = (p: string): string => (p.length === 11 ? `${p.slice(0, 3)}****${p.slice(7)}` : '***');
 export const maskCard = (c: string): string => (c.length >= 8 ? `${c.slice(0, 4)} **** **** ${c.slice(-4)}` : '****');
-export const maskName = (n: string): string => (n.length <= 1 ? n : n.length === 2 ? `${n[0]}*` : `${n[0]}${'*'.repeat(n.length - 2)}${n[n.length - 1]}`);
+const graphemes = new Intl.Segmenter('zh', { granularity: 'grapheme' });
+/**
+ * A text's user-perceived characters: a character outside the Basic Multilingual Plane (𠮷, 𪚥, an emoji)
+ * is one, not two UTF-16 halves; so is an emoji sequence joined by ZWJ or with a skin tone.
+ */
+export const charactersOf = (s: string): string[] => Array.from(graphemes.segment(s), (g) => g.segment);
+/** Masks a name by whole characters: 张* · 欧**明 · 王* (王𠮷) · 𪚥* (𪚥林). */
+export const maskName = (name: string): string => {
+  const c = charactersOf(name);
+  return c.length <= 1 ? name : c.length === 2 ? `${c[0]}*` : `${c[0]}${'*'.repeat(c.length - 2)}${c[c.length - 1]}`;
+};
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A UUID in its canonical text form (ids in routes and tokens are checked before they reach SQL). */

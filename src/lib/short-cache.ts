@@ -5,6 +5,8 @@
  * in flight before the clear is never stored (generation check). Other nodes see a change after `ttlMs` at
  * the latest: use it only where that delay is acceptable, and never for a decision a write depends on.
  */
+import { nowMs } from './clock.js';
+
 export class ShortCache<V> {
   private readonly map = new Map<string, { value: V; at: number }>();
   private generation = 0;
@@ -16,7 +18,7 @@ export class ShortCache<V> {
     private readonly settleMs = 2_000,
   ) {}
 
-  get(key: string, now = Date.now()): V | undefined {
+  get(key: string, now = nowMs()): V | undefined {
     const e = this.map.get(key);
     if (!e) return undefined;
     if (now - e.at > this.ttlMs) {
@@ -31,7 +33,7 @@ export class ShortCache<V> {
     return this.generation;
   }
 
-  set(key: string, value: V, since: number, now = Date.now()): void {
+  set(key: string, value: V, since: number, now = nowMs()): void {
     if (this.ttlMs <= 0 || since !== this.generation || now <= this.settledAt) return;
     if (this.map.size >= this.max) this.map.clear();
     this.map.set(key, { value, at: now });
@@ -41,7 +43,7 @@ export class ShortCache<V> {
     this.map.delete(key);
   }
 
-  clear(now = Date.now()): void {
+  clear(now = nowMs()): void {
     this.generation++;
     this.settledAt = now + this.settleMs;
     this.map.clear();

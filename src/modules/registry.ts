@@ -1,19 +1,54 @@
-/** Every domain module's routes, registered in one place. A module exports `registerRoutes(app, db)`. */
+/**
+ * Every domain module's routes and scheduled jobs, in one place. A module's face exports `registerRoutes(app, db)`
+ * and, when it has any, `jobs`; nothing is registered as a side effect of an import.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/index.js';
-import { registerRoutes as audit } from './audit/routes.js';
-import { registerRoutes as catalog } from './catalog/routes.js';
-import { registerRoutes as identity } from './identity/routes.js';
-import { registerRoutes as orgs } from './orgs/routes.js';
-import { registerRoutes as persons } from './persons/routes.js';
-import { registerRoutes as training } from './training/routes.js';
-import { registerRoutes as vouchers } from './vouchers/routes.js';
-import { registerRoutes as assessment } from './assessment/routes.js';
-import { registerRoutes as subsidy } from './subsidy/routes.js';
-import { registerRoutes as attendance } from './attendance/routes.js';
+import type { JobDef } from '../jobs/scheduler.js';
+import { registerRoutes as audit } from './audit/index.js';
+import { registerRoutes as catalog } from './catalog/index.js';
+import { registerRoutes as identity } from './identity/index.js';
+import { registerRoutes as orgs } from './orgs/index.js';
+import { registerRoutes as persons } from './persons/index.js';
+import { registerRoutes as training, jobs as trainingJobs, useCourseScores } from './training/index.js';
+import { registerRoutes as vouchers, jobs as voucherJobs } from './vouchers/index.js';
+import { registerRoutes as assessment } from './assessment/index.js';
+import { registerRoutes as subsidy, jobs as subsidyJobs } from './subsidy/index.js';
+import { registerRoutes as attendance } from './attendance/index.js';
+import { registerRoutes as evaluation, COURSE_SCORE_SQL } from './evaluation/index.js';
+import { registerRoutes as rehab } from './rehab/index.js';
+import { registerRoutes as records } from './records/index.js';
+import { registerRoutes as employment } from './employment/index.js';
+import { registerRoutes as analytics, jobs as analyticsJobs } from './analytics/index.js';
+import { registerRoutes as workbench } from './workbench/index.js';
+
+/** In this order: a module registers after those it calls. */
+const MODULES = [
+  identity,
+  audit,
+  catalog,
+  persons,
+  orgs,
+  vouchers,
+  training,
+  attendance,
+  assessment,
+  subsidy,
+  evaluation,
+  rehab,
+  records,
+  employment,
+  analytics,
+  workbench,
+];
 
 export async function registerModules(app: FastifyInstance, db: Db): Promise<void> {
-  for (const register of [identity, audit, catalog, persons, orgs, vouchers, training, attendance, assessment, subsidy]) {
+  for (const register of MODULES) {
     await register(app, db);
   }
+  // the course search shows and sorts by the courses' ratings, which evaluation keeps
+  useCourseScores(COURSE_SCORE_SQL);
 }
+
+/** Every module's scheduled jobs (started by src/server.ts, run by name from the CLI and the tests). */
+export const JOBS: readonly JobDef[] = [...voucherJobs, ...trainingJobs, ...subsidyJobs, ...analyticsJobs];

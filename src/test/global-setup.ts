@@ -6,6 +6,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import { testDatabaseUrl } from '../config.js';
 import { openDb, isPglite } from '../db/index.js';
 import { migrate } from '../db/migrate.js';
 import type { TestProject } from 'vitest/node';
@@ -31,7 +32,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('runId', runId);
   project.provide('templateDb', name);
   project.provide('templateDump', TEMPLATE_DUMP);
-  const url = process.env.DATABASE_URL;
+  const url = testDatabaseUrl();
   if (!url) {
     const db = await openDb({ dataDir: 'memory://' });
     await migrate(db);

@@ -6,14 +6,14 @@ import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import pg from 'pg';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { loadConfig, type Config } from '../config.js';
+import { quietConfig, testDatabaseUrl, type Config } from '../config.js';
 import { openDb, type Db, type Queryable } from '../db/index.js';
 import { configureProcess } from '../platform.js';
 import { buildApp } from '../http/app.js';
 import type { Role } from '../modules/identity/actor.js';
-import { seedFixtures, type Fixtures } from './fixtures.js';
+import { seedFixtures, type Fixtures } from './factories/index.js';
 
-export const engine = (): 'pglite' | 'postgres' => (process.env.DATABASE_URL ? 'postgres' : 'pglite');
+export const engine = (): 'pglite' | 'postgres' => (testDatabaseUrl() ? 'postgres' : 'pglite');
 
 /** `q` seen through a counter of the statements sent through it (for tests of coalesced reads). */
 export function countingQueries(q: Queryable): Queryable & { readonly queries: number } {
@@ -28,14 +28,14 @@ export function countingQueries(q: Queryable): Queryable & { readonly queries: n
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' }, { databaseUrl: process.env.DATABASE_URL || undefined, ...overrides });
+  return quietConfig({}, { databaseUrl: testDatabaseUrl(), ...overrides });
 }
 
 let counter = 0;
 
 /** A fresh, migrated database for this test file. */
 export async function createTestDb(poolSize = 10): Promise<Db> {
-  const url = process.env.DATABASE_URL;
+  const url = testDatabaseUrl();
   if (!url) {
     const dump = readFileSync(inject('templateDump'));
     return openDb({ dataDir: 'memory://', loadDataDir: new Blob([dump]) });

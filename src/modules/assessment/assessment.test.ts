@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
-import { adminActor, addDays, businessDate, makeTrainees, makeWorld, openClass, type Trainee, type World } from '../attendance/testkit.js';
+import { adminActor, addDays, businessDate, makeTrainees, makeWorld, openClass, type Trainee, type World } from '../../test/factories/index.js';
 import * as catalog from '../catalog/service.js';
 import { SYSTEM } from '../audit/service.js';
 import { createSession } from '../identity/sessions.js';
 import * as orgs from '../orgs/service.js';
 import { syntheticUscc } from '../orgs/synthetic.js';
 import * as training from '../training/service.js';
-import { OCC } from '../training/testkit.js';
+import { OCC } from '../../test/factories/index.js';
 import * as vouchers from '../vouchers/service.js';
-import { parseResultRow, resultIssues } from './rules.js';
+import { parseResultRow, resolveResultLevel, resultIssues } from './rules.js';
 import { listAssignments, myCertificates } from './service.js';
 
 let t: TestApp;
@@ -81,9 +81,22 @@ describe('assessment rules', () => {
         level: 4,
         certificateNumber: 'CERT-0001',
         certificateType: 'skill_level',
+        levelChangeReason: null,
         assessedOn: '2026-11-20',
       },
     });
+  });
+});
+
+describe('a sheet row without a level, or with a level-change reason', () => {
+  it('an empty level reads as none (the class’s is taken); the reason column is read', () => {
+    const header = ['券号 voucherNumber', '结果', '成绩', '等级', '等级变更原因 levelChangeReason', '证书编号', '证书类型', '考核日期'];
+    const none = parseResultRow(header, ['SV1', '通过', '88', '', '', 'CERT-0001', '职业技能等级证书', '2026-11-20'], '2026-11-26');
+    expect(none).toMatchObject({ input: { level: null, levelChangeReason: null } });
+    const other = parseResultRow(header, ['SV1', '通过', '88', '3', '考生报考三级', 'CERT-0001', '职业技能等级证书', '2026-11-20'], '2026-11-26');
+    expect(other).toMatchObject({ input: { level: 3, levelChangeReason: '考生报考三级' } });
+    const bad = parseResultRow(header, ['SV1', '通过', '88', 'x', '', 'CERT-0001', '职业技能等级证书', '2026-11-20'], '2026-11-26');
+    expect(bad).toEqual({ issues: [expect.objectContaining({ field: 'level' })] });
   });
 });
 
@@ -377,5 +390,113 @@ describe('apprenticeship results carry the class period into the claim', () => {
       reason: expect.stringContaining('1 month subsidised, 1 of at most 2 years (24 months)'),
     });
     expect(claim.amountFen).toBe(Math.floor((claim.standardFen * claim.ratioPct + 600) / 1200));
+  });
+});
+
+describe('the assessed level and the pass mark (考核等级, 合格分数线)', () => {
+  it.each<[string, Parameters<typeof resolveResultLevel>[0], number | null, number, unknown]>([
+    ['no level: the class’s', { passed: true, score: 80 }, 4, 60, { level: 4, levelChange: null }],
+    ['null level: the class’s', { passed: true, level: null }, 3, 60, { level: 3, levelChange: null }],
+    ['same level', { passed: true, level: 4 }, 4, 60, { level: 4, levelChange: null }],
+    ['other level without a reason', { passed: true, level: 3 }, 4, 60, { issue: expect.objectContaining({ field: 'levelChangeReason' }) }],
+    [
+      'other level, blank reason',
+      { passed: true, level: 3, levelChangeReason: '  ' },
+      4,
+      60,
+      { issue: expect.objectContaining({ field: 'levelChangeReason' }) },
+    ],
+    [
+      'other level with a reason',
+      { passed: true, level: 3, levelChangeReason: ' 申报三级 ' },
+      4,
+      60,
+      { level: 3, levelChange: { classLevel: 4, reason: '申报三级' } },
+    ],
+    ['no level and no class level', { passed: false }, null, 60, { issue: expect.objectContaining({ field: 'level' }) }],
+    ['passed below the pass mark', { passed: true, score: 59.5, level: 4 }, 4, 60, { issue: expect.objectContaining({ field: 'score' }) }],
+    ['passed exactly at the pass mark', { passed: true, score: 60 }, 4, 60, { level: 4, levelChange: null }],
+    ['failed below the pass mark', { passed: false, score: 30 }, 4, 60, { level: 4, levelChange: null }],
+    ['a programme pass mark of 70', { passed: true, score: 65 }, 4, 70, { issue: expect.objectContaining({ field: 'score' }) }],
+    ['passed without a score', { passed: true, score: null }, 4, 60, { level: 4, levelChange: null }],
+  ])('%s', (_name, input, classLevel, passMark, expected) => {
+    expect(resolveResultLevel(input, classLevel, passMark)).toEqual(expected);
+  });
+
+  let mine: Trainee[];
+  beforeAll(async () => {
+    mine = await makeTrainees(t.db, world, 4, 'subsidy', addDays(today, -30));
+    const start = new Date(Date.now() - 3 * 3600_000);
+    const cls = (await openClass(t.db, world, [{ startsAt: start, endsAt: new Date(start.getTime() + 3600_000) }], mine)).cls;
+    expect(cls.level).toBe(4);
+    const r = await t.call('POST', '/api/v1/assessment/assignments', {
+      as: 'district_admin',
+      body: { classId: cls.id, assessorOrgId: t.fx.orgs.assessor!.id },
+    });
+    expect(r.statusCode).toBe(201);
+  });
+  const record = (body: Record<string, unknown>) => t.call('POST', '/api/v1/assessment/results', { as: 'assessor', body: { assessedOn: today, ...body } });
+  const pass = { passed: true, certificateType: 'skill_level' };
+  const counts = async () => [
+    await t.count('assessment_results'),
+    await t.count('subsidy_claims'),
+    await t.count('audit_log'),
+    await t.count('voucher_events'),
+  ];
+
+  it('a result without a level takes the class’s level, and so does its claim', async () => {
+    const r = await record({ voucherId: mine[0]!.voucherId, ...pass, score: 75, certificateNumber: 'CERT-LV-0001' });
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({ level: 4, levelChangeReason: null });
+    const claim = (await t.call('GET', `/api/v1/subsidy/claims/${r.json().claimId}`, { as: 'city_admin' })).json();
+    expect(claim.level).toBe(4);
+    expect(claim.reasonCodes).not.toContain('LEVEL_DIFFERS_FROM_CLASS');
+  });
+
+  it('another level without a reason: 400 naming levelChangeReason, nothing written', async () => {
+    const before = await counts();
+    const r = await record({ voucherId: mine[1]!.voucherId, ...pass, level: 3, certificateNumber: 'CERT-LV-0002' });
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'levelChangeReason' });
+    expect(await counts()).toEqual(before);
+    expect((await vouchers.getVoucher(t.db, mine[1]!.voucherId))!.status).toBe('in_training');
+  });
+
+  it('another level with a reason: recorded, and the claim waits in review with LEVEL_DIFFERS_FROM_CLASS and the reason', async () => {
+    const r = await record({ voucherId: mine[1]!.voucherId, ...pass, level: 3, levelChangeReason: '考生报考三级并通过', certificateNumber: 'CERT-LV-0003' });
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({ level: 3, levelChangeReason: '考生报考三级并通过', claimStatus: 'in_review' });
+    const claim = (await t.call('GET', `/api/v1/subsidy/claims/${r.json().claimId}`, { as: 'city_admin' })).json();
+    expect(claim.level).toBe(3);
+    expect(claim.reasonCodes).toContain('LEVEL_DIFFERS_FROM_CLASS');
+    expect(claim.rules.find((x: { rule: string }) => x.rule === 'ASSESSED_LEVEL_MATCHES_CLASS')).toMatchObject({
+      passed: false,
+      code: 'LEVEL_DIFFERS_FROM_CLASS',
+      reason: expect.stringContaining('考生报考三级并通过'),
+    });
+  });
+
+  it('a score below the programme’s pass mark cannot be recorded as passed (default 60, then 70): 400 naming score, nothing written', async () => {
+    const before = await counts();
+    const low = await record({ voucherId: mine[2]!.voucherId, ...pass, score: 59, certificateNumber: 'CERT-LV-0004' });
+    expect(low.statusCode).toBe(400);
+    expect(low.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'score' });
+    expect(await counts()).toEqual(before);
+    const admin = adminActor(t.fx.accounts.city_admin!.id);
+    await t.db.tx((tx) => catalog.updateProgramme(admin, tx, world.programme.id, { passMarkScore: 70 }));
+    try {
+      expect((await catalog.getProgramme(t.db, world.programme.id))!.passMarkScore).toBe(70);
+      const changed = await counts();
+      const r = await record({ voucherId: mine[2]!.voucherId, ...pass, score: 65, certificateNumber: 'CERT-LV-0004' });
+      expect(r.statusCode).toBe(400);
+      expect(r.json().field).toBe('score');
+      expect(await counts()).toEqual(changed);
+      // a fail with that score is recorded
+      const fail = await record({ voucherId: mine[2]!.voucherId, passed: false, score: 65 });
+      expect(fail.statusCode).toBe(201);
+      expect(fail.json()).toMatchObject({ passed: false, level: 4 });
+    } finally {
+      await t.db.tx((tx) => catalog.updateProgramme(admin, tx, world.programme.id, { passMarkScore: 60 }));
+    }
   });
 });

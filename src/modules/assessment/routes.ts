@@ -1,107 +1,28 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { Db } from '../../db/index.js';
-import { defineRoute, IdParams, Page } from '../../http/route.js';
-import { CERTIFICATE_TYPES } from './rules.js';
+import { defineRoute, IdParams, listed, Page } from '../../http/route.js';
+import {
+  AssignmentBody,
+  AssignmentQuery,
+  AssignmentSchema,
+  CertificateLookupQuery,
+  CertificateImportReportSchema,
+  CertificateSchema,
+  ImportReportSchema,
+  RegistryEntrySchema,
+  RegistryQuery,
+  ResultBody,
+  ResultQuery,
+  ResultViewSchema,
+  WithdrawBody,
+} from './schemas.js';
 import * as assessment from './service.js';
 
 const TAGS = ['assessment'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const ResultBody = z
-  .strictObject({
-    voucherId: z.uuid().optional(),
-    voucherNumber: z.string().trim().min(5).max(40).optional(),
-    passed: z.boolean(),
-    score: z.number().min(0).max(100).nullable().optional(),
-    level: z.number().int().min(0).max(5),
-    certificateNumber: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9-]{6,40}$/, '6..40 letters, digits or -')
-      .nullable()
-      .optional(),
-    certificateType: z.enum(CERTIFICATE_TYPES).nullable().optional(),
-    assessedOn: z.iso.date(),
-  })
-  .refine((b) => !!b.voucherId || !!b.voucherNumber, { message: 'voucherId or voucherNumber is required', path: ['voucherNumber'] });
-
-const ResultViewSchema = z
-  .object({
-    id: z.string(),
-    voucherId: z.string(),
-    voucherNumber: z.string().nullable(),
-    classId: z.string().nullable(),
-    passed: z.boolean(),
-    score: z.number().nullable(),
-    level: z.number().int(),
-    occupationCode: z.string(),
-    certificateNumber: z.string().nullable(),
-    certificateType: z.enum(CERTIFICATE_TYPES).nullable(),
-    assessedOn: z.string(),
-    claimId: z.string().nullable(),
-    claimStatus: z.string().nullable(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'AssessmentResult' });
-
-const CertificateSchema = z.object({
-  certificateNumber: z.string(),
-  certificateType: z.enum(CERTIFICATE_TYPES),
-  holderNameMasked: z.string(),
-  occupationCode: z.string(),
-  level: z.number().int(),
-  assessedOn: z.string(),
-});
-
-const ImportReportSchema = z.object({
-  total: z.number().int(),
-  recorded: z.number().int(),
-  passed: z.number().int(),
-  failed: z.number().int(),
-  errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })),
-});
-
-const AssignmentBody = z.strictObject({
-  classId: z.uuid(),
-  assessorOrgId: z.uuid(),
-  note: z.string().trim().max(500).optional(),
-});
-
-const WithdrawBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
-
-const AssignmentQuery = z.strictObject({
-  classId: z.uuid().optional(),
-  assessorOrgId: z.uuid().optional(),
-  status: z.enum(['active', 'withdrawn', 'all']).default('active'),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-});
-
-const AssignmentSchema = z
-  .object({
-    id: z.string(),
-    classId: z.string(),
-    className: z.string().nullable(),
-    classState: z.string().nullable(),
-    startDate: z.string().nullable(),
-    endDate: z.string().nullable(),
-    occupationCode: z.string().nullable(),
-    level: z.number().int().nullable(),
-    districtCode: z.string(),
-    providerId: z.string(),
-    assessorOrgId: z.string(),
-    assessorOrgName: z.string().nullable(),
-    note: z.string().nullable(),
-    assignedBy: z.string().nullable(),
-    assignedAt: z.string(),
-    active: z.boolean(),
-    withdrawnAt: z.string().nullable(),
-    withdrawReason: z.string().nullable(),
-  })
-  .meta({ id: 'AssessmentAssignment' });
-
-export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void> {
+/** 考评安排: classes assigned to assessment bodies. */
+function registerAssignmentRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'POST',
     url: '/api/v1/assessment/assignments',
@@ -113,7 +34,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     status: 201,
     response: AssignmentSchema,
     tx: true,
-    handler: async ({ actor, tx, body }) => assessment.assignClass(actor, tx!, body),
+    handler: async ({ actor, tx, body }) => assessment.assignClass(actor, tx, body),
   });
 
   defineRoute(app, db, {
@@ -127,7 +48,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     body: WithdrawBody,
     response: AssignmentSchema,
     tx: true,
-    handler: async ({ actor, tx, params, body }) => assessment.withdrawAssignment(actor, tx!, params.id, body),
+    handler: async ({ actor, tx, params, body }) => assessment.withdrawAssignment(actor, tx, params.id, body),
   });
 
   defineRoute(app, db, {
@@ -141,7 +62,10 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     response: Page(AssignmentSchema),
     handler: async ({ actor, q, query }) => assessment.listAssignments(actor, q, query),
   });
+}
 
+/** Results: recorded one by one or from a sheet, and listed. */
+function registerResultRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'POST',
     url: '/api/v1/assessment/results',
@@ -153,7 +77,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     status: 201,
     response: ResultViewSchema,
     tx: true,
-    handler: async ({ actor, tx, body }) => assessment.recordResult(actor, tx!, body),
+    handler: async ({ actor, tx, body }) => assessment.recordResult(actor, tx, body),
   });
 
   defineRoute(app, db, {
@@ -179,15 +103,14 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     summary: 'Results recorded by the caller’s assessment body (admins: their scope)',
     tags: TAGS,
     access: ['assessor', 'city_admin', 'district_admin', 'auditor'],
-    query: z.strictObject({
-      classId: z.uuid().optional(),
-      limit: z.coerce.number().int().min(1).max(500).default(50),
-      offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-    }),
+    query: ResultQuery,
     response: Page(ResultViewSchema),
     handler: async ({ actor, q, query }) => assessment.listResults(actor, q, query),
   });
+}
 
+/** Certificates: the holder's own, and the public check. */
+function registerCertificateRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'GET',
     url: '/api/v1/me/certificates',
@@ -195,8 +118,8 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     summary: 'The worker’s own certificates',
     tags: TAGS,
     access: ['worker'],
-    response: z.array(CertificateSchema),
-    handler: async ({ actor, q }) => assessment.myCertificates(actor, q),
+    response: Page(CertificateSchema),
+    handler: async ({ actor, q }) => listed(await assessment.myCertificates(actor, q)),
   });
 
   defineRoute(app, db, {
@@ -207,8 +130,47 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     tags: TAGS,
     access: 'public',
     rateLimit: { max: 10, timeWindow: '1 minute' },
-    query: z.strictObject({ certificateNumber: z.string().trim().min(6).max(40), name: z.string().trim().min(1).max(64) }),
+    query: CertificateLookupQuery,
     response: CertificateSchema,
     handler: async ({ q, query }) => assessment.lookupCertificate(q, query),
   });
+}
+
+/** 证书库: the registry of certificates recorded here and imported from assessment bodies. */
+function registerRegistryRoutes(app: FastifyInstance, db: Db): void {
+  defineRoute(app, db, {
+    method: 'GET',
+    url: '/api/v1/certificates',
+    operationId: 'listCertificateRegistry',
+    summary: 'The certificate registry (recorded + imported); an assessment body: its own; masked holder names',
+    tags: TAGS,
+    access: ['city_admin', 'auditor', 'assessor'],
+    query: RegistryQuery,
+    response: Page(RegistryEntrySchema),
+    handler: async ({ actor, q, query }) => assessment.listRegistry(actor, q, query),
+  });
+
+  defineRoute(app, db, {
+    method: 'POST',
+    url: '/api/v1/certificates/import',
+    operationId: 'importCertificates',
+    summary:
+      'Import an assessment body’s certificates (CSV or .xlsx: 证书编号, 证书类型, 身份证号, 姓名, 职业代码, 等级, 发证机构, 发证日期); bad rows reported by row and field',
+    tags: TAGS,
+    access: ['assessor', 'city_admin'],
+    rawBody: ['text/csv', XLSX],
+    bodyLimit: 16 * 1024 * 1024,
+    response: CertificateImportReportSchema,
+    handler: async ({ actor, db: d, req }) => {
+      const type = String(req.headers['content-type'] ?? '');
+      return assessment.importCertificates(actor, d, req.body as Buffer, type.startsWith(XLSX) ? 'xlsx' : 'csv');
+    },
+  });
+}
+
+export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void> {
+  registerAssignmentRoutes(app, db);
+  registerResultRoutes(app, db);
+  registerCertificateRoutes(app, db);
+  registerRegistryRoutes(app, db);
 }

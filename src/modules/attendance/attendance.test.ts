@@ -5,7 +5,18 @@ import { SYSTEM } from '../audit/service.js';
 import * as catalog from '../catalog/service.js';
 import { AppError } from '../../lib/errors.js';
 import * as attendance from './service.js';
-import { addDays, businessDate, makeTrainees, makeWorld, northOf, openClass, VENUE_GCJ, type Trainee, type World, type WorldActor } from './testkit.js';
+import {
+  addDays,
+  businessDate,
+  makeTrainees,
+  makeWorld,
+  northOf,
+  openClass,
+  VENUE_GCJ,
+  type Trainee,
+  type World,
+  type WorldActor,
+} from '../../test/factories/index.js';
 import * as training from '../training/service.js';
 import * as vouchers from '../vouchers/service.js';
 

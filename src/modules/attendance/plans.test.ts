@@ -12,9 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/index.js';
 import { configureProcess } from '../../platform.js';
 import { createTestDb, engine, testConfig } from '../../test/harness.js';
-import { seedFixtures } from '../../test/fixtures.js';
+import { seedFixtures } from '../../test/factories/index.js';
 import * as attendance from './service.js';
-import { addDays, businessDate, makeTrainees, makeWorld, northOf, openClass, VENUE_GCJ, type Trainee } from './testkit.js';
+import { addDays, businessDate, makeTrainees, makeWorld, northOf, openClass, VENUE_GCJ, type Trainee } from '../../test/factories/index.js';
 
 let db: Db;
 let trainees: Trainee[];

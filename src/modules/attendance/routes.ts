@@ -5,10 +5,21 @@ import { IdParams, Page, Paging, defineRoute } from '../../http/route.js';
 import { CheckInBody, CheckInView, ClassAttendanceView, FlagDecisionBody, FlagView, OnlineImportReport } from './schemas.js';
 import * as attendance from './service.js';
 import { attendanceXlsx } from './sheet.js';
+import { exportList } from '../../http/export.js';
+import { flagsExport } from './exports.js';
+
+const FlagFilters = {
+  classId: z.uuid().optional(),
+  status: z.enum(['flagged', 'accepted', 'rejected_after_review']).optional().describe('flagged (awaiting review, default) or the review’s outcome'),
+  flag: z.string().trim().max(40).optional().describe('one suspicious pattern, e.g. shared_device'),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+};
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void> {
+/** The trainee's check-in. */
+function registerCheckInRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'POST',
     url: '/api/v1/sessions/:id/check-in',
@@ -22,7 +33,10 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     // transactions are the service's: concurrent check-ins are written together (attendance.checkInNow)
     handler: async ({ actor, db: d, params, body }) => attendance.checkInNow(actor, d, params.id, body),
   });
+}
 
+/** A class's attendance sheet (read, exported) and an online class's imported records. */
+function registerSheetRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'GET',
     url: '/api/v1/classes/:id/attendance',
@@ -65,10 +79,13 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     tx: true,
     handler: async ({ actor, tx, params, req }) => {
       const type = String(req.headers['content-type'] ?? '');
-      return attendance.importOnlineAttendance(actor, tx!, params.id, req.body as Buffer, type.startsWith(XLSX) ? 'xlsx' : 'csv');
+      return attendance.importOnlineAttendance(actor, tx, params.id, req.body as Buffer, type.startsWith(XLSX) ? 'xlsx' : 'csv');
     },
   });
+}
 
+/** The review queue of flagged check-ins. */
+function registerReviewRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'GET',
     url: '/api/v1/check-in-flags',
@@ -76,9 +93,21 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     summary: 'Flagged check-ins awaiting review (district admin: their district)',
     tags: ['attendance'],
     access: ['district_admin', 'city_admin'],
-    query: z.strictObject({ classId: z.uuid().optional(), ...Paging }),
+    query: z.strictObject({ ...FlagFilters, ...Paging }),
     response: Page(FlagView),
     handler: async ({ actor, db: d, query }) => attendance.listFlags(actor, d, query),
+  });
+
+  defineRoute(app, db, {
+    method: 'GET',
+    url: '/api/v1/check-in-flags/export.xlsx',
+    operationId: 'exportCheckInFlags',
+    summary: 'The check-ins the list’s filters show, as .xlsx (streamed; Chinese headings; trainees masked; audited)',
+    tags: ['attendance'],
+    access: ['district_admin', 'city_admin'],
+    query: z.strictObject(FlagFilters),
+    response: z.unknown().describe('an .xlsx file'),
+    handler: async ({ actor, db: d, query, reply }) => exportList(actor, d, reply, await flagsExport(actor, d, query)),
   });
 
   defineRoute(app, db, {
@@ -92,6 +121,12 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     body: FlagDecisionBody,
     response: FlagView,
     tx: true,
-    handler: async ({ actor, tx, params, body }) => attendance.decideFlag(actor, tx!, params.id, body),
+    handler: async ({ actor, tx, params, body }) => attendance.decideFlag(actor, tx, params.id, body),
   });
+}
+
+export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void> {
+  registerCheckInRoutes(app, db);
+  registerSheetRoutes(app, db);
+  registerReviewRoutes(app, db);
 }

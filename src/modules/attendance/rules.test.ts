@@ -23,6 +23,7 @@ import {
   type CheckinRecord,
   type Fix,
 } from './rules.js';
+import { decideCheckIn, type CheckInFacts } from './rules.js';
 
 const VENUE = { lat: 31.2304, lng: 121.4737 }; // People's Square, as venues are stored (GCJ-02)
 /** A point `m` metres due north of p (exact on the haversine sphere). */
@@ -336,5 +337,68 @@ describe('attendance rate and eligibility', () => {
     [1.5, 3],
   ])('invalid counts %f/%f refused', (a, t) => {
     expect(() => attendanceOf(a, t)).toThrow(RangeError);
+  });
+});
+
+describe('decideCheckIn: the one decision of the one-by-one and the batched path', () => {
+  const start = new Date('2026-12-01T09:00:00+08:00');
+  const inside = new Date('2026-12-01T08:30:00+08:00');
+  const base: CheckInFacts = {
+    now: inside,
+    enrolled: true,
+    cls: { id: '00000000-0000-0000-0000-0000000000c1', online: false, state: 'open' },
+    session: { startsAt: start },
+    venue: { lat: VENUE.lat, lng: VENUE.lng, geofenceRadiusM: null },
+    programme: { checkinBeforeMin: 60, checkinAfterMin: 15, geofenceRadiusM: 500, accuracyMaxM: 100 },
+    input: { ...north(VENUE, 100), accuracyM: 10, coordSystem: 'gcj02', deviceId: 'dev-1' },
+  };
+  const refusal = (f: CheckInFacts) => {
+    const d = decideCheckIn(f);
+    return d.write ? null : { code: (d.refusal as AppError).code, field: d.refusal.field, orRepeat: d.orRepeat };
+  };
+
+  it.each<[string, Partial<CheckInFacts>, { code: string; field: string | undefined; orRepeat: boolean }]>([
+    ['not enrolled (before anything else)', { enrolled: false, cls: { ...base.cls, online: true } }, { code: 'NOT_ENROLLED', field: 'id', orRepeat: false }],
+    ['an online class', { cls: { ...base.cls, online: true } }, { code: 'CONFLICT', field: 'id', orRepeat: true }],
+    ['a class without a venue', { venue: null }, { code: 'CONFLICT', field: 'id', orRepeat: true }],
+    ['a class not open', { cls: { ...base.cls, state: 'finished' } }, { code: 'CLASS_NOT_OPEN', field: 'id', orRepeat: true }],
+    ['an unusable fix', { input: { lat: Number.NaN, lng: 121, accuracyM: 5 } }, { code: 'VALIDATION_FAILED', field: 'lat', orRepeat: false }],
+    ['too early', { now: new Date('2026-12-01T07:59:59.999+08:00') }, { code: 'CHECKIN_OUTSIDE_WINDOW', field: 'at', orRepeat: true }],
+    ['too late', { now: new Date('2026-12-01T09:15:00.001+08:00') }, { code: 'CHECKIN_OUTSIDE_WINDOW', field: 'at', orRepeat: true }],
+    [
+      'outside the geofence',
+      { input: { ...north(VENUE, 600), accuracyM: 10, coordSystem: 'gcj02' } },
+      { code: 'CHECKIN_OUTSIDE_GEOFENCE', field: 'lat', orRepeat: true },
+    ],
+    ['the venue’s own radius wins', { venue: { ...VENUE, geofenceRadiusM: 50 } }, { code: 'CHECKIN_OUTSIDE_GEOFENCE', field: 'lat', orRepeat: true }],
+    [
+      'accuracy too poor',
+      { input: { ...north(VENUE, 100), accuracyM: 450, coordSystem: 'gcj02' } },
+      { code: 'CHECKIN_ACCURACY_TOO_POOR', field: 'accuracyM', orRepeat: true },
+    ],
+  ])('%s', (_name, facts, expected) => {
+    expect(refusal({ ...base, ...facts })).toEqual(expected);
+  });
+
+  it('a check-in that passes every rule is written: the stored point, its key, the distance and the device', () => {
+    const d = decideCheckIn(base);
+    expect(d.write).toBe(true);
+    if (!d.write) return;
+    expect(d.fix).toEqual(validateFix(base.input));
+    expect(d.here).toEqual({ lat: north(VENUE, 100).lat, lng: VENUE.lng });
+    expect(d.key).toBe(coordKey(d.here.lat, d.here.lng));
+    expect(d.distanceM).toBeCloseTo(100, 6);
+    expect(d.deviceId).toBe('dev-1');
+    expect(decideCheckIn({ ...base, input: { ...base.input, deviceId: undefined } })).toMatchObject({ write: true, deviceId: null });
+  });
+
+  it('the window edges are inclusive; the refusal carries the window in Shanghai time', () => {
+    expect(decideCheckIn({ ...base, now: new Date('2026-12-01T08:00:00+08:00') }).write).toBe(true);
+    expect(decideCheckIn({ ...base, now: new Date('2026-12-01T09:15:00+08:00') }).write).toBe(true);
+    const d = decideCheckIn({ ...base, now: new Date('2026-12-01T10:00:00+08:00') });
+    expect(d.write).toBe(false);
+    if (d.write) return;
+    expect(d.refusal.message).toBe('check-in for this session is open from 2026-12-01 08:00:00 to 2026-12-01 09:15:00 (Asia/Shanghai)');
+    expect((d.refusal as AppError).extra).toMatchObject({ verdict: 'too_late', window: { opensAtLocal: '2026-12-01 08:00:00', timeZone: 'Asia/Shanghai' } });
   });
 });

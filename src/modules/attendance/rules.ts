@@ -12,12 +12,15 @@
  *  - attendance: accepted sessions attended / total sessions, against the programme's threshold.
  */
 import { AppError } from '../../lib/errors.js';
-import { haversineM, toStored, type CoordSystem, type LatLng } from '../training/rules.js';
+import { BUSINESS_TZ, shanghaiLocal } from '../../lib/time.js';
+import { haversineM, toStored, type CoordSystem, type LatLng } from '../training/index.js';
 
 // One implementation of the geometry: training's (haversine, R = 6,371,008.8 m; WGS-84 ⇄ GCJ-02).
-export { EARTH_RADIUS_M, gcj02ToWgs84, haversineM, toStored, wgs84ToGcj02, type CoordSystem, type LatLng } from '../training/rules.js';
+export { EARTH_RADIUS_M, gcj02ToWgs84, haversineM, toStored, wgs84ToGcj02, type CoordSystem, type LatLng } from '../training/index.js';
 
-export const SHANGHAI = 'Asia/Shanghai';
+/** The business time zone and its wall-clock format: src/lib/time.ts (re-exported for this module's readers). */
+export const SHANGHAI = BUSINESS_TZ;
+export { shanghaiLocal };
 export const DEFAULT_BEFORE_MIN = 60;
 export const DEFAULT_AFTER_MIN = 15;
 export const DEFAULT_RADIUS_M = 500;
@@ -49,22 +52,6 @@ export function windowVerdict(at: Date, w: CheckinWindow): WindowVerdict {
   if (t < w.opensAt.getTime()) return 'too_early';
   if (t > w.closesAt.getTime()) return 'too_late';
   return 'inside';
-}
-
-/** 'YYYY-MM-DD HH:mm:ss' wall-clock time in Asia/Shanghai (no DST there: always UTC+8). */
-export function shanghaiLocal(d: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: SHANGHAI,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(d);
-  const p = (t: string): string => parts.find((x) => x.type === t)?.value ?? '';
-  return `${p('year')}-${p('month')}-${p('day')} ${p('hour')}:${p('minute')}:${p('second')}`;
 }
 
 /** The window as a refusal's `extra` carries it: absolute instants plus Shanghai wall-clock times. */
@@ -259,4 +246,82 @@ export function attendanceOf(attended: number, total: number, thresholdPct = DEF
   if (total === 0) return { attended, total, rate: 0, meetsThreshold: false };
   const rate = Math.round((attended * 10000) / total) / 100;
   return { attended, total, rate, meetsThreshold: attended * 100 >= thresholdPct * total };
+}
+
+// ──────────────────────────────────────────── the decision ────────────────────────────────────────────
+
+/** One decimal (metres as the answers show them). */
+export const round1 = (n: number | null): number | null => (n === null ? null : Math.round(n * 10) / 10);
+
+/** Everything a check-in is decided on, read before (the session's context, the enrolment) or sent (the fix). */
+export interface CheckInFacts {
+  now: Date;
+  /** The trainee holds an open admission to the class. */
+  enrolled: boolean;
+  cls: { id: string; online: boolean; state: string };
+  session: { startsAt: Date };
+  /** The venue as stored (GCJ-02); null for a class without one. */
+  venue: { lat: number; lng: number; geofenceRadiusM: number | null } | null;
+  programme: { checkinBeforeMin: number; checkinAfterMin: number; geofenceRadiusM: number; accuracyMaxM: number };
+  input: { lat?: unknown; lng?: unknown; accuracyM?: unknown; coordSystem?: unknown; deviceId?: string | undefined };
+}
+
+/** A check-in to write (every rule passed), or the refusal — which, when `orRepeat`, a first check-in of the same trainee answers instead. */
+export type CheckInDecision =
+  | { write: true; fix: Fix; here: LatLng; key: string | null; distanceM: number; deviceId: string | null }
+  | { write: false; refusal: AppError; orRepeat: boolean };
+
+const refuse = (refusal: AppError, orRepeat = true): CheckInDecision => ({ write: false, refusal, orRepeat });
+
+function fenceRefusal(fv: Extract<FenceVerdict, { ok: false }>): AppError {
+  if (fv.code === 'CHECKIN_OUTSIDE_GEOFENCE')
+    return new AppError('CHECKIN_OUTSIDE_GEOFENCE', `you are ${Math.round(fv.distanceM)} m from the venue; check-in needs ≤ ${fv.radiusM} m`, 'lat', {
+      distanceM: round1(fv.distanceM),
+      radiusM: fv.radiusM,
+    });
+  return new AppError('CHECKIN_ACCURACY_TOO_POOR', `the reported accuracy is ${fv.accuracyM} m; check-in needs ≤ ${fv.accuracyMaxM} m`, 'accuracyM', {
+    accuracyM: fv.accuracyM,
+    accuracyMaxM: fv.accuracyMaxM,
+    distanceM: round1(fv.distanceM),
+  });
+}
+
+/**
+ * The check-in decision, made once for the one-by-one and the batched path (issue 16 item 2), in this order:
+ * enrolment (NOT_ENROLLED), an online class or one without a venue (CONFLICT), a class not open
+ * (CLASS_NOT_OPEN), the fix itself (VALIDATION_FAILED), the window (CHECKIN_OUTSIDE_WINDOW), the geofence and
+ * the accuracy. Enrolment and an unusable fix are refused outright; the other refusals give way to the
+ * trainee's first check-in of the session (a repeat answers it).
+ */
+export function decideCheckIn(f: CheckInFacts): CheckInDecision {
+  const { cls, venue, programme, now } = f;
+  if (!f.enrolled) return refuse(new AppError('NOT_ENROLLED', 'you are not admitted to this class', 'id', { classId: cls.id }), false);
+  if (cls.online || !venue)
+    return refuse(
+      new AppError('CONFLICT', 'an online class has no geofence check-in: attendance comes from the online platform’s records', 'id', { online: true }),
+    );
+  if (cls.state !== 'open') return refuse(new AppError('CLASS_NOT_OPEN', `the class is ${cls.state}, not open`, 'id', { state: cls.state }));
+  let fix: Fix;
+  try {
+    fix = validateFix(f.input);
+  } catch (e) {
+    if (e instanceof AppError) return refuse(e, false);
+    throw e;
+  }
+  const w = checkinWindow(f.session.startsAt, programme.checkinBeforeMin, programme.checkinAfterMin);
+  const wv = windowVerdict(now, w);
+  if (wv !== 'inside')
+    return refuse(
+      new AppError(
+        'CHECKIN_OUTSIDE_WINDOW',
+        `check-in for this session is open from ${shanghaiLocal(w.opensAt)} to ${shanghaiLocal(w.closesAt)} (Asia/Shanghai)`,
+        'at',
+        windowExtra(w, wv, now),
+      ),
+    );
+  const radiusM = venue.geofenceRadiusM ?? programme.geofenceRadiusM;
+  const fv = fenceVerdict(fix, { lat: venue.lat, lng: venue.lng }, { radiusM, accuracyMaxM: programme.accuracyMaxM });
+  if (!fv.ok) return refuse(fenceRefusal(fv));
+  const here = toStored({ lat: fix.lat, lng: fix.lng }, fix.coordSystem);
+  return { write: true, fix, here, key: coordKey(here.lat, here.lng), distanceM: fv.distanceM, deviceId: f.input.deviceId ?? null };
 }

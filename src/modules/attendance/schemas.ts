@@ -92,3 +92,12 @@ export const FlagDecisionBody = z.strictObject({
   decision: z.enum(['accept', 'reject']),
   note: z.string().trim().min(1).max(1000),
 });
+
+// ───────────────────────────── the server's view types, derived from the schemas ─────────────────────────────
+
+export type CheckInView = z.infer<typeof CheckInView>;
+export type ClassAttendance = z.infer<typeof ClassAttendanceView>;
+export type TraineeAttendance = ClassAttendance['trainees'][number];
+export type SessionMark = TraineeAttendance['sessions'][number]['mark'];
+export type OnlineImportReport = z.infer<typeof OnlineImportReport>;
+export type FlagView = z.infer<typeof FlagView>;

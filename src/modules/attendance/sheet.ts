@@ -1,7 +1,7 @@
 /** The class attendance sheet as .xlsx, streamed (exceljs streaming writer): one row per trainee. */
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { ClassAttendance } from './service.js';
+import type { ClassAttendance } from './schemas.js';
 
 const MARK: Record<string, string> = { attended: '✓', flagged: '待审', rejected: '✗(驳回)', absent: '' };
 

@@ -3,8 +3,9 @@
  * Verification walks each chain and reports the first broken link.
  */
 import { sqlLiteral, type Db, type Queryable, type Tx } from '../../db/index.js';
-import type { Actor } from '../identity/actor.js';
+import type { Actor } from '../identity/index.js';
 import { GENESIS, contentDigest, expectedHash } from './chain.js';
+import { now as clockNow } from '../../lib/clock.js';
 
 let chainCount = 16;
 export function setAuditChains(n: number): void {
@@ -55,8 +56,17 @@ export function recordManyAtCommit(tx: Tx, actor: AuditActor, inputs: ReadonlyAr
   tx.atCommit(`SELECT audit_append_all(${chainCount}, ${sqlLiteral(JSON.stringify(entriesOf(actor, inputs)))}::jsonb)`);
 }
 
+/**
+ * One entry deferred to the transaction's COMMIT (written in its round trip, or not at all if it rolls back):
+ * how a service records its own step of a sequence another module's write carries out, with no
+ * "also record this" parameter on that module's API.
+ */
+export function defer(tx: Tx, actor: AuditActor, input: AuditInput): void {
+  recordManyAtCommit(tx, actor, [input]);
+}
+
 function entriesOf(actor: AuditActor, inputs: ReadonlyArray<AuditInput & { actor?: AuditActor }>) {
-  const at = new Date();
+  const at = clockNow();
   return inputs.map((input) => {
     const who = input.actor ?? actor;
     const e = {
@@ -119,70 +129,83 @@ export async function verify(db: Queryable, onProgress?: (done: number, total: n
   const total = (await db.query<{ n: number }>('SELECT count(*) AS n FROM audit_log')).rows[0]?.n ?? 0;
   const logged = (await db.query<{ chain: number }>('SELECT DISTINCT chain FROM audit_log ORDER BY chain')).rows.map((r) => r.chain);
   const chains = [...new Set([...logged, ...heads.keys()])].sort((a, b) => a - b);
-  let done = 0;
-  let broken: VerifyResult['firstBroken'];
+  const progress = { done: 0, report: () => onProgress?.(progress.done, total) };
+  let broken: Broken | undefined;
   for (const chain of chains) {
-    let prevHash = GENESIS;
-    let expectSeq = 1;
-    let after = 0;
-    let lastId = 0;
     const head = heads.get(chain);
-    let headSeen = !head;
-    for (;;) {
-      const { rows } = await db.query<AuditRow>('SELECT * FROM audit_log WHERE chain = $1 AND seq > $2 ORDER BY seq LIMIT 5000', [chain, after]);
-      if (rows.length === 0) break;
-      let stop = false;
-      for (const r of rows) {
-        let reason: string | undefined;
-        if (r.seq !== expectSeq) reason = `sequence gap: expected ${expectSeq}, found ${r.seq}`;
-        else if (r.prev_hash !== prevHash) reason = 'prev_hash does not match the hash of the entry before';
-        else {
-          const h = expectedHash(
-            {
-              chain: r.chain,
-              seq: r.seq,
-              at: r.at,
-              actorId: r.actor_id,
-              actorRole: r.actor_role,
-              action: r.action,
-              entityType: r.entity_type,
-              entityId: r.entity_id,
-              districtCode: r.district_code,
-              detail: r.detail,
-              prevHash: r.prev_hash,
-            },
-            r.hash_version,
-          );
-          if (h !== r.hash) reason = 'content does not match its hash (entry edited)';
-        }
-        if (reason) {
-          if (!broken || r.id < broken.id) broken = { id: r.id, chain, seq: r.seq, reason };
-          stop = true;
-          break;
-        }
-        if (head && r.seq === head.seq) {
-          headSeen = true;
-          if (r.hash !== head.hash) {
-            if (!broken || r.id < broken.id) broken = { id: r.id, chain, seq: r.seq, reason: 'the entry differs from the chain head recorded for it' };
-            stop = true;
-            break;
-          }
-        }
-        prevHash = r.hash;
-        expectSeq++;
-        after = r.seq;
-        lastId = r.id;
-        done++;
-      }
-      onProgress?.(done, total);
-      if (stop) break;
-    }
-    if (!headSeen && !(broken && broken.chain === chain)) {
-      const b = { id: lastId, chain, seq: after, reason: `the chain ends at seq ${after} but its head records seq ${head!.seq} (entries removed at the end)` };
-      if (!broken || b.id < broken.id) broken = b;
+    const walk = await walkChain(db, chain, head, progress);
+    if (walk.broken) broken = earlier(broken, walk.broken);
+    if (!walk.headSeen && !(broken && broken.chain === chain)) {
+      const reason = `the chain ends at seq ${walk.after} but its head records seq ${head!.seq} (entries removed at the end)`;
+      broken = earlier(broken, { id: walk.lastId, chain, seq: walk.after, reason });
     }
   }
   return broken ? { ok: false, entries: total, chains: chains.length, firstBroken: broken } : { ok: true, entries: total, chains: chains.length };
+}
+
+type Broken = NonNullable<VerifyResult['firstBroken']>;
+const earlier = (a: Broken | undefined, b: Broken): Broken => (!a || b.id < a.id ? b : a);
+
+/** Why an entry breaks its chain (a gap, a wrong link, edited content), or undefined. */
+function entryProblem(r: AuditRow, expectSeq: number, prevHash: string): string | undefined {
+  if (r.seq !== expectSeq) return `sequence gap: expected ${expectSeq}, found ${r.seq}`;
+  if (r.prev_hash !== prevHash) return 'prev_hash does not match the hash of the entry before';
+  const h = expectedHash(
+    {
+      chain: r.chain,
+      seq: r.seq,
+      at: r.at,
+      actorId: r.actor_id,
+      actorRole: r.actor_role,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      districtCode: r.district_code,
+      detail: r.detail,
+      prevHash: r.prev_hash,
+    },
+    r.hash_version,
+  );
+  return h !== r.hash ? 'content does not match its hash (entry edited)' : undefined;
+}
+
+/**
+ * Walks one chain in pages of 5,000 up to its first broken entry: that entry, whether the recorded head was
+ * met, and the last sound entry (id, seq).
+ */
+async function walkChain(
+  db: Queryable,
+  chain: number,
+  head: { seq: number; hash: string } | undefined,
+  progress: { done: number; report: () => void },
+): Promise<{ broken?: Broken; headSeen: boolean; lastId: number; after: number }> {
+  let prevHash = GENESIS;
+  let expectSeq = 1;
+  let after = 0;
+  let lastId = 0;
+  let headSeen = !head;
+  for (;;) {
+    const { rows } = await db.query<AuditRow>('SELECT * FROM audit_log WHERE chain = $1 AND seq > $2 ORDER BY seq LIMIT 5000', [chain, after]);
+    if (rows.length === 0) break;
+    for (const r of rows) {
+      let reason = entryProblem(r, expectSeq, prevHash);
+      if (!reason && head && r.seq === head.seq) {
+        headSeen = true;
+        if (r.hash !== head.hash) reason = 'the entry differs from the chain head recorded for it';
+      }
+      if (reason) {
+        progress.report();
+        return { broken: { id: r.id, chain, seq: r.seq, reason }, headSeen, lastId, after };
+      }
+      prevHash = r.hash;
+      expectSeq++;
+      after = r.seq;
+      lastId = r.id;
+      progress.done++;
+    }
+    progress.report();
+  }
+  return { headSeen, lastId, after };
 }
 
 export interface AuditQuery {
@@ -190,6 +213,10 @@ export interface AuditQuery {
   entityId?: string | undefined;
   action?: string | undefined;
   districtCode?: string | undefined;
+  actorId?: string | undefined;
+  /** Business dates (Asia/Shanghai), inclusive. */
+  from?: string | undefined;
+  to?: string | undefined;
   limit: number;
   offset: number;
 }
@@ -205,6 +232,9 @@ export async function list(db: Db, q: AuditQuery) {
   if (q.entityId) add('entity_id = ?', q.entityId);
   if (q.action) add('action = ?', q.action);
   if (q.districtCode) add('district_code = ?', q.districtCode);
+  if (q.actorId) add('actor_id = ?::uuid', q.actorId);
+  if (q.from) add("at >= (?::date)::timestamp AT TIME ZONE 'Asia/Shanghai'", q.from);
+  if (q.to) add("at < (?::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'", q.to);
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM audit_log ${w}`, params)).rows[0]?.n ?? 0;
   params.push(q.limit, q.offset);

@@ -5,10 +5,12 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Db, Tx } from '../../db/index.js';
-import { defineRoute, IdParams, Page } from '../../http/route.js';
+import type { Db } from '../../db/index.js';
+import { defineRoute, IdParams, listed, Page } from '../../http/route.js';
 import { notFound } from '../../lib/errors.js';
 import * as catalog from './service.js';
+import { listBudgets, setBudget } from './budgets.js';
+import { BUDGET_READERS } from './policy.js';
 import {
   BudgetQuery,
   BudgetSet,
@@ -33,10 +35,17 @@ import {
 
 const tags = ['catalogue'];
 const CITY_ADMIN = ['city_admin'] as const;
-const BUDGET_READERS = ['city_admin', 'district_admin', 'finance', 'auditor'] as const;
-const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+const items = Page;
 
 export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void> {
+  registerClassificationRoutes(app, db);
+  registerProgrammeRoutes(app, db);
+  registerStandardAndRatioRoutes(app, db);
+  registerShortageAndBudgetRoutes(app, db);
+}
+
+/** The districts and the occupational classification (public). */
+function registerClassificationRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'GET',
     url: '/api/v1/districts',
@@ -45,7 +54,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     tags,
     access: 'public',
     response: items(DistrictView),
-    handler: async ({ q }) => ({ items: await catalog.listDistricts(q) }),
+    handler: async ({ q }) => listed(await catalog.listDistricts(q)),
   });
 
   defineRoute(app, db, {
@@ -75,7 +84,10 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
       return o;
     },
   });
+}
 
+/** Programmes and their rules. */
+function registerProgrammeRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'GET',
     url: '/api/v1/programmes',
@@ -85,7 +97,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     access: 'public',
     query: ProgrammeQuery,
     response: items(ProgrammeView),
-    handler: async ({ q, query }) => ({ items: await catalog.listProgrammes(q, query) }),
+    handler: async ({ q, query }) => listed(await catalog.listProgrammes(q, query)),
   });
 
   defineRoute(app, db, {
@@ -115,7 +127,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     response: ProgrammeView,
     status: 201,
     tx: true,
-    handler: async ({ actor, tx, body }) => catalog.createProgramme(actor, tx as Tx, body),
+    handler: async ({ actor, tx, body }) => catalog.createProgramme(actor, tx, body),
   });
 
   defineRoute(app, db, {
@@ -129,9 +141,12 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     body: ProgrammePatch,
     response: ProgrammeView,
     tx: true,
-    handler: async ({ actor, tx, params, body }) => catalog.updateProgramme(actor, tx as Tx, params.id, body),
+    handler: async ({ actor, tx, params, body }) => catalog.updateProgramme(actor, tx, params.id, body),
   });
+}
 
+/** Subsidy standards per programme, and the ratios per person category. */
+function registerStandardAndRatioRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'GET',
     url: '/api/v1/programmes/:id/standards',
@@ -141,7 +156,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     access: 'public',
     params: IdParams,
     response: items(StandardView),
-    handler: async ({ q, params }) => ({ items: await catalog.listStandards(q, params.id) }),
+    handler: async ({ q, params }) => listed(await catalog.listStandards(q, params.id)),
   });
 
   defineRoute(app, db, {
@@ -155,7 +170,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     body: StandardSet,
     response: StandardView,
     tx: true,
-    handler: async ({ actor, tx, params, body }) => catalog.setStandard(actor, tx as Tx, params.id, body),
+    handler: async ({ actor, tx, params, body }) => catalog.setStandard(actor, tx, params.id, body),
   });
 
   defineRoute(app, db, {
@@ -166,7 +181,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     tags,
     access: 'public',
     response: items(RatioView),
-    handler: async ({ q }) => ({ items: await catalog.listRatios(q) }),
+    handler: async ({ q }) => listed(await catalog.listRatios(q)),
   });
 
   defineRoute(app, db, {
@@ -179,9 +194,12 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     body: RatioSet,
     response: RatioView,
     tx: true,
-    handler: async ({ actor, tx, body }) => catalog.setRatio(actor, tx as Tx, body),
+    handler: async ({ actor, tx, body }) => catalog.setRatio(actor, tx, body),
   });
+}
 
+/** Shortage occupations and the yearly budgets. */
+function registerShortageAndBudgetRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'GET',
     url: '/api/v1/shortage-occupations',
@@ -190,7 +208,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     tags,
     access: 'public',
     response: items(ShortageView),
-    handler: async ({ q }) => ({ items: await catalog.listShortageOccupations(q) }),
+    handler: async ({ q }) => listed(await catalog.listShortageOccupations(q)),
   });
 
   defineRoute(app, db, {
@@ -203,7 +221,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     body: ShortageSet,
     response: ShortageSetResult,
     tx: true,
-    handler: async ({ actor, tx, body }) => catalog.setShortageUplift(actor, tx as Tx, body),
+    handler: async ({ actor, tx, body }) => catalog.setShortageUplift(actor, tx, body),
   });
 
   defineRoute(app, db, {
@@ -215,7 +233,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     access: BUDGET_READERS,
     query: BudgetQuery,
     response: Page(BudgetView),
-    handler: async ({ actor, q, query }) => catalog.listBudgets(actor, q, query),
+    handler: async ({ actor, q, query }) => listBudgets(actor, q, query),
   });
 
   defineRoute(app, db, {
@@ -228,6 +246,6 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     body: BudgetSet,
     response: BudgetView,
     tx: true,
-    handler: async ({ actor, tx, body }) => catalog.setBudget(actor, tx as Tx, body),
+    handler: async ({ actor, tx, body }) => setBudget(actor, tx, body),
   });
 }

@@ -11,19 +11,17 @@ import type { z } from 'zod';
 import { batchedByKey } from '../../db/batch.js';
 import type { Queryable, Tx } from '../../db/index.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import * as audit from '../audit/service.js';
-import type { AuditActor } from '../audit/service.js';
-import { districtScope, type Actor } from '../identity/actor.js';
+import * as audit from '../audit/index.js';
+import type { AuditActor } from '../audit/index.js';
+import { requireRole } from '../identity/index.js';
+import { CATALOG_EDITORS } from './policy.js';
 import { bestRatio } from './rules.js';
 import {
-  BudgetSet,
   ProgrammeCreate,
   ProgrammePatch,
   RatioSet,
   ShortageSet,
   StandardSet,
-  type BudgetQueryInput,
-  type BudgetSetInput,
   type FUNDING_SOURCES,
   type OccupationSearchInput,
   type PAYEES,
@@ -36,6 +34,7 @@ import {
   type StandardSetInput,
 } from './schemas.js';
 import { isUuid } from '../../lib/identifiers.js';
+import { now as clockNow } from '../../lib/clock.js';
 
 export type ProgrammeType = (typeof PROGRAMME_TYPES)[number];
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
@@ -50,6 +49,8 @@ export interface Programme {
   payee: Payee;
   validityMonths: number;
   attendanceThresholdPct: number;
+  /** 合格分数线: a score below it cannot be recorded as passed (default 60). */
+  passMarkScore: number;
   openingDeadlineDays: number;
   checkinBeforeMin: number;
   checkinAfterMin: number;
@@ -125,12 +126,12 @@ export interface Budget {
 // ------------------------------------------------------------------------------------------------ helpers
 
 /** Edits are for city admins (and the system: demo seeder, CLI). */
-function requireCityAdmin(by: AuditActor): void {
-  if (by.role !== 'city_admin' && by.role !== 'system') throw new AppError('FORBIDDEN', 'only a city admin may edit the catalogue');
+export function requireCityAdmin(by: AuditActor): void {
+  requireRole(by, CATALOG_EDITORS, 'only a city admin may edit the catalogue');
 }
 
 /** Validates a service input with the route's schema, so CLI and seeder callers get the same refusals. */
-function check<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+export function check<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
   const issues = r.error.issues.map((i) => {
@@ -143,7 +144,7 @@ function check<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
 }
 
 /** The current business year (Asia/Shanghai). */
-export function currentYear(now: Date = new Date()): number {
+export function currentYear(now: Date = clockNow()): number {
   return Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now));
 }
 
@@ -157,6 +158,7 @@ interface ProgrammeRow {
   payee: Payee;
   validity_months: number;
   attendance_threshold_pct: number;
+  pass_mark_score: number;
   opening_deadline_days: number;
   checkin_before_min: number;
   checkin_after_min: number;
@@ -180,6 +182,7 @@ const presentProgramme = (r: ProgrammeRow): Programme => ({
   payee: r.payee,
   validityMonths: r.validity_months,
   attendanceThresholdPct: r.attendance_threshold_pct,
+  passMarkScore: r.pass_mark_score,
   openingDeadlineDays: r.opening_deadline_days,
   checkinBeforeMin: r.checkin_before_min,
   checkinAfterMin: r.checkin_after_min,
@@ -201,6 +204,7 @@ const PROGRAMME_COLUMNS = {
   payee: 'payee',
   validityMonths: 'validity_months',
   attendanceThresholdPct: 'attendance_threshold_pct',
+  passMarkScore: 'pass_mark_score',
   openingDeadlineDays: 'opening_deadline_days',
   checkinBeforeMin: 'checkin_before_min',
   checkinAfterMin: 'checkin_after_min',
@@ -390,7 +394,7 @@ async function requireOccupation(q: Queryable, code: string | null | undefined, 
   return o;
 }
 
-async function requireProgramme(q: Queryable, id: string, field = 'programmeId'): Promise<Programme> {
+export async function requireProgramme(q: Queryable, id: string, field = 'programmeId'): Promise<Programme> {
   const p = await getProgramme(q, id);
   if (!p) throw new AppError('PROGRAMME_UNKNOWN', `unknown programme ${id}`, field);
   return p;
@@ -568,85 +572,5 @@ export async function quoteSubsidy(
   };
 }
 
-// ------------------------------------------------------------------------------------------------ budgets
-interface BudgetRow {
-  id: string;
-  programme_id: string;
-  programme_code: string;
-  district_code: string;
-  district_name: string;
-  year: number;
-  amount_fen: number;
-}
-const presentBudget = (r: BudgetRow): Budget => ({
-  id: r.id,
-  programmeId: r.programme_id,
-  programmeCode: r.programme_code,
-  districtCode: r.district_code,
-  districtName: r.district_name,
-  year: r.year,
-  amountFen: r.amount_fen,
-});
-const BUDGET_SELECT = `SELECT b.id, b.programme_id, p.code AS programme_code, b.district_code, d.name AS district_name, b.year, b.amount_fen
-  FROM budgets b JOIN programmes p ON p.id = b.programme_id JOIN districts d ON d.code = b.district_code`;
-
-export async function getBudget(q: Queryable, programmeId: string, districtCode: string, year: number): Promise<{ id: string; amountFen: number } | null> {
-  if (!isUuid(programmeId)) return null;
-  const { rows } = await q.query<{ id: string; amount_fen: number }>(
-    'SELECT id, amount_fen FROM budgets WHERE programme_id = $1 AND district_code = $2 AND year = $3',
-    [programmeId, districtCode, year],
-  );
-  return rows[0] ? { id: rows[0].id, amountFen: rows[0].amount_fen } : null;
-}
-
-/** Budgets: city-wide roles see all; a district admin sees its own district's only (another → 404). */
-export async function listBudgets(actor: Actor, q: Queryable, f: Partial<BudgetQueryInput>): Promise<{ total: number; items: Budget[] }> {
-  if (!['city_admin', 'district_admin', 'finance', 'auditor'].includes(actor.role))
-    throw new AppError('FORBIDDEN', 'budgets are for admins, finance and auditors');
-  const district = districtScope(actor, f.districtCode);
-  const params = [f.year ?? null, f.programmeId ?? null, district];
-  const w = 'WHERE ($1::int IS NULL OR b.year = $1) AND ($2::uuid IS NULL OR b.programme_id = $2) AND ($3::text IS NULL OR b.district_code = $3)';
-  const total = (await q.query<{ n: number }>(`SELECT count(*) AS n FROM budgets b ${w}`, params)).rows[0]?.n ?? 0;
-  const { rows } = await q.query<BudgetRow>(`${BUDGET_SELECT} ${w} ORDER BY b.year DESC, p.code, b.district_code LIMIT $4 OFFSET $5`, [
-    ...params,
-    f.limit ?? 200,
-    f.offset ?? 0,
-  ]);
-  return { total, items: rows.map(presentBudget) };
-}
-
-/** Sets a programme × district × year budget (creates it when absent). */
-export async function setBudget(by: AuditActor, tx: Tx, input: BudgetSetInput): Promise<Budget> {
-  requireCityAdmin(by);
-  const v = check(BudgetSet, input);
-  const p = await requireProgramme(tx, v.programmeId);
-  if (!(await getDistrict(tx, v.districtCode))) throw new AppError('DISTRICT_UNKNOWN', `unknown district ${v.districtCode}`, 'districtCode');
-  const { rows: old } = await tx.query<{ amount_fen: number }>(
-    'SELECT amount_fen FROM budgets WHERE programme_id = $1 AND district_code = $2 AND year = $3 FOR UPDATE',
-    [p.id, v.districtCode, v.year],
-  );
-  const from = old[0]?.amount_fen ?? null;
-  if (from === v.amountFen) {
-    const { rows: same } = await tx.query<BudgetRow>(`${BUDGET_SELECT} WHERE b.programme_id = $1 AND b.district_code = $2 AND b.year = $3`, [
-      p.id,
-      v.districtCode,
-      v.year,
-    ]);
-    return presentBudget(same[0]!);
-  }
-  const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO budgets (programme_id, district_code, year, amount_fen) VALUES ($1, $2, $3, $4)
-     ON CONFLICT ON CONSTRAINT budgets_key DO UPDATE SET amount_fen = EXCLUDED.amount_fen, updated_at = now() RETURNING id`,
-    [p.id, v.districtCode, v.year, v.amountFen],
-  );
-  const id = rows[0]!.id;
-  await audit.record(tx, by, {
-    action: 'catalog.budget.set',
-    entityType: 'budget',
-    entityId: id,
-    districtCode: v.districtCode,
-    detail: { programmeCode: p.code, districtCode: v.districtCode, year: v.year, from, to: v.amountFen },
-  });
-  const { rows: out } = await tx.query<BudgetRow>(`${BUDGET_SELECT} WHERE b.id = $1`, [id]);
-  return presentBudget(out[0]!);
-}
+// budgets: budgets.ts
+export { getBudget, listBudgets, setBudget } from './budgets.js';

@@ -1,6 +1,5 @@
 /** Roles and scopes of DESIGN.md §1. */
-import { notFound } from '../../lib/errors.js';
-export const ROLES = ['worker', 'provider', 'enterprise', 'assessor', 'district_admin', 'city_admin', 'finance', 'auditor', 'committee'] as const;
+export const ROLES = ['worker', 'provider', 'enterprise', 'assessor', 'district_admin', 'city_admin', 'finance', 'auditor', 'committee', 'hospital'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Staff roles may enrol a TOTP second factor; these must (等保 level 3: two factors for privileged users). */
@@ -12,7 +11,7 @@ export interface Actor {
   role: Role;
   /** district_admin: their district (区). */
   districtCode: string | null;
-  /** provider / enterprise / assessor: their organisation. */
+  /** provider / enterprise / assessor / hospital: their organisation. */
   orgId: string | null;
   /** worker: their person record. */
   personId: string | null;
@@ -26,14 +25,3 @@ export interface Actor {
 export const isAdmin = (a: Actor): boolean => a.role === 'city_admin' || a.role === 'district_admin';
 /** Roles that see every district. */
 export const isCityWide = (a: Actor): boolean => a.role === 'city_admin' || a.role === 'auditor' || a.role === 'finance';
-
-/**
- * The district a caller's query is confined to: a district admin always their own (asking for another district
- * answers 404, as another scope's object does; an admin without a district matches none); the city-wide roles
- * what they asked for (null: every district).
- */
-export function districtScope(actor: Actor, requested: string | null | undefined): string | null {
-  if (actor.role !== 'district_admin') return requested ?? null;
-  if (requested && requested !== actor.districtCode) throw notFound('district', 'districtCode');
-  return actor.districtCode ?? '-';
-}

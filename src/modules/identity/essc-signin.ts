@@ -4,14 +4,15 @@
  * worker account, open a session. The e-SSC is itself a strong, real-name sign-in: the session counts
  * as having passed a second factor.
  */
+import { now as clockNow } from '../../lib/clock.js';
 import type { Db } from '../../db/index.js';
 import { AppError } from '../../lib/errors.js';
-import * as audit from '../audit/service.js';
-import { ensurePerson } from '../persons/service.js';
+import * as audit from '../audit/index.js';
+import { ensurePerson } from '../persons/index.js';
 import { esscAdapter } from './essc.js';
 import { createSession } from './sessions.js';
 import { findAccountByPerson, createAccount, type SignInResult } from './service.js';
-import { SYSTEM } from '../audit/service.js';
+import { SYSTEM } from '../audit/index.js';
 
 export async function signInWithEssc(
   db: Db,
@@ -27,7 +28,7 @@ export async function signInWithEssc(
       who.expiresAt,
     ]);
     if (fresh.rowCount === 0) throw new AppError('ESSC_ASSERTION_INVALID', 'this e-SSC assertion was already used; sign in again', 'assertion');
-    await tx.query("DELETE FROM essc_assertions_used WHERE expires_at < now() - interval '1 hour'");
+    await tx.query("DELETE FROM essc_assertions_used WHERE expires_at < $1::timestamptz - interval '1 hour'", [clockNow()]);
     const { person, created } = await ensurePerson(tx, SYSTEM, { idNumber: who.idNumber, name: who.name });
     let account = await findAccountByPerson(tx, person.id);
     if (!account) {

@@ -7,6 +7,8 @@
  *  - `jwt`: a real platform's assertions, verified with its public key (ESSC_PUBLIC_KEY, PEM),
  *    issuer (ESSC_ISSUER) and audience (ESSC_AUDIENCE).
  */
+import { esscEnv } from '../../config.js';
+import { now as clockNow, nowMs } from '../../lib/clock.js';
 import { randomUUID } from 'node:crypto';
 import { SignJWT, exportJWK, generateKeyPair, importSPKI, jwtVerify, type CryptoKey, type JWTPayload } from 'jose';
 import { AppError } from '../../lib/errors.js';
@@ -43,6 +45,7 @@ async function verifyWith(key: CryptoKey | Uint8Array, assertion: string, issuer
       audience,
       algorithms: ['EdDSA', 'ES256', 'RS256', 'SM2'],
       maxTokenAge: `${ASSERTION_TTL_S * 2}s`,
+      currentDate: clockNow(),
     });
     return identityFrom(payload);
   } catch (e) {
@@ -71,7 +74,7 @@ export class EsscSimulator implements EsscAdapter {
 
   /** What the national platform does after the person proves themself in the e-SSC app. */
   async issueAssertion(input: { idNumber: string; name: string }, ttlSeconds = ASSERTION_TTL_S): Promise<{ assertion: string; expiresAt: Date }> {
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(nowMs() / 1000);
     const assertion = await new SignJWT({ idn: normaliseIdNumber(input.idNumber), name: input.name, sim: true })
       .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid: 'essc-sim-1' })
       .setIssuer(SIMULATOR_ISSUER)
@@ -107,7 +110,7 @@ export class EsscJwtAdapter implements EsscAdapter {
 }
 
 let adapter: EsscAdapter | null = null;
-export async function configureEssc(kind: string, env: NodeJS.ProcessEnv = process.env): Promise<EsscAdapter> {
+export async function configureEssc(kind: string, env: NodeJS.ProcessEnv = esscEnv()): Promise<EsscAdapter> {
   adapter = kind === 'jwt' ? await EsscJwtAdapter.fromEnv(env) : await EsscSimulator.create();
   return adapter;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
-import { FIXTURE_PASSWORD, FIXTURE_TOTP } from '../../test/fixtures.js';
+import { FIXTURE_PASSWORD, FIXTURE_TOTP } from '../../test/factories/index.js';
 import { currentTotp } from './service.js';
 import { afterFailure, signInGate, LOCK_AFTER } from './lockout.js';
 import { clearSessionCache, configureSessions } from './sessions.js';

@@ -35,3 +35,21 @@ export function afterFailure(s: FailureState, now: Date): FailureState {
     lockedUntil: n >= LOCK_AFTER ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null,
   };
 }
+
+/**
+ * `afterFailure` as ONE statement, so concurrent failures each count (a read-then-write lost all but the
+ * last of twenty concurrent failures): $1 account id, $2 the instant (application clock), $3 LOCK_AFTER,
+ * $4 LOCK_MINUTES. SET expressions read the row as it was; a lock already running is kept as it is.
+ * Returns the new count and lock; the failure that reaches exactly LOCK_AFTER is the one that locked.
+ */
+export const RECORD_FAILURE_SQL = `
+  UPDATE accounts SET
+    failed_attempts = CASE WHEN locked_until IS NOT NULL AND locked_until <= $2::timestamptz THEN 1 ELSE failed_attempts + 1 END,
+    last_failed_at = $2::timestamptz,
+    locked_until = CASE
+      WHEN locked_until > $2::timestamptz THEN locked_until
+      WHEN (CASE WHEN locked_until IS NOT NULL AND locked_until <= $2::timestamptz THEN 1 ELSE failed_attempts + 1 END) >= $3::int
+        THEN $2::timestamptz + $4::int * interval '1 minute'
+      ELSE NULL END
+  WHERE id = $1
+  RETURNING failed_attempts, locked_until`;

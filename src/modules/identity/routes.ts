@@ -1,29 +1,15 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { cookieSecure } from '../../config.js';
 import type { Db } from '../../db/index.js';
 import { defineRoute, IdParams, Page, Paging } from '../../http/route.js';
 import { ROLES } from './actor.js';
+import { AccountView } from './schemas.js';
 import * as identity from './service.js';
 import { SESSION_COOKIE, sessionLimits } from './sessions.js';
 import { EsscSimulator, esscAdapter } from './essc.js';
 import { signInWithEssc } from './essc-signin.js';
 import { checkIdNumber } from '../../lib/identifiers.js';
-
-const AccountView = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  districtCode: z.string().nullable(),
-  orgId: z.string().nullable(),
-  personId: z.string().nullable(),
-  status: z.enum(['active', 'disabled']),
-  totpEnabled: z.boolean(),
-  totpRequired: z.boolean(),
-  locked: z.boolean(),
-  isDemo: z.boolean(),
-  createdAt: z.string(),
-});
 
 const SignedIn = z.object({
   status: z.enum(['signed_in', 'totp_required']),
@@ -67,7 +53,15 @@ const meta = (req: { headers: Record<string, unknown>; ip: string }) => ({
 });
 
 export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void> {
-  const cookieSecure = process.env.COOKIE_SECURE === 'true';
+  const secure = cookieSecure();
+  registerPasswordSignInRoutes(app, db, secure);
+  await registerEsscRoutes(app, db, secure);
+  registerSessionRoutes(app, db);
+  registerAccountRoutes(app, db);
+}
+
+/** Staff sign-in: password, then the TOTP step. */
+function registerPasswordSignInRoutes(app: FastifyInstance, db: Db, cookieSecure: boolean): void {
   defineRoute(app, db, {
     method: 'POST',
     url: '/api/v1/auth/login',
@@ -105,7 +99,10 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
         cookieSecure,
       ),
   });
+}
 
+/** Worker sign-in with the e-SSC, and the built-in simulator of the e-SSC platform. */
+async function registerEsscRoutes(app: FastifyInstance, db: Db, cookieSecure: boolean): Promise<void> {
   defineRoute(app, db, {
     method: 'POST',
     url: '/api/v1/auth/essc',
@@ -146,7 +143,10 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
       },
     });
   }
+}
 
+/** The signed-in session: sign-out, who am I, TOTP enrolment. */
+function registerSessionRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'POST',
     url: '/api/v1/auth/logout',
@@ -158,7 +158,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     tx: true,
     response: z.object({ ok: z.literal(true) }),
     handler: async ({ actor, tx, reply }) => {
-      await identity.signOut(actor, tx!);
+      await identity.signOut(actor, tx);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },
@@ -187,7 +187,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     mfaExempt: true,
     tx: true,
     response: z.object({ secret: z.string(), uri: z.string() }),
-    handler: async ({ actor, tx }) => identity.beginTotpEnrolment(actor, tx!),
+    handler: async ({ actor, tx }) => identity.beginTotpEnrolment(actor, tx),
   });
 
   defineRoute(app, db, {
@@ -202,11 +202,14 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     body: z.strictObject({ code: z.string().regex(/^\d{6}$/, '6 digits') }),
     response: z.object({ ok: z.literal(true) }),
     handler: async ({ actor, tx, body }) => {
-      await identity.confirmTotpEnrolment(actor, tx!, body.code);
+      await identity.confirmTotpEnrolment(actor, tx, body.code);
       return { ok: true as const };
     },
   });
+}
 
+/** Staff accounts (city admin). */
+function registerAccountRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'GET',
     url: '/api/v1/accounts',
@@ -240,7 +243,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
       orgId: z.uuid().nullish(),
     }),
     response: AccountView,
-    handler: async ({ actor, tx, body }) => identity.presentAccount(await identity.createAccount(tx!, actor, body)),
+    handler: async ({ actor, tx, body }) => identity.presentAccount(await identity.createAccount(tx, actor, body)),
   });
 
   defineRoute(app, db, {
@@ -254,6 +257,6 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     params: IdParams,
     body: z.strictObject({ status: z.enum(['active', 'disabled']).optional(), unlock: z.boolean().optional() }),
     response: AccountView,
-    handler: async ({ actor, tx, params, body }) => identity.presentAccount(await identity.setAccountStatus(actor, tx!, params.id, body)),
+    handler: async ({ actor, tx, params, body }) => identity.presentAccount(await identity.setAccountStatus(actor, tx, params.id, body)),
   });
 }

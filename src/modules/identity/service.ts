@@ -7,10 +7,14 @@ import type { Db, Queryable, Tx } from '../../db/index.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { decrypt, encrypt } from '../../lib/crypto.js';
 import { randomToken } from '../../config.js';
-import * as audit from '../audit/service.js';
-import { SYSTEM, type AuditActor } from '../audit/service.js';
+import * as audit from '../audit/index.js';
+import { SYSTEM, type AuditActor } from '../audit/index.js';
 import { TOTP_REQUIRED_ROLES, type Actor, type Role } from './actor.js';
-import { afterFailure, signInGate } from './lockout.js';
+import { ACCOUNT_ADMINS, ACCOUNT_READERS, ORG_STAFF_ROLES, STAFF_ROLES } from './policy.js';
+import { requireRole } from './scope.js';
+import type { AccountView } from './schemas.js';
+import { LOCK_AFTER, LOCK_MINUTES, RECORD_FAILURE_SQL, signInGate } from './lockout.js';
+import { now as clockNow, nowMs } from '../../lib/clock.js';
 import { dummyVerify, hashPassword, passwordProblem, verifyPassword } from './password.js';
 import { clearSessionCache, createSession, revokeAllSessions, revokeSession, sha256 } from './sessions.js';
 
@@ -49,21 +53,7 @@ export const actorOfAccount = (a: AccountRow): Actor => ({
   totpEnabled: a.totp_enabled,
 });
 
-export interface AccountView {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  districtCode: string | null;
-  orgId: string | null;
-  personId: string | null;
-  status: 'active' | 'disabled';
-  totpEnabled: boolean;
-  totpRequired: boolean;
-  locked: boolean;
-  isDemo: boolean;
-  createdAt: string;
-}
+export type { AccountView } from './schemas.js';
 
 export const presentAccount = (a: AccountRow): AccountView => ({
   id: a.id,
@@ -76,7 +66,7 @@ export const presentAccount = (a: AccountRow): AccountView => ({
   status: a.status,
   totpEnabled: a.totp_enabled,
   totpRequired: TOTP_REQUIRED_ROLES.includes(a.role),
-  locked: a.locked_until !== null && a.locked_until > new Date(),
+  locked: a.locked_until !== null && a.locked_until > clockNow(),
   isDemo: a.is_demo,
   createdAt: a.created_at.toISOString(),
 });
@@ -99,30 +89,9 @@ export interface NewAccount {
  * through the orgs service by a district admin for a staff account of an organisation of its district.
  */
 export async function createAccount(tx: Tx, by: AuditActor, input: NewAccount): Promise<AccountRow> {
-  const districtAdminForOwnOrg =
-    by.role === 'district_admin' &&
-    ['provider', 'enterprise', 'assessor'].includes(input.role) &&
-    'districtCode' in by &&
-    typeof by.districtCode === 'string' &&
-    by.districtCode === input.orgDistrictCode;
-  if (by.role !== 'system' && by.role !== 'city_admin' && !districtAdminForOwnOrg) throw new AppError('FORBIDDEN', 'only a city admin creates accounts');
-  if (input.password !== undefined) {
-    const p = passwordProblem(input.password);
-    if (p) throw new AppError('VALIDATION_FAILED', `password ${p}`, 'password');
-  }
-  if (input.role === 'district_admin' && !input.districtCode) throw new AppError('VALIDATION_FAILED', 'a district admin needs a district', 'districtCode');
-  if (['provider', 'enterprise', 'assessor'].includes(input.role) && !input.orgId)
-    throw new AppError('VALIDATION_FAILED', `a ${input.role} account needs its organisation`, 'orgId');
-  if (input.role === 'worker' && !input.personId) throw new AppError('VALIDATION_FAILED', 'a worker account needs a person', 'personId');
-  const exists = await tx.query('SELECT 1 FROM accounts WHERE username = $1', [input.username]);
-  if (exists.rows.length) throw new AppError('USERNAME_TAKEN', `username ${input.username} is taken`, 'username');
-  const ph = input.password !== undefined ? await hashPassword(input.password) : null;
-  const { rows } = await tx.query<AccountRow>(
-    `INSERT INTO accounts (username, display_name, role, password_hash, district_code, org_id, person_id, is_demo)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING *`,
-    [input.username, input.displayName, input.role, ph, input.districtCode ?? null, input.orgId ?? null, input.personId ?? null, input.isDemo ?? false],
-  );
-  const a = rows[0]!;
+  assertMayCreateAccount(by, input);
+  validateNewAccount(input);
+  const a = await insertAccount(tx, input);
   await audit.record(tx, by, {
     action: 'account.create',
     entityType: 'account',
@@ -133,8 +102,56 @@ export async function createAccount(tx: Tx, by: AuditActor, input: NewAccount): 
   return a;
 }
 
+/** A city admin (or the system) creates any account; a district admin a staff account of an organisation of its district. */
+function assertMayCreateAccount(by: AuditActor, input: NewAccount): void {
+  const districtAdminForOwnOrg =
+    by.role === 'district_admin' &&
+    ORG_STAFF_ROLES.includes(input.role) &&
+    'districtCode' in by &&
+    typeof by.districtCode === 'string' &&
+    by.districtCode === input.orgDistrictCode;
+  if (!districtAdminForOwnOrg) requireRole(by, ACCOUNT_ADMINS, 'only a city admin creates accounts');
+}
+
+/** The password's strength and each role's anchor (district, organisation, person). */
+function validateNewAccount(input: NewAccount): void {
+  if (input.password !== undefined) {
+    const p = passwordProblem(input.password);
+    if (p) throw new AppError('VALIDATION_FAILED', `password ${p}`, 'password');
+  }
+  if (input.role === 'district_admin' && !input.districtCode) throw new AppError('VALIDATION_FAILED', 'a district admin needs a district', 'districtCode');
+  if (ORG_STAFF_ROLES.includes(input.role) && !input.orgId) throw new AppError('VALIDATION_FAILED', `a ${input.role} account needs its organisation`, 'orgId');
+  if (input.role === 'worker' && !input.personId) throw new AppError('VALIDATION_FAILED', 'a worker account needs a person', 'personId');
+}
+
+async function insertAccount(tx: Tx, input: NewAccount): Promise<AccountRow> {
+  const exists = await tx.query('SELECT 1 FROM accounts WHERE username = $1', [input.username]);
+  if (exists.rows.length) throw new AppError('USERNAME_TAKEN', `username ${input.username} is taken`, 'username');
+  const ph = input.password !== undefined ? await hashPassword(input.password) : null;
+  // Two concurrent creations of one username both pass the look-up above; the unique key decides (one
+  // row, the other waits for it and answers USERNAME_TAKEN, never a 500).
+  const { rows } = await tx.query<AccountRow>(
+    `INSERT INTO accounts (username, display_name, role, password_hash, district_code, org_id, person_id, is_demo)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (username) DO NOTHING RETURNING *`,
+    [input.username, input.displayName, input.role, ph, input.districtCode ?? null, input.orgId ?? null, input.personId ?? null, input.isDemo ?? false],
+  );
+  if (!rows.length) throw new AppError('USERNAME_TAKEN', `username ${input.username} is taken`, 'username');
+  return rows[0]!;
+}
+
 export async function getAccount(q: Queryable, id: string): Promise<AccountRow | null> {
   return (await q.query<AccountRow>('SELECT * FROM accounts WHERE id = $1', [id])).rows[0] ?? null;
+}
+
+/**
+ * The display names of accounts, by id (officers' screens show who acted by name, never by id). Unknown ids
+ * are left out; the caller shows its own fallback.
+ */
+export async function displayNames(q: Queryable, ids: ReadonlyArray<string | null | undefined>): Promise<Map<string, string>> {
+  const want = [...new Set(ids.filter((x): x is string => typeof x === 'string' && x.length > 0))];
+  if (!want.length) return new Map();
+  const { rows } = await q.query<{ id: string; display_name: string }>('SELECT id, display_name FROM accounts WHERE id = ANY($1::uuid[])', [want]);
+  return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
 /** The demo world's accounts (is_demo), by username: for the demo seed and its start-up banner. */
@@ -152,7 +169,7 @@ export async function findAccountByPerson(q: Queryable, personId: string): Promi
 }
 
 export async function listAccounts(actor: Actor, q: Queryable, f: { role?: Role | undefined; limit: number; offset: number }) {
-  if (actor.role !== 'city_admin' && actor.role !== 'auditor') throw new AppError('FORBIDDEN', 'only city admins and auditors list accounts');
+  requireRole(actor, ACCOUNT_READERS, 'only city admins and auditors list accounts');
   const params: unknown[] = [];
   let where = '';
   if (f.role) {
@@ -165,6 +182,38 @@ export async function listAccounts(actor: Actor, q: Queryable, f: { role?: Role 
     [...params, f.limit, f.offset],
   );
   return { total, items: rows.map(presentAccount) };
+}
+
+const lockedError = (lockedUntil: Date, now: Date): AppError => {
+  const retryAfterSeconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
+  return new AppError('ACCOUNT_LOCKED', `too many failures: the account is locked; try again in ${retryAfterSeconds} s`, undefined, { retryAfterSeconds });
+};
+
+/**
+ * Counts one failed sign-in step (a wrong password or a wrong TOTP code) toward the one lockout, atomically
+ * (RECORD_FAILURE_SQL), with its audit entry in the same transaction. Returns the lock's end when the account
+ * is now locked, else null.
+ */
+async function recordSignInFailure(
+  tx: Tx,
+  a: Pick<AccountRow, 'id' | 'role' | 'district_code'>,
+  now: Date,
+  detail: { ip: string | null; step: 'password' | 'totp' },
+): Promise<Date | null> {
+  clearSessionCache();
+  const r = (await tx.query<{ failed_attempts: number; locked_until: Date | null }>(RECORD_FAILURE_SQL, [a.id, now, LOCK_AFTER, LOCK_MINUTES])).rows[0]!;
+  await audit.record(
+    tx,
+    { accountId: a.id, role: a.role },
+    {
+      action: r.failed_attempts === LOCK_AFTER ? 'account.locked' : 'account.sign_in_failed',
+      entityType: 'account',
+      entityId: a.id,
+      districtCode: a.district_code,
+      detail: { failedAttempts: r.failed_attempts, ...detail },
+    },
+  );
+  return r.locked_until && r.locked_until > now ? r.locked_until : null;
 }
 
 export type SignInResult =
@@ -185,7 +234,7 @@ export async function signInWithPassword(db: Db, username: string, password: str
     await dummyVerify(password);
     throw new AppError('INVALID_CREDENTIALS', 'the username or password is wrong');
   }
-  const now = new Date();
+  const now = clockNow();
   const gate = signInGate({ failedAttempts: a.failed_attempts, lastFailedAt: a.last_failed_at, lockedUntil: a.locked_until }, now);
   if (!gate.ok) {
     throw new AppError(
@@ -199,34 +248,18 @@ export async function signInWithPassword(db: Db, username: string, password: str
   }
   const ok = await verifyPassword(a.password_hash, password);
   if (!ok) {
-    const next = afterFailure({ failedAttempts: a.failed_attempts, lastFailedAt: a.last_failed_at, lockedUntil: a.locked_until }, now);
-    await db.tx(async (tx) => {
-      await tx.query('UPDATE accounts SET failed_attempts = $2, last_failed_at = $3, locked_until = $4 WHERE id = $1', [
-        a.id,
-        next.failedAttempts,
-        next.lastFailedAt,
-        next.lockedUntil,
-      ]);
-      await audit.record(
-        tx,
-        { accountId: a.id, role: a.role },
-        {
-          action: next.lockedUntil ? 'account.locked' : 'account.sign_in_failed',
-          entityType: 'account',
-          entityId: a.id,
-          districtCode: a.district_code,
-          detail: { failedAttempts: next.failedAttempts, ip: meta.ip ?? null },
-        },
-      );
-    });
-    if (next.lockedUntil)
-      throw new AppError('ACCOUNT_LOCKED', `too many failures: the account is locked for 15 minutes`, undefined, { retryAfterSeconds: 900 });
+    const locked = await db.tx((tx) => recordSignInFailure(tx, a, now, { ip: meta.ip ?? null, step: 'password' }));
+    if (locked) throw lockedError(locked, now);
     throw new AppError('INVALID_CREDENTIALS', 'the username or password is wrong');
   }
   if (a.status !== 'active') throw new AppError('ACCOUNT_DISABLED', 'the account is disabled');
   if (a.totp_enabled) {
     const challenge = randomToken(24);
-    await db.query(`INSERT INTO mfa_challenges (account_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '5 minutes')`, [a.id, sha256(challenge)]);
+    await db.query(`INSERT INTO mfa_challenges (account_id, token_hash, expires_at) VALUES ($1, $2, $3::timestamptz + interval '5 minutes')`, [
+      a.id,
+      sha256(challenge),
+      now,
+    ]);
     return { status: 'totp_required', challenge };
   }
   return db.tx(async (tx) => {
@@ -247,30 +280,35 @@ function totpFor(a: Pick<AccountRow, 'username'>, secretB32: string): TOTP {
 
 /** Checks a TOTP code with ±1 step of clock drift. */
 export function totpValid(username: string, secretB32: string, code: string): boolean {
-  return /^\d{6}$/.test(code) && totpFor({ username }, secretB32).validate({ token: code, window: 1 }) !== null;
+  return /^\d{6}$/.test(code) && totpFor({ username }, secretB32).validate({ token: code, window: 1, timestamp: nowMs() }) !== null;
 }
 
 export function currentTotp(username: string, secretB32: string): string {
-  return totpFor({ username }, secretB32).generate();
+  return totpFor({ username }, secretB32).generate({ timestamp: nowMs() });
 }
 
 /** Second step of sign-in: the challenge from the password step plus a TOTP code. */
 export async function signInWithTotp(db: Db, challenge: string, code: string, kind: 'cookie' | 'bearer', meta: Meta): Promise<SignInResult> {
+  const now = clockNow();
   return db
     .tx(async (tx) => {
       const c = (
         await tx.query<{ id: string; account_id: string; attempts: number }>(
-          'SELECT id, account_id, attempts FROM mfa_challenges WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() FOR UPDATE',
-          [sha256(challenge)],
+          'SELECT id, account_id, attempts FROM mfa_challenges WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 FOR UPDATE',
+          [sha256(challenge), now],
         )
       ).rows[0];
       if (!c || c.attempts >= 5) throw new AppError('SESSION_EXPIRED', 'the sign-in challenge has expired; sign in again', 'challenge');
       const a = (await getAccount(tx, c.account_id))!;
+      const gate = signInGate({ failedAttempts: a.failed_attempts, lastFailedAt: a.last_failed_at, lockedUntil: a.locked_until }, now);
+      if (!gate.ok && gate.reason === 'locked') throw lockedError(a.locked_until!, now);
       if (!a.totp_secret_enc || !totpValid(a.username, decrypt(a.totp_secret_enc), code)) {
         await tx.query('UPDATE mfa_challenges SET attempts = attempts + 1 WHERE id = $1', [c.id]);
-        return { status: 'totp_invalid' as const };
+        // A wrong code counts toward the same lockout as a wrong password (issue 15 item 18).
+        const locked = await recordSignInFailure(tx, a, now, { ip: meta.ip ?? null, step: 'totp' });
+        return { status: 'totp_invalid' as const, locked };
       }
-      await tx.query('UPDATE mfa_challenges SET used_at = now() WHERE id = $1', [c.id]);
+      await tx.query('UPDATE mfa_challenges SET used_at = $2 WHERE id = $1', [c.id, now]);
       await tx.query('UPDATE accounts SET failed_attempts = 0, last_failed_at = NULL, locked_until = NULL WHERE id = $1', [a.id]);
       const s = await createSession(tx, a.id, kind, true, meta);
       await audit.record(
@@ -282,14 +320,17 @@ export async function signInWithTotp(db: Db, challenge: string, code: string, ki
     })
     .then((r) => {
       // The failed attempt is committed above; only then refuse.
-      if (r.status === 'totp_invalid') throw new AppError('TOTP_INVALID', 'the code is wrong or expired', 'code');
+      if (r.status === 'totp_invalid') {
+        if (r.locked) throw lockedError(r.locked, now);
+        throw new AppError('TOTP_INVALID', 'the code is wrong or expired', 'code');
+      }
       return r;
     });
 }
 
 /** Starts TOTP enrolment: a new secret (stored encrypted, not yet active) and its otpauth:// URI. */
 export async function beginTotpEnrolment(actor: Actor, tx: Tx): Promise<{ secret: string; uri: string }> {
-  if (actor.role === 'worker') throw new AppError('FORBIDDEN', 'workers sign in through the e-SSC');
+  requireRole(actor, STAFF_ROLES, 'workers sign in through the e-SSC');
   const a = (await getAccount(tx, actor.accountId))!;
   if (a.totp_enabled) throw new AppError('CONFLICT', 'a second factor is already enrolled', 'totp');
   const secret = new Secret({ size: 20 }).base32;
@@ -329,7 +370,7 @@ export async function setAccountStatus(
   id: string,
   change: { status?: 'active' | 'disabled' | undefined; unlock?: boolean | undefined },
 ): Promise<AccountRow> {
-  if (actor.role !== 'city_admin') throw new AppError('FORBIDDEN', 'only a city admin manages accounts');
+  requireRole(actor, ACCOUNT_ADMINS, 'only a city admin manages accounts');
   const a = await getAccount(tx, id);
   if (!a) throw notFound('account', 'id');
   clearSessionCache();

@@ -8,6 +8,7 @@ import type { Db, Queryable } from '../../db/index.js';
 import { randomToken } from '../../config.js';
 import { batchedRead, inKeyOrder } from '../../db/batch.js';
 import { ShortCache } from '../../lib/short-cache.js';
+import { now as clockNow, nowMs } from '../../lib/clock.js';
 import type { Actor, Role } from './actor.js';
 
 export const SESSION_COOKIE = 'sv_session';
@@ -31,11 +32,13 @@ export async function createSession(
   meta: { userAgent?: string | undefined; ip?: string | undefined } = {},
 ): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
   const token = randomToken(32);
-  const expiresAt = new Date(Date.now() + absoluteMs);
+  // Set from the application's clock, and checked against the same clock (never the database's now()).
+  const at = clockNow();
+  const expiresAt = new Date(at.getTime() + absoluteMs);
   const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO sessions (account_id, token_hash, kind, mfa_passed, expires_at, user_agent, ip)
-     VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
-    [accountId, sha256(token), kind, mfaPassed, expiresAt, meta.userAgent?.slice(0, 300) ?? null, meta.ip ?? null],
+    `INSERT INTO sessions (account_id, token_hash, kind, mfa_passed, expires_at, user_agent, ip, last_seen_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
+    [accountId, sha256(token), kind, mfaPassed, expiresAt, meta.userAgent?.slice(0, 300) ?? null, meta.ip ?? null, at],
   );
   return { token, sessionId: rows[0]!.id, expiresAt };
 }
@@ -54,8 +57,8 @@ const sessionByHash = batchedRead<string, SessionRow & { token_hash: string }>(a
             a.district_code, a.org_id, a.person_id
        FROM sessions s JOIN accounts a ON a.id = s.account_id
       WHERE s.token_hash = ANY($1::text[]) AND s.revoked_at IS NULL AND a.status = 'active'
-        AND s.expires_at > now() AND s.last_seen_at > now() - ($2::int * interval '1 millisecond')`,
-    [hashes, idleMs],
+        AND s.expires_at > $3::timestamptz AND s.last_seen_at > $3::timestamptz - ($2::int * interval '1 millisecond')`,
+    [hashes, idleMs, clockNow()],
   );
   return inKeyOrder(
     hashes,
@@ -115,7 +118,7 @@ export async function authenticate(db: Db, req: FastifyRequest, _reply?: Fastify
   const token = tokenFrom(req);
   let actor: Actor | null = null;
   const hash = token && token.length <= 200 ? sha256(token) : null;
-  const hit = hash ? cachedActor(hash, Date.now()) : null;
+  const hit = hash ? cachedActor(hash, nowMs()) : null;
   if (hit) actor = hit;
   else if (hash) {
     const since = sessionCache.begin();
@@ -134,9 +137,10 @@ export async function authenticate(db: Db, req: FastifyRequest, _reply?: Fastify
       };
       // Sliding idle expiry; written at most once a minute per session.
       let lastSeenMs = r.last_seen_at.getTime();
-      if (Date.now() - lastSeenMs > 60_000) {
-        await db.query('UPDATE sessions SET last_seen_at = now() WHERE id = $1', [r.session_id]);
-        lastSeenMs = Date.now();
+      const seenAt = nowMs();
+      if (seenAt - lastSeenMs > 60_000) {
+        await db.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1', [r.session_id, new Date(seenAt)]);
+        lastSeenMs = seenAt;
       }
       sessionCache.set(hash, { actor, lastSeenMs, expiresMs: r.expires_at.getTime() }, since);
     }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
-import { FIXTURE_PASSWORD } from '../../test/fixtures.js';
+import { FIXTURE_PASSWORD } from '../../test/factories/index.js';
 import { syntheticBankAccount, syntheticUscc } from './synthetic.js';
 import * as orgs from './service.js';
 

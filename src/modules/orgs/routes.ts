@@ -3,32 +3,22 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/index.js';
 import { defineRoute, IdParams, Page, Paging } from '../../http/route.js';
-import { ROLES } from '../identity/actor.js';
-import { presentAccount } from '../identity/service.js';
+import { AccountView, presentAccount } from '../identity/index.js';
 import { CreateOrgAccountBody, CreateOrgBody, ListOrgsQuery, OrgView, ReasonBody, UpdateOrgBody } from './schemas.js';
 import * as orgs from './service.js';
 
-const AccountView = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  districtCode: z.string().nullable(),
-  orgId: z.string().nullable(),
-  personId: z.string().nullable(),
-  status: z.enum(['active', 'disabled']),
-  totpEnabled: z.boolean(),
-  totpRequired: z.boolean(),
-  locked: z.boolean(),
-  isDemo: z.boolean(),
-  createdAt: z.string(),
-});
-
 const managers = ['city_admin', 'district_admin'] as const;
 const readers = ['city_admin', 'district_admin', 'auditor', 'finance'] as const;
-const orgRoles = ['provider', 'enterprise', 'assessor'] as const;
+const orgRoles = ['provider', 'enterprise', 'assessor', 'hospital'] as const;
 
 export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void> {
+  registerOrgReadRoutes(app, db);
+  registerOrgChangeRoutes(app, db);
+  registerOrgAccountRoutes(app, db);
+}
+
+/** Registering and reading organisations. */
+function registerOrgReadRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'POST',
     url: '/api/v1/orgs',
@@ -40,7 +30,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     status: 201,
     body: CreateOrgBody,
     response: OrgView,
-    handler: async ({ actor, tx, body }) => orgs.presentOrg(await orgs.createOrg(actor, tx!, body)),
+    handler: async ({ actor, tx, body }) => orgs.presentOrg(await orgs.createOrg(actor, tx, body)),
   });
 
   defineRoute(app, db, {
@@ -80,7 +70,10 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     response: OrgView,
     handler: async ({ actor, q, params }) => orgs.presentOrg(await orgs.readOrg(actor, q, params.id)),
   });
+}
 
+/** Changing an organisation: its details, a suspension and its lifting. */
+function registerOrgChangeRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'PATCH',
     url: '/api/v1/orgs/:id',
@@ -92,7 +85,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     params: IdParams,
     body: UpdateOrgBody,
     response: OrgView,
-    handler: async ({ actor, tx, params, body }) => orgs.presentOrg(await orgs.updateOrg(actor, tx!, params.id, body)),
+    handler: async ({ actor, tx, params, body }) => orgs.presentOrg(await orgs.updateOrg(actor, tx, params.id, body)),
   });
 
   defineRoute(app, db, {
@@ -106,7 +99,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     params: IdParams,
     body: ReasonBody,
     response: OrgView,
-    handler: async ({ actor, tx, params, body }) => orgs.presentOrg(await orgs.suspendOrg(actor, tx!, params.id, body.reason)),
+    handler: async ({ actor, tx, params, body }) => orgs.presentOrg(await orgs.suspendOrg(actor, tx, params.id, body.reason)),
   });
 
   defineRoute(app, db, {
@@ -120,9 +113,12 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     params: IdParams,
     body: ReasonBody,
     response: OrgView,
-    handler: async ({ actor, tx, params, body }) => orgs.presentOrg(await orgs.reinstateOrg(actor, tx!, params.id, body.reason)),
+    handler: async ({ actor, tx, params, body }) => orgs.presentOrg(await orgs.reinstateOrg(actor, tx, params.id, body.reason)),
   });
+}
 
+/** The staff accounts of an organisation. */
+function registerOrgAccountRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'POST',
     url: '/api/v1/orgs/:id/accounts',
@@ -135,7 +131,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     params: IdParams,
     body: CreateOrgAccountBody,
     response: AccountView,
-    handler: async ({ actor, tx, params, body }) => presentAccount(await orgs.createOrgAccount(actor, tx!, params.id, body)),
+    handler: async ({ actor, tx, params, body }) => presentAccount(await orgs.createOrgAccount(actor, tx, params.id, body)),
   });
 
   defineRoute(app, db, {

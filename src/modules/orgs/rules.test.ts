@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkBankCard, checkUscc } from '../../lib/identifiers.js';
-import { canManageOrg, canSeeOrg, checkProviderKind, validBankAccount, validMobile, validUscc } from './rules.js';
+import { checkProviderKind, validBankAccount, validMobile, validUscc } from './rules.js';
+import { canManageOrg, canSeeOrg } from './policy.js';
 import { orgCodeCheckChar, syntheticBankAccount, syntheticUscc } from './synthetic.js';
 
 describe('identifier rules', () => {

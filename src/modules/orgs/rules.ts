@@ -1,11 +1,11 @@
 /**
- * Organisation rules (pure): identifier validation and normalisation, the provider-kind rule and the
- * scope policy. Services load, call these, write.
+ * Organisation rules (pure): identifier validation and normalisation, and the provider-kind rule
+ * (who reaches an organisation: policy.ts). Services load, call these, write.
  */
 import { AppError } from '../../lib/errors.js';
 import { checkBankCard, checkMobile, checkUscc, normaliseBankCard, normaliseMobile } from '../../lib/identifiers.js';
 
-export const ORG_KINDS = ['provider', 'enterprise', 'assessor'] as const;
+export const ORG_KINDS = ['provider', 'enterprise', 'assessor', 'hospital'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 export const PROVIDER_KINDS = ['social_training_body', 'vocational_college', 'high_skill_base'] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
@@ -47,38 +47,3 @@ export function checkProviderKind(kind: OrgKind, providerKind: ProviderKind | nu
 
 /** The role of a staff account of an organisation of this kind. */
 export const roleForKind = (kind: OrgKind): OrgKind => kind;
-
-/** Who reaches an organisation (DESIGN.md §1). Out of scope reads as absent (404). */
-export interface ScopeSubject {
-  role: string;
-  districtCode: string | null;
-  orgId: string | null;
-}
-
-/**
- * Who sees an organisation. A district admin sees those of the district, and assessment bodies city-wide
- * (an assessment body serves every district; the district admin assigns classes to it) — sees, not manages.
- */
-export function canSeeOrg(a: ScopeSubject, org: { id: string; districtCode: string; kind?: string }): boolean {
-  switch (a.role) {
-    case 'system':
-    case 'city_admin':
-    case 'auditor':
-    case 'finance':
-      return true;
-    case 'district_admin':
-      return org.kind === 'assessor' || (a.districtCode !== null && a.districtCode === org.districtCode);
-    case 'provider':
-    case 'enterprise':
-    case 'assessor':
-      return a.orgId === org.id;
-    default:
-      return false;
-  }
-}
-
-/** Writes: city admins everywhere, district admins in their district. */
-export function canManageOrg(a: ScopeSubject, org: { districtCode: string }): boolean {
-  if (a.role === 'system' || a.role === 'city_admin') return true;
-  return a.role === 'district_admin' && a.districtCode !== null && a.districtCode === org.districtCode;
-}

@@ -10,15 +10,13 @@ import { decrypt, encrypt } from '../../lib/crypto.js';
 import { isUuid, maskCard, maskPhone } from '../../lib/identifiers.js';
 import { ShortCache } from '../../lib/short-cache.js';
 import { batchedByKey } from '../../db/batch.js';
-import * as audit from '../audit/service.js';
-import type { AuditActor } from '../audit/service.js';
-import { getDistrict } from '../catalog/service.js';
-import type { Actor } from '../identity/actor.js';
-import * as identity from '../identity/service.js';
-import { listAccountsOfOrg } from '../identity/org-accounts.js';
+import * as audit from '../audit/index.js';
+import type { AuditActor } from '../audit/index.js';
+import { getDistrict } from '../catalog/index.js';
+import type { Actor } from '../identity/index.js';
+import * as identity from '../identity/index.js';
+import { listAccountsOfOrg, requireRole, scopeOf } from '../identity/index.js';
 import {
-  canManageOrg,
-  canSeeOrg,
   checkProviderKind,
   normaliseUscc,
   roleForKind,
@@ -28,8 +26,8 @@ import {
   type OrgKind,
   type OrgStatus,
   type ProviderKind,
-  type ScopeSubject,
 } from './rules.js';
+import { canManageOrg, canSeeOrg, ORG_ACCOUNT_READERS, ORG_LISTERS, ORG_MANAGERS, type ScopeSubject } from './policy.js';
 
 export type { OrgKind, OrgStatus, ProviderKind } from './rules.js';
 
@@ -144,10 +142,7 @@ const subject = (by: OrgActor): ScopeSubject => ({
   orgId: 'orgId' in by ? by.orgId : null,
 });
 
-const requireManager = (by: OrgActor): void => {
-  if (by.role !== 'system' && by.role !== 'city_admin' && by.role !== 'district_admin')
-    throw new AppError('FORBIDDEN', 'only a city or district admin manages organisations');
-};
+const requireManager = (by: OrgActor): void => requireRole(by, ORG_MANAGERS, 'only a city or district admin manages organisations');
 
 /** The district must be one of the catalogue's. */
 async function validDistrict(q: Queryable, code: string): Promise<string> {
@@ -222,7 +217,7 @@ export interface OrgFilter {
 
 export async function listOrgs(actor: OrgActor, q: Queryable, f: OrgFilter): Promise<{ total: number; items: Org[] }> {
   const s = subject(actor);
-  if (!['system', 'city_admin', 'district_admin', 'auditor', 'finance'].includes(s.role)) throw new AppError('FORBIDDEN', 'role may not list organisations');
+  requireRole(s, ORG_LISTERS, 'role may not list organisations');
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, v: unknown) => {
@@ -231,7 +226,9 @@ export async function listOrgs(actor: OrgActor, q: Queryable, f: OrgFilter): Pro
   };
   // A district admin sees the organisations of the district, and the assessment bodies of the whole city
   // (an assessment body serves every district: the district admin assigns classes to it).
-  if (s.role === 'district_admin') add(`(district_code = ? OR kind = 'assessor')`, s.districtCode);
+  const scope = scopeOf(s);
+  if (scope.kind === 'district' || scope.kind === 'none')
+    add(`(district_code = ? OR kind = 'assessor')`, scope.kind === 'district' ? scope.districtCode : null);
   if (f.districtCode) add('district_code = ?', f.districtCode);
   if (f.kind) add('kind = ?', f.kind);
   if (f.status) add('status = ?', f.status);
@@ -345,6 +342,26 @@ async function lockForWrite(by: OrgActor, tx: Tx, id: string): Promise<OrgRow> {
 export async function updateOrg(by: OrgActor, tx: Tx, id: string, patch: OrgPatch): Promise<Org> {
   requireManager(by);
   const cur = await lockForWrite(by, tx, id);
+  const { sets, params, changed, set } = orgChange(id);
+  if (patch.name !== undefined) set('name', patch.name.trim(), 'name');
+  await changeDistrict(set, by, tx, cur, patch);
+  changeDetails(set, cur, patch);
+  assertBankNamed(cur, patch);
+  if (sets.length === 0) return toOrg(cur);
+  orgCache.clear();
+  const row = (await tx.query<OrgRow>(`UPDATE organisations SET ${sets.join(', ')} WHERE id = $1 RETURNING *`, params)).rows[0]!;
+  await audit.record(tx, by, {
+    action: 'org.update',
+    entityType: 'organisation',
+    entityId: id,
+    districtCode: row.district_code,
+    detail: { changed, ...(changed.districtCode ? { fromDistrict: cur.district_code } : {}) },
+  });
+  return toOrg(row);
+}
+
+/** The columns an update sets, their parameters ($1 is the id) and what its audit entry shows as changed. */
+function orgChange(id: string) {
   const sets: string[] = [];
   const params: unknown[] = [id];
   const changed: Record<string, unknown> = {};
@@ -353,13 +370,21 @@ export async function updateOrg(by: OrgActor, tx: Tx, id: string, patch: OrgPatc
     sets.push(`${col} = $${params.length}`);
     changed[field] = shown;
   };
-  if (patch.name !== undefined) set('name', patch.name.trim(), 'name');
-  if (patch.districtCode !== undefined && patch.districtCode !== cur.district_code) {
-    const d = await validDistrict(tx, patch.districtCode);
-    if (!canManageOrg(subject(by), { districtCode: d }))
-      throw new AppError('FORBIDDEN', 'a district admin cannot move an organisation to another district', 'districtCode');
-    set('district_code', d, 'districtCode');
-  }
+  return { sets, params, changed, set };
+}
+type SetColumn = ReturnType<typeof orgChange>['set'];
+
+/** A move to another district: a known district the actor manages too. */
+async function changeDistrict(set: SetColumn, by: OrgActor, tx: Tx, cur: OrgRow, patch: OrgPatch): Promise<void> {
+  if (patch.districtCode === undefined || patch.districtCode === cur.district_code) return;
+  const d = await validDistrict(tx, patch.districtCode);
+  if (!canManageOrg(subject(by), { districtCode: d }))
+    throw new AppError('FORBIDDEN', 'a district admin cannot move an organisation to another district', 'districtCode');
+  set('district_code', d, 'districtCode');
+}
+
+/** The provider kind, address, contact and bank details (phone and card validated, shown masked). */
+function changeDetails(set: SetColumn, cur: OrgRow, patch: OrgPatch): void {
   if (patch.providerKind !== undefined) set('provider_kind', checkProviderKind(cur.kind, patch.providerKind), 'providerKind');
   if (patch.address !== undefined) set('address', patch.address, 'address');
   if (patch.contactName !== undefined) set('contact_name', patch.contactName, 'contactName');
@@ -372,20 +397,13 @@ export async function updateOrg(by: OrgActor, tx: Tx, id: string, patch: OrgPatc
     set('bank_account_enc', b ? encrypt(b) : null, 'bankAccount', b ? maskCard(b) : null);
   }
   if (patch.bankName !== undefined) set('bank_name', patch.bankName, 'bankName');
+}
+
+/** After the update, a bank account still has its bank's name. */
+function assertBankNamed(cur: OrgRow, patch: OrgPatch): void {
   const bankAfter = patch.bankAccount !== undefined ? patch.bankAccount : cur.bank_account_enc;
   const bankNameAfter = patch.bankName !== undefined ? patch.bankName : cur.bank_name;
   if (bankAfter && !bankNameAfter) throw new AppError('VALIDATION_FAILED', 'a bank account needs its bank name', 'bankName');
-  if (sets.length === 0) return toOrg(cur);
-  orgCache.clear();
-  const row = (await tx.query<OrgRow>(`UPDATE organisations SET ${sets.join(', ')} WHERE id = $1 RETURNING *`, params)).rows[0]!;
-  await audit.record(tx, by, {
-    action: 'org.update',
-    entityType: 'organisation',
-    entityId: id,
-    districtCode: row.district_code,
-    detail: { changed, ...(changed.districtCode ? { fromDistrict: cur.district_code } : {}) },
-  });
-  return toOrg(row);
 }
 
 /** Suspends (暂停) an organisation during an investigation; the reason is required and audited. */
@@ -458,8 +476,8 @@ export async function createOrgAccount(by: OrgActor, tx: Tx, orgId: string, inpu
 
 /** The staff accounts of an organisation the caller may see (404 outside the caller's scope). */
 export async function listOrgAccounts(actor: Actor, q: Queryable, orgId: string, page: { limit: number; offset: number }) {
-  if (actor.role !== 'city_admin' && actor.role !== 'district_admin' && actor.role !== 'auditor')
-    throw new AppError('FORBIDDEN', 'only admins and auditors list the accounts of an organisation');
+  requireRole(actor, ORG_ACCOUNT_READERS, 'only admins and auditors list the accounts of an organisation');
   const o = await readOrg(actor, q, orgId);
   return listAccountsOfOrg(q, o.id, page);
 }
+export { getHospital, listHospitals } from './hospitals.js';

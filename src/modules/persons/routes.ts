@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/index.js';
 import { defineRoute, IdParams, Page } from '../../http/route.js';
+import { exportList } from '../../http/export.js';
 import { AppError } from '../../lib/errors.js';
+import { personsExport } from './exports.js';
 import * as persons from './service.js';
 import {
   CreatePersonBody,
@@ -16,7 +18,8 @@ import {
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void> {
+/** The registry: register, search, export, the worker's own record. */
+function registerRegistryRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'POST',
     url: '/api/v1/persons',
@@ -28,7 +31,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     response: PersonViewSchema,
     status: 201,
     tx: true,
-    handler: async ({ actor, tx, body }) => persons.presentPerson(await persons.createPerson(actor, tx!, body)),
+    handler: async ({ actor, tx, body }) => persons.presentPerson(await persons.createPerson(actor, tx, body)),
   });
 
   defineRoute(app, db, {
@@ -45,6 +48,18 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
 
   defineRoute(app, db, {
     method: 'GET',
+    url: '/api/v1/persons/export.xlsx',
+    operationId: 'exportPersons',
+    summary: 'The persons the search’s filters show, as .xlsx (streamed; Chinese headings; masked; audited)',
+    tags: ['persons'],
+    access: ['city_admin', 'district_admin', 'auditor'],
+    query: SearchPersonsQuery.omit({ limit: true, offset: true }),
+    response: z.unknown().describe('an .xlsx file'),
+    handler: async ({ actor, db: d, query, reply }) => exportList(actor, d, reply, await personsExport(actor, d, query)),
+  });
+
+  defineRoute(app, db, {
+    method: 'GET',
     url: '/api/v1/persons/me',
     operationId: 'getMyPerson',
     summary: "The signed-in worker's own person record (masked)",
@@ -53,7 +68,10 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     response: PersonViewSchema,
     handler: async ({ actor, q }) => persons.getMyPerson(actor, q),
   });
+}
 
+/** Sheet import and its template. */
+function registerImportRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'GET',
     url: '/api/v1/persons/import-template',
@@ -85,7 +103,10 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
       return persons.importPersons(actor, d, req.body, type.startsWith(XLSX) ? 'xlsx' : 'csv');
     },
   });
+}
 
+/** One person: read (masked), the audited full read, update. */
+function registerPersonRecordRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'GET',
     url: '/api/v1/persons/:id',
@@ -109,7 +130,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     query: SensitiveQuery.partial(),
     response: SensitivePersonSchema,
     tx: true,
-    handler: async ({ actor, tx, params, query }) => persons.readSensitive(actor, tx!, params.id, query.reason ?? 'unspecified'),
+    handler: async ({ actor, tx, params, query }) => persons.readSensitive(actor, tx, params.id, query.reason ?? 'unspecified'),
   });
 
   defineRoute(app, db, {
@@ -123,6 +144,12 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     body: UpdatePersonBody,
     response: PersonViewSchema,
     tx: true,
-    handler: async ({ actor, tx, params, body }) => persons.presentPerson(await persons.updatePerson(actor, tx!, params.id, body)),
+    handler: async ({ actor, tx, params, body }) => persons.presentPerson(await persons.updatePerson(actor, tx, params.id, body)),
   });
+}
+
+export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void> {
+  registerRegistryRoutes(app, db);
+  registerImportRoutes(app, db);
+  registerPersonRecordRoutes(app, db);
 }

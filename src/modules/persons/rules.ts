@@ -3,7 +3,18 @@
  * validation shared by the JSON routes and the sheet import, and the import sheet's columns.
  */
 import type { FieldIssue } from '../../lib/errors.js';
-import { checkBankCard, checkIdNumber, checkMobile, checkUscc, normaliseBankCard, normaliseIdNumber, normaliseMobile } from '../../lib/identifiers.js';
+import {
+  charactersOf,
+  checkBankCard,
+  checkIdNumber,
+  checkMobile,
+  checkUscc,
+  normaliseBankCard,
+  normaliseIdNumber,
+  normaliseMobile,
+} from '../../lib/identifiers.js';
+import { now as clockNow } from '../../lib/clock.js';
+import { isUnstorableText } from '../../lib/text.js';
 
 export const PERSON_CATEGORIES = [
   'registered_unemployed',
@@ -54,18 +65,28 @@ export function normalisePersonInput<T extends Partial<PersonInput>>(i: T): T {
   return out;
 }
 
-/** Every problem of a (normalised) person input; empty when valid. Only the fields present are checked. */
-export function personIssues(i: Partial<PersonInput>, today: Date = new Date()): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  const add = (field: string, code: string, message: string) => issues.push({ field, code, message });
+type AddIssue = (field: string, code: string, message: string) => void;
+
+/** The ID number, the name, and text PostgreSQL cannot store. */
+function identityIssues(i: Partial<PersonInput>, today: Date, add: AddIssue): void {
   if (i.idNumber !== undefined) {
     const p = checkIdNumber(i.idNumber, today);
     if (p) add('idNumber', 'INVALID_ID_NUMBER', `resident ID number: ${p}`);
   }
   if (i.name !== undefined) {
     if (i.name.length === 0) add('name', 'VALIDATION_FAILED', 'the name is required');
-    else if (i.name.length > NAME_MAX) add('name', 'VALIDATION_FAILED', `the name is longer than ${NAME_MAX} characters`);
+    // counted in characters: 𠮷 or an emoji is one, not two UTF-16 units
+    else if (charactersOf(i.name).length > NAME_MAX) add('name', 'VALIDATION_FAILED', `the name is longer than ${NAME_MAX} characters`);
   }
+  // text PostgreSQL cannot store (a NUL, half a surrogate pair), e.g. from an imported sheet: a row error, not a 500
+  for (const f of ['name', 'bankName', 'employerName'] as const) {
+    const v = i[f];
+    if (typeof v === 'string' && isUnstorableText(v)) add(f, 'VALIDATION_FAILED', 'a NUL character or a broken character is not allowed in text');
+  }
+}
+
+/** The mobile number and the bank account. */
+function contactIssues(i: Partial<PersonInput>, add: AddIssue): void {
   if (i.phone) {
     const p = checkMobile(i.phone);
     if (p) add('phone', 'INVALID_MOBILE', `mobile number: ${p}`);
@@ -75,6 +96,10 @@ export function personIssues(i: Partial<PersonInput>, today: Date = new Date()):
     if (p) add('bankAccount', 'INVALID_BANK_CARD', `bank card: ${p}`);
   }
   if (i.bankName && i.bankName.length > BANK_NAME_MAX) add('bankName', 'VALIDATION_FAILED', `the bank name is longer than ${BANK_NAME_MAX} characters`);
+}
+
+/** District, hukou, categories and the employer. */
+function placementIssues(i: Partial<PersonInput>, add: AddIssue): void {
   if (i.districtCode && !DISTRICT_RE.test(i.districtCode)) add('districtCode', 'DISTRICT_UNKNOWN', 'the district code must be 6 digits');
   if (i.hukou !== undefined && !(HUKOU as readonly string[]).includes(i.hukou)) add('hukou', 'VALIDATION_FAILED', 'hukou must be local or nonlocal');
   if (i.categories) {
@@ -87,6 +112,15 @@ export function personIssues(i: Partial<PersonInput>, today: Date = new Date()):
   }
   if (i.employerName && i.employerName.length > EMPLOYER_NAME_MAX)
     add('employerName', 'VALIDATION_FAILED', `the employer name is longer than ${EMPLOYER_NAME_MAX} characters`);
+}
+
+/** Every problem of a (normalised) person input; empty when valid. Only the fields present are checked. */
+export function personIssues(i: Partial<PersonInput>, today: Date = clockNow()): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const add: AddIssue = (field, code, message) => issues.push({ field, code, message });
+  identityIssues(i, today, add);
+  contactIssues(i, add);
+  placementIssues(i, add);
   return issues;
 }
 
@@ -136,7 +170,7 @@ export type RowResult = { ok: true; input: PersonInput } | { ok: false; errors: 
  * One sheet row (column key → cell text) to a validated, normalised person input, or the row's errors.
  * `lineNo` is the row number as the user sees it in the sheet (the header is row 1).
  */
-export function validatePersonRow(row: Partial<Record<ImportKey, string>>, lineNo: number, today: Date = new Date()): RowResult {
+export function validatePersonRow(row: Partial<Record<ImportKey, string>>, lineNo: number, today: Date = clockNow()): RowResult {
   const errors: ImportRowError[] = [];
   const cell = (k: ImportKey): string | undefined => {
     const v = row[k]?.trim();
@@ -164,3 +198,6 @@ export function validatePersonRow(row: Partial<Record<ImportKey, string>>, lineN
   }
   return errors.length ? { ok: false, errors } : { ok: true, input };
 }
+
+/** How many columns the import sheet has (an .xlsx row is read at least this wide). */
+export const IMPORT_SHEET_COLUMNS: number = IMPORT_COLUMNS.length;

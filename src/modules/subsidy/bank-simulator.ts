@@ -6,6 +6,7 @@
  */
 import type { Writable } from 'node:stream';
 import { CAMT054_NS, splitElements, xmlEscape } from './bankfiles.js';
+import { now as clockNow } from '../../lib/clock.js';
 
 export interface SimulatorRules {
   failingAccounts?: Iterable<string>;
@@ -29,7 +30,7 @@ function yuanToFenStrict(s: string): number {
 
 export async function simulateBank(pain001: AsyncIterable<Buffer | string>, out: Writable, rules: SimulatorRules = {}): Promise<SimulatorOutcome> {
   const failing = new Set(rules.failingAccounts ?? []);
-  const at = rules.at ?? new Date();
+  const at = rules.at ?? clockNow();
   const ts = at.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const day = ts.slice(0, 10);
   const outcome: SimulatorOutcome = { requestMsgId: null, booked: 0, rejected: 0 };

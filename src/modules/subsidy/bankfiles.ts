@@ -1,7 +1,7 @@
 /**
  * Bank files for 代发 (disbursement), all streamed:
- *  - writePain001: ISO 20022 pain.001.001.09 credit transfer initiation (CNY, one PmtInf per batch,
- *    one CdtTrfTxInf per payment, accounts as Othr/Id, an EndToEndId per payment, NbOfTxs + CtrlSum);
+ *  - writePain001 / writePain001Groups: ISO 20022 pain.001.001.09 credit transfer initiation (CNY, one
+ *    PmtInf per debtor account, one CdtTrfTxInf per payment, accounts as Othr/Id, an EndToEndId per payment, NbOfTxs + CtrlSum);
  *  - writeDisbursementCsv: the CSV 代发 sheet the bank's corporate portal accepts;
  *  - readCamt054: ISO 20022 camt.054.001.10 debit/credit notification → result entries;
  *  - readResultCsv: the bank's CSV result sheet → the same entries;
@@ -114,45 +114,91 @@ function checkMax(name: string, v: string, n: number): void {
   if (v.length === 0 || v.length > n) throw new Error(`${name} must be 1..${n} characters`);
 }
 
-/** Streams a pain.001.001.09 document; returns the totals actually written. */
+/** The group header of a pain.001 (GrpHdr): the totals over every PmtInf. */
+export interface Pain001GroupHeader {
+  msgId: string; // ≤ 35
+  createdAt: Date;
+  initiatorName: string;
+  nbOfTxs: number;
+  ctrlSumFen: number | bigint;
+}
+
+/** One payment information block (PmtInf): one debtor account, its payments and their totals. */
+export interface Pain001PaymentGroup {
+  pmtInfId: string; // ≤ 35
+  requestedDate: string; // YYYY-MM-DD
+  debtorName: string;
+  debtorAccount: string;
+  debtorBankName: string;
+  nbOfTxs: number;
+  ctrlSumFen: number | bigint;
+  payments: AsyncIterable<Payment> | Iterable<Payment>;
+}
+
+/** Streams a pain.001.001.09 document with one PmtInf; returns the totals actually written. */
 export async function writePain001(out: Writable, h: Pain001Header, payments: AsyncIterable<Payment> | Iterable<Payment>): Promise<WriteTotals> {
+  return writePain001Groups(out, h, [{ ...h, payments }]);
+}
+
+/**
+ * Streams a pain.001.001.09 document with one PmtInf per group (per debtor account), in the order given;
+ * returns the totals actually written. Each group's header totals and the group header's are checked against
+ * what was streamed: a disagreement throws before the document is closed.
+ */
+export async function writePain001Groups(out: Writable, h: Pain001GroupHeader, groups: readonly Pain001PaymentGroup[]): Promise<WriteTotals> {
   checkMax('msgId', h.msgId, 35);
-  checkMax('pmtInfId', h.pmtInfId, 35);
+  if (groups.length === 0) throw new Error('a pain.001 needs at least one PmtInf');
+  for (const g of groups) checkMax('pmtInfId', g.pmtInfId, 35);
+  const headerSum = groups.reduce((a, g) => a + BigInt(g.ctrlSumFen), 0n);
+  const headerNb = groups.reduce((a, g) => a + g.nbOfTxs, 0);
+  if (headerNb !== h.nbOfTxs || headerSum !== BigInt(h.ctrlSumFen))
+    throw new Error(`pain.001 totals disagree: group header ${h.nbOfTxs} / ${fenToYuan(h.ctrlSumFen)}, PmtInf ${headerNb} / ${fenToYuan(headerSum)}`);
   const w = new Chunked(out);
-  const nb = String(h.nbOfTxs);
-  const sum = fenToYuan(h.ctrlSumFen);
   await w.push(
     `<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="${PAIN001_NS}"><CstmrCdtTrfInitn>` +
-      `<GrpHdr><MsgId>${xmlEscape(h.msgId)}</MsgId><CreDtTm>${isoDateTime(h.createdAt)}</CreDtTm><NbOfTxs>${nb}</NbOfTxs><CtrlSum>${sum}</CtrlSum>` +
-      `<InitgPty><Nm>${xmlEscape(clip(h.initiatorName, 140))}</Nm></InitgPty></GrpHdr>` +
-      `<PmtInf><PmtInfId>${xmlEscape(h.pmtInfId)}</PmtInfId><PmtMtd>TRF</PmtMtd><BtchBookg>false</BtchBookg><NbOfTxs>${nb}</NbOfTxs><CtrlSum>${sum}</CtrlSum>` +
-      `<ReqdExctnDt><Dt>${h.requestedDate}</Dt></ReqdExctnDt>` +
-      `<Dbtr><Nm>${xmlEscape(clip(h.debtorName, 140))}</Nm></Dbtr>` +
-      `<DbtrAcct><Id><Othr><Id>${xmlEscape(h.debtorAccount)}</Id></Othr></Id><Ccy>CNY</Ccy></DbtrAcct>` +
-      `<DbtrAgt><FinInstnId><Nm>${xmlEscape(clip(h.debtorBankName, 140))}</Nm></FinInstnId></DbtrAgt><ChrgBr>SLEV</ChrgBr>\n`,
+      `<GrpHdr><MsgId>${xmlEscape(h.msgId)}</MsgId><CreDtTm>${isoDateTime(h.createdAt)}</CreDtTm><NbOfTxs>${h.nbOfTxs}</NbOfTxs><CtrlSum>${fenToYuan(h.ctrlSumFen)}</CtrlSum>` +
+      `<InitgPty><Nm>${xmlEscape(clip(h.initiatorName, 140))}</Nm></InitgPty></GrpHdr>`,
   );
   let count = 0;
   let total = 0n;
-  for await (const p of payments) {
-    checkMax('endToEndId', p.endToEndId, 35);
-    checkMax('creditorAccount', p.creditorAccount, 34);
-    if (!Number.isSafeInteger(p.amountFen) || p.amountFen <= 0) throw new Error(`payment ${p.endToEndId}: amount must be a positive integer of fen`);
-    count++;
-    total += BigInt(p.amountFen);
+  for (const g of groups) {
+    const nb = String(g.nbOfTxs);
+    const sum = fenToYuan(g.ctrlSumFen);
     await w.push(
-      `<CdtTrfTxInf><PmtId><InstrId>${xmlEscape(p.endToEndId)}</InstrId><EndToEndId>${xmlEscape(p.endToEndId)}</EndToEndId></PmtId>` +
-        `<Amt><InstdAmt Ccy="CNY">${fenToYuan(p.amountFen)}</InstdAmt></Amt>` +
-        (p.creditorBankName ? `<CdtrAgt><FinInstnId><Nm>${xmlEscape(clip(p.creditorBankName, 140))}</Nm></FinInstnId></CdtrAgt>` : '') +
-        `<Cdtr><Nm>${xmlEscape(clip(p.creditorName, 140))}</Nm></Cdtr>` +
-        `<CdtrAcct><Id><Othr><Id>${xmlEscape(p.creditorAccount)}</Id></Othr></Id></CdtrAcct>` +
-        (p.remittance ? `<RmtInf><Ustrd>${xmlEscape(clip(p.remittance, 140))}</Ustrd></RmtInf>` : '') +
-        `</CdtTrfTxInf>\n`,
+      `<PmtInf><PmtInfId>${xmlEscape(g.pmtInfId)}</PmtInfId><PmtMtd>TRF</PmtMtd><BtchBookg>false</BtchBookg><NbOfTxs>${nb}</NbOfTxs><CtrlSum>${sum}</CtrlSum>` +
+        `<ReqdExctnDt><Dt>${g.requestedDate}</Dt></ReqdExctnDt>` +
+        `<Dbtr><Nm>${xmlEscape(clip(g.debtorName, 140))}</Nm></Dbtr>` +
+        `<DbtrAcct><Id><Othr><Id>${xmlEscape(g.debtorAccount)}</Id></Othr></Id><Ccy>CNY</Ccy></DbtrAcct>` +
+        `<DbtrAgt><FinInstnId><Nm>${xmlEscape(clip(g.debtorBankName, 140))}</Nm></FinInstnId></DbtrAgt><ChrgBr>SLEV</ChrgBr>\n`,
     );
+    let gCount = 0;
+    let gTotal = 0n;
+    for await (const p of g.payments) {
+      checkMax('endToEndId', p.endToEndId, 35);
+      checkMax('creditorAccount', p.creditorAccount, 34);
+      if (!Number.isSafeInteger(p.amountFen) || p.amountFen <= 0) throw new Error(`payment ${p.endToEndId}: amount must be a positive integer of fen`);
+      gCount++;
+      gTotal += BigInt(p.amountFen);
+      await w.push(
+        `<CdtTrfTxInf><PmtId><InstrId>${xmlEscape(p.endToEndId)}</InstrId><EndToEndId>${xmlEscape(p.endToEndId)}</EndToEndId></PmtId>` +
+          `<Amt><InstdAmt Ccy="CNY">${fenToYuan(p.amountFen)}</InstdAmt></Amt>` +
+          (p.creditorBankName ? `<CdtrAgt><FinInstnId><Nm>${xmlEscape(clip(p.creditorBankName, 140))}</Nm></FinInstnId></CdtrAgt>` : '') +
+          `<Cdtr><Nm>${xmlEscape(clip(p.creditorName, 140))}</Nm></Cdtr>` +
+          `<CdtrAcct><Id><Othr><Id>${xmlEscape(p.creditorAccount)}</Id></Othr></Id></CdtrAcct>` +
+          (p.remittance ? `<RmtInf><Ustrd>${xmlEscape(clip(p.remittance, 140))}</Ustrd></RmtInf>` : '') +
+          `</CdtTrfTxInf>\n`,
+      );
+    }
+    if (gCount !== g.nbOfTxs || gTotal !== BigInt(g.ctrlSumFen)) {
+      throw new Error(
+        `pain.001 totals disagree: ${groups.length > 1 ? `PmtInf ${g.pmtInfId} ` : ''}header ${g.nbOfTxs} / ${sum}, streamed ${gCount} / ${fenToYuan(gTotal)}`,
+      );
+    }
+    count += gCount;
+    total += gTotal;
+    await w.push('</PmtInf>');
   }
-  if (count !== h.nbOfTxs || total !== BigInt(h.ctrlSumFen)) {
-    throw new Error(`pain.001 totals disagree: header ${h.nbOfTxs} / ${sum}, streamed ${count} / ${fenToYuan(total)}`);
-  }
-  await w.push(`</PmtInf></CstmrCdtTrfInitn></Document>\n`);
+  await w.push(`</CstmrCdtTrfInitn></Document>\n`);
   await w.flush();
   return { count, sumFen: total };
 }
@@ -318,6 +364,43 @@ function quickEntry(
  */
 const detach = (s: string): string => (' ' + s).slice(1);
 
+/** Why a transaction came back: its return reason (code and additional information), or the entry's status. */
+function returnReason(rtr: unknown, sts: string | null): string | null {
+  if (rtr) {
+    const code = text(at(rtr, 'Rsn', 'Cd')) ?? text(at(rtr, 'Rsn', 'Prtry'));
+    const addl = arr(at(rtr, 'AddtlInf') as unknown)
+      .map(text)
+      .filter((s): s is string => !!s)
+      .join(' ');
+    return [code, addl].filter(Boolean).join(': ') || 'returned';
+  }
+  return sts === 'BOOK' ? null : `entry status ${sts ?? 'missing'}`;
+}
+
+/** One transaction detail (TxDtls) of an entry as a result, or null (an issue recorded) when it names no EndToEndId. */
+function txResult(
+  tx: Node,
+  ntry: { sts: string | null; ntryAmt: string | null; single: boolean; position: number },
+  outcome: ReadOutcome,
+): BankResultEntry | null {
+  const { position } = ntry;
+  const e2e = text(at(tx, 'Refs', 'EndToEndId'));
+  if (!e2e) {
+    outcome.issues.push({ position, message: 'transaction without EndToEndId' });
+    return null;
+  }
+  const amtText = text(at(tx, 'Amt')) ?? (ntry.single ? ntry.ntryAmt : null);
+  const amountFen = amtText === null ? null : yuanToFen(amtText);
+  const rtr = at(tx, 'RtrInf');
+  let status: 'booked' | 'rejected' = ntry.sts === 'BOOK' && !rtr ? 'booked' : 'rejected';
+  const reason = returnReason(rtr, ntry.sts);
+  if (amtText !== null && amountFen === null) {
+    outcome.issues.push({ position, message: `amount ${amtText} is not a CNY amount` });
+    status = 'rejected';
+  }
+  return { endToEndId: detach(e2e), amountFen, status, reason: reason && detach(reason), position };
+}
+
 /**
  * Streams the entries of a camt.054.001.10. One result per transaction detail (TxDtls) of each entry.
  * booked = Sts BOOK without return information; rejected = return information (RtrInf) or any other status.
@@ -356,29 +439,8 @@ export async function* readCamt054(input: AsyncIterable<Buffer | string>, outcom
       continue;
     }
     for (const tx of txs) {
-      const e2e = text(at(tx, 'Refs', 'EndToEndId'));
-      if (!e2e) {
-        outcome.issues.push({ position, message: 'transaction without EndToEndId' });
-        continue;
-      }
-      const amtText = text(at(tx, 'Amt')) ?? (txs.length === 1 ? ntryAmt : null);
-      const amountFen = amtText === null ? null : yuanToFen(amtText);
-      const rtr = at(tx, 'RtrInf');
-      let status: 'booked' | 'rejected' = sts === 'BOOK' && !rtr ? 'booked' : 'rejected';
-      let reason: string | null = null;
-      if (rtr) {
-        const code = text(at(rtr, 'Rsn', 'Cd')) ?? text(at(rtr, 'Rsn', 'Prtry'));
-        const addl = arr(at(rtr, 'AddtlInf') as unknown)
-          .map(text)
-          .filter((s): s is string => !!s)
-          .join(' ');
-        reason = [code, addl].filter(Boolean).join(': ') || 'returned';
-      } else if (status === 'rejected') reason = `entry status ${sts ?? 'missing'}`;
-      if (amtText !== null && amountFen === null) {
-        outcome.issues.push({ position, message: `amount ${amtText} is not a CNY amount` });
-        status = 'rejected';
-      }
-      yield { endToEndId: detach(e2e), amountFen, status, reason: reason && detach(reason), position };
+      const entry = txResult(tx, { sts, ntryAmt, single: txs.length === 1, position }, outcome);
+      if (entry) yield entry;
     }
   }
 }

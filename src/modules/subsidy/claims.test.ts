@@ -77,7 +77,7 @@ describe('a rejected claim closes its voucher', () => {
     expect(c.status).toBe('approved');
     expect((await vouchers.getVoucher(t.db, c.voucher_id))!.status).toBe('approved');
     const before = await account();
-    const o = await t.call('POST', '/api/v1/subsidy/objections', { body: { claimNumber: c.number, text: '该学员未实际参加培训' } });
+    const o = await t.call('POST', '/api/v1/subsidy/objections', { as: 'worker', body: { claimNumber: c.number, text: '该学员未实际参加培训' } });
     expect(o.statusCode).toBe(201);
     const r = await reject(id!, '异议属实：未实际参训', 'city_admin');
     expect(r.statusCode).toBe(200);

@@ -58,7 +58,7 @@ describe(`concurrency (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, ()
     const reviewers = [actor(1, 'city_admin'), actor(2, 'district_admin', '310115')];
     const results = await Promise.allSettled(
       Array.from({ length: OPS }, (_, i) =>
-        db.tx((tx) => decideClaim(reviewers[i % 2]!, tx, claimIds[i % CLAIMS]!, { decision: 'approve', opinion: `核实 ${i}` })),
+        db.tx((tx) => decideClaim(reviewers[i % 2]!, tx, claimIds[i % CLAIMS]!, { decision: 'approve', opinion: `核实 ${i}`, overrideReason: '考勤经核实' })),
       ),
     );
     const ok = results.filter((r) => r.status === 'fulfilled').length;

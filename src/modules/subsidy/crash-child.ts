@@ -8,14 +8,14 @@ import { once } from 'node:events';
 import { loadConfig } from '../../config.js';
 import { openDb } from '../../db/index.js';
 import { configureProcess } from '../../platform.js';
-import { SYSTEM } from '../audit/service.js';
+import { SYSTEM } from '../audit/index.js';
 import { buildBatch, generateFiles, importResults, resumeAll } from './disbursement.js';
 
 async function main(): Promise<void> {
   const [step, a, b] = process.argv.slice(2);
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   await configureProcess(config);
-  const db = await openDb(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL, poolSize: 4 } : { dataDir: process.env.PGLITE_DIR });
+  const db = await openDb(config.databaseUrl ? { databaseUrl: config.databaseUrl, poolSize: 4 } : { dataDir: process.env.PGLITE_DIR });
   try {
     if (step === 'build') await buildBatch(SYSTEM, db, a!);
     else if (step === 'generate') {

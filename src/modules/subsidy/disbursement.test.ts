@@ -82,7 +82,7 @@ describe('claims', () => {
     expect(c.rules.filter((r) => !r.passed).map((r) => r.rule)).toEqual(['ADMISSION_ON_TIME', 'ATTENDANCE_THRESHOLD']);
     const other = actor(reviewer.accountId, 'district_admin', '310104');
     await expect(db.tx((tx) => decideClaim(other, tx, c.id, { decision: 'approve', opinion: 'ok' }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const v = await db.tx((tx) => decideClaim(reviewer, tx, c.id, { decision: 'approve', opinion: '考勤记录经核实' }));
+    const v = await db.tx((tx) => decideClaim(reviewer, tx, c.id, { decision: 'approve', opinion: '考勤记录经核实', overrideReason: '录取与考勤经现场核实' }));
     expect(v.status).toBe('approved');
     expect(v.decision.opinion).toBe('考勤记录经核实');
     expect((await funds()).problems).toEqual([]);
@@ -92,7 +92,7 @@ describe('claims', () => {
     const [id] = await approvedClaims(db, 1, programmeId, occupation, 400);
     const { rows } = await db.query<{ number: string; amount_fen: number }>('SELECT number, amount_fen FROM subsidy_claims WHERE id = $1', [id]);
     const before = (await ledger.listAccounts(db))[0]!;
-    await db.tx((tx) => objectToClaim(SYSTEM, tx, { claimNumber: rows[0]!.number, text: '该学员未实际参加培训' }));
+    await db.tx((tx) => objectToClaim(reviewer, tx, { claimNumber: rows[0]!.number, text: '该学员未实际参加培训' })); // real name: holds
     expect((await db.query<{ status: string }>('SELECT status FROM subsidy_claims WHERE id = $1', [id])).rows[0]!.status).toBe('held');
     await db.tx((tx) => decideClaim(reviewer, tx, id!, { decision: 'reject', opinion: '异议属实' }));
     const after = (await ledger.listAccounts(db))[0]!;
@@ -110,7 +110,9 @@ describe('claims', () => {
     });
     expect(c.status).toBe('in_review');
     expect(c.rules.filter((r) => !r.passed).map((r) => r.rule)).toEqual(['BUDGET_COVERS']);
-    await expect(db.tx((tx) => decideClaim(reviewer, tx, c.id, { decision: 'approve', opinion: 'ok' }))).rejects.toMatchObject({ code: 'BUDGET_EXHAUSTED' });
+    await expect(db.tx((tx) => decideClaim(reviewer, tx, c.id, { decision: 'approve', opinion: 'ok', overrideReason: '预算待追加' }))).rejects.toMatchObject({
+      code: 'BUDGET_EXHAUSTED',
+    });
     await setBudget(db, programmeId, 10_000_000, YEAR);
     expect((await funds()).problems).toEqual([]);
   });
@@ -148,6 +150,16 @@ describe('disbursement', () => {
     expect(r1.applied).toBe(b.paymentCount);
     expect(r1.rejected).toBe(1);
     expect(r1.booked).toBe(b.paymentCount - 1);
+    // 核销 at import: every paid claim's voucher is settled already, the failed one's is not
+    const { rows: afterImport } = await db.query<{ status: string; voucher_id: string; voucher_settled: boolean }>(
+      'SELECT c.status, c.voucher_id, c.voucher_settled FROM subsidy_claims c JOIN disbursement_payments p ON p.claim_id = c.id WHERE p.batch_id = $1',
+      [b.id],
+    );
+    expect(afterImport).toHaveLength(b.paymentCount);
+    for (const c of afterImport) {
+      expect(c.voucher_settled).toBe(c.status === 'paid');
+      expect((await vouchers.getVoucher(db, c.voucher_id))!.status).toBe(c.status === 'paid' ? 'settled' : 'approved');
+    }
     const paidBefore = (await ledger.listAccounts(db))[0]!.paidFen;
 
     const r2 = await importResults(maker, db, open, 'camt054');
@@ -161,10 +173,10 @@ describe('disbursement', () => {
     expect(r3.duplicates).toBe(b.paymentCount);
     expect((await ledger.listAccounts(db))[0]!.paidFen).toBe(paidBefore);
 
-    // settlement: vouchers → settled
+    // the settlement job (safety net) finds nothing left to settle
     const s = await settleVouchers(maker, db);
     expect(s.problems).toEqual([]);
-    expect(s.settled).toBe(b.paymentCount - 1);
+    expect(s.settled).toBe(0);
 
     // the failed claim: requeue refused until the account is corrected
     const failed = (await db.query<{ id: string; fail_reason: string }>("SELECT id, fail_reason FROM subsidy_claims WHERE status = 'failed'")).rows;
@@ -230,5 +242,93 @@ describe('disbursement', () => {
     expect(r.applied).toBe(0);
     await expect(importResults(maker, db, () => Readable.from(['<Document/>']), 'camt054')).rejects.toMatchObject({ code: 'BANK_FILE_INVALID' });
     expect((await funds()).problems).toEqual([]);
+  });
+});
+
+describe('settlement (核销) at import', () => {
+  const settledVouchers = async () => (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM voucher_events WHERE to_status = 'settled'")).rows[0]!.n;
+
+  // claims of their own district, so that a batch holds exactly the claims of its test
+  const DISTRICT_B = '310104';
+  async function readyBatch(n: number, start: number): Promise<{ id: string; pain: string; claimIds: string[] }> {
+    await setBudget(db, programmeId, 10_000_000, YEAR, DISTRICT_B);
+    const claimIds: string[] = [];
+    for (let i = 0; i < n; i++)
+      claimIds.push(
+        await db.tx(async (tx) => {
+          const w = await assessedVoucher(tx, start + i, { programmeId, occupationCode: occupation, districtCode: DISTRICT_B });
+          return (await createClaimForPass(tx, SYSTEM, passFacts(w.voucherId))).id;
+        }),
+      );
+    await endNotice(db, claimIds);
+    const b = await buildBatch(maker, db, (await db.tx((tx) => createBatch(maker, tx, { districtCode: DISTRICT_B }))).id);
+    expect(b.paymentCount).toBe(n);
+    await db.tx((tx) => approveBatch(checker, tx, b.id));
+    await generateFiles(maker, db, b.id);
+    return { id: b.id, pain: await collect((out) => streamBatchFile(maker, db, b.id, 'pain001', out)), claimIds };
+  }
+
+  async function voucherStates(claimIds: string[]): Promise<string[]> {
+    const { rows } = await db.query<{ voucher_id: string }>('SELECT voucher_id FROM subsidy_claims WHERE id = ANY($1::uuid[]) ORDER BY id', [claimIds]);
+    return Promise.all(rows.map(async (r) => (await vouchers.getVoucher(db, r.voucher_id))!.status));
+  }
+
+  it('a camt.054 that fails validation settles nothing; the valid one settles every paid voucher at once, with its trail and audit', async () => {
+    const { pain, claimIds } = await readyBatch(2, 900);
+    const camt = await collect((out) => simulateBank(Readable.from([pain]), out, {}));
+    const before = await settledVouchers();
+    const broken = camt.replace('<BookgDt>', '<Unexpected/><BookgDt>');
+    await expect(importResults(maker, db, () => Readable.from([broken]), 'camt054')).rejects.toMatchObject({ code: 'BANK_FILE_INVALID' });
+    expect(await settledVouchers()).toBe(before);
+    expect(await voucherStates(claimIds)).toEqual(['approved', 'approved']);
+
+    const r = await importResults(maker, db, () => Readable.from([camt]), 'camt054');
+    expect(r.booked).toBe(2);
+    expect(await voucherStates(claimIds)).toEqual(['settled', 'settled']);
+    expect(await settledVouchers()).toBe(before + 2);
+    const { rows: audits } = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'voucher.settled' AND entity_id IN (SELECT voucher_id::text FROM subsidy_claims WHERE id = ANY($1::uuid[]))",
+      [claimIds],
+    );
+    expect(audits[0]!.n).toBe(2);
+    expect((await settleVouchers(maker, db)).settled).toBe(0);
+    expect((await funds()).problems).toEqual([]);
+  });
+
+  it("a CSV result settles the paid claims' vouchers immediately; an unreadable CSV settles nothing", async () => {
+    const { id, claimIds } = await readyBatch(2, 910);
+    const { rows: pays } = await db.query<{ end_to_end_id: string; amount_fen: number; claim_id: string }>(
+      'SELECT end_to_end_id, amount_fen, claim_id FROM disbursement_payments WHERE batch_id = $1 ORDER BY end_to_end_id',
+      [id],
+    );
+    const before = await settledVouchers();
+    await expect(importResults(maker, db, () => Readable.from(['no header here\r\n1,2\r\n']), 'csv')).rejects.toMatchObject({ code: 'BANK_FILE_INVALID' });
+    expect(await settledVouchers()).toBe(before);
+    const csv =
+      'EndToEndId,金额,状态,原因\r\n' +
+      pays.map((p, i) => `${p.end_to_end_id},${(p.amount_fen / 100).toFixed(2)},${i === 0 ? '成功' : '失败'},${i === 0 ? '' : '账户不存在'}`).join('\r\n') +
+      '\r\n';
+    const r = await importResults(maker, db, () => Readable.from([csv]), 'csv');
+    expect(r).toMatchObject({ booked: 1, rejected: 1 });
+    expect(await settledVouchers()).toBe(before + 1);
+    const paidClaim = pays[0]!.claim_id;
+    const { rows } = await db.query<{ id: string; status: string; voucher_settled: boolean }>(
+      'SELECT id, status, voucher_settled FROM subsidy_claims WHERE id = ANY($1::uuid[])',
+      [claimIds],
+    );
+    for (const c of rows) expect([c.status, c.voucher_settled]).toEqual(c.id === paidClaim ? ['paid', true] : ['failed', false]);
+  });
+
+  it('the job stays as a safety net: a paid claim whose voucher was left unsettled is settled by it', async () => {
+    const { pain, claimIds } = await readyBatch(1, 920);
+    const camt = await collect((out) => simulateBank(Readable.from([pain]), out, {}));
+    // as if paid before settlement moved to the import: the voucher still approved
+    const { rows } = await db.query<{ voucher_id: string }>('SELECT voucher_id FROM subsidy_claims WHERE id = $1', [claimIds[0]]);
+    await importResults(maker, db, () => Readable.from([camt]), 'camt054');
+    await db.query("UPDATE voucher_states SET status = 'approved' WHERE voucher_id = $1", [rows[0]!.voucher_id]);
+    await db.query('UPDATE subsidy_claims SET voucher_settled = false WHERE id = $1', [claimIds[0]]);
+    const s = await settleVouchers(SYSTEM, db);
+    expect(s).toEqual({ settled: 1, problems: [] });
+    expect(await voucherStates(claimIds)).toEqual(['settled']);
   });
 });

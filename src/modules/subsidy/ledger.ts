@@ -6,7 +6,9 @@
  */
 import type { Queryable, Tx } from '../../db/index.js';
 import { AppError } from '../../lib/errors.js';
-import * as catalog from '../catalog/service.js';
+import * as catalog from '../catalog/index.js';
+import { FUNDING_SOURCES } from '../catalog/index.js';
+import { fundLabel } from './debtor-accounts.js';
 
 export interface BudgetAccount {
   id: string;
@@ -177,18 +179,34 @@ export async function listAccounts(q: Queryable, filter: { districtCode?: string
 }
 
 export interface FundsProblem {
-  kind: 'account' | 'claim';
+  kind: 'account' | 'claim' | 'fund';
   id: string;
   message: string;
+}
+
+/** One funding source's balance in `funds check`: its programmes' budget accounts summed, and what the bank booked from it. */
+export interface FundBalance {
+  fundingSource: string;
+  accounts: number;
+  amountFen: number;
+  availableFen: number;
+  reservedFen: number;
+  paidFen: number;
+  /** Booked payments of the fund's batches (paid from the fund's debtor account). */
+  bookedFen: number;
+  ok: boolean;
 }
 
 /**
  * `skillvoucher funds check`: (1) every account balances and its buckets equal the sums of its ledger
  * entries; (2) every claim's trail fits its state: approved/held/in_batch/failed → exactly its amount
  * reserved; paid → its amount paid once, nothing left reserved; rejected/in_review → nothing reserved or
- * paid; (3) no claim has more than one booked payment, and a paid claim has exactly one.
+ * paid; (3) no claim has more than one booked payment, and a paid claim has exactly one; (4) per funding
+ * source (资金来源: the programmes' budget accounts of one fund): amount = available + reserved + paid, and
+ * what was paid from the fund's budgets equals what the bank booked from the fund's debtor account(s) —
+ * a fund that is off is named.
  */
-export async function checkFunds(q: Queryable): Promise<{ ok: boolean; accounts: number; claims: number; problems: FundsProblem[] }> {
+export async function checkFunds(q: Queryable): Promise<{ ok: boolean; accounts: number; claims: number; funds: FundBalance[]; problems: FundsProblem[] }> {
   const problems: FundsProblem[] = [];
   const { rows: accs } = await q.query<AccountRow & { l_avail: number; l_res: number; l_paid: number; l_grant: number }>(
     `SELECT a.*,
@@ -240,6 +258,46 @@ export async function checkFunds(q: Queryable): Promise<{ ok: boolean; accounts:
       id: b.id,
       message: `claim ${b.number} (${b.status}, ${b.amount_fen} fen): reserved ${b.reserved}, paid ${b.paid} in ${b.pays} entries, ${b.booked} booked payments`,
     });
+  const funds = await fundBalances(q, accs);
+  for (const f of funds) {
+    if (f.ok) continue;
+    const parts: string[] = [];
+    if (f.amountFen !== f.availableFen + f.reservedFen + f.paidFen)
+      parts.push(`amount ${f.amountFen} ≠ available ${f.availableFen} + reserved ${f.reservedFen} + paid ${f.paidFen}`);
+    if (f.paidFen !== f.bookedFen)
+      parts.push(`paid from its budgets ${f.paidFen} ≠ booked from its debtor account ${f.bookedFen} (off by ${f.paidFen - f.bookedFen} fen)`);
+    problems.push({ kind: 'fund', id: f.fundingSource, message: `fund ${fundLabel(f.fundingSource)}: ${parts.join('; ')}` });
+  }
   const claims = (await q.query<{ n: number }>('SELECT count(*) AS n FROM subsidy_claims')).rows[0]!.n;
-  return { ok: problems.length === 0, accounts: accs.length, claims, problems };
+  return { ok: problems.length === 0, accounts: accs.length, claims, funds, problems };
+}
+
+/** Sums the budget accounts per funding source (catalog: programme → fund) beside the booked payments per fund. */
+async function fundBalances(q: Queryable, accs: ReadonlyArray<AccountRow>): Promise<FundBalance[]> {
+  const fundOf = new Map((await catalog.listProgrammes(q)).map((p) => [p.id, p.fundingSource as string]));
+  const { rows: booked } = await q.query<{ funding_source: string | null; fen: number }>(
+    "SELECT funding_source, sum(amount_fen)::bigint AS fen FROM disbursement_payments WHERE status = 'booked' GROUP BY funding_source",
+  );
+  const out = new Map<string, FundBalance>();
+  const get = (f: string): FundBalance => {
+    let b = out.get(f);
+    if (!b) out.set(f, (b = { fundingSource: f, accounts: 0, amountFen: 0, availableFen: 0, reservedFen: 0, paidFen: 0, bookedFen: 0, ok: true }));
+    return b;
+  };
+  for (const a of accs) {
+    const b = get(fundOf.get(a.programme_id) ?? 'unknown');
+    b.accounts++;
+    b.amountFen += Number(a.amount_fen);
+    b.availableFen += Number(a.available_fen);
+    b.reservedFen += Number(a.reserved_fen);
+    b.paidFen += Number(a.paid_fen);
+  }
+  for (const r of booked) get(r.funding_source ?? 'unknown').bookedFen += Number(r.fen);
+  const order = (f: string) => {
+    const i = (FUNDING_SOURCES as readonly string[]).indexOf(f);
+    return i < 0 ? 99 : i;
+  };
+  return [...out.values()]
+    .map((b) => ({ ...b, ok: b.amountFen === b.availableFen + b.reservedFen + b.paidFen && b.paidFen === b.bookedFen }))
+    .sort((x, y) => order(x.fundingSource) - order(y.fundingSource) || (x.fundingSource < y.fundingSource ? -1 : 1));
 }

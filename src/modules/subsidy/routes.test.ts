@@ -59,14 +59,14 @@ describe('subsidy routes', () => {
     const a = await t.call('POST', `/api/v1/subsidy/claims/${c.id}/decision`, {
       as: 'district_admin',
       headers,
-      body: { decision: 'approve', opinion: '已核实' },
+      body: { decision: 'approve', opinion: '已核实', overrideReason: '考勤经核实' },
     });
     expect(a.statusCode).toBe(200);
     expect(a.json().status).toBe('approved');
     const again = await t.call('POST', `/api/v1/subsidy/claims/${c.id}/decision`, {
       as: 'district_admin',
       headers,
-      body: { decision: 'approve', opinion: '已核实' },
+      body: { decision: 'approve', opinion: '已核实', overrideReason: '考勤经核实' },
     });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual(a.json());
@@ -82,7 +82,7 @@ describe('subsidy routes', () => {
     expect(detail.json().events.map((e: { to: string }) => e.to)).toEqual(['in_review', 'approved']);
   });
 
-  it('public notice is masked; an objection holds the claim', async () => {
+  it('public notice is masked; a real-name (signed-in) objection holds the claim', async () => {
     const [id] = await approvedClaims(t.db, 1, programmeId, occupation, 800);
     const n = await t.call('GET', '/api/v1/subsidy/notices');
     expect(n.statusCode).toBe(200);
@@ -92,8 +92,9 @@ describe('subsidy routes', () => {
     const number = (await t.db.query<{ number: string }>('SELECT number FROM subsidy_claims WHERE id = $1', [id])).rows[0]!.number;
     const bad = await t.call('POST', '/api/v1/subsidy/objections', { body: { claimNumber: 'SC1', text: 'abcdef' } });
     expect(bad.statusCode).toBe(400);
-    const o = await t.call('POST', '/api/v1/subsidy/objections', { body: { claimNumber: number, text: '此人未参加培训' } });
+    const o = await t.call('POST', '/api/v1/subsidy/objections', { as: 'worker', body: { claimNumber: number, text: '此人未参加培训' } });
     expect(o.statusCode).toBe(201);
+    expect(o.json()).toMatchObject({ status: 'held', realName: true });
     expect((await t.db.query<{ status: string }>('SELECT status FROM subsidy_claims WHERE id = $1', [id])).rows[0]!.status).toBe('held');
   });
 

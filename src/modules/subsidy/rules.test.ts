@@ -5,16 +5,20 @@ import {
   apprenticeshipMonths,
   canMoveClaim,
   checkEligibility,
+  checkLimits,
   claimAmount,
   failedRules,
   groupByPayee,
   noticeEnded,
   noticePeriod,
+  reasonCodes,
   resolvePayee,
   shanghaiDate,
   type EligibilityFacts,
   type PayeeCandidate,
 } from './rules.js';
+import { calendarTodo, parseCalendarCsv } from './rules.js';
+import { readFileSync } from 'node:fs';
 
 const base: EligibilityFacts = {
   voucherKind: 'subsidy',
@@ -38,7 +42,7 @@ const base: EligibilityFacts = {
 describe('eligibility', () => {
   it('all checks pass for a clean case', () => {
     const rs = checkEligibility(base);
-    expect(rs).toHaveLength(11);
+    expect(rs).toHaveLength(13);
     expect(rs.find((r) => r.rule === 'APPRENTICESHIP_PERIOD_CAP')).toEqual({
       rule: 'APPRENTICESHIP_PERIOD_CAP',
       passed: true,
@@ -100,6 +104,63 @@ describe('eligibility', () => {
     const failed = failedRules(checkEligibility({ ...base, ...patch }));
     expect(failed.map((f) => f.rule)).toEqual(expected);
     for (const f of failed) expect(f.reason.length).toBeGreaterThan(5);
+  });
+});
+
+describe('reason codes (stable, on the claim)', () => {
+  it.each<[string, Partial<EligibilityFacts>, string[]]>([
+    ['clean', {}, []],
+    ['no budget for the year, district and programme', { budgetAvailableFen: null }, ['NO_BUDGET']],
+    ['budget exhausted', { budgetAvailableFen: 1 }, ['BUDGET_EXHAUSTED']],
+    ['level differs from the class', { levelChange: { classLevel: 3, reason: '考生申报四级' } }, ['LEVEL_DIFFERS_FROM_CLASS']],
+    [
+      'once-only ratio used before (a note, not a failure)',
+      { onceOnlyRatio: { category: 'secondary_vocational_graduating', usedOnClaim: 'SC1', ratioPct: 80, appliedCategory: 'employed' } },
+      ['ONCE_ONLY_RATIO_USED'],
+    ],
+    [
+      'once-only ratio used, nothing else applies: amount zero',
+      { amountFen: 0, onceOnlyRatio: { category: 'secondary_vocational_graduating', usedOnClaim: 'SC1', ratioPct: 0, appliedCategory: null } },
+      ['AMOUNT_POSITIVE', 'ONCE_ONLY_RATIO_USED'],
+    ],
+    ['a failed rule without a specific code is named by the rule', { attendancePct: 10, budgetAvailableFen: null }, ['ATTENDANCE_THRESHOLD', 'NO_BUDGET']],
+  ])('%s', (_name, patch, codes) => {
+    const rs = checkEligibility({ ...base, ...patch });
+    expect(reasonCodes(rs)).toEqual(codes);
+    for (const r of rs.filter((x) => !x.passed || x.code)) expect(r.reason.length).toBeGreaterThan(5);
+  });
+
+  it('the level change names the class level and the assessor’s reason', () => {
+    const r = checkEligibility({ ...base, levelChange: { classLevel: 3, reason: '考生申报四级' } }).find((x) => x.rule === 'ASSESSED_LEVEL_MATCHES_CLASS')!;
+    expect(r).toMatchObject({ passed: false, code: 'LEVEL_DIFFERS_FROM_CLASS' });
+    expect(r.reason).toContain('level 3');
+    expect(r.reason).toContain('考生申报四级');
+  });
+});
+
+describe('limits (checked at creation and again at approval)', () => {
+  const limitsOf = (prior: EligibilityFacts['prior'], patch: Partial<EligibilityFacts> = {}) =>
+    checkLimits({ ...base, prior, ...patch })
+      .filter((r) => !r.passed)
+      .map((r) => r.rule);
+  it.each<[string, EligibilityFacts['prior'], Partial<EligibilityFacts>, string[]]>([
+    ['no history', [], {}, []],
+    ['same occupation and level', [{ occupationCode: '4-10-01-05', level: 4, year: 2024 }], {}, ['SAME_OCCUPATION_LEVEL_ONCE']],
+    ['same occupation, no-level certificate twice', [{ occupationCode: '4-10-01-05', level: 0, year: 2024 }], { level: 0 }, ['SAME_OCCUPATION_LEVEL_ONCE']],
+    ['lower after higher', [{ occupationCode: '4-10-01-05', level: 2, year: 2024 }], {}, ['NO_LOWER_LEVEL_AFTER_HIGHER']],
+    [
+      'same level, this year, twice before',
+      [
+        { occupationCode: '4-10-01-05', level: 4, year: 2026 },
+        { occupationCode: 'x', level: 5, year: 2026 },
+      ],
+      {},
+      ['SAME_OCCUPATION_LEVEL_ONCE', 'MAX_SUBSIDIES_PER_YEAR'],
+    ],
+    ['student, one this year', [{ occupationCode: 'x', level: 5, year: 2026 }], { isStudent: true }, ['MAX_SUBSIDIES_PER_YEAR']],
+    ['apprenticeship cap used', [], { apprenticeship: { capYears: 2, periodMonths: 12, priorMonths: 24 } }, ['APPRENTICESHIP_PERIOD_CAP']],
+  ])('%s', (_name, prior, patch, rules) => {
+    expect(limitsOf(prior, patch)).toEqual(rules);
   });
 });
 
@@ -302,4 +363,75 @@ describe('claim state machine', () => {
     ['rejected', 'approved', false],
     ['in_review', 'in_batch', false],
   ] as const)('%s → %s: %s', (from, to, ok) => expect(canMoveClaim(from, to)).toBe(ok));
+});
+
+describe("working days know China's holidays (holidays-cn.csv, 2025–2026)", () => {
+  const parsed = parseCalendarCsv(readFileSync(new URL('./data/holidays-cn.csv', import.meta.url), 'utf8'));
+  if (!parsed.ok) throw new Error(`holidays-cn.csv: line ${parsed.line} ${parsed.field}: ${parsed.message}`);
+  const loaded = new Set(parsed.years);
+  it('the CSV holds the two years, 72 days', () => {
+    expect(parsed.years).toEqual([2025, 2026]);
+    expect(parsed.days).toHaveLength(72);
+  });
+  // published on (Shanghai) → first day, last day, provisional; the notice lasts 5 working days from the
+  // first working day after publication
+  it.each([
+    ['2026-09-30T10:00:00+08:00', '2026-10-08', '2026-10-13', false], // 国庆: 8, 9, 10 (Saturday worked), 12, 13
+    ['2026-02-13T10:00:00+08:00', '2026-02-14', '2026-02-27', false], // 春节: 14 (Saturday worked), 24, 25, 26, 27
+    ['2026-04-30T10:00:00+08:00', '2026-05-06', '2026-05-11', false], // 劳动节: 6, 7, 8, 9 (Saturday worked), 11
+    ['2025-09-30T10:00:00+08:00', '2025-10-09', '2025-10-14', false], // 2025 国庆 + 中秋: 9, 10, 11 (Saturday worked), 13, 14
+    ['2026-12-29T10:00:00+08:00', '2026-12-30', '2027-01-05', true], // runs into 2027, not loaded: Monday–Friday, provisional
+    ['2027-09-30T10:00:00+08:00', '2027-10-01', '2027-10-07', true], // past the last loaded year: Monday–Friday (no National Day), provisional
+    ['2026-12-23T10:00:00+08:00', '2026-12-24', '2026-12-30', false], // ends inside 2026: not provisional
+  ])('published %s → %s .. %s (provisional: %s)', (at, first, last, provisional) => {
+    const p = noticePeriod(new Date(at), 5, parsed.days, loaded);
+    expect([p.firstDay, p.lastDay, p.provisional]).toEqual([first, last, provisional]);
+  });
+  it('once 2027 is loaded the same notice is no longer provisional', () => {
+    const p = noticePeriod(new Date('2026-12-29T10:00:00+08:00'), 5, parsed.days, new Set([2025, 2026, 2027]));
+    expect(p.provisional).toBe(false);
+  });
+  it('without the years known (older callers), never provisional', () => {
+    expect(noticePeriod(new Date('2030-01-02T10:00:00+08:00'), 5, []).provisional).toBe(false);
+  });
+  it.each([
+    [[2025, 2026], '2026-11-29', false, 2027],
+    [[2025, 2026], '2026-11-30', true, 2027], // one month before 2026-12-31
+    [[2025, 2026], '2027-01-05', true, 2027], // ran out, still not loaded
+    [[2025, 2026, 2027], '2026-12-06', false, 2028], // loaded: the to-do is gone
+    [[], '2026-12-06', true, 2026],
+  ])('loaded %j, today %s → to-do due %s for %i', (years, today, due, next) => {
+    expect(calendarTodo(years, today)).toMatchObject({ due, nextYear: next });
+  });
+});
+
+describe('calendar CSV: a malformed file is refused naming the line and field', () => {
+  const ok = 'date,kind,name\n2027-01-01,holiday,元旦\n2027-02-06,workday,春节\n';
+  it('reads a good file (BOM, CRLF and a trailing blank line tolerated)', () => {
+    expect(parseCalendarCsv(`\uFEFF${ok.replace(/\n/g, '\r\n')}\r\n`)).toEqual({
+      ok: true,
+      years: [2027],
+      days: [
+        { date: '2027-01-01', kind: 'holiday', name: '元旦' },
+        { date: '2027-02-06', kind: 'workday', name: '春节' },
+      ],
+    });
+  });
+  it.each([
+    ['', 1, 'body'],
+    ['day,kind,name\n2027-01-01,holiday,元旦', 1, 'header'],
+    ['date,kind,name\n', 2, 'body'],
+    ['date,kind,name\n2027-01-01,holiday,元旦\n2027-02-30,holiday,春节', 3, 'date'],
+    ['date,kind,name\n2027/01/01,holiday,元旦', 2, 'date'],
+    ['date,kind,name\n2027-13-01,holiday,元旦', 2, 'date'],
+    ['date,kind,name\n2027-01-01,holiday,元旦\n2027-01-01,holiday,元旦', 3, 'date'],
+    ['date,kind,name\n2027-01-01,day-off,元旦', 2, 'kind'],
+    ['date,kind,name\n2027-01-04,workday,春节', 2, 'kind'], // a Monday cannot be a make-up working day
+    ['date,kind,name\n2027-01-01,holiday', 2, 'kind'],
+    ['date,kind,name\n2027-01-01,holiday,元旦,extra', 2, 'name'],
+    [`date,kind,name\n2027-01-01,holiday,${'节'.repeat(51)}`, 2, 'name'],
+    ['date,kind,name\n2027-01-01,holiday,元旦\n\n2027-02-06,workday,春节', 3, 'date'],
+  ])('%j → line %i, field %s', (text, line, field) => {
+    expect(parseCalendarCsv(text)).toMatchObject({ ok: false, line, field });
+  });
 });

@@ -1,16 +1,30 @@
 import { z } from 'zod';
 import { BATCH_STATES, CLAIM_STATES, RULES } from './rules.js';
+import { FUNDING_SOURCES } from '../catalog/index.js';
 
 const DistrictCode = z.string().regex(/^\d{6}$/, 'a 6-digit district code');
 
 export const ClaimQuery = z.strictObject({
   status: z.enum(CLAIM_STATES).optional(),
   districtCode: DistrictCode.optional(),
+  reason: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]{1,63}$/, 'a reason code, e.g. NO_BUDGET')
+    .optional()
+    .describe('claims with this reason code (a failed rule, e.g. NO_BUDGET, or a note, e.g. ONCE_ONLY_RATIO_USED)'),
+  q: z.string().trim().max(64).optional().describe('a claim number or the payee’s name, by its start'),
+  programmeId: z.uuid().optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
 
-export const RuleResultSchema = z.object({ rule: z.enum(RULES), passed: z.boolean(), reason: z.string() });
+export const RuleResultSchema = z.object({
+  rule: z.enum(RULES),
+  passed: z.boolean(),
+  reason: z.string(),
+  code: z.string().optional().describe('stable reason code when the rule has a specific one (NO_BUDGET, LEVEL_DIFFERS_FROM_CLASS, ONCE_ONLY_RATIO_USED …)'),
+});
 
 export const ClaimViewSchema = z
   .object({
@@ -29,17 +43,40 @@ export const ClaimViewSchema = z
     feeFen: z.number().int(),
     amountFen: z.number().int(),
     apprenticeshipMonths: z.number().int().nullable().describe('apprenticeship: months of the training period subsidised (standard per year)'),
+    ratioCategory: z.string().nullable().describe('the person category whose ratio the amount uses'),
     status: z.enum(CLAIM_STATES),
     rules: z.array(RuleResultSchema),
     failedRules: z.array(z.string()),
+    reasonCodes: z.array(z.string()).describe('stable reason codes: each failed rule’s, then notes (e.g. ONCE_ONLY_RATIO_USED)'),
     payee: z.object({ kind: z.string(), name: z.string().nullable(), accountMasked: z.string().nullable(), bankName: z.string().nullable() }),
-    notice: z.object({ publishedAt: z.string().nullable(), lastDay: z.string().nullable(), ended: z.boolean() }),
-    decision: z.object({ by: z.string().nullable(), at: z.string().nullable(), opinion: z.string().nullable() }),
+    notice: z.object({
+      publishedAt: z.string().nullable(),
+      lastDay: z.string().nullable(),
+      lastDayProvisional: z.boolean().describe('the last day was counted past the loaded holiday calendar (Monday–Friday): provisional (暂定)'),
+      ended: z.boolean(),
+    }),
+    decision: z.object({
+      by: z.string().nullable(),
+      at: z.string().nullable(),
+      opinion: z.string().nullable(),
+      overrideReason: z.string().nullable().describe('the reason given for approving despite a failed rule'),
+    }),
     failReason: z.string().nullable(),
     attempt: z.number().int(),
     createdAt: z.string(),
   })
   .meta({ id: 'SubsidyClaim' });
+
+export const ClaimTodoSchema = z
+  .object({
+    kind: z.enum(['NO_BUDGET']).describe('NO_BUDGET: claims wait in review because no budget is set for this year, district and programme'),
+    year: z.number().int(),
+    districtCode: z.string().nullable(),
+    programmeId: z.string(),
+    programmeName: z.string().nullable(),
+    claims: z.number().int(),
+  })
+  .meta({ id: 'ClaimTodo' });
 
 export const ClaimDetailSchema = ClaimViewSchema.extend({
   events: z.array(z.object({ from: z.string().nullable(), to: z.string(), at: z.string(), reason: z.string().nullable() })),
@@ -48,10 +85,15 @@ export const ClaimDetailSchema = ClaimViewSchema.extend({
 export const Decision = z.strictObject({
   decision: z.enum(['approve', 'reject']),
   opinion: z.string().trim().min(1).max(1000),
+  /** Required when approving a claim that fails a rule (VALIDATION_FAILED on `overrideReason` otherwise). */
+  overrideReason: z.string().trim().max(1000).optional().describe('why the claim is approved although a rule failed; required then'),
 });
 
 export const NoticeQuery = z.strictObject({
   districtCode: DistrictCode.optional(),
+  q: z.string().trim().max(40).optional().describe('a claim number, by its start'),
+  status: z.enum(['approved', 'held']).optional(),
+  occupationCode: z.string().trim().max(20).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
@@ -63,6 +105,7 @@ export const NoticeItemSchema = z.object({
   level: z.number().int(),
   amountFen: z.number().int(),
   lastDay: z.string(),
+  lastDayProvisional: z.boolean(),
   status: z.enum(['approved', 'held']),
 });
 
@@ -73,6 +116,32 @@ export const Objection = z.strictObject({
     .regex(/^SC\d{16}$/, 'a claim number SC + 16 digits'),
   text: z.string().trim().min(5).max(2000),
   contact: z.string().trim().max(100).optional(),
+});
+
+/** What an objection answers: the claim's state after it (held only by a real-name objection or an officer). */
+export const ObjectionResultSchema = z.object({
+  claimNumber: z.string(),
+  status: z.enum(['approved', 'held']),
+  realName: z.boolean(),
+  objectionId: z.string(),
+});
+
+export const OBJECTION_STATES = ['open', 'upheld', 'dismissed'] as const;
+
+/** An objection in the officers' queue. */
+export const ObjectionViewSchema = z.object({
+  id: z.string(),
+  claimId: z.string(),
+  claimNumber: z.string(),
+  claimStatus: z.string(),
+  districtCode: z.string().nullable(),
+  text: z.string(),
+  realName: z.boolean(),
+  held: z.boolean(),
+  hasContact: z.boolean(),
+  status: z.enum(OBJECTION_STATES),
+  createdAt: z.string(),
+  resolution: z.string().nullable(),
 });
 
 export const BatchCreate = z.strictObject({
@@ -90,6 +159,8 @@ export const BatchViewSchema = z
     districtCode: z.string().nullable(),
     makerId: z.string(),
     checkerId: z.string().nullable(),
+    makerName: z.string().nullable().describe('the maker by display name'),
+    checkerName: z.string().nullable().describe('the checker by display name'),
     paymentCount: z.number().int(),
     totalFen: z.number().int(),
     bookedCount: z.number().int(),
@@ -102,12 +173,39 @@ export const BatchViewSchema = z
   })
   .meta({ id: 'DisbursementBatch' });
 
+export const BatchPaymentSchema = z
+  .object({
+    claimNumber: z.string(),
+    endToEndId: z.string(),
+    payeeKind: z.string(),
+    payeeNameMasked: z.string(),
+    accountMasked: z.string(),
+    bankName: z.string().nullable(),
+    programmeName: z.string().nullable(),
+    amountFen: z.number().int(),
+    status: z.string(),
+  })
+  .meta({ id: 'BatchPayment' });
+
 export const BatchDetailSchema = BatchViewSchema.extend({
+  programmeName: z.string().nullable(),
   payees: z.array(z.object({ payeeKey: z.string(), count: z.number().int(), amountFen: z.number().int() })),
+  payments: z.object({ total: z.number().int(), items: z.array(BatchPaymentSchema) }).describe('the first 50 payments; more from …/payments'),
+});
+
+const Search = z.string().trim().max(64).optional();
+
+export const PaymentQuery = z.strictObject({
+  q: Search.describe('a claim number or EndToEndId, by its start'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
 
 export const BatchQuery = z.strictObject({
   status: z.enum(BATCH_STATES).optional(),
+  q: Search.describe('the batch number, by its start'),
+  programmeId: z.uuid().optional(),
+  districtCode: DistrictCode.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
@@ -151,7 +249,57 @@ export const FundsCheckSchema = z.object({
   ok: z.boolean(),
   accounts: z.number().int(),
   claims: z.number().int(),
-  problems: z.array(z.object({ kind: z.enum(['account', 'claim']), id: z.string(), message: z.string() })),
+  funds: z.array(
+    z.object({
+      fundingSource: z.string(),
+      accounts: z.number().int(),
+      amountFen: z.number().int(),
+      availableFen: z.number().int(),
+      reservedFen: z.number().int(),
+      paidFen: z.number().int(),
+      bookedFen: z.number().int(),
+      ok: z.boolean(),
+    }),
+  ),
+  problems: z.array(z.object({ kind: z.enum(['account', 'claim', 'fund']), id: z.string(), message: z.string() })),
+});
+
+export const FundParams = z.strictObject({ fundingSource: z.enum(FUNDING_SOURCES) });
+export const DebtorAccountBody = z.strictObject({
+  accountName: z.string().trim().min(1).max(140),
+  accountNumber: z.string().trim().min(8).max(60),
+  bankName: z.string().trim().min(1).max(140),
+});
+export const DebtorAccountSchema = z.object({
+  fundingSource: z.string(),
+  accountName: z.string(),
+  accountNumber: z.string(),
+  bankName: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string().nullable(),
+});
+
+export const CalendarStatusSchema = z
+  .object({
+    years: z.array(
+      z.object({
+        year: z.number().int(),
+        days: z.number().int(),
+        holidays: z.number().int(),
+        workdays: z.number().int(),
+        source: z.string(),
+        loadedAt: z.string(),
+      }),
+    ),
+    lastDay: z.string().nullable().describe('the last day the calendar knows; past it working days are Monday–Friday and notice ends provisional'),
+    todo: z.object({ due: z.boolean(), nextYear: z.number().int(), dueFrom: z.string().nullable() }),
+  })
+  .meta({ id: 'SubsidyCalendarStatus' });
+
+export const CalendarImportSchema = z.object({
+  years: z.array(z.number().int()),
+  days: z.number().int(),
+  noticesRecomputed: z.number().int(),
 });
 
 export const CalendarDaySchema = z.strictObject({

@@ -4,11 +4,12 @@
  */
 import type { Db, Tx } from '../../db/index.js';
 import { idCheckChar, luhnCheckDigit } from '../../lib/identifiers.js';
-import { SYSTEM } from '../audit/service.js';
-import * as catalog from '../catalog/service.js';
-import * as persons from '../persons/service.js';
-import * as vouchers from '../vouchers/service.js';
+import { SYSTEM } from '../audit/index.js';
+import * as catalog from '../catalog/index.js';
+import * as persons from '../persons/index.js';
+import * as vouchers from '../vouchers/index.js';
 import { createClaimForPass, type PassFacts } from './claims.js';
+import { now as clockNow } from '../../lib/clock.js';
 
 export const DISTRICT = '310115';
 
@@ -59,7 +60,7 @@ export async function assessedVoucher(
   });
   const level = opts.level ?? 4;
   const quote = await catalog.quoteSubsidy(tx, { programmeId: opts.programmeId, occupationCode: opts.occupationCode, level, categories: person.categories });
-  const today = new Date().toISOString().slice(0, 10);
+  const today = clockNow().toISOString().slice(0, 10);
   const v = await vouchers.insertVoucher(tx, {
     personId: person.id,
     kind: 'subsidy',
@@ -89,7 +90,7 @@ export function passFacts(voucherId: string, patch: Partial<PassFacts> = {}): Pa
     passed: true,
     certificateNumber: `CERT-${voucherId.slice(0, 8)}`,
     level: 4,
-    assessedOn: new Date().toISOString().slice(0, 10),
+    assessedOn: clockNow().toISOString().slice(0, 10),
     providerId: null,
     classId: null,
     feeFen: null,

@@ -7,11 +7,11 @@ import type { Db } from '../../db/index.js';
 import { AppError } from '../../lib/errors.js';
 import { configureProcess } from '../../platform.js';
 import { createTestDb, testConfig } from '../../test/harness.js';
-import { seedFixtures } from '../../test/fixtures.js';
+import { seedFixtures } from '../../test/factories/index.js';
 import type { Actor } from '../identity/actor.js';
 import * as vouchers from '../vouchers/service.js';
 import * as training from './service.js';
-import { inDays, makeProvider, makeVoucher, makeWorker, morning, OCC, skillUpgrade } from './testkit.js';
+import { inDays, makeProvider, makeVoucher, makeWorker, morning, OCC, skillUpgrade } from '../../test/factories/index.js';
 
 let db: Db;
 let classes: Array<{ id: string; staff: Actor }>;

@@ -2,9 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/index.js';
-import { defineRoute, IdParams, Page } from '../../http/route.js';
-import { JOBS } from '../../jobs/scheduler.js';
-import { classJob } from './jobs.js';
+import { defineRoute, IdParams, listed, Page } from '../../http/route.js';
 import {
   AdmissionView,
   ApprovalParams,
@@ -19,6 +17,7 @@ import {
   GrantApprovalBody,
   ListClassesQuery,
   ListQuery,
+  MyTrainingView,
   OptionalReasonBody,
   ProviderParams,
   ReasonBody,
@@ -35,16 +34,30 @@ import {
   VenueView,
   VerifyView,
 } from './schemas.js';
-import * as training from './service.js';
+import { admitNow } from './admission.js';
+import { withdrawAdmission } from './admitted.js';
+import { grantApproval, listApprovals, revokeApproval } from './approvals.js';
+import { cancelClass, fileOpeningReport, getRoster } from './roster.js';
+import { createClass, listClasses, readClass, readSessions, replaceSessions, updateClass } from './classes.js';
+import { createCourse, listCourses, readCourse, updateCourse } from './courses.js';
+import { listMyTraining, presentMyTraining } from './my-training.js';
+import { APPROVERS, READERS } from './policy.js';
+import { cancelRegistration, fittingVouchers, listClassRegistrations, listMyRegistrations, register } from './registration.js';
+import { searchClasses } from './search.js';
+import { forReading } from '../../db/replica.js';
+import { createVenue, listVenues, readVenue, updateVenue } from './venues.js';
+import { verifyForClass } from './verify.js';
+import { presentAdmission, presentClass, presentCourse, presentRegistration, presentSession, presentVenue } from './views.js';
+import { VoucherViewSchema } from '../vouchers/index.js';
+import { exportList } from '../../http/export.js';
+import { classesExport } from './exports.js';
 
-const admins = ['city_admin', 'district_admin'] as const;
-const readers = ['city_admin', 'district_admin', 'auditor', 'provider'] as const;
+const admins = APPROVERS;
+const readers = READERS;
 const tags = ['training'];
 
-if (!JOBS.includes(classJob)) JOBS.push(classJob);
-
-export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void> {
-  // ——— provider approvals ———
+/** Routes: provider approvals. */
+function registerApprovalRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'POST',
     url: '/api/v1/providers/:id/approvals',
@@ -57,7 +70,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     params: ProviderParams,
     body: GrantApprovalBody,
     response: ApprovalView,
-    handler: async ({ actor, tx, params, body }) => training.grantApproval(actor, tx!, params.id, body),
+    handler: async ({ actor, tx, params, body }) => grantApproval(actor, tx, params.id, body),
   });
   defineRoute(app, db, {
     method: 'POST',
@@ -70,7 +83,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     params: ApprovalParams,
     body: ReasonBody,
     response: ApprovalView,
-    handler: async ({ actor, tx, params, body }) => training.revokeApproval(actor, tx!, params.id, params.approvalId, body.reason),
+    handler: async ({ actor, tx, params, body }) => revokeApproval(actor, tx, params.id, params.approvalId, body.reason),
   });
   defineRoute(app, db, {
     method: 'GET',
@@ -80,11 +93,13 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     tags,
     access: readers,
     params: ProviderParams,
-    response: z.array(ApprovalView),
-    handler: async ({ actor, q, params }) => training.listApprovals(actor, q, params.id),
+    response: Page(ApprovalView),
+    handler: async ({ actor, q, params }) => listed(await listApprovals(actor, q, params.id)),
   });
+}
 
-  // ——— venues ———
+/** Routes: venues. */
+function registerVenueRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'POST',
     url: '/api/v1/venues',
@@ -96,7 +111,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     status: 201,
     body: CreateVenueBody,
     response: VenueView,
-    handler: async ({ actor, tx, body }) => training.presentVenue(await training.createVenue(actor, tx!, body)),
+    handler: async ({ actor, tx, body }) => presentVenue(await createVenue(actor, tx, body)),
   });
   defineRoute(app, db, {
     method: 'PATCH',
@@ -109,7 +124,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     params: IdParams,
     body: UpdateVenueBody,
     response: VenueView,
-    handler: async ({ actor, tx, params, body }) => training.presentVenue(await training.updateVenue(actor, tx!, params.id, body)),
+    handler: async ({ actor, tx, params, body }) => presentVenue(await updateVenue(actor, tx, params.id, body)),
   });
   defineRoute(app, db, {
     method: 'GET',
@@ -121,8 +136,8 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     query: ListQuery,
     response: Page(VenueView),
     handler: async ({ actor, q, query }) => {
-      const r = await training.listVenues(actor, q, query);
-      return { total: r.total, items: r.items.map(training.presentVenue) };
+      const r = await listVenues(actor, q, query);
+      return { total: r.total, items: r.items.map(presentVenue) };
     },
   });
   defineRoute(app, db, {
@@ -134,10 +149,12 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     access: readers,
     params: IdParams,
     response: VenueView,
-    handler: async ({ actor, q, params }) => training.presentVenue(await training.readVenue(actor, q, params.id)),
+    handler: async ({ actor, q, params }) => presentVenue(await readVenue(actor, q, params.id)),
   });
+}
 
-  // ——— courses ———
+/** Routes: courses. */
+function registerCourseRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'POST',
     url: '/api/v1/courses',
@@ -149,7 +166,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     status: 201,
     body: CreateCourseBody,
     response: CourseView,
-    handler: async ({ actor, tx, body }) => training.presentCourse(await training.createCourse(actor, tx!, body)),
+    handler: async ({ actor, tx, body }) => presentCourse(await createCourse(actor, tx, body)),
   });
   defineRoute(app, db, {
     method: 'PATCH',
@@ -162,7 +179,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     params: IdParams,
     body: UpdateCourseBody,
     response: CourseView,
-    handler: async ({ actor, tx, params, body }) => training.presentCourse(await training.updateCourse(actor, tx!, params.id, body)),
+    handler: async ({ actor, tx, params, body }) => presentCourse(await updateCourse(actor, tx, params.id, body)),
   });
   defineRoute(app, db, {
     method: 'GET',
@@ -174,8 +191,8 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     query: ListQuery,
     response: Page(CourseView),
     handler: async ({ actor, q, query }) => {
-      const r = await training.listCourses(actor, q, query);
-      return { total: r.total, items: r.items.map(training.presentCourse) };
+      const r = await listCourses(actor, q, query);
+      return { total: r.total, items: r.items.map(presentCourse) };
     },
   });
   defineRoute(app, db, {
@@ -187,10 +204,12 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     access: readers,
     params: IdParams,
     response: CourseView,
-    handler: async ({ actor, q, params }) => training.presentCourse(await training.readCourse(actor, q, params.id)),
+    handler: async ({ actor, q, params }) => presentCourse(await readCourse(actor, q, params.id)),
   });
+}
 
-  // ——— classes and sessions ———
+/** Routes: classes. */
+function registerClassRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'POST',
     url: '/api/v1/classes',
@@ -202,7 +221,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     status: 201,
     body: CreateClassBody,
     response: ClassView,
-    handler: async ({ actor, tx, body }) => training.presentClass(await training.createClass(actor, tx!, body)),
+    handler: async ({ actor, tx, body }) => presentClass(await createClass(actor, tx, body)),
   });
   defineRoute(app, db, {
     method: 'PATCH',
@@ -215,7 +234,18 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     params: IdParams,
     body: UpdateClassBody,
     response: ClassView,
-    handler: async ({ actor, tx, params, body }) => training.presentClass(await training.updateClass(actor, tx!, params.id, body)),
+    handler: async ({ actor, tx, params, body }) => presentClass(await updateClass(actor, tx, params.id, body)),
+  });
+  defineRoute(app, db, {
+    method: 'GET',
+    url: '/api/v1/classes/export.xlsx',
+    operationId: 'exportClasses',
+    summary: 'The classes the list’s filters show, as .xlsx (streamed; Chinese headings; in scope; audited)',
+    tags,
+    access: readers,
+    query: ListClassesQuery.omit({ limit: true, offset: true }),
+    response: z.unknown().describe('an .xlsx file'),
+    handler: async ({ actor, db: d, query, reply }) => exportList(actor, d, reply, await classesExport(actor, d, query)),
   });
   defineRoute(app, db, {
     method: 'GET',
@@ -227,8 +257,8 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     query: ListClassesQuery,
     response: Page(ClassView),
     handler: async ({ actor, q, query }) => {
-      const r = await training.listClasses(actor, q, query);
-      return { total: r.total, items: r.items.map(training.presentClass) };
+      const r = await listClasses(actor, q, query);
+      return { total: r.total, items: r.items.map(presentClass) };
     },
   });
   defineRoute(app, db, {
@@ -240,8 +270,12 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     access: readers,
     params: IdParams,
     response: ClassView,
-    handler: async ({ actor, q, params }) => training.presentClass(await training.readClass(actor, q, params.id)),
+    handler: async ({ actor, q, params }) => presentClass(await readClass(actor, q, params.id)),
   });
+}
+
+/** Routes: a class's sessions (课次) and its cancellation. */
+function registerSessionRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'PUT',
     url: '/api/v1/classes/:id/sessions',
@@ -252,8 +286,8 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     tx: true,
     params: IdParams,
     body: SessionsBody,
-    response: z.array(SessionView),
-    handler: async ({ actor, tx, params, body }) => (await training.replaceSessions(actor, tx!, params.id, body.sessions)).map(training.presentSession),
+    response: Page(SessionView),
+    handler: async ({ actor, tx, params, body }) => listed((await replaceSessions(actor, tx, params.id, body.sessions)).map(presentSession)),
   });
   defineRoute(app, db, {
     method: 'GET',
@@ -263,8 +297,8 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     tags,
     access: readers,
     params: IdParams,
-    response: z.array(SessionView),
-    handler: async ({ actor, q, params }) => (await training.readSessions(actor, q, params.id)).map(training.presentSession),
+    response: Page(SessionView),
+    handler: async ({ actor, q, params }) => listed((await readSessions(actor, q, params.id)).map(presentSession)),
   });
   defineRoute(app, db, {
     method: 'POST',
@@ -277,10 +311,12 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     params: IdParams,
     body: ReasonBody,
     response: ClassView,
-    handler: async ({ actor, tx, params, body }) => training.presentClass(await training.cancelClass(actor, tx!, params.id, body.reason)),
+    handler: async ({ actor, tx, params, body }) => presentClass(await cancelClass(actor, tx, params.id, body.reason)),
   });
+}
 
-  // ——— public search ———
+/** Routes: public search. */
+function registerSearchRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'GET',
     url: '/api/v1/course-search',
@@ -290,10 +326,13 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     access: 'public',
     query: SearchQuery,
     response: Page(SearchItemView),
-    handler: async ({ maybeActor, q, query }) => training.searchClasses(maybeActor, q, query),
+    // a search may read from the standby (DATABASE_READ_URL; staleness bounded in src/db/replica.ts)
+    handler: async ({ maybeActor, db: d, query }) => searchClasses(maybeActor, await forReading(d), query),
   });
+}
 
-  // ——— registration (报名) ———
+/** Routes: registration (报名). */
+function registerRegistrationRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'POST',
     url: '/api/v1/registrations',
@@ -305,7 +344,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     status: 201,
     body: RegisterBody,
     response: RegistrationView,
-    handler: async ({ actor, tx, body }) => training.presentRegistration(await training.register(actor, tx!, body)),
+    handler: async ({ actor, tx, body }) => presentRegistration(await register(actor, tx, body)),
   });
   defineRoute(app, db, {
     method: 'GET',
@@ -314,8 +353,39 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     summary: 'The signed-in worker’s registrations',
     tags,
     access: ['worker'],
-    response: z.array(RegistrationView),
-    handler: async ({ actor, q }) => (await training.listMyRegistrations(actor, q)).map(training.presentRegistration),
+    response: Page(RegistrationView),
+    handler: async ({ actor, q }) => listed((await listMyRegistrations(actor, q)).map(presentRegistration)),
+  });
+  defineRoute(app, db, {
+    method: 'GET',
+    url: '/api/v1/training/mine',
+    operationId: 'listMyTraining',
+    summary: '我的培训: the signed-in worker’s admissions (also those made at the provider’s desk) and registrations',
+    tags,
+    access: ['worker'],
+    response: Page(MyTrainingView),
+    handler: async ({ actor, q }) => {
+      const items = await presentMyTraining(q, await listMyTraining(actor, q));
+      return { items, total: items.length };
+    },
+  });
+}
+
+/** Routes: the worker's fitting vouchers, cancelling a registration, a class's registrations. */
+function registerWorkerClassRoutes(app: FastifyInstance, db: Db): void {
+  defineRoute(app, db, {
+    method: 'GET',
+    url: '/api/v1/classes/:id/fitting-vouchers',
+    operationId: 'listFittingVouchers',
+    summary: 'The signed-in worker’s vouchers that fit a class: issued, valid, its programme, occupation and level (报名 offers these)',
+    tags,
+    access: ['worker'],
+    params: IdParams,
+    response: Page(VoucherViewSchema),
+    handler: async ({ actor, q, params }) => {
+      const items = await fittingVouchers(actor, q, params.id);
+      return { items, total: items.length };
+    },
   });
   defineRoute(app, db, {
     method: 'POST',
@@ -327,7 +397,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     tx: true,
     params: IdParams,
     response: RegistrationView,
-    handler: async ({ actor, tx, params }) => training.presentRegistration(await training.cancelRegistration(actor, tx!, params.id)),
+    handler: async ({ actor, tx, params }) => presentRegistration(await cancelRegistration(actor, tx, params.id)),
   });
   defineRoute(app, db, {
     method: 'GET',
@@ -337,11 +407,13 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     tags,
     access: readers,
     params: IdParams,
-    response: z.array(ClassRegistrationView),
-    handler: async ({ actor, q, params }) => training.listClassRegistrations(actor, q, params.id),
+    response: Page(ClassRegistrationView),
+    handler: async ({ actor, q, params }) => listed(await listClassRegistrations(actor, q, params.id)),
   });
+}
 
-  // ——— verify (读取验证) and admission (补贴学员录取) ———
+/** Routes: verify (读取验证) and admission (补贴学员录取). */
+function registerAdmissionRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'POST',
     url: '/api/v1/classes/:id/verify',
@@ -352,7 +424,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     params: IdParams,
     body: CredentialBody,
     response: VerifyView,
-    handler: async ({ actor, db: d, params, body }) => training.verifyForClass(actor, d, params.id, body),
+    handler: async ({ actor, db: d, params, body }) => verifyForClass(actor, d, params.id, body),
   });
   defineRoute(app, db, {
     method: 'POST',
@@ -366,7 +438,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     params: IdParams,
     body: CredentialBody,
     response: AdmissionView,
-    handler: async ({ actor, db: d, params, body }) => training.presentAdmission(await training.admitNow(actor, d, params.id, body)),
+    handler: async ({ actor, db: d, params, body }) => presentAdmission(await admitNow(actor, d, params.id, body)),
   });
   defineRoute(app, db, {
     method: 'POST',
@@ -379,10 +451,12 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     params: IdParams,
     body: OptionalReasonBody,
     response: AdmissionView,
-    handler: async ({ actor, tx, params, body }) => training.presentAdmission(await training.withdrawAdmission(actor, tx!, params.id, body.reason)),
+    handler: async ({ actor, tx, params, body }) => presentAdmission(await withdrawAdmission(actor, tx, params.id, body.reason)),
   });
+}
 
-  // ——— opening report and roster (开班反馈 + 学员注册) ———
+/** Routes: opening report and roster (开班反馈 + 学员注册). */
+function registerRosterRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'POST',
     url: '/api/v1/classes/:id/report',
@@ -394,8 +468,8 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     params: IdParams,
     response: RosterView,
     handler: async ({ actor, tx, params }) => {
-      const r = await training.fileOpeningReport(actor, tx!, params.id);
-      return { class: training.presentClass(r.class), roster: r.roster };
+      const r = await fileOpeningReport(actor, tx, params.id);
+      return { class: presentClass(r.class), roster: r.roster };
     },
   });
   defineRoute(app, db, {
@@ -408,8 +482,21 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     params: IdParams,
     response: RosterView,
     handler: async ({ actor, q, params }) => {
-      const r = await training.getRoster(actor, q, params.id);
-      return { class: training.presentClass(r.class), roster: r.roster };
+      const r = await getRoster(actor, q, params.id);
+      return { class: presentClass(r.class), roster: r.roster };
     },
   });
+}
+
+export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void> {
+  registerApprovalRoutes(app, db);
+  registerVenueRoutes(app, db);
+  registerCourseRoutes(app, db);
+  registerClassRoutes(app, db);
+  registerSessionRoutes(app, db);
+  registerSearchRoutes(app, db);
+  registerRegistrationRoutes(app, db);
+  registerWorkerClassRoutes(app, db);
+  registerAdmissionRoutes(app, db);
+  registerRosterRoutes(app, db);
 }

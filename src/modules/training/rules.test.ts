@@ -19,6 +19,7 @@ import {
   type AdmitFacts,
   type ClassState,
 } from './rules.js';
+import { decideAdmission, DECIDED_BY_WRITES, writtenRefusal, type AdmitReason } from './rules.js';
 
 describe('opening / roster deadline (Asia/Shanghai)', () => {
   it.each([
@@ -249,5 +250,66 @@ describe('the Shanghai wall clock: the fixed-offset fast path agrees with the ti
     // an instant of the DST years (1986–1991) takes the time-zone database's path
     const dst = new Date('1988-04-16T15:30:00Z');
     expect(businessDate(dst)).toBe(fmt.format(dst));
+  });
+});
+
+describe('decideAdmission: one decision for admit, the batch, verify, register and the fitting vouchers', () => {
+  const base: AdmitFacts = {
+    voucherStatus: 'issued',
+    voucherValidFrom: '2026-11-01',
+    voucherValidUntil: '2027-02-01',
+    voucherProgrammeId: 'p1',
+    voucherOccupationCode: '4-10-01-01',
+    voucherLevel: 4,
+    classProgrammeId: 'p1',
+    classOccupationCode: '4-10-01-01',
+    classLevel: 4,
+    classState: 'draft',
+    deadline: openingDeadline('2026-12-10', 3),
+    seatsLeft: 3,
+    holdsSeat: false,
+    providerActive: true,
+    providerApproved: true,
+    nonceUsed: false,
+    now: new Date('2026-12-01T02:00:00Z'),
+  };
+  // case, facts changed, reasons left to the caller's writes, every reason, the refusal
+  it.each<[string, Partial<AdmitFacts>, readonly AdmitReason[], AdmitReason[], AdmitReason | null]>([
+    ['admissible', {}, [], [], null],
+    ['admissible, the writes deciding state and seat', {}, DECIDED_BY_WRITES, [], null],
+    ['verify: a full class is a reason and the refusal', { seatsLeft: 0 }, [], ['CLASS_FULL'], 'CLASS_FULL'],
+    ['admission: the seat is the write’s to decide', { seatsLeft: 0 }, DECIDED_BY_WRITES, ['CLASS_FULL'], null],
+    ['admission: the voucher’s state is the write’s to decide', { voucherStatus: 'admitted' }, DECIDED_BY_WRITES, ['VOUCHER_NOT_ISSUED'], null],
+    [
+      'registration: the seat is its write’s, the state is not',
+      { voucherStatus: 'admitted', seatsLeft: 0 },
+      ['CLASS_FULL'],
+      ['VOUCHER_NOT_ISSUED', 'CLASS_FULL'],
+      'VOUCHER_NOT_ISSUED',
+    ],
+    [
+      'the first reason not left to the writes refuses',
+      { voucherStatus: 'admitted', classLevel: 3, providerActive: false },
+      DECIDED_BY_WRITES,
+      ['VOUCHER_NOT_ISSUED', 'LEVEL_MISMATCH', 'PROVIDER_SUSPENDED'],
+      'LEVEL_MISMATCH',
+    ],
+    ['an expired voucher is not left to the writes', { voucherValidUntil: '2026-11-30' }, DECIDED_BY_WRITES, ['VOUCHER_EXPIRED'], 'VOUCHER_EXPIRED'],
+    ['after the deadline', { now: new Date('2026-12-07T16:00:00Z') }, DECIDED_BY_WRITES, ['OPENING_DEADLINE_PASSED'], 'OPENING_DEADLINE_PASSED'],
+    ['a replayed token', { nonceUsed: true }, DECIDED_BY_WRITES, ['QR_TOKEN_REPLAYED'], 'QR_TOKEN_REPLAYED'],
+  ])('%s', (_n, patch, later, reasons, refusal) => {
+    const d = decideAdmission({ ...base, ...patch }, later);
+    expect(d.reasons).toEqual(reasons);
+    expect(d.refusal).toBe(refusal);
+    // the decision's reasons are the rule's, whatever the writes decide
+    expect(d.reasons).toEqual(admitReasons({ ...base, ...patch }));
+  });
+
+  it.each<[string, { seated: boolean } | undefined, AdmitReason | null]>([
+    ['a seat held: through', { seated: true }, null],
+    ['no free seat was left', { seated: false }, 'CLASS_FULL'],
+    ['no row written', undefined, 'CLASS_FULL'],
+  ])('what the write decided — %s', (_n, row, refusal) => {
+    expect(writtenRefusal(row)).toBe(refusal);
   });
 });

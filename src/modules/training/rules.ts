@@ -3,81 +3,9 @@
  * machine, coordinate systems (WGS-84 ⇄ GCJ-02) and the haversine distance (reused by attendance).
  */
 
-// ───────────────────────────── time: Asia/Shanghai business dates ─────────────────────────────
-
-export const BUSINESS_TZ = 'Asia/Shanghai';
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function parseIsoDate(date: string): { y: number; m: number; d: number } {
-  const m = ISO_DATE.exec(date);
-  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const probe = new Date(Date.UTC(y, mo - 1, d));
-  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) throw new RangeError(`no such calendar date: ${date}`);
-  return { y, m: mo, d };
-}
-
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-
-/** Calendar arithmetic on a YYYY-MM-DD date (no time zone involved). */
-export function addDays(date: string, days: number): string {
-  const { y, m, d } = parseIsoDate(date);
-  const t = new Date(Date.UTC(y, m - 1, d + days));
-  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
-}
-
-const partsFmt = new Intl.DateTimeFormat('en-CA', {
-  timeZone: BUSINESS_TZ,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** China has kept UTC+8 without daylight saving since 1991-09-15 (the last DST period ended then). */
-const FIXED_OFFSET_SINCE = Date.UTC(1991, 8, 16);
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
-function wallClock(instant: Date): { y: number; m: number; d: number; h: number; mi: number; s: number } {
-  const t = instant.getTime();
-  if (t >= FIXED_OFFSET_SINCE && BUSINESS_TZ === 'Asia/Shanghai') {
-    // The hot paths (admission, verify, check-in) ask this on every request: plain arithmetic, same answer.
-    const w = new Date(t + SHANGHAI_OFFSET_MS);
-    return { y: w.getUTCFullYear(), m: w.getUTCMonth() + 1, d: w.getUTCDate(), h: w.getUTCHours(), mi: w.getUTCMinutes(), s: w.getUTCSeconds() };
-  }
-  const p: Record<string, number> = {};
-  for (const part of partsFmt.formatToParts(instant)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return { y: p.year!, m: p.month!, d: p.day!, h: p.hour!, mi: p.minute!, s: p.second! };
-}
-
-/** The Asia/Shanghai calendar date of an instant. */
-export function businessDate(instant: Date): string {
-  const w = wallClock(instant);
-  return `${pad(w.y, 4)}-${pad(w.m)}-${pad(w.d)}`;
-}
-
-/** Offset (ms) of Asia/Shanghai from UTC at an instant. */
-function zoneOffsetMs(instant: Date): number {
-  const w = wallClock(instant);
-  const asUtc = Date.UTC(w.y, w.m - 1, w.d, w.h, w.mi, w.s);
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
-}
-
-/** The instant at which the Asia/Shanghai wall clock shows `date` `hh:mm:ss.mmm`. */
-export function businessInstant(date: string, h: number, mi: number, s: number, ms: number): Date {
-  const { y, m, d } = parseIsoDate(date);
-  const naive = Date.UTC(y, m - 1, d, h, mi, s, ms);
-  // Two passes settle any offset change near the wall time (Shanghai has none since 1991, but stay honest).
-  let t = naive - zoneOffsetMs(new Date(naive));
-  t = naive - zoneOffsetMs(new Date(t));
-  return new Date(t);
-}
+// time: the one Asia/Shanghai business date lives in src/lib/time.ts; re-exported for this module's callers
+import { addDays, businessDate, businessInstant } from '../../lib/time.js';
+export { BUSINESS_TZ, addDays, businessDate, businessInstant } from '../../lib/time.js';
 
 export const DEFAULT_OPENING_DEADLINE_DAYS = 3;
 
@@ -228,6 +156,16 @@ export type AdmitReason =
   | 'CLASS_FULL'
   | 'QR_TOKEN_REPLAYED';
 
+/** The reasons about the voucher itself (state, validity, what it is for), not the class, its seats or its provider. */
+export const VOUCHER_REASONS: readonly AdmitReason[] = [
+  'VOUCHER_NOT_ISSUED',
+  'VOUCHER_EXPIRED',
+  'VOUCHER_NOT_YET_VALID',
+  'PROGRAMME_MISMATCH',
+  'OCCUPATION_MISMATCH',
+  'LEVEL_MISMATCH',
+];
+
 export interface AdmitFacts {
   voucherStatus: string;
   voucherValidFrom: string; // YYYY-MM-DD
@@ -267,4 +205,33 @@ export function admitReasons(f: AdmitFacts): AdmitReason[] {
   if (!f.holdsSeat && f.seatsLeft <= 0) out.push('CLASS_FULL');
   if (f.nonceUsed) out.push('QR_TOKEN_REPLAYED');
   return out;
+}
+
+/**
+ * Reasons an admission's writes decide atomically — the voucher's state (its conditional UPDATE issued →
+ * admitted) and the seat (taken with SKIP LOCKED): the admission's reads leave them to the writes.
+ */
+export const DECIDED_BY_WRITES: readonly AdmitReason[] = ['VOUCHER_NOT_ISSUED', 'CLASS_FULL'];
+
+export interface AdmissionDecision {
+  /** Every reason why not, in the rule's order (verify shows them all); empty: admissible. */
+  reasons: AdmitReason[];
+  /** What a write refuses with: the first reason not left to the writes (`later`); null: go ahead. */
+  refusal: AdmitReason | null;
+}
+
+/**
+ * Decide once, then write: the one decision on a voucher and a class. The single admission and the coalesced
+ * batch (both through the admission's plan), verify, registration and the fitting vouchers all ask it; `later`
+ * names the reasons the caller's own writes decide atomically (e.g. DECIDED_BY_WRITES for an admission,
+ * CLASS_FULL for a registration, which takes its seat in its write).
+ */
+export function decideAdmission(f: AdmitFacts, later: readonly AdmitReason[] = []): AdmissionDecision {
+  const reasons = admitReasons(f);
+  return { reasons, refusal: reasons.find((r) => !later.includes(r)) ?? null };
+}
+
+/** What an admission's write decided: through (null) when its row holds a seat, else CLASS_FULL (no free seat was left). */
+export function writtenRefusal(row: { seated: boolean } | undefined): AdmitReason | null {
+  return row?.seated ? null : 'CLASS_FULL';
 }

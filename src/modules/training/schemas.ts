@@ -140,6 +140,8 @@ export const SessionView = z.object({
 export const ListClassesQuery = z.strictObject({
   state: ClassState.optional(),
   providerId: z.uuid().optional(),
+  q: z.string().trim().max(60).optional().describe('part of the class name'),
+  programmeId: z.uuid().optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   ...Paging,
@@ -154,7 +156,7 @@ export const SearchQuery = z.strictObject({
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   q: z.string().trim().min(1).max(100).optional(),
-  sort: z.enum(['start', 'distance']).default('start'),
+  sort: z.enum(['start', 'distance', 'rating']).default('start').describe('by start date, by distance from lat/lng, or by the course’s rating (培训评价)'),
   lat: z.coerce.number().min(-90).max(90).optional(),
   lng: z.coerce.number().min(-180).max(180).optional(),
   coordSystem: CoordSystem.default('gcj02'),
@@ -164,10 +166,12 @@ export const SearchQuery = z.strictObject({
 
 export const SearchItemView = z.object({
   classId: z.string(),
+  courseId: z.string(),
   name: z.string(),
   providerId: z.string(),
   providerName: z.string(),
   programmeId: z.string(),
+  programmeName: z.string().nullable(),
   occupationCode: z.string(),
   occupationName: z.string().nullable(),
   level: z.number(),
@@ -181,6 +185,8 @@ export const SearchItemView = z.object({
   seatsLeft: z.number(),
   distanceM: z.number().nullable(),
   subsidyEstimateFen: z.number().nullable(),
+  /** the course's score from its trainees' ratings (培训评价) and their number; null before any rating */
+  rating: z.object({ overall: z.number(), ratings: z.number() }).nullable(),
 });
 
 export const RegisterBody = z.strictObject({ classId: z.uuid(), voucherId: z.uuid() });
@@ -191,6 +197,28 @@ export const RegistrationView = z.object({
   status: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+});
+/** One line of 我的培训: an admission (also one made at the provider's desk) or a registration. */
+export const MyTrainingView = z.object({
+  kind: z.enum(['admission', 'registration']),
+  id: z.string(),
+  status: z.string(),
+  voucherId: z.string(),
+  voucherNumber: z.string().nullable(),
+  at: z.string(),
+  class: z.object({
+    id: z.string(),
+    name: z.string(),
+    state: z.string(),
+    providerName: z.string().nullable(),
+    programmeName: z.string().nullable(),
+    occupationCode: z.string(),
+    occupationName: z.string().nullable(),
+    level: z.number(),
+    online: z.boolean(),
+    startDate: z.string(),
+    endDate: z.string(),
+  }),
 });
 const Holder = z.object({ name: z.string(), idNumberMasked: z.string() });
 export const ClassRegistrationView = RegistrationView.extend({ voucherNumber: z.string(), holder: Holder });
@@ -247,3 +275,17 @@ export const RosterView = z.object({
     }),
   ),
 });
+
+// the server's view types, derived from the schemas above (one source per shape)
+export type ApprovalView = z.infer<typeof ApprovalView>;
+export type VenueView = z.infer<typeof VenueView>;
+export type CourseView = z.infer<typeof CourseView>;
+export type ClassView = z.infer<typeof ClassView>;
+export type SessionView = z.infer<typeof SessionView>;
+export type SearchItemView = z.infer<typeof SearchItemView>;
+export type RegistrationView = z.infer<typeof RegistrationView>;
+export type MyTrainingView = z.infer<typeof MyTrainingView>;
+export type ClassRegistrationView = z.infer<typeof ClassRegistrationView>;
+export type VerifyView = z.infer<typeof VerifyView>;
+export type AdmissionView = z.infer<typeof AdmissionView>;
+export type RosterView = z.infer<typeof RosterView>;

@@ -8,7 +8,7 @@ import * as vouchers from '../vouchers/service.js';
 import { signQrToken } from '../vouchers/qr.js';
 import * as training from './service.js';
 import { gcj02ToWgs84, wgs84ToGcj02 } from './rules.js';
-import { inDays, makeProvider, makeVoucher, makeWorker, morning, OCC, OCC_OTHER, skillUpgrade, type WorldActor } from './testkit.js';
+import { inDays, makeProvider, makeVoucher, makeWorker, morning, OCC, OCC_OTHER, skillUpgrade, type WorldActor } from '../../test/factories/index.js';
 
 let t: TestApp;
 let A: { org: orgs.Org; staff: WorldActor };
@@ -58,7 +58,7 @@ describe('provider approvals', () => {
     expect(dup.statusCode).toBe(409);
     expect(json(dup).code).toBe('DUPLICATE');
     const list = await t.call('GET', `/api/v1/providers/${A.org.id}/approvals`, { headers: as(A.staff) });
-    expect(json<unknown[]>(list)).toHaveLength(1);
+    expect(json<{ items: unknown[]; total: number }>(list)).toMatchObject({ total: 1, items: [expect.anything()] });
     expect((await t.call('GET', `/api/v1/providers/${A.org.id}/approvals`, { headers: as(B.staff) })).statusCode).toBe(404);
   });
 
@@ -210,7 +210,9 @@ describe('registration, verify, admission', () => {
     const r = await t.call('POST', '/api/v1/registrations', { headers: as(workers[0]!.me), body: { classId: c.id, voucherId: vs[1]!.id } });
     expect(r.statusCode).toBe(404);
     // cancelling frees the seat
-    const mine = json<Array<{ id: string; status: string }>>(await t.call('GET', '/api/v1/registrations/mine', { headers: as(workers[0]!.me) }));
+    const mine = json<{ items: Array<{ id: string; status: string }> }>(
+      await t.call('GET', '/api/v1/registrations/mine', { headers: as(workers[0]!.me) }),
+    ).items;
     const winner = rs.findIndex((x) => x.statusCode === 201);
     const regId = json<{ id: string }>(rs[winner]!).id;
     const cancel = await t.call('POST', `/api/v1/registrations/${regId}/cancel`, { headers: as(workers[winner]!.me) });
@@ -339,7 +341,7 @@ describe('registration, verify, admission', () => {
     const before = await t.count('admissions');
     const ad = await t.call('POST', `/api/v1/classes/${c.id}/admissions`, { headers: as(A.staff), body: { voucherNumber: v.number, idNumber: w.idNumber } });
     expect(ad.statusCode).toBe(409);
-    expect(json(ad).code).toBe('VOUCHER_NOT_USABLE');
+    expect(json(ad).code).toBe('VOUCHER_OCCUPATION_MISMATCH');
     expect(await t.count('admissions')).toBe(before);
   });
 

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { withDb } from '../../cli/commands.js';
 import { progressBar } from '../../cli/progress.js';
 import { runJob } from '../../jobs/scheduler.js';
-import { SYSTEM } from '../audit/service.js';
+import { SYSTEM } from '../audit/index.js';
 import { expireVouchers, expiryJob } from './expiry.js';
 import { runIssuance } from './issuance.js';
 

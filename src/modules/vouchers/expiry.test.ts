@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/index.js';
 import { configureProcess } from '../../platform.js';
 import { createTestDb, engine, testConfig } from '../../test/harness.js';
-import { seedFixtures } from '../../test/fixtures.js';
+import { seedFixtures } from '../../test/factories/index.js';
 import { SYSTEM } from '../audit/service.js';
 import { expireVouchers } from './expiry.js';
 import { transitionVoucher } from './service.js';

@@ -14,10 +14,11 @@
  * - Blocks appended after the pass started hold only vouchers issued meanwhile (valid for the future) and
  *   the new versions of rows changed meanwhile; they are not walked.
  */
+import { now as clockNow } from '../../lib/clock.js';
 import type { Db } from '../../db/index.js';
 import { isConcurrencyConflict } from '../../db/batch.js';
-import * as audit from '../audit/service.js';
-import { SYSTEM, type AuditActor } from '../audit/service.js';
+import * as audit from '../audit/index.js';
+import { SYSTEM, type AuditActor } from '../audit/index.js';
 import type { JobDef } from '../../jobs/scheduler.js';
 import { expiryCutoff } from './rules.js';
 
@@ -84,7 +85,7 @@ export async function expireVouchers(
   db: Db,
   opts: { now?: Date; chunkBlocks?: number; workers?: number; by?: AuditActor; onProgress?: (p: ExpiryProgress) => void } = {},
 ): Promise<ExpiryResult> {
-  const cutoff = expiryCutoff(opts.now ?? new Date());
+  const cutoff = expiryCutoff(opts.now ?? clockNow());
   const by = opts.by ?? SYSTEM;
   const step = Math.max(1, Math.floor(opts.chunkBlocks ?? EXPIRY_CHUNK_BLOCKS));
   const { rows } = await db.query<{ id: string; blocks: number }>(
@@ -137,7 +138,7 @@ export async function expireVouchers(
 
 /** QR nonces are only needed while their token could still verify; a day later they go. */
 export async function purgeQrNonces(db: Db): Promise<number> {
-  return (await db.query("DELETE FROM voucher_qr_nonces WHERE expires_at < now() - interval '1 day'")).rowCount;
+  return (await db.query("DELETE FROM voucher_qr_nonces WHERE expires_at < $1::timestamptz - interval '1 day'", [clockNow()])).rowCount;
 }
 
 export const expiryJob: JobDef = {

@@ -17,6 +17,8 @@ import { join } from 'node:path';
 import { SignJWT, type JWK } from 'jose';
 import { AppError } from '../../lib/errors.js';
 import { isUuid } from '../../lib/identifiers.js';
+import { now as clockNow } from '../../lib/clock.js';
+import { qrKeySettings } from '../../config.js';
 
 export const QR_TTL_SECONDS = 60;
 const TYP = 'sv-qr+jwt';
@@ -54,28 +56,29 @@ function parseSigningKey(raw: string, kidEnv: string | undefined): { kid: string
   return { kid: kidEnv ?? 'qr-1', signing: createPrivateKey(t.replace(/\\n/g, '\n')) };
 }
 
-export function loadQrKeysFromEnv(env: NodeJS.ProcessEnv = process.env): void {
+/** Configures the keys from the environment (src/config.ts `qrKeySettings`; `env` defaults to the process's). */
+export function loadQrKeysFromEnv(env?: NodeJS.ProcessEnv): void {
+  const cfg = qrKeySettings(env);
   const verify: Array<{ kid: string; key: KeyObject }> = [];
-  if (env.QR_VERIFY_KEYS) {
-    for (const j of JSON.parse(env.QR_VERIFY_KEYS) as Array<JWK & { kid?: string }>) {
+  if (cfg.verifyKeys) {
+    for (const j of JSON.parse(cfg.verifyKeys) as Array<JWK & { kid?: string }>) {
       if (!j.kid) throw new Error('QR_VERIFY_KEYS: every key needs a kid');
       verify.push({ kid: j.kid, key: createPublicKey({ key: j as import('node:crypto').JsonWebKey, format: 'jwk' }) });
     }
   }
-  if (env.QR_SIGNING_KEY) {
-    configureQrKeys({ ...parseSigningKey(env.QR_SIGNING_KEY, env.QR_SIGNING_KID), verify });
+  if (cfg.signingKey) {
+    configureQrKeys({ ...parseSigningKey(cfg.signingKey, cfg.signingKid), verify });
     return;
   }
-  if (env.NODE_ENV === 'production') throw new Error('QR_SIGNING_KEY must be set in production');
-  if (env.NODE_ENV === 'test' || env.DATABASE_URL) {
+  if (cfg.production) throw new Error('QR_SIGNING_KEY must be set in production');
+  if (cfg.ephemeral) {
     // Ephemeral: tests, and server deployments that forgot the key (tokens then only verify on this node).
     configureQrKeys({ kid: `ephemeral-${randomBytes(4).toString('hex')}`, signing: generateQrKey().signing, verify });
     return;
   }
-  const dir = env.DATA_DIR ?? './data';
-  const file = join(dir, 'qr-signing-key.json');
+  const file = join(cfg.dataDir, 'qr-signing-key.json');
   if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(cfg.dataDir, { recursive: true });
     const k = generateQrKey();
     writeFileSync(file, JSON.stringify({ ...k.privateJwk, kid: `dev-${randomBytes(4).toString('hex')}` }), { mode: 0o600 });
   }
@@ -98,7 +101,7 @@ export interface QrPayload {
   exp: number;
 }
 
-export async function signQrToken(voucherId: string, personId: string, now: Date = new Date()): Promise<{ token: string; expiresAt: Date; nonce: string }> {
+export async function signQrToken(voucherId: string, personId: string, now: Date = clockNow()): Promise<{ token: string; expiresAt: Date; nonce: string }> {
   const k = current();
   const iat = Math.floor(now.getTime() / 1000);
   const nonce = randomBytes(12).toString('base64url');
@@ -131,6 +134,44 @@ const ed25519Verify = (data: Buffer, key: KeyObject, sig: Buffer): Promise<boole
 
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
+/** The compact JWS's segments, each in its canonical spelling, and its header (alg EdDSA, our typ). */
+function splitToken(token: string): { h: string; p: string; s: string; header: Record<string, unknown> } {
+  if (typeof token !== 'string' || token.length > 2048) throw invalid('not a voucher QR token');
+  const parts = token.split('.');
+  if (parts.length !== 3) throw invalid('not a voucher QR token');
+  // One token, one spelling: base64url leaves spare bits in a segment's last character, so a decoder would
+  // accept several spellings of the same signature. Only the canonical one is accepted.
+  for (const part of parts) if (part === '' || Buffer.from(part, 'base64url').toString('base64url') !== part) throw invalid('not a voucher QR token');
+  const [h, p, s] = parts as [string, string, string];
+  const header = jsonSegment(h);
+  if (header.alg !== 'EdDSA' || header.typ !== TYP) throw invalid('not a voucher QR token');
+  return { h, p, s, header };
+}
+
+/** The Ed25519 signature under the key its header names. */
+async function checkSignature(k: QrKeys, t: { h: string; p: string; s: string; header: Record<string, unknown> }): Promise<void> {
+  const key = typeof t.header.kid === 'string' ? k.verify.get(t.header.kid) : undefined;
+  if (!key) throw invalid('unknown key id');
+  const sig = Buffer.from(t.s, 'base64url');
+  if (sig.length !== 64 || !(await ed25519Verify(Buffer.from(`${t.h}.${t.p}`, 'ascii'), key, sig).catch(() => false)))
+    throw invalid('the QR token does not verify');
+}
+
+const expired = (): AppError => new AppError('QR_TOKEN_EXPIRED', 'the QR code has expired; ask the holder to refresh it', 'token');
+
+/** The claims: times (with the clock tolerance), lifetime, voucher id, holder reference, nonce. */
+function checkClaims(c: Record<string, unknown>, now: number, expectVoucherId: string | undefined): QrPayload {
+  const { exp, nbf, iat, jti, vid, hr } = c;
+  if (!isTime(exp) || !isTime(nbf) || !isTime(iat) || typeof jti !== 'string' || jti === '') throw invalid('malformed token claims');
+  if (exp <= now - CLOCK_TOLERANCE_S) throw expired();
+  if (now - iat - CLOCK_TOLERANCE_S > QR_TTL_SECONDS + CLOCK_TOLERANCE_S) throw expired();
+  if (nbf > now + CLOCK_TOLERANCE_S || iat > now + CLOCK_TOLERANCE_S) throw invalid('the QR token is not valid yet');
+  if (typeof vid !== 'string' || !isUuid(vid) || typeof hr !== 'string') throw invalid('malformed token claims');
+  if (exp - iat > QR_TTL_SECONDS) throw invalid('token lifetime too long');
+  if (expectVoucherId && expectVoucherId !== vid) throw invalid('token is for another voucher');
+  return { voucherId: vid, holderRef: hr, nonce: jti, exp };
+}
+
 /**
  * Checks the compact JWS: the canonical spelling of its three segments, the header (alg EdDSA, our typ, a
  * known kid), the Ed25519 signature, then the claims — exp (expired → QR_TOKEN_EXPIRED), nbf and iat not in
@@ -143,30 +184,8 @@ const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFi
  */
 export async function verifyQrToken(token: string, opts: { expectVoucherId?: string; now?: Date } = {}): Promise<QrPayload> {
   const k = current();
-  if (typeof token !== 'string' || token.length > 2048) throw invalid('not a voucher QR token');
-  const parts = token.split('.');
-  if (parts.length !== 3) throw invalid('not a voucher QR token');
-  // One token, one spelling: base64url leaves spare bits in a segment's last character, so a decoder would
-  // accept several spellings of the same signature. Only the canonical one is accepted.
-  for (const part of parts) if (part === '' || Buffer.from(part, 'base64url').toString('base64url') !== part) throw invalid('not a voucher QR token');
-  const [h, p, s] = parts as [string, string, string];
-  const header = jsonSegment(h);
-  if (header.alg !== 'EdDSA' || header.typ !== TYP) throw invalid('not a voucher QR token');
-  const key = typeof header.kid === 'string' ? k.verify.get(header.kid) : undefined;
-  if (!key) throw invalid('unknown key id');
-  const sig = Buffer.from(s, 'base64url');
-  if (sig.length !== 64 || !(await ed25519Verify(Buffer.from(`${h}.${p}`, 'ascii'), key, sig).catch(() => false)))
-    throw invalid('the QR token does not verify');
-  const c = jsonSegment(p);
-  const now = Math.floor((opts.now ?? new Date()).getTime() / 1000);
-  const { exp, nbf, iat, jti, vid, hr } = c;
-  if (!isTime(exp) || !isTime(nbf) || !isTime(iat) || typeof jti !== 'string' || jti === '') throw invalid('malformed token claims');
-  if (exp <= now - CLOCK_TOLERANCE_S) throw new AppError('QR_TOKEN_EXPIRED', 'the QR code has expired; ask the holder to refresh it', 'token');
-  if (now - iat - CLOCK_TOLERANCE_S > QR_TTL_SECONDS + CLOCK_TOLERANCE_S)
-    throw new AppError('QR_TOKEN_EXPIRED', 'the QR code has expired; ask the holder to refresh it', 'token');
-  if (nbf > now + CLOCK_TOLERANCE_S || iat > now + CLOCK_TOLERANCE_S) throw invalid('the QR token is not valid yet');
-  if (typeof vid !== 'string' || !isUuid(vid) || typeof hr !== 'string') throw invalid('malformed token claims');
-  if (exp - iat > QR_TTL_SECONDS) throw invalid('token lifetime too long');
-  if (opts.expectVoucherId && opts.expectVoucherId !== vid) throw invalid('token is for another voucher');
-  return { voucherId: vid, holderRef: hr, nonce: jti, exp };
+  const t = splitToken(token);
+  await checkSignature(k, t);
+  const now = Math.floor((opts.now ?? clockNow()).getTime() / 1000);
+  return checkClaims(jsonSegment(t.p), now, opts.expectVoucherId);
 }

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/index.js';
-import { defineRoute, IdParams, Page, Paging } from '../../http/route.js';
+import { defineRoute, IdParams, listed, Page, Paging } from '../../http/route.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { JOBS } from '../../jobs/scheduler.js';
+import { exportList } from '../../http/export.js';
+import { vouchersExport } from './exports.js';
 import * as vouchers from './service.js';
 import * as issuance from './issuance.js';
-import { expiryJob } from './expiry.js';
 import {
   ApplyBody,
   ApplyResultSchema,
@@ -20,17 +20,16 @@ import {
   StatsQuery,
   VoucherStatsSchema,
   VoucherDetailSchema,
+  VoucherListQuery,
   VoucherViewSchema,
 } from './schemas.js';
-
-if (!JOBS.includes(expiryJob)) JOBS.push(expiryJob);
+import { ADMINS, ISSUERS, VOUCHER_OFFICERS } from './policy.js';
+import { forReading } from '../../db/replica.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const ADMINS = ['city_admin', 'district_admin'] as const;
-const ISSUERS = ['city_admin', 'district_admin', 'enterprise', 'provider'] as const;
 
-export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void> {
-  // ——— issuances ———
+/** Issuances: define, preview, list, progress, run. */
+function registerIssuanceRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'POST',
     url: '/api/v1/issuances',
@@ -42,7 +41,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     response: IssuanceViewSchema,
     status: 201,
     tx: true,
-    handler: async ({ actor, tx, body }) => issuance.createIssuance(actor, tx!, body),
+    handler: async ({ actor, tx, body }) => issuance.createIssuance(actor, tx, body),
   });
 
   defineRoute(app, db, {
@@ -93,7 +92,10 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     status: 202,
     handler: async ({ actor, db: d, params, req }) => issuance.startIssuance(actor, d, params.id, req.log),
   });
+}
 
+/** The custom issuance's list (定制发放): its template and its upload. */
+function registerCustomListRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'GET',
     url: '/api/v1/issuances/custom-template',
@@ -125,8 +127,10 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
       return issuance.uploadCustomList(actor, d, params.id, req.body as Buffer, type.startsWith(XLSX) ? 'xlsx' : 'csv');
     },
   });
+}
 
-  // ——— vouchers ———
+/** The worker's side: apply (申领) and their vouchers. */
+function registerWorkerVoucherRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'POST',
     url: '/api/v1/vouchers/apply',
@@ -139,9 +143,9 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     status: 201,
     tx: true,
     handler: async ({ actor, tx, body }) => {
-      const r = await vouchers.applyForVoucher(actor, tx!, body);
-      const [view] = await vouchers.presentVouchers(tx!, [r.voucher]);
-      return { voucher: view!, reason: r.reason };
+      const r = await vouchers.applyForVoucher(actor, tx, body);
+      const [view] = await vouchers.presentVouchers(tx, [r.voucher]);
+      return { voucher: view!, reason: r.reason, explanation: r.explanation };
     },
   });
 
@@ -152,8 +156,35 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     summary: "The signed-in worker's vouchers: status, programme, validity, subsidy estimate (fen), masked identity",
     tags: ['vouchers'],
     access: ['worker'],
-    response: z.object({ items: z.array(VoucherViewSchema) }),
-    handler: async ({ actor, q }) => ({ items: await vouchers.listMyVouchers(actor, q) }),
+    response: Page(VoucherViewSchema),
+    handler: async ({ actor, q }) => listed(await vouchers.listMyVouchers(actor, q)),
+  });
+}
+
+/** The officers' side: the list, its export, statistics, look-up by number. */
+function registerOfficerVoucherRoutes(app: FastifyInstance, db: Db): void {
+  defineRoute(app, db, {
+    method: 'GET',
+    url: '/api/v1/vouchers',
+    operationId: 'listVouchers',
+    summary: 'The officers’ voucher list: search by number, filters; holders masked; district admins their district',
+    tags: ['vouchers'],
+    access: VOUCHER_OFFICERS,
+    query: VoucherListQuery,
+    response: Page(VoucherViewSchema),
+    handler: async ({ actor, q, query }) => vouchers.listVouchers(actor, q, query),
+  });
+
+  defineRoute(app, db, {
+    method: 'GET',
+    url: '/api/v1/vouchers/export.xlsx',
+    operationId: 'exportVouchers',
+    summary: 'The vouchers the list’s filters show, as .xlsx (streamed; Chinese headings; masked; audited)',
+    tags: ['vouchers'],
+    access: VOUCHER_OFFICERS,
+    query: VoucherListQuery.omit({ limit: true, offset: true }),
+    response: z.unknown().describe('an .xlsx file'),
+    handler: async ({ actor, db: d, query, reply }) => exportList(actor, d, reply, await vouchersExport(actor, d, query)),
   });
 
   defineRoute(app, db, {
@@ -162,10 +193,11 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     operationId: 'voucherStats',
     summary: 'Voucher statistics (数据回流): counts by district × programme × status, expired included; district admins their district',
     tags: ['vouchers'],
-    access: ['city_admin', 'district_admin', 'auditor'],
+    access: VOUCHER_OFFICERS,
     query: StatsQuery,
     response: VoucherStatsSchema,
-    handler: async ({ actor, q, query }) => vouchers.voucherStats(actor, q, query),
+    // statistics may read from the standby (DATABASE_READ_URL; staleness bounded in src/db/replica.ts)
+    handler: async ({ actor, db: d, query }) => vouchers.voucherStats(actor, await forReading(d), query),
   });
 
   defineRoute(app, db, {
@@ -174,7 +206,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     operationId: 'findVoucherByNumber',
     summary: 'A voucher by its typed number (check character verified); admins of its scope',
     tags: ['vouchers'],
-    access: ['city_admin', 'district_admin', 'auditor'],
+    access: VOUCHER_OFFICERS,
     query: NumberQuery,
     response: VoucherDetailSchema,
     handler: async ({ actor, q, query }) => {
@@ -183,7 +215,10 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
       return vouchers.getVoucherDetail(actor, q, v.id);
     },
   });
+}
 
+/** One voucher: its detail, revocation, the holder's QR token. */
+function registerVoucherRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'GET',
     url: '/api/v1/vouchers/:id',
@@ -208,8 +243,8 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
     response: VoucherViewSchema,
     tx: true,
     handler: async ({ actor, tx, params, body }) => {
-      const v = await vouchers.revokeVoucher(actor, tx!, params.id, body.reason);
-      return (await vouchers.presentVouchers(tx!, [v]))[0]!;
+      const v = await vouchers.revokeVoucher(actor, tx, params.id, body.reason);
+      return (await vouchers.presentVouchers(tx, [v]))[0]!;
     },
   });
 
@@ -228,4 +263,12 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
       return vouchers.issueQrToken(actor, q, params.id);
     },
   });
+}
+
+export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void> {
+  registerIssuanceRoutes(app, db);
+  registerCustomListRoutes(app, db);
+  registerWorkerVoucherRoutes(app, db);
+  registerOfficerVoucherRoutes(app, db);
+  registerVoucherRoutes(app, db);
 }

@@ -18,6 +18,7 @@ import {
   parseVoucherNumber,
   validityEnd,
   validityFor,
+  validThrough,
   type VoucherEvent,
   type VoucherKind,
   type VoucherStatus,
@@ -142,9 +143,47 @@ describe('validity in Asia/Shanghai', () => {
   ])('%s + %i months = %s', (d, m, want) => {
     expect(addMonths(d, m)).toBe(want);
   });
+  // Validity is exactly the configured months, the issue day included: through the day before the same
+  // day-of-month; when the month has no such day, through that month's last day (民法典 第二百零二条).
+  it.each([
+    ['2026-01-10', 3, '2026-04-09'],
+    ['2026-01-01', 12, '2026-12-31'],
+    ['2026-03-01', 1, '2026-03-31'],
+    ['2026-11-26', 3, '2027-02-25'],
+    ['2026-11-28', 3, '2027-02-27'],
+    ['2026-11-29', 3, '2027-02-28'], // 2027-02-29 does not exist
+    ['2026-11-30', 3, '2027-02-28'],
+    ['2027-11-30', 3, '2028-02-29'], // leap year
+    ['2027-11-29', 3, '2028-02-28'],
+    ['2026-01-31', 1, '2026-02-28'],
+    ['2026-03-31', 1, '2026-04-30'],
+    ['2026-12-31', 24, '2028-12-30'],
+    ['2026-12-01', 3, '2027-02-28'],
+  ])('issued %s with %i months → valid through %s', (d, m, want) => {
+    expect(validThrough(d, m)).toBe(want);
+  });
+  it('a validity period is never longer than its months, and a later start never ends earlier', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.integer({ min: 1, max: 60 }),
+        (at, m) => {
+          const from = at.toISOString().slice(0, 10);
+          const next = new Date(at.getTime() + 86_400_000).toISOString().slice(0, 10);
+          const last = validThrough(from, m);
+          expect(last <= addMonths(from, m)).toBe(true); // never past the same day (clamped) m months on
+          expect(last.slice(0, 7) >= addMonths(from, m - 1).slice(0, 7)).toBe(true);
+          expect(last >= from).toBe(true);
+          expect(validThrough(next, m) >= last).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
   it('the issue date is the Shanghai date (23:30 UTC is the next day in Shanghai)', () => {
-    expect(validityFor(new Date('2026-11-26T23:30:00Z'), 3)).toEqual({ validFrom: '2026-11-27', validUntil: '2027-02-27' });
-    expect(validityFor(new Date('2026-11-26T15:59:59Z'), 3)).toEqual({ validFrom: '2026-11-26', validUntil: '2027-02-26' });
+    expect(validityFor(new Date('2026-11-26T23:30:00Z'), 3)).toEqual({ validFrom: '2026-11-27', validUntil: '2027-02-26' });
+    expect(validityFor(new Date('2026-11-26T15:59:59Z'), 3)).toEqual({ validFrom: '2026-11-26', validUntil: '2027-02-25' });
+    expect(validityFor(new Date('2026-01-09T16:00:00Z'), 3)).toEqual({ validFrom: '2026-01-10', validUntil: '2026-04-09' });
   });
   it('usable to the end of valid_until in Shanghai', () => {
     expect(validityEnd('2026-11-30').toISOString()).toBe('2026-11-30T16:00:00.000Z');

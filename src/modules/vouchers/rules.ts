@@ -5,12 +5,13 @@
  */
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
-import timezone from 'dayjs/plugin/timezone.js';
+import { now as clockNow } from '../../lib/clock.js';
+import { BUSINESS_TZ, addDays, businessDate, startOfBusinessDay } from '../../lib/time.js';
 
 dayjs.extend(utc);
-dayjs.extend(timezone);
 
-export const TZ = 'Asia/Shanghai';
+/** The business time zone (src/lib/time.ts). */
+export const TZ = BUSINESS_TZ;
 
 export const VOUCHER_STATES = ['issued', 'admitted', 'in_training', 'assessed', 'approved', 'settled', 'closed', 'expired', 'revoked', 'completed'] as const;
 export type VoucherStatus = (typeof VOUCHER_STATES)[number];
@@ -120,16 +121,13 @@ export const numberDistrict = (d: string | null | undefined): string => (d && /^
 
 // ——— validity (Asia/Shanghai) ———
 
-/** One formatter for the hot paths (admission checks the validity on every call): en-CA formats YYYY-MM-DD. */
-const shanghaiDay = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The business date in Shanghai, 'YYYY-MM-DD'. */
-export function shanghaiDate(at: Date = new Date()): string {
-  return shanghaiDay.format(at);
+/** The business date in Shanghai, 'YYYY-MM-DD' (src/lib/time.ts `businessDate`). */
+export function shanghaiDate(at: Date = clockNow()): string {
+  return businessDate(at);
 }
 
 /** yymm of the Shanghai date, for the voucher number. */
-export function shanghaiYymm(at: Date = new Date()): string {
+export function shanghaiYymm(at: Date = clockNow()): string {
   const d = shanghaiDate(at);
   return `${d.slice(2, 4)}${d.slice(5, 7)}`;
 }
@@ -140,27 +138,41 @@ export function addMonths(date: string, months: number): string {
 }
 
 /**
- * Validity: from the issue date (Shanghai) to issue date + months; the voucher is usable to the end of
- * valid_until, Shanghai time.
+ * The last day of a period of `months` calendar months that starts on (and counts) `from`: the day before
+ * the same day-of-month `months` later (01-10 + 3 → through 04-09). When that month has no such day the
+ * period ends with the month (11-30 + 3 → through 02-28, or 02-29 in a leap year; 01-31 + 1 → 02-28) —
+ * the Civil Code's rule (民法典 第二百零二条: 没有对应日的，月末日为期间的最后一日). Never longer than
+ * `months` months, and a later start never ends earlier.
+ */
+export function validThrough(from: string, months: number): string {
+  if (!Number.isInteger(months) || months < 1) throw new RangeError('months must be a positive integer');
+  const start = dayjs.utc(`${from}T00:00:00Z`);
+  const same = start.add(months, 'month'); // clamped to the month's end when the day does not exist
+  return (same.date() === start.date() ? same.subtract(1, 'day') : same).format('YYYY-MM-DD');
+}
+
+/**
+ * Validity: exactly `months` months from the issue date (Shanghai), the issue day included (issued 01-10
+ * with 3 months → valid through 04-09); the voucher is usable to the end of valid_until, Shanghai time.
  */
 export function validityFor(issuedAt: Date, months: number): { validFrom: string; validUntil: string } {
   const validFrom = shanghaiDate(issuedAt);
-  return { validFrom, validUntil: addMonths(validFrom, months) };
+  return { validFrom, validUntil: validThrough(validFrom, months) };
 }
 
 /** The instant a voucher stops being usable: 24:00 of valid_until in Shanghai. */
 export function validityEnd(validUntil: string): Date {
-  return dayjs.tz(`${validUntil} 00:00:00`, TZ).add(1, 'day').toDate();
+  return startOfBusinessDay(addDays(validUntil, 1));
 }
 
 /** Still within validity at `at`? */
-export const isWithinValidity = (validUntil: string, at: Date = new Date()): boolean => at.getTime() < validityEnd(validUntil).getTime();
+export const isWithinValidity = (validUntil: string, at: Date = clockNow()): boolean => at.getTime() < validityEnd(validUntil).getTime();
 
 /**
  * The expiry cut-off as of Shanghai midnight: vouchers whose valid_until is before this date are void.
  * At 00:05 on 2026-12-01 Shanghai the cut-off is 2026-12-01 (valid_until 2026-11-30 is past).
  */
-export const expiryCutoff = (at: Date = new Date()): string => shanghaiDate(at);
+export const expiryCutoff = (at: Date = clockNow()): string => shanghaiDate(at);
 
 /** The category snapshot (身份状态) stays valid 3 months from the issue date. */
 export const CATEGORY_VALID_MONTHS = 3;

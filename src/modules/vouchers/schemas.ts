@@ -96,6 +96,7 @@ export const VoucherViewSchema = z.object({
   mode: z.enum(['targeted', 'custom', 'on_demand']),
   programme: z.object({ id: z.string(), code: z.string(), name: z.string() }).nullable(),
   occupationCode: z.string().nullable(),
+  occupationName: z.string().nullable(),
   level: z.number().int().nullable(),
   districtCode: z.string().nullable(),
   ratioPct: z.number().int(),
@@ -116,7 +117,20 @@ export const VoucherDetailSchema = VoucherViewSchema.extend({
   ),
 });
 
-export const ApplyResultSchema = z.object({ voucher: VoucherViewSchema, reason: z.string() });
+export const ApplyExplanationSchema = z.object({
+  kind: z.enum(['subsidy', 'checkin_only']),
+  programmeName: z.string().nullable(),
+  ratioPct: z.number().int(),
+  standardFen: z.number().int().nullable(),
+  upliftPct: z.number().int(),
+  causes: z.array(
+    z.object({
+      programmeName: z.string().nullable(),
+      cause: z.enum(['category_not_eligible', 'no_standard', 'no_ratio', 'holds_open_voucher', 'no_open_programme']),
+    }),
+  ),
+});
+export const ApplyResultSchema = z.object({ voucher: VoucherViewSchema, reason: z.string(), explanation: ApplyExplanationSchema });
 export const RevokeBody = z.strictObject({ reason: z.string().trim().min(2).max(500) });
 export const QrTokenSchema = z.object({ token: z.string(), expiresAt: z.string(), voucherId: z.string() });
 export const NumberQuery = z.strictObject({ number: z.string().min(1).max(40) });
@@ -133,4 +147,21 @@ export const VoucherStatsSchema = z.object({
   total: z.number().int(),
   byStatus: z.record(z.string(), z.number().int()),
   rows: z.array(z.object({ districtCode: z.string().nullable(), programmeId: z.string().nullable(), status: z.string(), count: z.number().int() })),
+});
+
+/** The officers' voucher list (search, filters, paging; the export takes the same filters). */
+export const VoucherListQuery = z.strictObject({
+  q: z.string().trim().max(40).optional().describe('the voucher number, by its start'),
+  status: z.enum(VOUCHER_STATES).optional(),
+  kind: z.enum(['subsidy', 'checkin_only']).optional(),
+  mode: z.enum(['targeted', 'custom', 'on_demand']).optional(),
+  programmeId: z.uuid().optional(),
+  districtCode: z
+    .string()
+    .regex(/^[0-9]{6}$/, 'a 6-digit district code')
+    .optional(),
+  from: z.iso.date().optional().describe('issued on or after this date (Asia/Shanghai)'),
+  to: z.iso.date().optional().describe('issued on or before this date (Asia/Shanghai)'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });

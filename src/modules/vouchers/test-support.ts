@@ -1,10 +1,10 @@
 /** Test helpers of the voucher tests: persons in bulk, actors for fixture accounts. */
 import type { Db } from '../../db/index.js';
 import { idCheckChar } from '../../lib/identifiers.js';
-import { SYSTEM } from '../audit/service.js';
-import type { Actor, Role } from '../identity/actor.js';
-import * as persons from '../persons/service.js';
-import * as catalog from '../catalog/service.js';
+import { SYSTEM } from '../audit/index.js';
+import type { Actor, Role } from '../identity/index.js';
+import * as persons from '../persons/index.js';
+import * as catalog from '../catalog/index.js';
 import type { TestApp } from '../../test/harness.js';
 
 let seq = 0;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createTestApp, type TestApp } from '../../test/harness.js';
+import { resetClock, setClock } from '../../lib/clock.js';
 import { SYSTEM } from '../audit/service.js';
 import * as catalog from '../catalog/service.js';
 import * as persons from '../persons/service.js';
@@ -451,12 +452,24 @@ describe('expiry', () => {
   });
 
   it('is registered as a daily job at 00:05 Asia/Shanghai', async () => {
-    const { JOBS, runJob } = await import('../../jobs/scheduler.js');
+    const { runJob } = await import('../../jobs/scheduler.js');
+    const { JOBS } = await import('../registry.js');
     const job = JOBS.find((j) => j.name === 'vouchers.expire')!;
     expect(job.schedule).toBe('5 0 * * *');
-    await t.db.query("INSERT INTO voucher_qr_nonces (nonce, voucher_id, expires_at) VALUES ('old-nonce', gen_random_uuid(), now() - interval '2 days')");
-    const r = await runJob(t.db, job);
-    expect(r).toMatchObject({ expired: 0, qrNoncesPurged: 1 });
+    // The job reads the application clock, pinned here to the run of the pass above (00:05 on 2026-11-30): the
+    // vouchers earlier tests left valid until 2026-11-30 are not due whatever day the suite runs on, and the nonce
+    // that ran out two days before that run is purged.
+    setClock({ at: RUN });
+    try {
+      await t.db.query(
+        "INSERT INTO voucher_qr_nonces (nonce, voucher_id, expires_at) VALUES ('old-nonce', gen_random_uuid(), $1::timestamptz - interval '2 days')",
+        [RUN],
+      );
+      const r = await runJob(t.db, job);
+      expect(r).toMatchObject({ expired: 0, qrNoncesPurged: 1 });
+    } finally {
+      resetClock();
+    }
   });
 });
 

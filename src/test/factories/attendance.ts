@@ -4,13 +4,14 @@
  * vouchers, catalog), with their `now` parameters set in the past where the calendar demands it.
  */
 import type { Db } from '../../db/index.js';
-import * as catalog from '../catalog/service.js';
-import type { Actor } from '../identity/actor.js';
-import * as orgs from '../orgs/service.js';
-import * as training from '../training/service.js';
-import { addDays, businessDate, businessInstant } from '../training/rules.js';
-import { makeProvider, makeWorker, OCC, skillUpgrade, type WorldActor } from '../training/testkit.js';
-import * as vouchers from '../vouchers/service.js';
+import * as catalog from '../../modules/catalog/service.js';
+import type { Actor } from '../../modules/identity/actor.js';
+import * as orgs from '../../modules/orgs/service.js';
+import * as training from '../../modules/training/service.js';
+import { addDays, businessDate, businessInstant } from '../../modules/training/rules.js';
+import { makeProvider, makeWorker, OCC, skillUpgrade, type WorldActor } from './training.js';
+import * as vouchers from '../../modules/vouchers/service.js';
+import { now as clockNow } from '../../lib/clock.js';
 
 export { makeWorker, makeProvider, type WorldActor };
 
@@ -131,8 +132,8 @@ export async function openClass(
     await db.tx((tx) => training.admit(staff, tx, cls.id, { voucherNumber: v!.number, idNumber: t.idNumber }, before));
   }
   await db.tx((tx) => training.fileOpeningReport(staff, tx, cls.id, before));
-  const today = businessDate(new Date());
-  await training.runClassJob(db, startDate <= today ? new Date() : businessInstant(startDate, 0, 0, 1, 0));
+  const today = businessDate(clockNow());
+  await training.runClassJob(db, startDate <= today ? clockNow() : businessInstant(startDate, 0, 0, 1, 0));
   const opened = await training.getClass(db, cls.id);
   if (opened?.state !== 'open') throw new Error(`class not open: ${opened?.state}`);
   return { cls: opened, sessions: await training.listSessions(db, cls.id) };

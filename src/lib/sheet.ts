@@ -1,11 +1,11 @@
 /**
- * Reading import sheets (CSV through csv-parse, .xlsx through exceljs — cells read as text, so ID numbers
- * keep their 18 characters) and writing the import template.
+ * Everyone's spreadsheet reader and template writer: import sheets (CSV through csv-parse, .xlsx through
+ * exceljs — cells read as text, so ID numbers keep their 18 characters) and .xlsx templates (text-formatted
+ * columns, an example row, a notes sheet). The officers' list exports stream through src/http/export.ts.
  */
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { AppError } from '../../lib/errors.js';
-import { IMPORT_COLUMNS, PERSON_CATEGORIES, headerLabel } from './rules.js';
+import { AppError } from './errors.js';
 
 export type SheetFormat = 'csv' | 'xlsx';
 
@@ -17,9 +17,14 @@ export interface Sheet {
 
 const tooMany = (max: number) => new AppError('IMPORT_FILE_INVALID', `the sheet has more than ${max} rows; split it`, 'body');
 
-export async function readSheet(buffer: Buffer, format: SheetFormat, maxRows: number): Promise<Sheet> {
+export interface ReadOptions {
+  /** An .xlsx row is read as at least this many cells (blank ones '') — e.g. the template's column count. */
+  minColumns?: number;
+}
+
+export async function readSheet(buffer: Buffer, format: SheetFormat, maxRows: number, opts: ReadOptions = {}): Promise<Sheet> {
   if (!buffer || buffer.length === 0) throw new AppError('IMPORT_FILE_INVALID', 'the file is empty', 'body');
-  return format === 'csv' ? readCsv(buffer, maxRows) : readXlsx(buffer, maxRows);
+  return format === 'csv' ? readCsv(buffer, maxRows) : readXlsx(buffer, maxRows, opts.minColumns ?? 0);
 }
 
 function readCsv(buffer: Buffer, maxRows: number): Sheet {
@@ -43,7 +48,7 @@ function cellText(c: ExcelJS.Cell): string {
   return c.text ?? '';
 }
 
-async function readXlsx(buffer: Buffer, maxRows: number): Promise<Sheet> {
+async function readXlsx(buffer: Buffer, maxRows: number, minColumns: number): Promise<Sheet> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -54,7 +59,7 @@ async function readXlsx(buffer: Buffer, maxRows: number): Promise<Sheet> {
   if (!ws) throw new AppError('IMPORT_FILE_INVALID', 'the workbook has no sheet', 'body');
   let header: string[] | null = null;
   const rows: Sheet['rows'] = [];
-  const width = Math.max(ws.columnCount, IMPORT_COLUMNS.length);
+  const width = Math.max(ws.columnCount, minColumns);
   let over = false;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
@@ -68,20 +73,26 @@ async function readXlsx(buffer: Buffer, maxRows: number): Promise<Sheet> {
   return { header, rows };
 }
 
-/** The import template: bilingual headers, text-formatted columns, one example row and a notes sheet. */
-export async function importTemplate(): Promise<Buffer> {
+export interface TemplateColumn {
+  key: string;
+  header: string;
+  example: string;
+}
+
+/** An .xlsx template: bold headers over text-formatted columns, one example row, and a notes sheet of [column, note] rows. */
+export async function xlsxTemplate(t: {
+  sheet: string;
+  columns: readonly TemplateColumn[];
+  notesSheet: string;
+  notes: ReadonlyArray<[string, string]>;
+}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'skillvoucher';
-  const ws = wb.addWorksheet('人员 persons');
-  ws.columns = IMPORT_COLUMNS.map((c) => ({ header: headerLabel(c), key: c.key, width: Math.max(18, headerLabel(c).length + 4), style: { numFmt: '@' } }));
+  const ws = wb.addWorksheet(t.sheet);
+  ws.columns = t.columns.map((c) => ({ header: c.header, key: c.key, width: Math.max(18, c.header.length + 4), style: { numFmt: '@' } }));
   ws.getRow(1).font = { bold: true };
-  ws.addRow(Object.fromEntries(IMPORT_COLUMNS.map((c) => [c.key, c.example])));
-  const notes = wb.addWorksheet('说明 notes');
-  notes.addRow(['列 column', '说明 notes']);
-  notes.addRow(['身份证号 idNumber', '18位，文本格式 — 18 characters, kept as text (required)']);
-  notes.addRow(['姓名 name', '必填 — required, at most 64 characters']);
-  notes.addRow(['户籍 hukou', 'local (本市) / nonlocal (外省市)']);
-  notes.addRow(['人员类别 categories', `以分号分隔 — separated by ";": ${PERSON_CATEGORIES.join(', ')}`]);
-  notes.addRow(['空白单元格 blank cells', '更新时保留原值 — keep the stored value when a person is updated']);
+  ws.addRow(Object.fromEntries(t.columns.map((c) => [c.key, c.example])));
+  const notes = wb.addWorksheet(t.notesSheet);
+  for (const row of t.notes) notes.addRow([...row]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -3,17 +3,18 @@
  * provider, approvals, workers with vouchers. Built through the owning modules' services.
  */
 import type { Db } from '../../db/index.js';
-import { SYSTEM } from '../audit/service.js';
-import * as catalog from '../catalog/service.js';
-import * as identity from '../identity/service.js';
-import type { Actor } from '../identity/actor.js';
-import { createSession } from '../identity/sessions.js';
-import * as orgs from '../orgs/service.js';
-import { syntheticUscc } from '../orgs/synthetic.js';
-import * as persons from '../persons/service.js';
-import { nthIdNumber } from '../persons/synthetic.js';
-import * as vouchers from '../vouchers/service.js';
-import { addDays, businessDate } from './rules.js';
+import { SYSTEM } from '../../modules/audit/service.js';
+import * as catalog from '../../modules/catalog/service.js';
+import * as identity from '../../modules/identity/service.js';
+import type { Actor } from '../../modules/identity/actor.js';
+import { createSession } from '../../modules/identity/sessions.js';
+import * as orgs from '../../modules/orgs/service.js';
+import { syntheticUscc } from '../../modules/orgs/synthetic.js';
+import * as persons from '../../modules/persons/service.js';
+import { nthIdNumber } from '../../modules/persons/synthetic.js';
+import * as vouchers from '../../modules/vouchers/service.js';
+import { addDays, businessDate } from '../../modules/training/rules.js';
+import { now as clockNow } from '../../lib/clock.js';
 
 export const OCC = '4-10-01-05'; // 养老护理员 (elderly care)
 export const OCC_OTHER = '4-10-01-03'; // 保育师
@@ -73,7 +74,7 @@ export async function makeVoucher(
   programmeId: string,
   opts: { occupationCode?: string | null; level?: number | null; kind?: 'subsidy' | 'checkin_only'; validUntil?: string } = {},
 ): Promise<vouchers.Voucher> {
-  const today = businessDate(new Date());
+  const today = businessDate(clockNow());
   const v = await db.tx((tx) =>
     vouchers.insertVoucher(tx, {
       personId,
@@ -98,7 +99,7 @@ export async function makeVoucher(
 }
 
 /** A Shanghai date `days` from today. */
-export const inDays = (days: number): string => addDays(businessDate(new Date()), days);
+export const inDays = (days: number): string => addDays(businessDate(clockNow()), days);
 
 /** Session instants on a date (09:00–12:00 Asia/Shanghai). */
 export const morning = (date: string) => ({ startsAt: `${date}T09:00:00+08:00`, endsAt: `${date}T12:00:00+08:00` });

@@ -1,0 +1,8 @@
+/** The assessment module's public face: what other modules, the CLI and the platform may use. Import only this file from outside the module. */
+export { registerRoutes } from './routes.js';
+export { assignClass, listAssignments } from './service.js';
+export { certificateOfPerson, certificatesOfPerson, confirmCertificate, configureNationalLookup, setSimulatedNationalOutcome } from './service.js';
+export type { CertificateView } from './service.js';
+export { resultsOfPerson } from './history.js';
+export type { ResultHistoryItem } from './history.js';
+export { countClassesAwaitingResults, hasLiveAssignmentSql } from './todos.js';

@@ -1,0 +1,26 @@
+/** The subsidy module's public face: what other modules, the CLI and the platform may use. Import only this file from outside the module. */
+import type { JobDef } from '../../jobs/scheduler.js';
+import { resumeJob } from './disbursement.js';
+export { simulateBank } from './bank-simulator.js';
+export { validateXml } from './bankfiles.js';
+export { createClaimForPass } from './claims.js';
+export { registerSubsidyCommands } from './cli.js';
+export { approveBatch, buildBatch, createBatch, generateFiles, importResults } from './disbursement.js';
+export { checkFunds, lockAccount } from './ledger.js';
+export { registerRoutes } from './routes.js';
+export { shanghaiDate } from './rules.js';
+export { configureSocialInsurance, setSimulatedRecords } from './social-insurance.js';
+export type { SimulatedRecord } from './social-insurance.js';
+export {
+  countBankResultsToImport,
+  countBatchesToApprove,
+  countBudgetsMissing,
+  countClaimsInReview,
+  countFailedPayments,
+  countOpenObjections,
+} from './todos.js';
+
+// the module's scheduled jobs, for the registry (src/modules/registry.ts); importing this file schedules nothing
+export const jobs: readonly JobDef[] = [resumeJob];
+export { claimsOfPerson } from './history.js';
+export type { ClaimHistoryItem } from './history.js';

@@ -1,0 +1,49 @@
+/**
+ * Who may reach the subsidy module's objects — its role lists and placements, on the one policy layer
+ * (identity/scope.ts): a role outside a list is refused (403 FORBIDDEN), a claim outside the caller's scope
+ * answers 404 as if absent (a district admin: its district's; a worker: its own).
+ */
+import { notFound } from '../../lib/errors.js';
+import type { AuditActor } from '../audit/index.js';
+import { covers, requireRole, scopeOf, type Placement, type Role, type Scope, type Subject } from '../identity/index.js';
+
+type Roles = readonly Role[];
+
+/** Review claims (decide, act on objections) and see the claim to-dos. */
+export const REVIEWERS: Roles = ['district_admin', 'city_admin'];
+/** Disbursement: make, check, generate and import (maker ≠ checker). */
+export const FINANCE: Roles = ['finance', 'city_admin'];
+/** Read claims (a district admin its district's, a worker its own). */
+export const CLAIM_READERS: Roles = ['city_admin', 'district_admin', 'finance', 'auditor', 'worker'];
+/** Officers' lists and exports of claims, notices, the calendar and the budget accounts. */
+export const OFFICERS: Roles = ['city_admin', 'district_admin', 'finance', 'auditor'];
+/** Read batches and their payments. */
+export const BATCH_READERS: Roles = ['finance', 'city_admin', 'auditor'];
+/** The officers' queue of objections. */
+export const OBJECTION_READERS: Roles = ['district_admin', 'city_admin', 'auditor'];
+/** Re-queue a failed claim once its payee's account is corrected. */
+export const REQUEUERS: Roles = ['finance', 'city_admin', 'district_admin'];
+/** The funds check and the debtor accounts. */
+export const FUNDS_READERS: Roles = ['city_admin', 'finance', 'auditor'];
+/** The working-day calendar and the debtor accounts are set by the city admin. */
+export const CITY_ADMIN: Roles = ['city_admin'];
+
+/** An audit actor (a signed-in account or the system) as the policy layer's subject. */
+export const subjectOf = (by: AuditActor): Subject => (by.role === 'system' ? { role: 'system' } : { role: by.role, districtCode: null, orgId: null });
+
+/** 403 unless the actor (or the system) is finance or a city admin. */
+export const requireFinance = (by: AuditActor): void => requireRole(subjectOf(by), FINANCE, 'disbursement is for finance');
+
+/** Where a claim sits: its district and its person. */
+export const claimPlacement = (c: { district_code: string | null; person_id: string }): Placement => ({
+  districtCodes: [c.district_code],
+  personId: c.person_id,
+});
+
+/** The claims an actor reaches: the readers' scope; any other role reaches none. */
+export const claimScope = (actor: Subject): Scope => (CLAIM_READERS.includes(actor.role as Role) ? scopeOf(actor) : { kind: 'none' });
+
+/** 404 ('claim not found') unless the actor reaches the claim. */
+export function assertClaimInScope(actor: Subject, c: { district_code: string | null; person_id: string }): void {
+  if (!covers(claimScope(actor), claimPlacement(c))) throw notFound('claim');
+}

@@ -1,0 +1,31 @@
+/** The vouchers module's public face: what other modules, the CLI and the platform may use. Import only this file from outside the module. */
+import type { JobDef } from '../../jobs/scheduler.js';
+import { expiryJob } from './expiry.js';
+export { registerVoucherCommands } from './cli.js';
+export { expireVouchers } from './expiry.js';
+export { createIssuance, issueTargetedToPerson, runIssuance } from './issuance.js';
+export { signQrToken } from './qr.js';
+export { countIssuancesToRun } from './todos.js';
+export { registerRoutes } from './routes.js';
+export { VoucherViewSchema } from './schemas.js';
+export {
+  admitVoucher,
+  admitVouchers,
+  applyForVoucher,
+  closeVoucherForRejectedClaim,
+  findVoucherByNumber,
+  getTokenVoucher,
+  getVoucher,
+  insertVoucher,
+  listMyVouchers,
+  settleVouchers,
+  subsidyEstimateFen,
+  transitionVoucher,
+  verifyQrToken,
+} from './service.js';
+export type { QrPayload, Voucher, VoucherView } from './service.js';
+
+// the module's scheduled jobs, for the registry (src/modules/registry.ts); importing this file schedules nothing
+export const jobs: readonly JobDef[] = [expiryJob];
+export { vouchersOfPerson } from './history.js';
+export type { VoucherHistoryItem } from './history.js';
