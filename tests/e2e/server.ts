@@ -1,5 +1,5 @@
 /** Starts and stops a real server process for the story test, which needs restarts (a job run, a later clock). */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -31,7 +31,7 @@ export async function startServer(dataDir: string, port: number, opts: { fakeOff
   const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', LOG_LEVEL: 'warn', SKIP_WEB_BUILD: '1' };
   // A process group of its own: `faketime` runs the server as its child and does not pass signals on, so stop()
   // signals the whole group (a stopped story test otherwise left its +8 d server running after the suite).
-  const spawnOpts = { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] as const, detached: true };
+  const spawnOpts: SpawnOptions = { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true };
   const child: ChildProcess = opts.fakeOffset
     ? spawn('faketime', ['-f', opts.fakeOffset, process.execPath, ...args], spawnOpts)
     : spawn(process.execPath, args, spawnOpts);

@@ -49,8 +49,8 @@ describe('staff consoles', () => {
     await expect.poll(async () => row.textContent()).toContain('138****8000');
     await shot(page, 'city-admin-persons');
     const download = page.waitForEvent('download');
-    await page.getByTestId('export-csv').click();
-    expect((await download).suggestedFilename()).toMatch(/^persons-.*\.csv$/);
+    await page.getByTestId('export-xlsx').click();
+    expect((await download).suggestedFilename()).toMatch(/^persons-.*\.xlsx$/);
 
     await page.getByRole('menuitem', { name: '政策目录' }).click();
     await page.getByRole('menuitem', { name: '培训项目与补贴标准' }).click();

@@ -34,7 +34,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'sv-story-'));
   port = await freePort();
   server = await startServer(dataDir, port);
-  const m = /worker\s+\S+\s+e-SSC simulator: ID (\d{17}[\dX]) \(([^)]+)\)/.exec(server.log());
+  const m = /worker\s+demo\.worker\d+\s+e-SSC simulator: ID (\d{17}[\dX]) \(([^)]+)\)/.exec(server.log());
   if (!m) throw new Error(`no demo worker in the server output:\n${server.log()}`);
   worker = { idNumber: m[1]!, name: m[2]! };
   s = await launch();
@@ -286,5 +286,17 @@ describe('the whole story', () => {
     await w.page.getByTestId('subsidy-card').waitFor();
     await expect.poll(async () => w.page.getByTestId('subsidy-card').first().textContent()).toContain('已支付');
     await shot(w.page, 'worker-subsidy-paid');
+
+    // the bank's answer settled (核销) the voucher at import: it reads 已核销 and offers no QR code any more
+    step('worker voucher settled');
+    await w.page.getByTestId('tab-/vouchers').click();
+    const card = w.page.getByTestId('voucher-card').filter({ hasText: '已核销' });
+    await card.first().waitFor();
+    await card.first().click();
+    await w.page.getByTestId('no-qr').waitFor();
+    expect(await w.page.getByTestId('show-qr').count()).toBe(0);
+    expect(await w.page.locator('body').innerText()).toContain('已核销');
+    await w.page.getByTestId('voucher-paid-note').first().waitFor(); // no "estimated subsidy" on a paid voucher
+    await shot(w.page, 'worker-voucher-settled');
   }, 900_000);
 });

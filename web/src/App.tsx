@@ -3,7 +3,7 @@ import { ConfigProvider, App as AntApp, Spin } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import enUS from 'antd/es/locale/en_US';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, availableOperations, setUnauthenticatedHandler } from './lib/api';
+import { client, ok, ApiError, availableOperations, setUnauthenticatedHandler } from './lib/api';
 import { navigate, usePath } from './lib/router';
 import { Session, type Me } from './lib/session';
 import { SignInPage, EsscSignInPage } from './pages/SignIn';
@@ -20,7 +20,7 @@ export function App() {
 
   const refresh = useCallback(async () => {
     try {
-      const [m, o] = await Promise.all([api.get<Me>('/auth/me'), availableOperations()]);
+      const [m, o] = await Promise.all([ok(client.GET('/api/v1/auth/me')), availableOperations()]);
       setOps(o);
       setMe(m);
     } catch (e) {
@@ -36,7 +36,7 @@ export function App() {
 
   const signOut = useCallback(async () => {
     try {
-      await api.post('/auth/logout');
+      await client.POST('/api/v1/auth/logout');
     } catch {
       /* already signed out */
     }

@@ -87,6 +87,20 @@ export const errorMessages: Record<string, { zh: string; en: string }> = {
     zh: '已超过开班反馈截止时间（开班前第 3 天 23:59:59），不能再提交或录取补贴学员。',
     en: 'The opening-report deadline has passed (23:59:59 three days before the start); it can no longer be filed and subsidised admissions are closed.',
   },
+  // training: why a worker's voucher does not fit a class
+  VOUCHER_PROGRAMME_MISMATCH: {
+    zh: '该培训券所属的补贴项目与班级不一致，不能用于报名该班级。',
+    en: 'The voucher is for another subsidy programme than this class.',
+  },
+  VOUCHER_OCCUPATION_MISMATCH: {
+    zh: '该培训券的培训职业（工种）与班级不一致，不能用于报名该班级。',
+    en: 'The voucher is for another occupation than this class.',
+  },
+  VOUCHER_LEVEL_MISMATCH: {
+    zh: '该培训券的培训等级与班级不一致，不能用于报名该班级。',
+    en: 'The voucher is for another level than this class.',
+  },
+  VOUCHER_NOT_YET_VALID: { zh: '该培训券尚未生效，请在有效期开始后再使用。', en: 'The voucher is not valid yet; use it once its validity begins.' },
   // attendance
   CHECKIN_OUTSIDE_WINDOW: {
     zh: '不在签到时间内（课前 60 分钟至开课后 15 分钟）。',
@@ -103,8 +117,38 @@ export const errorMessages: Record<string, { zh: string; en: string }> = {
   CLAIM_STATE_INVALID: { zh: '补贴申请当前状态不允许此操作。', en: "The claim's state does not allow this." },
   MAKER_CHECKER_SAME_PERSON: { zh: '复核人不能与制单人为同一人。', en: 'The checker cannot be the same person as the maker.' },
   BANK_FILE_INVALID: { zh: '银行回单文件格式无效。', en: 'The bank result file is not valid.' },
+  DEBTOR_ACCOUNT_MISSING: {
+    zh: '该资金来源尚未设置付款账户，请市级管理员在「预算」页设置后再试。',
+    en: 'No debtor account is set for this funding source; the city admin sets it on the Budgets page.',
+  },
+  CLAIM_LIMIT_EXCEEDED: {
+    zh: '该申请超出补贴限制（同一职业同一等级仅补贴一次、不得低于已补贴等级、年度补贴次数或一次性补贴比例），不能核准。',
+    en: 'The claim exceeds a subsidy limit (same occupation and level once, no lower level, yearly count or once-only ratio) and cannot be approved.',
+  },
+  NO_BUDGET: {
+    zh: '该区该项目本年度尚未设置预算，请先由市人社局设置预算。',
+    en: 'No budget is set for this programme, district and year; the city bureau must set one first.',
+  },
+  NOTHING_PAYABLE: {
+    zh: '当前没有可支付的补贴申请（已核准且公示期满），未生成支付批次。',
+    en: 'There is nothing payable (approved claims whose public notice has ended); no batch was created.',
+  },
   // rehab
+  NO_ELIGIBLE_CATEGORY: { zh: '该人员不属于此补贴项目的补贴对象类别，不能发放此类培训券。', en: 'The person is in no category this programme subsidises.' },
   REHAB_NOT_ELIGIBLE: { zh: '不符合工伤康复申请条件。', en: 'Not eligible for work-injury rehabilitation.' },
+  RATING_NOT_A_TRAINEE: { zh: '只有被录取参加该班级培训的学员可以评价。', en: 'Only trainees admitted to the class may rate it.' },
+  RATING_CLASS_NOT_ENDED: { zh: '班级尚未结束，结业后才能评价。', en: 'The class has not ended yet; it can be rated once it has.' },
+  RATING_ATTENDANCE_BELOW_THRESHOLD: {
+    zh: '出勤率未达到要求的学员不能评价该班级。',
+    en: 'Only trainees who reached the attendance threshold may rate the class.',
+  },
+  RATING_CHANGE_WINDOW_CLOSED: { zh: '评价提交 30 天后不能再修改。', en: 'A rating can be changed only within 30 days of giving it.' },
+  REHAB_NO_BED: { zh: '该康复机构暂无空余康复床位。', en: 'The hospital has no free rehabilitation bed.' },
+  CERTIFICATE_HOLDER_UNKNOWN: {
+    zh: '没有与该身份证号和姓名一致的登记人员。',
+    en: 'No registered person has this ID number and name.',
+  },
+  DOCUMENT_UNREADABLE: { zh: '无法读取该文件，请上传平台出具的 PDF 文件。', en: 'The file cannot be read; upload a PDF issued by the platform.' },
   // field-level validation codes (problem.errors[].code)
   UNKNOWN_FIELD: { zh: '包含未知字段。', en: 'Contains an unknown field.' },
   INVALID_TYPE: { zh: '数据类型不正确。', en: 'Wrong type of value.' },

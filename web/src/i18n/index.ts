@@ -4,13 +4,15 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { errorMessages } from './errors';
 import { strings } from './strings';
+import { evaluationStrings } from './strings-evaluation';
+import { jobsStrings } from './strings-jobs';
 import { ApiError } from '../lib/api';
 
 export type Lang = 'zh-CN' | 'en';
 
 function build(idx: 0 | 1): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(strings)) out[k] = v[idx];
+  for (const [k, v] of Object.entries({ ...strings, ...evaluationStrings, ...jobsStrings })) out[k] = v[idx];
   for (const [k, v] of Object.entries(errorMessages)) out[`error.${k}`] = idx === 0 ? v.zh : v.en;
   return out;
 }
@@ -43,7 +45,9 @@ export function errorText(err: unknown): string {
     const issue = err.issues?.[0];
     const field = err.field ?? issue?.field;
     const sub = issue && issue.code !== err.code && i18n.exists(`error.${issue.code}`) ? i18n.t(`error.${issue.code}`) : '';
-    return field ? `${base}${sub ? ' ' + sub : ''}${i18n.t('common.fieldNote', { field })}` : base;
+    // the field by its label; a raw field name only on an English screen (never on a zh-CN one)
+    const label = field && i18n.exists(`field.${field}`) ? i18n.t(`field.${field}`) : i18n.language === 'en' ? field : undefined;
+    return field ? `${base}${sub ? ' ' + sub : ''}${label ? i18n.t('common.fieldNote', { field: label }) : ''}` : base;
   }
   if (err instanceof TypeError) return i18n.t('error.NETWORK');
   if (err instanceof Error) return err.message;

@@ -6,15 +6,24 @@ import { navigate } from '../lib/router';
 import { LangSwitch } from '../pages/common';
 import { CertificateLookupPage } from '../pages/public/CertificateLookup';
 import { NoticesPage } from '../pages/subsidy/Notices';
+import { VerifyDocumentPage } from '../pages/public/VerifyDocument';
 
 export const publicRoutes = [
   { path: '/public/certificates', name: 'menu.certLookup', element: <CertificateLookupPage /> },
   { path: '/public/notices', name: 'menu.notices', element: <NoticesPage /> },
+  { path: '/public/verify', name: 'menu.verify', element: <VerifyDocumentPage /> },
 ];
+
+/** A document's QR code opens /public/verify/<id>. */
+const VERIFY_ID = /^\/public\/verify\/([0-9a-f-]{36})$/;
+const routeOf = (path: string) => {
+  const m = VERIFY_ID.exec(path);
+  return m ? { path: '/public/verify', name: 'menu.verify', element: <VerifyDocumentPage id={m[1]!} /> } : publicRoutes.find((r) => r.path === path);
+};
 
 export function PublicShell({ path, signedIn }: { path: string; signedIn: boolean }) {
   const { t } = useTranslation();
-  const current = publicRoutes.find((r) => r.path === path);
+  const current = routeOf(path);
   return (
     <Layout className="public-shell" style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff', borderBottom: '1px solid #f0f0f0' }}>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   AuditOutlined,
+  UnorderedListOutlined,
   BarChartOutlined,
   BankOutlined,
   DatabaseOutlined,
@@ -23,9 +24,13 @@ import {
   SearchOutlined,
   SolutionOutlined,
   FileDoneOutlined,
+  StarOutlined,
+  MedicineBoxOutlined,
+  FundOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../lib/session';
 import { PersonsPage } from '../pages/admin/Persons';
+import { PersonRecordPage } from '../pages/admin/PersonRecord';
 import { ProgrammesPage } from '../pages/admin/Programmes';
 import { RatiosPage } from '../pages/admin/Ratios';
 import { BudgetsPage } from '../pages/admin/Budgets';
@@ -34,20 +39,29 @@ import { AccountPage } from '../pages/Account';
 import { HomePage } from '../pages/Home';
 import { IssuancesPage } from '../pages/issuance/Issuances';
 import { ResultsPage } from '../pages/assessment/Results';
+import { CertificateRegistryPage } from '../pages/assessment/CertificateRegistry';
 import { AssignmentsPage } from '../pages/assessment/Assignments';
 import { ClaimsPage } from '../pages/subsidy/Claims';
 import { FlagsPage } from '../pages/subsidy/Flags';
 import { BatchesPage } from '../pages/subsidy/Batches';
 import { VenuesPage } from '../pages/provider/Venues';
 import { CoursesPage } from '../pages/provider/Courses';
-import { ClassesPage, ClassDetailPage } from '../pages/provider/Classes';
+import { ClassesPage } from '../pages/provider/Classes';
+import { ClassDetailPage } from '../pages/provider/ClassDetail';
 import { OrgsPage } from '../pages/admin/Orgs';
 import { VoucherLookupPage } from '../pages/admin/VoucherLookup';
+import { VouchersPage } from '../pages/admin/Vouchers';
 import { VoucherStatsPage } from '../pages/admin/VoucherStats';
 import { LedgerPage } from '../pages/subsidy/Ledger';
 import { CalendarPage } from '../pages/subsidy/Calendar';
 import { NoticesPage } from '../pages/subsidy/Notices';
 import { CertificateLookupPage } from '../pages/public/CertificateLookup';
+import { EvaluationPage, ProviderRatingsPage } from '../pages/evaluation/Evaluation';
+import { PostingsPage } from '../pages/jobs/Postings';
+import { RecognitionsPage } from '../pages/rehab/Recognitions';
+import { RehabCasePage, RehabCasesPage } from '../pages/rehab/Cases';
+import { StatsCentrePage } from '../pages/stats/StatsCentre';
+import { ObjectionsPage } from '../pages/subsidy/Objections';
 
 export interface StaffRoute {
   path: string;
@@ -70,11 +84,28 @@ export const staffRoutes: StaffRoute[] = [
     path: '/',
     name: 'menu.home',
     icon: <HomeOutlined />,
-    roles: ['provider', 'enterprise', 'assessor', 'district_admin', 'city_admin', 'finance', 'auditor', 'committee'],
+    roles: ['provider', 'enterprise', 'assessor', 'district_admin', 'city_admin', 'finance', 'auditor', 'committee', 'hospital'],
     ops: [],
     element: <HomePage />,
   },
+  {
+    path: '/stats',
+    name: 'menu.statsCentre',
+    icon: <FundOutlined />,
+    roles: ['city_admin', 'district_admin', 'auditor', 'finance', 'provider', 'enterprise'],
+    ops: ['analyticsSummary', 'analyticsTable', 'analyticsFunnel', 'analyticsLeague', 'analyticsDrill', 'analyticsBudget'],
+    element: <StatsCentrePage />,
+  },
   { path: '/persons', name: 'menu.persons', icon: <TeamOutlined />, roles: [...ADMINS, 'auditor'], ops: ['searchPersons'], element: <PersonsPage /> },
+  {
+    path: '/persons/:id/record',
+    name: 'menu.record',
+    icon: <TeamOutlined />,
+    roles: [...ADMINS, 'auditor'],
+    ops: ['getPersonRecord', 'downloadPersonRecordPdf'],
+    match: (p) => /^\/persons\/[0-9a-f-]{36}\/record$/.test(p),
+    render: (p) => <PersonRecordPage personId={p.split('/')[2]!} />,
+  },
   {
     path: '/catalogue/programmes',
     name: 'menu.programmes',
@@ -129,6 +160,14 @@ export const staffRoutes: StaffRoute[] = [
     element: <VoucherLookupPage />,
   },
   {
+    path: '/vouchers/list',
+    name: 'menu.voucherList',
+    icon: <UnorderedListOutlined />,
+    roles: [...ADMINS, 'auditor'],
+    ops: ['listVouchers'],
+    element: <VouchersPage />,
+  },
+  {
     path: '/vouchers/stats',
     name: 'menu.voucherStats',
     icon: <BarChartOutlined />,
@@ -161,6 +200,32 @@ export const staffRoutes: StaffRoute[] = [
     roles: ['provider', ...ADMINS, 'auditor'],
     ops: ['listClasses'],
     element: <ClassesPage />,
+    group: 'menu.training',
+  },
+  {
+    path: '/job-postings',
+    name: 'menu.jobs',
+    icon: <SolutionOutlined />,
+    roles: ['enterprise', ...ADMINS],
+    ops: ['listJobPostings', 'createJobPosting'],
+    element: <PostingsPage />,
+  },
+  {
+    path: '/evaluation',
+    name: 'menu.evaluation',
+    icon: <StarOutlined />,
+    roles: [...ADMINS, 'auditor'],
+    ops: ['getRatingCoverage'],
+    element: <EvaluationPage />,
+    group: 'menu.training',
+  },
+  {
+    path: '/ratings',
+    name: 'menu.evaluation.provider',
+    icon: <StarOutlined />,
+    roles: ['provider'],
+    ops: ['listProviderRatings', 'replyToRating'],
+    element: <ProviderRatingsPage />,
     group: 'menu.training',
   },
   {
@@ -225,12 +290,21 @@ export const staffRoutes: StaffRoute[] = [
     group: 'menu.subsidy',
   },
   {
+    path: '/objections',
+    name: 'menu.objections',
+    icon: <NotificationOutlined />,
+    roles: [...ADMINS, 'auditor'],
+    ops: ['listObjections', 'resolveObjection'],
+    element: <ObjectionsPage />,
+    group: 'menu.subsidy',
+  },
+  {
     path: '/notices',
     name: 'menu.notices',
     icon: <NotificationOutlined />,
     roles: [...ADMINS, 'finance', 'auditor'],
     ops: ['listSubsidyNotices'],
-    element: <NoticesPage />,
+    element: <NoticesPage officer />,
     group: 'menu.subsidy',
   },
   {
@@ -259,12 +333,48 @@ export const staffRoutes: StaffRoute[] = [
     element: <ResultsPage />,
   },
   {
+    path: '/certificates/registry',
+    name: 'menu.certRegistry',
+    icon: <SafetyCertificateOutlined />,
+    roles: ['assessor', 'city_admin', 'auditor'],
+    ops: ['listCertificateRegistry'],
+    element: <CertificateRegistryPage />,
+  },
+  {
     path: '/certificates',
     name: 'menu.certLookup',
     icon: <SafetyCertificateOutlined />,
     roles: ['assessor', ...ADMINS, 'auditor', 'committee'],
     ops: ['lookupCertificate'],
     element: <CertificateLookupPage />,
+  },
+  // issue 18: work-injury inpatient rehabilitation (工伤康复)
+  {
+    path: '/rehab/recognitions',
+    name: 'menu.rehabRecognitions',
+    icon: <SolutionOutlined />,
+    roles: ['enterprise', ...ADMINS, 'committee', 'auditor'],
+    ops: ['listInjuryRecognitions'],
+    element: <RecognitionsPage />,
+    group: 'menu.rehab',
+  },
+  {
+    path: '/rehab/cases',
+    name: 'menu.rehabCases',
+    icon: <MedicineBoxOutlined />,
+    roles: ['enterprise', ...ADMINS, 'committee', 'hospital', 'auditor'],
+    ops: ['listRehabCases', 'getRehabCase'],
+    element: <RehabCasesPage />,
+    group: 'menu.rehab',
+  },
+  {
+    path: '/rehab/cases/:id',
+    name: 'menu.rehabCase',
+    icon: <MedicineBoxOutlined />,
+    roles: ['enterprise', ...ADMINS, 'committee', 'hospital', 'auditor'],
+    ops: ['getRehabCase'],
+    match: (p) => /^\/rehab\/cases\/[0-9a-f-]{36}$/.test(p),
+    render: (p) => <RehabCasePage id={p.split('/')[3]!} />,
   },
   {
     path: '/audit',
@@ -278,7 +388,7 @@ export const staffRoutes: StaffRoute[] = [
     path: '/account',
     name: 'menu.account',
     icon: <SafetyCertificateOutlined />,
-    roles: ['provider', 'enterprise', 'assessor', 'district_admin', 'city_admin', 'finance', 'auditor', 'committee'],
+    roles: ['provider', 'enterprise', 'assessor', 'district_admin', 'city_admin', 'finance', 'auditor', 'committee', 'hospital'],
     ops: [],
     element: <AccountPage />,
   },
@@ -289,6 +399,7 @@ export const groupIcons: Record<string, ReactNode> = {
   'menu.training': <ScheduleOutlined />,
   'menu.subsidy': <MoneyCollectOutlined />,
   'menu.orgGroup': <ApartmentOutlined />,
+  'menu.rehab': <MedicineBoxOutlined />,
 };
 
 export function routesFor(role: Role, ops: Set<string>): StaffRoute[] {

@@ -1,11 +1,24 @@
 import type { ReactNode } from 'react';
-import { UserOutlined, WalletOutlined, FormOutlined, SearchOutlined, ScheduleOutlined, TrophyOutlined } from '@ant-design/icons';
+import {
+  UserOutlined,
+  WalletOutlined,
+  FormOutlined,
+  SearchOutlined,
+  ScheduleOutlined,
+  TrophyOutlined,
+  ProfileOutlined,
+  SolutionOutlined,
+  MedicineBoxOutlined,
+} from '@ant-design/icons';
 import { MyProfilePage } from '../pages/worker/Profile';
 import { MyVouchersPage, VoucherDetailPage } from '../pages/worker/Vouchers';
 import { ApplyPage } from '../pages/worker/Apply';
 import { CourseSearchPage } from '../pages/worker/Courses';
 import { MyTrainingPage } from '../pages/worker/Training';
 import { MyResultsPage } from '../pages/worker/Results';
+import { WorkerJobsPage } from '../pages/jobs/WorkerJobs';
+import { MyRecordPage } from '../pages/worker/Record';
+import { WorkerApplyPage, WorkerCasePage, WorkerRehabPage } from '../pages/rehab/Worker';
 
 export interface WorkerRoute {
   path: string;
@@ -51,6 +64,42 @@ export const workerRoutes: WorkerRoute[] = [
     ops: ['myCertificates', 'listClaims'],
     tab: true,
     render: () => <MyResultsPage />,
+  },
+  // 终身电子培训档案 (issue 19)
+  {
+    path: '/record',
+    name: 'menu.record.worker',
+    icon: <ProfileOutlined />,
+    ops: ['getMyRecord', 'downloadMyRecordPdf'],
+    // reached from 我的 (the bottom bar keeps six tabs on a 390 px phone)
+    tab: false,
+    render: () => <MyRecordPage />,
+  },
+  { path: '/jobs', name: 'menu.jobs.worker', icon: <SolutionOutlined />, ops: ['recommendJobs', 'searchJobs'], tab: false, render: () => <WorkerJobsPage /> },
+  // issue 18: 工伤康复 (eligibility, apply, the case and its timeline)
+  {
+    path: '/rehab',
+    name: 'menu.rehab.worker',
+    icon: <MedicineBoxOutlined />,
+    ops: ['listInjuryRecognitions', 'listRehabCases'],
+    tab: true,
+    render: () => <WorkerRehabPage />,
+  },
+  {
+    path: '/rehab/apply',
+    name: 'menu.rehabApply',
+    icon: <MedicineBoxOutlined />,
+    ops: ['getInjuryRecognition', 'applyForRehab', 'listRehabHospitals'],
+    match: (p) => p === '/rehab/apply',
+    render: () => <WorkerApplyPage />,
+  },
+  {
+    path: '/rehab/cases/:id',
+    name: 'menu.rehabCase',
+    icon: <MedicineBoxOutlined />,
+    ops: ['getRehabCase'],
+    match: (p) => /^\/rehab\/cases\/[0-9a-f-]{36}$/.test(p),
+    render: (p) => <WorkerCasePage id={p.split('/')[3]!} />,
   },
   { path: '/me', name: 'menu.me', icon: <UserOutlined />, ops: ['getMyPerson'], tab: false, render: () => <MyProfilePage /> },
 ];

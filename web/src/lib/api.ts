@@ -1,10 +1,19 @@
-/** The one way the web app talks to the API: same origin, cookie session, problem+json errors. */
+/**
+ * The one way the web app talks to the API: same origin, cookie session, problem+json errors — a typed client
+ * generated from the server's OpenAPI document (`web/src/api/schema.d.ts`, `npm run api:gen`) on openapi-fetch.
+ *
+ *   const batch = await ok(client.GET('/api/v1/subsidy/batches/{id}', { params: { path: { id } } }));
+ *   await ok(client.POST('/api/v1/subsidy/batches', { body, headers: idempotent() }));   // a money-moving POST
+ *
+ * Every answer that is not 2xx is thrown as an `ApiError` (the middleware below), so `ok` returns the data.
+ * Types of the API's shapes come from the same file: `ResponseOf<path>`, `ItemOf<list path>`, `BodyOf<path>`.
+ */
+import createClient, { type ClientPathsWithMethod, type MethodResponse, type Middleware } from 'openapi-fetch';
+import type { components, operations, paths } from '../api/schema';
 
-export interface FieldIssue {
-  field: string;
-  code: string;
-  message: string;
-}
+export type { components, operations, paths };
+
+export type FieldIssue = NonNullable<Problem['errors']>[number];
 
 export class ApiError extends Error {
   constructor(
@@ -20,14 +29,10 @@ export class ApiError extends Error {
   }
 }
 
-export interface Page<T> {
-  total: number;
-  items: T[];
-}
-
+/** A query as a form builds it: empty values are left out of the URL. */
 export type Query = Record<string, string | number | boolean | undefined | null>;
 
-export function qs(query?: Query): string {
+export function qs(query?: Record<string, unknown>): string {
   if (!query) return '';
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
@@ -56,63 +61,127 @@ async function toError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, code ?? (res.status >= 500 ? 'INTERNAL' : 'HTTP_' + res.status), detail ?? res.statusText, field, errors, extra);
 }
 
-export async function request<T>(
-  method: string,
-  url: string,
-  body?: unknown,
-  init?: { raw?: { type: string; data: BlobPart }; headers?: Record<string, string> },
-): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...(init?.headers ?? {}) };
-  let payload: BodyInit | undefined;
-  if (init?.raw) {
-    headers['content-type'] = init.raw.type;
-    payload = new Blob([init.raw.data], { type: init.raw.type });
-  } else if (body !== undefined) {
-    headers['content-type'] = 'application/json';
-    payload = JSON.stringify(body);
-  }
-  const res = await fetch(url.startsWith('/api/') ? url : `/api/v1${url}`, { method, headers, body: payload, credentials: 'same-origin' });
-  if (!res.ok) {
-    const err = await toError(res);
-    if (res.status === 401 && !url.startsWith('/auth/') && onUnauthenticated) onUnauthenticated();
-    throw err;
-  }
-  if (res.status === 204) return undefined as T;
-  const type = res.headers.get('content-type') ?? '';
-  if (type.includes('json')) return (await res.json()) as T;
-  return (await res.text()) as unknown as T;
+/** Problem details come back in the screen's language (the server reads Accept-Language). */
+function acceptLanguage(): string {
+  return typeof localStorage !== 'undefined' && localStorage.getItem('lang') === 'en' ? 'en' : 'zh-CN,zh;q=0.9';
 }
 
-export const api = {
-  get: <T>(url: string, query?: Query) => request<T>('GET', url + qs(query)),
-  post: <T>(url: string, body?: unknown) => request<T>('POST', url, body),
-  /** A money-moving POST: sent with a fresh Idempotency-Key, so a double click or a retry is answered once. */
-  postOnce: <T>(url: string, body?: unknown, key: string = crypto.randomUUID()) => request<T>('POST', url, body, { headers: { 'idempotency-key': key } }),
-  put: <T>(url: string, body?: unknown) => request<T>('PUT', url, body),
-  patch: <T>(url: string, body?: unknown) => request<T>('PATCH', url, body),
-  del: <T>(url: string) => request<T>('DELETE', url),
-  upload: <T>(url: string, file: File, query?: Query) =>
-    request<T>('POST', url + qs(query), undefined, {
-      raw: {
-        type: file.name.toLowerCase().endsWith('.csv')
-          ? 'text/csv'
-          : file.name.toLowerCase().endsWith('.xml')
-            ? 'application/xml'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        data: file,
-      },
-    }),
+/** What every call adds: the accepted type and language; an answer that is not 2xx becomes a thrown ApiError. */
+const problems: Middleware = {
+  onRequest({ request }) {
+    if (!request.headers.has('accept')) request.headers.set('accept', 'application/json');
+    request.headers.set('accept-language', acceptLanguage());
+    return request;
+  },
+  async onResponse({ response, schemaPath }) {
+    if (response.ok) return undefined;
+    const err = await toError(response);
+    if (response.status === 401 && !schemaPath.startsWith('/api/v1/auth/') && onUnauthenticated) onUnauthenticated();
+    throw err;
+  },
 };
 
+export const client = createClient<paths>({
+  baseUrl: '',
+  credentials: 'same-origin',
+  // as the forms always sent them: an empty field is no filter
+  querySerializer: (query) => qs(query as Record<string, unknown>).slice(1),
+});
+client.use(problems);
+
+/** The data of a call that succeeded (a failed one has thrown an ApiError already). */
+export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const r = await call;
+  return r.data as T;
+}
+
+/** The header of a money-moving POST: a fresh Idempotency-Key, so a double click or a retry is answered once. */
+export function idempotent(key: string = crypto.randomUUID()): { 'idempotency-key': string } {
+  return { 'idempotency-key': key };
+}
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+/** The API's paths that answer `method`. */
+export type PathOf<M extends Method> = ClientPathsWithMethod<typeof client, M>;
+/** What a successful call of `method` on `path` answers. */
+export type ResponseOf<P extends PathOf<M>, M extends Method = 'get'> = MethodResponse<typeof client, M, P>;
+/** The JSON body a call of `method` on `path` sends. */
+export type BodyOf<P extends PathOf<M>, M extends Method = 'post'> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } }
+  ? B
+  : never;
+/** The path parameters of a call of `method` on `path`. */
+export type PathParamsOf<P extends PathOf<M>, M extends Method = 'get'> = paths[P][M] extends { parameters: { path: infer X } } ? X : never;
+/** The query parameters of a GET on `path`. */
+export type QueryOf<P extends PathOf<'get'>> = paths[P]['get'] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+/** The GET paths that answer a page `{ items, total }`. */
+export type ListPath = { [P in PathOf<'get'>]: ResponseOf<P> extends { items: unknown[]; total: number } ? P : never }[PathOf<'get'>];
+/** One item of what a GET on `path` lists (`{ items }`). */
+export type ItemOf<P extends PathOf<'get'>> = ResponseOf<P> extends { items: (infer I)[] } ? I : never;
+/** The API's named schemas (`components.schemas`). */
+export type Schemas = components['schemas'];
+export type Problem = Schemas['Problem'];
+
+export interface Page<T> {
+  total: number;
+  items: T[];
+}
+
+type LooseGet = (
+  path: string,
+  init: { params?: { path?: Record<string, unknown>; query?: Record<string, unknown> }; parseAs?: 'blob'; headers?: Record<string, string> },
+) => Promise<{
+  data?: unknown;
+  response: Response;
+}>;
+/** A GET whose query a form built at run time (the lists' filters; the server validates them). */
+const looseGet = client.GET as unknown as LooseGet;
+
+/** A page of a list, with the filters a form built (empty ones left out). */
+export async function getList<P extends ListPath>(path: P, query: Query, params: { path?: Record<string, string> } = {}): Promise<ResponseOf<P>> {
+  return (await looseGet(path, { params: { ...params, query } })).data as ResponseOf<P>;
+}
+
+/** The GET paths that answer a file (their response is not described as JSON). */
+export type DownloadPath = PathOf<'get'>;
+
 /** Downloads a file the API serves (same-origin, cookie), with the server's file name when it gives one. */
-export async function download(url: string, fallbackName: string): Promise<void> {
-  const res = await fetch(url.startsWith('/api/') ? url : `/api/v1${url}`, { credentials: 'same-origin' });
-  if (!res.ok) throw await toError(res);
-  const blob = await res.blob();
-  const cd = res.headers.get('content-disposition') ?? '';
+export async function download<P extends DownloadPath>(
+  path: P,
+  params: { path?: Record<string, string>; query?: Record<string, unknown> },
+  fallbackName: string,
+): Promise<void> {
+  const { data, response } = await looseGet(path, { params, parseAs: 'blob', headers: { accept: '*/*' } });
+  const cd = response.headers.get('content-disposition') ?? '';
   const m = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(cd);
   const name = m ? decodeURIComponent(m[1] ?? m[2] ?? fallbackName) : fallbackName;
-  saveBlob(blob, name);
+  saveBlob(data as Blob, name);
+}
+
+/** The POST paths that take a file (CSV, xlsx or XML as the request body). */
+export type UploadPath = PathOf<'post'>;
+
+const FILE_TYPES: Record<string, string> = {
+  csv: 'text/csv',
+  xml: 'application/xml',
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+};
+
+/** Sends a file as the body of a POST (its type from its name: .csv, .xml, .pdf, .jpg/.jpeg, .png, else xlsx). */
+export async function upload<P extends UploadPath>(
+  path: P,
+  file: File,
+  params: { path?: Record<string, string>; query?: Record<string, unknown> } = {},
+): Promise<ResponseOf<P, 'post'>> {
+  const type = FILE_TYPES[file.name.toLowerCase().split('.').pop() ?? ''] ?? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const post = client.POST as unknown as (
+    path: string,
+    init: { params: typeof params; body: Blob; bodySerializer: (b: Blob) => Blob; headers: Record<string, string> },
+  ) => Promise<{ data?: unknown }>;
+  const r = await post(path, { params, body: new Blob([file], { type }), bodySerializer: (b) => b, headers: { 'content-type': type } });
+  return r.data as ResponseOf<P, 'post'>;
 }
 
 export function saveBlob(blob: Blob, name: string): void {
@@ -126,10 +195,11 @@ export function saveBlob(blob: Blob, name: string): void {
 }
 
 /** The operations the running server offers (from its OpenAPI document): pages appear only when their API exists. */
-let operations: Promise<Set<string>> | null = null;
+export type OperationId = keyof operations;
+let ops: Promise<Set<string>> | null = null;
 export function availableOperations(): Promise<Set<string>> {
-  if (!operations) {
-    operations = fetch('/api/openapi.json', { credentials: 'same-origin' })
+  if (!ops) {
+    ops = fetch('/api/openapi.json', { credentials: 'same-origin' })
       .then((r) => (r.ok ? (r.json() as Promise<{ paths?: Record<string, Record<string, { operationId?: string }>> }>) : { paths: {} }))
       .then((doc) => {
         const ids = new Set<string>();
@@ -139,5 +209,5 @@ export function availableOperations(): Promise<Set<string>> {
       })
       .catch(() => new Set<string>());
   }
-  return operations;
+  return ops;
 }

@@ -1,33 +1,9 @@
 /** Small cached look-ups of reference data (districts, programmes) shared by pages. */
 import { useEffect, useState } from 'react';
-import { api } from './api';
+import { client, ok, type ItemOf } from './api';
 
-export interface District {
-  code: string;
-  name: string;
-}
-export interface Programme {
-  id: string;
-  code: string;
-  name: string;
-  type: string;
-  fundingSource: string;
-  payee: string;
-  validityMonths: number;
-  attendanceThresholdPct: number;
-  openingDeadlineDays: number;
-  checkinBeforeMin: number;
-  checkinAfterMin: number;
-  geofenceRadiusM: number;
-  accuracyMaxM: number;
-  onlineAttendance: boolean;
-  maxSubsidiesPerYear: number;
-  maxSubsidiesPerYearStudent: number;
-  eligibleCategories: string[];
-  shortageUplift: boolean;
-  apprenticeshipCapYears: number | null;
-  status: 'open' | 'closed';
-}
+export type District = ItemOf<'/api/v1/districts'>;
+export type Programme = ItemOf<'/api/v1/programmes'>;
 
 const cache = new Map<string, Promise<unknown>>();
 function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
@@ -57,9 +33,8 @@ export function useCached<T>(key: string, load: () => Promise<T>, fallback: T): 
   return v;
 }
 
-export const useDistricts = (): District[] => useCached('districts', () => api.get<{ items: District[] }>('/districts').then((r) => r.items), [] as District[]);
-export const useProgrammes = (): Programme[] =>
-  useCached('programmes', () => api.get<{ items: Programme[] }>('/programmes').then((r) => r.items), [] as Programme[]);
+export const useDistricts = (): District[] => useCached('districts', () => ok(client.GET('/api/v1/districts')).then((r) => r.items), [] as District[]);
+export const useProgrammes = (): Programme[] => useCached('programmes', () => ok(client.GET('/api/v1/programmes')).then((r) => r.items), [] as Programme[]);
 
 export function districtName(list: District[], code: string | null | undefined): string {
   if (!code) return '—';

@@ -1,20 +1,9 @@
+import type { ResponseOf } from './api';
 import { createContext, useContext } from 'react';
 
-export type Role = 'worker' | 'provider' | 'enterprise' | 'assessor' | 'district_admin' | 'city_admin' | 'finance' | 'auditor' | 'committee';
-
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  districtCode: string | null;
-  orgId: string | null;
-  personId: string | null;
-  totpEnabled: boolean;
-  totpRequired: boolean;
-  mfaPassed: boolean;
-  isDemo: boolean;
-}
+/** The signed-in account and its scope (`GET /auth/me`). */
+export type Me = ResponseOf<'/api/v1/auth/me'>;
+export type Role = Me['role'];
 
 export interface SessionCtx {
   me: Me;

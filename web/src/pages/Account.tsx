@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
-import { api } from '../lib/api';
+import { client, ok } from '../lib/api';
 import { errorText } from '../i18n';
 import type { Me } from '../lib/session';
 import { useSession } from '../lib/session';
@@ -19,7 +19,7 @@ export function EnrolTotpPage({ me, onDone, standalone }: { me: Me; onDone: () =
     setError(null);
     setBusy(true);
     try {
-      const r = await api.post<{ secret: string; uri: string }>('/auth/totp/enrol');
+      const r = await ok(client.POST('/api/v1/auth/totp/enrol'));
       setSecret({ ...r, qr: await QRCode.toDataURL(r.uri, { margin: 1, width: 220 }) });
     } catch (e) {
       setError(errorText(e));
@@ -31,7 +31,7 @@ export function EnrolTotpPage({ me, onDone, standalone }: { me: Me; onDone: () =
     setError(null);
     setBusy(true);
     try {
-      await api.post('/auth/totp/confirm', { code: v.code.trim() });
+      await client.POST('/api/v1/auth/totp/confirm', { body: { code: v.code.trim() } });
       message.success(t('enrol.done'));
       onDone();
     } catch (e) {

@@ -2,15 +2,10 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { LockOutlined, UserOutlined, SafetyOutlined, IdcardOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api } from '../lib/api';
+import { client, ok } from '../lib/api';
 import { errorText } from '../i18n';
 import { navigate } from '../lib/router';
 import { LangSwitch } from './common';
-
-interface SignInResult {
-  status: 'signed_in' | 'totp_required';
-  challenge?: string;
-}
 
 export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useTranslation();
@@ -22,7 +17,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<SignInResult>('/auth/login', { username: v.username.trim(), password: v.password, client: 'web' });
+      const r = await ok(client.POST('/api/v1/auth/login', { body: { username: v.username.trim(), password: v.password, client: 'web' } }));
       if (r.status === 'totp_required' && r.challenge) setChallenge(r.challenge);
       else onSignedIn();
     } catch (e) {
@@ -35,7 +30,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      await api.post<SignInResult>('/auth/login/totp', { challenge, code: v.code.trim(), client: 'web' });
+      await client.POST('/api/v1/auth/login/totp', { body: { challenge: challenge ?? '', code: v.code.trim(), client: 'web' } });
       onSignedIn();
     } catch (e) {
       setError(errorText(e));
@@ -111,8 +106,8 @@ export function EsscSignInPage({ onSignedIn }: { onSignedIn: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const { assertion } = await api.post<{ assertion: string }>('/essc-sim/authorize', { idNumber: v.idNumber.trim().toUpperCase(), name: v.name.trim() });
-      await api.post('/auth/essc', { assertion, client: 'web' });
+      const { assertion } = await ok(client.POST('/api/v1/essc-sim/authorize', { body: { idNumber: v.idNumber.trim().toUpperCase(), name: v.name.trim() } }));
+      await client.POST('/api/v1/auth/essc', { body: { assertion, client: 'web' } });
       onSignedIn();
     } catch (e) {
       setError(errorText(e));

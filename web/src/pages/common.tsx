@@ -4,7 +4,7 @@ import { GlobalOutlined, InfoCircleOutlined } from '@ant-design/icons';
 import { ModalForm, ProFormTextArea } from '@ant-design/pro-components';
 import { useTranslation } from 'react-i18next';
 import { setLang, errorText } from '../i18n';
-import { api, type Page } from '../lib/api';
+import { client, ok, type FieldIssue } from '../lib/api';
 
 export function LangSwitch() {
   const { t, i18n } = useTranslation();
@@ -72,8 +72,19 @@ export function ReasonModal({
 }
 
 /** An occupation (工种) picked by typing part of its name or code; searches the catalogue as you type. */
-export function OccupationSelect({ value, onChange, id }: { value?: string; onChange?: (v: string) => void; id?: string }) {
-  const [options, setOptions] = useState<Array<{ value: string; label: string }>>([]);
+export function OccupationSelect({
+  value,
+  onChange,
+  id,
+  initial,
+}: {
+  value?: string;
+  onChange?: (v: string) => void;
+  id?: string;
+  /** the option of a value set beforehand, so the field shows its name rather than the bare code */
+  initial?: { value: string; label: string };
+}) {
+  const [options, setOptions] = useState<Array<{ value: string; label: string }>>(initial ? [initial] : []);
   return (
     <Select
       id={id}
@@ -83,7 +94,7 @@ export function OccupationSelect({ value, onChange, id }: { value?: string; onCh
       filterOption={false}
       onSearch={(q: string) => {
         if (q.trim())
-          api.get<Page<{ code: string; name: string }>>('/occupations', { q: q.trim(), limit: 30 }).then(
+          ok(client.GET('/api/v1/occupations', { params: { query: { q: q.trim(), limit: 30 } } })).then(
             (r) => setOptions(r.items.map((o) => ({ value: o.code, label: `${o.code} ${o.name}` }))),
             () => undefined,
           );
@@ -94,7 +105,7 @@ export function OccupationSelect({ value, onChange, id }: { value?: string; onCh
 }
 
 /** A file import's per-row problems (`rows.<line>.<column>` + code) as a table: line, column, a sentence. */
-export function RowErrors({ issues, columnName }: { issues: Array<{ field: string; code: string; message: string }>; columnName?: (col: string) => string }) {
+export function RowErrors({ issues, columnName }: { issues: FieldIssue[]; columnName?: (col: string) => string }) {
   const { t, i18n } = useTranslation();
   const rows = issues.map((e, i) => {
     const m = /^rows\.(\d+)\.?(.*)$/.exec(e.field);

@@ -3,23 +3,16 @@ import { ModalForm, ProFormDigit, ProFormSelect, ProTable, type ActionType, type
 import { App, Button, Card } from 'antd';
 import { PlusOutlined, ExportOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, saveBlob, type Page } from '../../lib/api';
+import { client, getList, saveBlob, type ItemOf } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { fen, toCsv, yuanToFen } from '../../lib/format';
 import { useDistricts, useProgrammes } from '../../lib/data';
 import { useSession } from '../../lib/session';
 import { Chart } from '../../lib/Chart';
 import { formQuery, useTableRequest } from '../../lib/table';
+import { DebtorAccountsCard } from './DebtorAccounts';
 
-interface Budget {
-  id: string;
-  programmeId: string;
-  programmeCode: string;
-  districtCode: string;
-  districtName: string;
-  year: number;
-  amountFen: number;
-}
+type Budget = ItemOf<'/api/v1/budgets'>;
 
 const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
 
@@ -34,7 +27,7 @@ export function BudgetsPage() {
   const [rows, setRows] = useState<Budget[]>([]);
   const [open, setOpen] = useState(false);
   const request = useTableRequest<Budget>(
-    (params, page) => api.get<Page<Budget>>('/budgets', { ...formQuery(params), ...page }),
+    (params, page) => getList('/api/v1/budgets', { ...formQuery(params), ...page }),
     (items) => setRows(items),
   );
 
@@ -117,6 +110,7 @@ export function BudgetsPage() {
           <Chart option={option} height={280} />
         </Card>
       )}
+      {(me.role === 'city_admin' || me.role === 'finance' || me.role === 'auditor') && <DebtorAccountsCard canEdit={canEdit} />}
       <ModalForm
         title={t('budget.set')}
         open={open}
@@ -127,7 +121,7 @@ export function BudgetsPage() {
           const amountFen = yuanToFen(v.amountYuan);
           if (amountFen === null) return false;
           try {
-            await api.put('/budgets', { programmeId: v.programmeId, districtCode: v.districtCode, year: v.year, amountFen });
+            await client.PUT('/api/v1/budgets', { body: { programmeId: v.programmeId, districtCode: v.districtCode, year: v.year, amountFen } });
             message.success(t('common.saved'));
             ref.current?.reload();
             return true;

@@ -8,7 +8,7 @@ import { ModalForm, ProFormSelect, ProFormText, ProFormDependency, ProTable, typ
 import { App, Button, Descriptions, Drawer, Form, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, type Page } from '../../lib/api';
+import { client, getList, ok, type BodyOf, type ItemOf, type Schemas } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { date, dateTime } from '../../lib/format';
 import { districtName, useDistricts, useProgrammes } from '../../lib/data';
@@ -17,47 +17,12 @@ import { StatusTag } from '../../lib/ui';
 import { formQuery, useTableRequest } from '../../lib/table';
 import { OccupationSelect, ReasonModal } from '../common';
 
-type OrgKind = 'provider' | 'enterprise' | 'assessor';
-const PROVIDER_KINDS = ['social_training_body', 'vocational_college', 'high_skill_base'] as const;
+type OrgKind = Org['kind'];
+const PROVIDER_KINDS = ['social_training_body', 'vocational_college', 'high_skill_base'] as const satisfies readonly Org['providerKind'][];
 
-export interface Org {
-  id: string;
-  kind: OrgKind;
-  name: string;
-  uscc: string;
-  districtCode: string;
-  providerKind: (typeof PROVIDER_KINDS)[number] | null;
-  address: string | null;
-  status: 'active' | 'suspended';
-  suspendedReason: string | null;
-  suspendedAt: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
-  bankAccount: string | null;
-  bankName: string | null;
-  createdAt: string;
-}
-
-interface Account {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  status: 'active' | 'disabled';
-  totpEnabled: boolean;
-  locked: boolean;
-  createdAt: string;
-}
-
-interface Approval {
-  id: string;
-  providerId: string;
-  programmeId: string;
-  occupationCode: string | null;
-  grantedAt: string;
-  revokedAt: string | null;
-  revokeReason: string | null;
-}
+export type Org = Schemas['Organisation'];
+type Account = ItemOf<'/api/v1/orgs/{id}/accounts'>;
+type Approval = ItemOf<'/api/v1/providers/{id}/approvals'>;
 
 export function OrgsPage({ kind }: { kind?: 'provider' }) {
   const { t } = useTranslation();
@@ -70,7 +35,7 @@ export function OrgsPage({ kind }: { kind?: 'provider' }) {
   const [approvalsOf, setApprovalsOf] = useState<Org | null>(null);
   const [suspending, setSuspending] = useState<Org | null>(null);
 
-  const request = useTableRequest<Org>((params, page) => api.get<Page<Org>>('/orgs', { ...formQuery(params), ...(kind ? { kind } : {}), ...page }));
+  const request = useTableRequest<Org>((params, page) => getList('/api/v1/orgs', { ...formQuery(params), ...(kind ? { kind } : {}), ...page }));
 
   const columns: ProColumns<Org>[] = [
     { title: t('common.name'), dataIndex: 'name', render: (_, r) => <span data-testid="org-name">{r.name}</span> },
@@ -164,7 +129,9 @@ export function OrgsPage({ kind }: { kind?: 'provider' }) {
         onClose={() => setSuspending(null)}
         extra={suspending && <Typography.Paragraph strong>{suspending.name}</Typography.Paragraph>}
         onSubmit={async (reason) => {
-          await api.post(`/orgs/${suspending!.id}/${suspending!.status === 'active' ? 'suspend' : 'reinstate'}`, { reason });
+          const init = { params: { path: { id: suspending!.id } }, body: { reason } };
+          if (suspending!.status === 'active') await client.POST('/api/v1/orgs/{id}/suspend', init);
+          else await client.POST('/api/v1/orgs/{id}/reinstate', init);
           ref.current?.reload();
         }}
       />
@@ -217,13 +184,13 @@ function CreateOrgModal({ open, kind, onClose, onCreated }: { open: boolean; kin
           name: v.name.trim(),
           uscc: v.uscc.trim().toUpperCase(),
           districtCode: v.districtCode,
-          providerKind: v.kind === 'provider' ? v.providerKind : null,
+          providerKind: v.kind === 'provider' ? (v.providerKind as BodyOf<'/api/v1/orgs'>['providerKind']) : null,
           address: v.address?.trim() || null,
           contactName: v.contactName?.trim() || null,
           contactPhone: v.contactPhone?.trim() || null,
         };
         try {
-          await api.post('/orgs', body);
+          await client.POST('/api/v1/orgs', { body });
           message.success(t('common.saved'));
           onCreated();
           onClose();
@@ -277,11 +244,11 @@ function OrgAccounts({ org }: { org: Org }) {
   const { me, ops } = useSession();
   const ref = useRef<ActionType>(undefined);
   const [open, setOpen] = useState(false);
-  const request = useTableRequest<Account>((_p, page) => api.get<Page<Account>>(`/orgs/${org.id}/accounts`, page));
+  const request = useTableRequest<Account>((_p, page) => getList('/api/v1/orgs/{id}/accounts', page, { path: { id: org.id } }));
   const canEdit = me.role === 'city_admin' && ops.has('updateAccount');
   const update = async (a: Account, body: { status?: 'active' | 'disabled'; unlock?: boolean }) => {
     try {
-      await api.patch(`/accounts/${a.id}`, body);
+      await client.PATCH('/api/v1/accounts/{id}', { params: { path: { id: a.id } }, body });
       message.success(t('common.saved'));
       ref.current?.reload();
     } catch (e) {
@@ -348,7 +315,10 @@ function OrgAccounts({ org }: { org: Org }) {
         modalProps={{ destroyOnHidden: true }}
         onFinish={async (v) => {
           try {
-            await api.post(`/orgs/${org.id}/accounts`, { username: v.username.trim(), displayName: v.displayName.trim(), password: v.password });
+            await client.POST('/api/v1/orgs/{id}/accounts', {
+              params: { path: { id: org.id } },
+              body: { username: v.username.trim(), displayName: v.displayName.trim(), password: v.password },
+            });
             message.success(t('common.saved'));
             ref.current?.reload();
             return true;
@@ -388,10 +358,13 @@ function ProviderApprovals({ org }: { org: Org }) {
   const manager = me.role === 'city_admin' || me.role === 'district_admin';
   const load = useCallback(
     () =>
-      api.get<Approval[]>(`/providers/${org.id}/approvals`).then(setRows, (e) => {
-        message.error(errorText(e));
-        setRows([]);
-      }),
+      ok(client.GET('/api/v1/providers/{id}/approvals', { params: { path: { id: org.id } } })).then(
+        (r) => setRows(r.items),
+        (e) => {
+          message.error(errorText(e));
+          setRows([]);
+        },
+      ),
     [org.id, message],
   );
   useEffect(() => {
@@ -399,7 +372,10 @@ function ProviderApprovals({ org }: { org: Org }) {
   }, [load]);
   const grant = async (v: { programmeId: string; occupationCode: string }) => {
     try {
-      await api.post(`/providers/${org.id}/approvals`, { programmeId: v.programmeId, occupationCode: v.occupationCode });
+      await client.POST('/api/v1/providers/{id}/approvals', {
+        params: { path: { id: org.id } },
+        body: { programmeId: v.programmeId, occupationCode: v.occupationCode },
+      });
       message.success(t('common.saved'));
       form.resetFields();
       await load();
@@ -477,7 +453,10 @@ function ProviderApprovals({ org }: { org: Org }) {
         id="approval-reason"
         onClose={() => setRevoking(null)}
         onSubmit={async (reason) => {
-          await api.post(`/providers/${org.id}/approvals/${revoking!.id}/revoke`, { reason });
+          await client.POST('/api/v1/providers/{id}/approvals/{approvalId}/revoke', {
+            params: { path: { id: org.id, approvalId: revoking!.id } },
+            body: { reason },
+          });
           await load();
         }}
       />

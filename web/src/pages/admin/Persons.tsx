@@ -1,40 +1,18 @@
 import { useRef, useState } from 'react';
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { App, Button, Modal, Space, Table, Tag, Upload, Typography } from 'antd';
-import { DownloadOutlined, UploadOutlined, ExportOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, download, saveBlob, type Page } from '../../lib/api';
+import { navigate } from '../../lib/router';
+import { download, getList, upload as uploadFile, type ResponseOf, type Schemas } from '../../lib/api';
+import { ExportExcelButton } from '../../lib/OfficerList';
 import { errorText } from '../../i18n';
-import { date, toCsv } from '../../lib/format';
+import { date } from '../../lib/format';
 import { districtName, useDistricts } from '../../lib/data';
 import { useSession } from '../../lib/session';
 
-export interface PersonView {
-  id: string;
-  name: string;
-  idNumberMasked: string;
-  birthDate: string;
-  sex: 'M' | 'F';
-  phoneMasked: string | null;
-  bankAccountMasked: string | null;
-  bankName: string | null;
-  districtCode: string | null;
-  hukou: 'local' | 'nonlocal';
-  categories: string[];
-  employerUscc: string | null;
-  employerName: string | null;
-  isDemo: boolean;
-  createdAt: string;
-}
-
-interface ImportReport {
-  total: number;
-  created: number;
-  updated: number;
-  failed: number;
-  errors: Array<{ row: number; field: string; code: string; message: string }>;
-  errorsTruncated: boolean;
-}
+export type PersonView = Schemas['PersonView'];
+type ImportReport = ResponseOf<'/api/v1/persons/import', 'post'>;
 
 const CATEGORIES = [
   'registered_unemployed',
@@ -49,6 +27,15 @@ const CATEGORIES = [
 
 type Filters = { name?: string; idNumber?: string; phone?: string; districtCode?: string; category?: string };
 
+/** The search's filters as the API takes them (the list and its Excel export alike). */
+const personQuery = (f: Filters) => ({
+  name: f.name?.trim(),
+  idNumber: f.idNumber?.trim().toUpperCase(),
+  phone: f.phone?.trim(),
+  districtCode: f.districtCode,
+  category: f.category,
+});
+
 export function PersonsPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -57,7 +44,6 @@ export function PersonsPage() {
   const ref = useRef<ActionType>(undefined);
   const [filters, setFilters] = useState<Filters>({});
   const [report, setReport] = useState<ImportReport | null>(null);
-  const [exporting, setExporting] = useState<string | null>(null);
   const canImport = (me.role === 'city_admin' || me.role === 'district_admin') && ops.has('importPersons');
 
   const columns: ProColumns<PersonView>[] = [
@@ -103,68 +89,34 @@ export function PersonsPage() {
     },
     { title: t('persons.bank'), dataIndex: 'bankAccountMasked', search: false, render: (_, r) => r.bankAccountMasked ?? '—' },
     { title: t('persons.employer'), dataIndex: 'employerName', search: false, ellipsis: true, render: (_, r) => r.employerName ?? '—' },
+    ...(ops.has('getPersonRecord')
+      ? [
+          {
+            title: t('record.column'),
+            dataIndex: 'record',
+            search: false as const,
+            render: (_: unknown, r: PersonView) => (
+              <a
+                href={`/persons/${r.id}/record`}
+                data-testid="person-record"
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(`/persons/${r.id}/record`);
+                }}
+              >
+                {t('record.open')}
+              </a>
+            ),
+          },
+        ]
+      : []),
   ];
 
-  const query = (f: Filters, limit: number, offset: number) =>
-    api.get<Page<PersonView>>('/persons', {
-      name: f.name?.trim(),
-      idNumber: f.idNumber?.trim().toUpperCase(),
-      phone: f.phone?.trim(),
-      districtCode: f.districtCode,
-      category: f.category,
-      limit,
-      offset,
-    });
-
-  const exportCsv = async () => {
-    try {
-      const rows: PersonView[] = [];
-      let total = Infinity;
-      while (rows.length < total) {
-        const p = await query(filters, 500, rows.length);
-        total = p.total;
-        rows.push(...p.items);
-        setExporting(t('persons.exporting', { n: rows.length, total }));
-        if (!p.items.length) break;
-      }
-      const header = [
-        t('persons.name'),
-        t('persons.idNumber'),
-        t('persons.sex'),
-        t('persons.birthDate'),
-        t('persons.phone'),
-        t('common.district'),
-        t('persons.hukou'),
-        t('persons.categories'),
-        t('persons.bank'),
-        t('persons.employer'),
-      ];
-      const blob = toCsv(
-        header,
-        rows.map((r) => [
-          r.name,
-          r.idNumberMasked,
-          t(`persons.sex.${r.sex}`),
-          r.birthDate,
-          r.phoneMasked,
-          districtName(districts, r.districtCode),
-          t(`persons.hukou.${r.hukou}`),
-          r.categories.map((c) => t(`cat.${c}`)).join('；'),
-          r.bankAccountMasked,
-          r.employerName,
-        ]),
-      );
-      saveBlob(blob, `persons-${new Date().toISOString().slice(0, 10)}.csv`);
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setExporting(null);
-    }
-  };
+  const query = (f: Filters, limit: number, offset: number) => getList('/api/v1/persons', { ...personQuery(f), limit, offset });
 
   const upload = async (file: File) => {
     try {
-      const r = await api.upload<ImportReport>('/persons/import', file);
+      const r = await uploadFile('/api/v1/persons/import', file);
       setReport(r);
       ref.current?.reload();
     } catch (e) {
@@ -199,7 +151,7 @@ export function PersonsPage() {
             <Button
               key="tpl"
               icon={<DownloadOutlined />}
-              onClick={() => download('/persons/import-template', 'persons-import-template.xlsx').catch((e) => message.error(errorText(e)))}
+              onClick={() => download('/api/v1/persons/import-template', {}, 'persons-import-template.xlsx').catch((e) => message.error(errorText(e)))}
             >
               {t('common.template')}
             </Button>
@@ -209,9 +161,7 @@ export function PersonsPage() {
               <Button icon={<UploadOutlined />}>{t('persons.import')}</Button>
             </Upload>
           ),
-          <Button key="exp" icon={<ExportOutlined />} onClick={exportCsv} loading={!!exporting} data-testid="export-csv">
-            {exporting ?? t('common.exportCsv')}
-          </Button>,
+          <ExportExcelButton key="exp" path="/api/v1/persons/export.xlsx" query={() => personQuery(filters)} fileName="persons.xlsx" />,
         ]}
       />
       <ImportReportModal report={report} onClose={() => setReport(null)} title={t('persons.import')} />

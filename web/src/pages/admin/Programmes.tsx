@@ -3,31 +3,21 @@ import { ModalForm, ProFormDigit, ProFormSelect, ProFormSwitch, ProFormText, Pro
 import { App, Button, Drawer, Form, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, type Page } from '../../lib/api';
+import { client, ok, type BodyOf, type ItemOf } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { fen, yuanToFen } from '../../lib/format';
 import { invalidate, type Programme } from '../../lib/data';
 import { useSession } from '../../lib/session';
 import { StatusTag } from '../../lib/ui';
 
-const TYPES = ['social_training', 'enterprise_training', 'skill_upgrade', 'apprenticeship'];
-const FUNDS = ['employment_subsidy_fund', 'unemployment_insurance_fund', 'local_education_surcharge'];
-const PAYEES = ['person', 'provider', 'enterprise'];
+// in the order the form offers them; each checked against the API's enum
+const TYPES = ['social_training', 'enterprise_training', 'skill_upgrade', 'apprenticeship'] satisfies Programme['type'][];
+const FUNDS = ['employment_subsidy_fund', 'unemployment_insurance_fund', 'local_education_surcharge'] satisfies Programme['fundingSource'][];
+const PAYEES = ['person', 'provider', 'enterprise'] satisfies Programme['payee'][];
 const LEVELS = [5, 4, 3, 2, 1, 0];
 
-interface Standard {
-  programmeId: string;
-  occupationCode: string | null;
-  occupationName: string | null;
-  level: number;
-  amountFen: number;
-}
-interface Ratio {
-  category: string;
-  name: string;
-  ratioPct: number;
-  condition: string | null;
-}
+type Standard = ItemOf<'/api/v1/programmes/{id}/standards'>;
+type Ratio = ItemOf<'/api/v1/ratios'>;
 
 export function ProgrammesPage() {
   const { t } = useTranslation();
@@ -39,7 +29,7 @@ export function ProgrammesPage() {
   const [standardsOf, setStandardsOf] = useState<Programme | null>(null);
   const [ratios, setRatios] = useState<Ratio[]>([]);
   useEffect(() => {
-    api.get<{ items: Ratio[] }>('/ratios').then(
+    ok(client.GET('/api/v1/ratios')).then(
       (r) => setRatios(r.items),
       () => undefined,
     );
@@ -72,10 +62,10 @@ export function ProgrammesPage() {
 
   const save = async (v: Record<string, unknown>) => {
     try {
-      if (editing === 'new') await api.post('/programmes', v);
+      if (editing === 'new') await client.POST('/api/v1/programmes', { body: v as BodyOf<'/api/v1/programmes'> });
       else if (editing) {
         const { code: _c, type: _t, ...patch } = v;
-        await api.patch(`/programmes/${editing.id}`, patch);
+        await client.PATCH('/api/v1/programmes/{id}', { params: { path: { id: editing.id } }, body: patch as BodyOf<'/api/v1/programmes/{id}', 'patch'> });
       }
       message.success(t('common.saved'));
       invalidate('programmes');
@@ -97,7 +87,7 @@ export function ProgrammesPage() {
         search={false}
         pagination={false}
         request={async () => {
-          const r = await api.get<{ items: Programme[] }>('/programmes');
+          const r = await ok(client.GET('/api/v1/programmes'));
           return { data: r.items, success: true, total: r.items.length };
         }}
         expandable={{
@@ -154,6 +144,7 @@ export function ProgrammesPage() {
             ? {
                 validityMonths: 3,
                 attendanceThresholdPct: 80,
+                passMarkScore: 60,
                 openingDeadlineDays: 3,
                 checkinBeforeMin: 60,
                 checkinAfterMin: 15,
@@ -212,6 +203,7 @@ export function ProgrammesPage() {
           max={100}
           fieldProps={{ precision: 0 }}
         />
+        <ProFormDigit name="passMarkScore" label={t('prog.passMarkScore')} colProps={{ span: 8 }} min={0} max={100} fieldProps={{ precision: 0 }} />
         <ProFormDigit name="openingDeadlineDays" label={t('prog.openingDeadlineDays')} colProps={{ span: 8 }} min={0} max={60} fieldProps={{ precision: 0 }} />
         <ProFormDigit name="checkinBeforeMin" label={t('prog.checkinBeforeMin')} colProps={{ span: 8 }} min={0} max={1440} fieldProps={{ precision: 0 }} />
         <ProFormDigit name="checkinAfterMin" label={t('prog.checkinAfterMin')} colProps={{ span: 8 }} min={0} max={1440} fieldProps={{ precision: 0 }} />
@@ -247,11 +239,7 @@ export function ProgrammesPage() {
   );
 }
 
-interface Occupation {
-  code: string;
-  name: string;
-  shortage: boolean;
-}
+type Occupation = ItemOf<'/api/v1/occupations'>;
 
 function StandardsDrawer({ programme, onClose, canEdit }: { programme: Programme | null; onClose: () => void; canEdit: boolean }) {
   const { t } = useTranslation();
@@ -264,7 +252,7 @@ function StandardsDrawer({ programme, onClose, canEdit }: { programme: Programme
   const load = async (p: Programme) => {
     setLoading(true);
     try {
-      setItems((await api.get<{ items: Standard[] }>(`/programmes/${p.id}/standards`)).items);
+      setItems((await ok(client.GET('/api/v1/programmes/{id}/standards', { params: { path: { id: p.id } } }))).items);
     } catch (e) {
       message.error(errorText(e));
     } finally {
@@ -278,7 +266,7 @@ function StandardsDrawer({ programme, onClose, canEdit }: { programme: Programme
   const searchOcc = async (q: string) => {
     if (!q.trim()) return;
     try {
-      setOccupations((await api.get<Page<Occupation>>('/occupations', { q: q.trim(), limit: 30 })).items);
+      setOccupations((await ok(client.GET('/api/v1/occupations', { params: { query: { q: q.trim(), limit: 30 } } }))).items);
     } catch {
       /* ignore typing errors */
     }
@@ -289,7 +277,10 @@ function StandardsDrawer({ programme, onClose, canEdit }: { programme: Programme
     const amountFen = yuanToFen(v.amountYuan);
     if (amountFen === null) return;
     try {
-      await api.put(`/programmes/${programme.id}/standards`, { occupationCode: v.occupationCode ?? null, level: v.level, amountFen });
+      await client.PUT('/api/v1/programmes/{id}/standards', {
+        params: { path: { id: programme.id } },
+        body: { occupationCode: v.occupationCode ?? null, level: v.level, amountFen },
+      });
       message.success(t('common.saved'));
       form.resetFields();
       await load(programme);

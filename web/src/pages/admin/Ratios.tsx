@@ -3,16 +3,11 @@ import { ModalForm, ProFormDigit, ProFormSelect, ProFormText, ProTable, type Act
 import { App, Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api';
+import { client, ok, type ItemOf } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { useSession } from '../../lib/session';
 
-interface Ratio {
-  category: string;
-  name: string;
-  ratioPct: number;
-  condition: string | null;
-}
+type Ratio = ItemOf<'/api/v1/ratios'>;
 
 export function RatiosPage() {
   const { t } = useTranslation();
@@ -48,7 +43,7 @@ export function RatiosPage() {
         search={false}
         pagination={false}
         request={async () => {
-          const r = await api.get<{ items: Ratio[] }>('/ratios');
+          const r = await ok(client.GET('/api/v1/ratios'));
           return { data: r.items, success: true };
         }}
         toolBarRender={() => [
@@ -68,7 +63,9 @@ export function RatiosPage() {
         modalProps={{ destroyOnHidden: true }}
         onFinish={async (v: { category: string; name?: string; ratioPct: number; condition: string }) => {
           try {
-            await api.put('/ratios', { category: v.category, name: v.name, ratioPct: v.ratioPct, condition: v.condition ? v.condition : null });
+            await client.PUT('/api/v1/ratios', {
+              body: { category: v.category, name: v.name, ratioPct: v.ratioPct, condition: v.condition ? v.condition : null },
+            });
             message.success(t('common.saved'));
             ref.current?.reload();
             return true;

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, Space, Timeline, Typography } from 'antd';
 import { SearchOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api';
+import { client, ok, type ResponseOf } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { date, dateTime, fen } from '../../lib/format';
 import { districtName, useDistricts } from '../../lib/data';
@@ -14,24 +14,7 @@ import { useSession } from '../../lib/session';
 import { StatusTag } from '../../lib/ui';
 import { ReasonModal } from '../common';
 
-interface VoucherDetail {
-  id: string;
-  number: string;
-  kind: 'subsidy' | 'checkin_only';
-  status: string;
-  mode: 'targeted' | 'custom' | 'on_demand';
-  programme: { id: string; code: string; name: string } | null;
-  occupationCode: string | null;
-  level: number | null;
-  districtCode: string | null;
-  ratioPct: number;
-  subsidyEstimateFen: number | null;
-  validFrom: string;
-  validUntil: string;
-  issuedAt: string;
-  holder: { name: string; idNumberMasked: string };
-  events: Array<{ from: string | null; to: string; actorRole: string; reason: string | null; at: string }>;
-}
+type VoucherDetail = ResponseOf<'/api/v1/vouchers/by-number'>;
 
 export function VoucherLookupPage() {
   const { t } = useTranslation();
@@ -46,7 +29,7 @@ export function VoucherLookupPage() {
     setBusy(true);
     setError(null);
     try {
-      setV(await api.get<VoucherDetail>('/vouchers/by-number', { number: number.trim().toUpperCase() }));
+      setV(await ok(client.GET('/api/v1/vouchers/by-number', { params: { query: { number: number.trim().toUpperCase() } } })));
     } catch (e) {
       setV(null);
       setError(errorText(e));
@@ -135,7 +118,7 @@ export function VoucherLookupPage() {
         onClose={() => setRevoking(false)}
         extra={v && <Alert type="warning" showIcon message={t('voucher.revokeWarn', { number: v.number, name: v.holder.name })} style={{ marginBottom: 12 }} />}
         onSubmit={async (reason) => {
-          await api.post(`/vouchers/${v!.id}/revoke`, { reason });
+          await client.POST('/api/v1/vouchers/{id}/revoke', { params: { path: { id: v!.id } }, body: { reason } });
           await find(v!.number);
         }}
       />

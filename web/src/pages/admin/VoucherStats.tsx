@@ -4,19 +4,15 @@
  * and auditors all, with a district filter.
  */
 import { useEffect, useState } from 'react';
-import { Alert, Card, Col, Row, Select, Space, Statistic, Table } from 'antd';
+import { Alert, Card, Col, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api';
+import { client, ok, type ResponseOf } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { districtName, useDistricts, useProgrammes } from '../../lib/data';
 import { useSession } from '../../lib/session';
 import { StatusTag } from '../../lib/ui';
 
-interface Stats {
-  total: number;
-  byStatus: Record<string, number>;
-  rows: Array<{ districtCode: string | null; programmeId: string | null; status: string; count: number }>;
-}
+type Stats = ResponseOf<'/api/v1/vouchers/stats'>;
 
 const SHOWN = ['issued', 'admitted', 'in_training', 'assessed', 'approved', 'settled', 'completed', 'closed', 'expired', 'revoked'];
 
@@ -34,8 +30,7 @@ export function VoucherStatsPage() {
   useEffect(() => {
     let live = true;
     setLoading(true);
-    api
-      .get<Stats>('/vouchers/stats', district ? { districtCode: district } : {})
+    ok(client.GET('/api/v1/vouchers/stats', { params: { query: district ? { districtCode: district } : {} } }))
       .then((s) => live && (setStats(s), setError(null)))
       .catch((e: unknown) => live && setError(errorText(e)))
       .finally(() => live && setLoading(false));
@@ -83,7 +78,14 @@ export function VoucherStatsPage() {
           </Row>
         ) : null}
       </Card>
-      <Card title={t('voucherStats.breakdown')}>
+      <Card
+        title={t('voucherStats.breakdown')}
+        extra={
+          <Typography.Text type="secondary" data-testid="voucher-stats-district-hint">
+            {t('voucherStats.districtHint')}
+          </Typography.Text>
+        }
+      >
         <Table
           rowKey={(r) => `${r.districtCode ?? ''} ${r.programmeId ?? ''} ${r.status}`}
           size="small"

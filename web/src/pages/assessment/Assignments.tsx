@@ -7,7 +7,7 @@ import { ModalForm, ProFormSelect, ProFormTextArea, ProTable, type ActionType, t
 import { Alert, App, Button, Space, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type Page } from '../../lib/api';
+import { ApiError, client, getList, ok, type ItemOf, type Schemas } from '../../lib/api';
 import { districtName, useDistricts } from '../../lib/data';
 import { date, dateTime } from '../../lib/format';
 import { navigate } from '../../lib/router';
@@ -16,37 +16,8 @@ import { formQuery, useTableRequest } from '../../lib/table';
 import { errorText } from '../../i18n';
 import { ReasonModal } from '../common';
 
-export interface Assignment {
-  id: string;
-  classId: string;
-  className: string | null;
-  classState: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  occupationCode: string | null;
-  level: number | null;
-  districtCode: string;
-  providerId: string;
-  assessorOrgId: string;
-  assessorOrgName: string | null;
-  note: string | null;
-  assignedBy: string | null;
-  assignedAt: string;
-  active: boolean;
-  withdrawnAt: string | null;
-  withdrawReason: string | null;
-}
-
-interface ClassItem {
-  id: string;
-  name: string;
-  occupationCode: string;
-  level: number;
-  districtCode: string;
-  startDate: string;
-  endDate: string;
-  state: string;
-}
+export type Assignment = Schemas['AssessmentAssignment'];
+type ClassItem = ItemOf<'/api/v1/classes'>;
 
 interface Body {
   id: string;
@@ -60,7 +31,7 @@ function useAssignableClasses(reloadKey: number): ClassItem[] {
   const [items, setItems] = useState<ClassItem[]>([]);
   useEffect(() => {
     let live = true;
-    api.get<Page<ClassItem>>('/classes', { from: shanghaiDay(-365), limit: 500 }).then(
+    ok(client.GET('/api/v1/classes', { params: { query: { from: shanghaiDay(-365), limit: 500 } } })).then(
       (r) => live && setItems(r.items.filter((c) => c.state !== 'cancelled').sort((a, b) => b.startDate.localeCompare(a.startDate))),
       () => undefined,
     );
@@ -80,8 +51,8 @@ function useAssessmentBodies(reloadKey: number): { bodies: Body[]; liveByClass: 
   useEffect(() => {
     let live = true;
     Promise.allSettled([
-      api.get<Page<Body>>('/orgs', { kind: 'assessor', status: 'active', limit: 500 }),
-      api.get<Page<Assignment>>('/assessment/assignments', { status: 'all', limit: 500 }),
+      ok(client.GET('/api/v1/orgs', { params: { query: { kind: 'assessor', status: 'active', limit: 500 } } })),
+      ok(client.GET('/api/v1/assessment/assignments', { params: { query: { status: 'all', limit: 500 } } })),
     ]).then(([orgs, assigned]) => {
       if (!live) return;
       const byId = new Map<string, Body>();
@@ -132,9 +103,7 @@ export function AssignmentsPage() {
   );
   const bodyOptions = useMemo(() => bodies.map((b) => ({ value: b.id, label: b.name })), [bodies]);
 
-  const request = useTableRequest<Assignment>((params, page) =>
-    api.get<Page<Assignment>>('/assessment/assignments', { status: 'active', ...formQuery(params), ...page }),
-  );
+  const request = useTableRequest<Assignment>((params, page) => getList('/api/v1/assessment/assignments', { status: 'active', ...formQuery(params), ...page }));
 
   const columns: ProColumns<Assignment>[] = [
     {
@@ -247,10 +216,8 @@ export function AssignmentsPage() {
         modalProps={{ destroyOnHidden: true }}
         onFinish={async (v) => {
           try {
-            await api.post('/assessment/assignments', {
-              classId: v.classId,
-              assessorOrgId: v.assessorOrgId,
-              ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+            await client.POST('/api/v1/assessment/assignments', {
+              body: { classId: v.classId, assessorOrgId: v.assessorOrgId, ...(v.note?.trim() ? { note: v.note.trim() } : {}) },
             });
             message.success(t('common.saved'));
             changed();
@@ -297,7 +264,7 @@ export function AssignmentsPage() {
           )
         }
         onSubmit={async (reason) => {
-          await api.post(`/assessment/assignments/${withdrawing!.id}/withdraw`, { reason });
+          await client.POST('/api/v1/assessment/assignments/{id}/withdraw', { params: { path: { id: withdrawing!.id } }, body: { reason } });
           changed();
         }}
       />

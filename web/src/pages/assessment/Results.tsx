@@ -15,7 +15,7 @@ import { Alert, App, Button, Card, Modal, Select, Table, Typography, Upload } fr
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
-import { api, saveBlob, type Page } from '../../lib/api';
+import { client, getList, ok, saveBlob, upload as uploadFile, type BodyOf, type ResponseOf, type Schemas } from '../../lib/api';
 import { useTableRequest } from '../../lib/table';
 import { errorText } from '../../i18n';
 import { date, toCsv } from '../../lib/format';
@@ -23,27 +23,8 @@ import { useSession } from '../../lib/session';
 import { StatusTag } from '../../lib/ui';
 import type { Assignment } from './Assignments';
 
-interface Result {
-  id: string;
-  voucherId: string;
-  voucherNumber: string | null;
-  classId: string | null;
-  passed: boolean;
-  score: number | null;
-  level: number;
-  occupationCode: string;
-  certificateNumber: string | null;
-  certificateType: string | null;
-  assessedOn: string;
-  claimStatus: string | null;
-}
-interface ImportReport {
-  total: number;
-  recorded: number;
-  passed: number;
-  failed: number;
-  errors: Array<{ field: string; code: string; message: string }>;
-}
+type Result = Schemas['AssessmentResult'];
+type ImportReport = ResponseOf<'/api/v1/assessment/results/import', 'post'>;
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
@@ -54,7 +35,7 @@ export function ResultsPage() {
   const ref = useRef<ActionType>(undefined);
   const [classFilter, setClassFilter] = useState<string | undefined>(undefined);
   const request = useTableRequest<Result, { classId?: string }>((params, page) =>
-    api.get<Page<Result>>('/assessment/results', { ...(params.classId ? { classId: params.classId } : {}), ...page }),
+    getList('/api/v1/assessment/results', { ...(params.classId ? { classId: params.classId } : {}), ...page }),
   );
   const [open, setOpen] = useState(false);
   /** the class the new result is entered for (from the assigned classes), to fill in its level */
@@ -93,14 +74,23 @@ export function ResultsPage() {
   const template = () =>
     saveBlob(
       toCsv(
-        ['券号 voucherNumber', '结果 passed', '成绩 score', '等级 level', '证书编号 certificateNumber', '证书类型 certificateType', '考核日期 assessedOn'],
-        [['SV…', '合格', 85, 4, 'ZS-2026-000001', '职业技能等级证书', today()]],
+        [
+          '券号 voucherNumber',
+          '结果 passed',
+          '成绩 score',
+          '等级 level',
+          '等级变更原因 levelChangeReason',
+          '证书编号 certificateNumber',
+          '证书类型 certificateType',
+          '考核日期 assessedOn',
+        ],
+        [['SV…', '合格', 85, 4, '', 'ZS-2026-000001', '职业技能等级证书', today()]],
       ),
       'assessment-results-template.csv',
     );
   const upload = async (file: File) => {
     try {
-      setReport(await api.upload<ImportReport>('/assessment/results/import', file));
+      setReport(await uploadFile('/api/v1/assessment/results/import', file));
       ref.current?.reload();
     } catch (e) {
       message.error(errorText(e));
@@ -166,7 +156,8 @@ export function ResultsPage() {
         initialValues={{
           classId: entryClass,
           passed: true,
-          level: (entryClass ? classById.get(entryClass)?.level : undefined) ?? 5,
+          // no default level: without one the server records the class's level
+          level: (entryClass ? classById.get(entryClass)?.level : undefined) ?? undefined,
           certificateType: 'skill_level',
           assessedOn: today(),
         }}
@@ -175,21 +166,28 @@ export function ResultsPage() {
           voucherNumber: string;
           passed: boolean;
           score?: number;
-          level: number;
+          level?: number | null;
+          levelChangeReason?: string;
           certificateNumber?: string;
           certificateType?: string;
           assessedOn: string | Dayjs;
         }) => {
           try {
-            const saved = await api.post<Result>('/assessment/results', {
-              voucherNumber: v.voucherNumber.trim().toUpperCase(),
-              passed: v.passed,
-              score: v.score ?? null,
-              level: v.level,
-              certificateNumber: v.passed && v.certificateNumber ? v.certificateNumber.trim() : null,
-              certificateType: v.passed && v.certificateNumber ? (v.certificateType ?? 'skill_level') : null,
-              assessedOn: typeof v.assessedOn === 'string' ? v.assessedOn : v.assessedOn.format('YYYY-MM-DD'),
-            });
+            const saved = await ok(
+              client.POST('/api/v1/assessment/results', {
+                body: {
+                  voucherNumber: v.voucherNumber.trim().toUpperCase(),
+                  passed: v.passed,
+                  score: v.score ?? null,
+                  level: v.level ?? null,
+                  levelChangeReason: v.levelChangeReason?.trim() || null,
+                  certificateNumber: v.passed && v.certificateNumber ? v.certificateNumber.trim() : null,
+                  certificateType:
+                    v.passed && v.certificateNumber ? ((v.certificateType ?? 'skill_level') as BodyOf<'/api/v1/assessment/results'>['certificateType']) : null,
+                  assessedOn: typeof v.assessedOn === 'string' ? v.assessedOn : v.assessedOn.format('YYYY-MM-DD'),
+                },
+              }),
+            );
             // the voucher's admission decides the class: say so when it is another assigned class than the one picked
             if (v.classId && saved.classId && saved.classId !== v.classId)
               message.warning(t('result.otherClass', { name: classById.get(saved.classId)?.className ?? saved.classId }));
@@ -230,7 +228,14 @@ export function ResultsPage() {
           ]}
         />
         <ProFormDigit name="score" label={t('result.score')} min={0} max={100} />
-        <ProFormSelect name="level" label={t('common.level')} options={[5, 4, 3, 2, 1, 0].map((l) => ({ value: l, label: t(`level.${l}`) }))} />
+        <ProFormSelect
+          name="level"
+          label={t('common.level')}
+          extra={t('result.levelChangeHint')}
+          fieldProps={{ allowClear: true }}
+          options={[5, 4, 3, 2, 1, 0].map((l) => ({ value: l, label: t(`level.${l}`) }))}
+        />
+        <ProFormText name="levelChangeReason" label={t('result.levelChangeReason')} fieldProps={{ id: 'result-level-reason', maxLength: 500 }} />
         <ProFormText
           name="certificateNumber"
           label={t('result.certificateNumber')}
@@ -286,7 +291,7 @@ function useAssignedClasses(enabled: boolean): Assignment[] | null {
   useEffect(() => {
     if (!enabled) return;
     let live = true;
-    api.get<Page<Assignment>>('/assessment/assignments', { status: 'active', limit: 500 }).then(
+    ok(client.GET('/api/v1/assessment/assignments', { params: { query: { status: 'active', limit: 500 } } })).then(
       (r) => live && setItems(r.items),
       (e) => {
         if (!live) return;

@@ -1,63 +1,102 @@
 import { useState } from 'react';
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
-import { Alert, App, Button, Typography } from 'antd';
-import { SafetyCertificateOutlined, ExportOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Descriptions, Typography } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, saveBlob, type Page } from '../../lib/api';
+import { client, ok, type ItemOf, type ResponseOf } from '../../lib/api';
 import { errorText } from '../../i18n';
-import { dateTime, toCsv } from '../../lib/format';
+import { dateTime } from '../../lib/format';
+import { districtName, useDistricts } from '../../lib/data';
+import { searchColumn, useOfficerList } from '../../lib/OfficerList';
 import { useSession } from '../../lib/session';
+import { formQuery } from '../../lib/table';
+import { strings } from '../../i18n/strings';
 
-interface Entry {
-  id: number;
-  chain: number;
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  districtCode: string | null;
-  detail: Record<string, unknown>;
-  hash: string;
-}
-interface Verify {
-  ok: boolean;
-  entries: number;
-  chains: number;
-  firstBroken?: { id: number; chain: number; seq: number; reason: string };
+type Entry = ItemOf<'/api/v1/audit'>;
+type Verify = ResponseOf<'/api/v1/audit/verify', 'post'>;
+
+/** Every action and object type the log has words for (the filters' options). */
+const ACTIONS = Object.keys(strings)
+  .filter((k) => k.startsWith('auditAction.'))
+  .map((k) => k.slice('auditAction.'.length));
+const ENTITIES = Object.keys(strings)
+  .filter((k) => k.startsWith('auditEntity.'))
+  .map((k) => k.slice('auditEntity.'.length));
+
+/** The object by the number people use for it (claim, batch, voucher number; a person's masked name), when the entry names one. */
+function objectRef(r: Entry): string {
+  const d = r.detail;
+  for (const k of ['number', 'claimNumber', 'voucherNumber', 'batchNumber', 'username', 'name']) {
+    const v = d[k];
+    if (typeof v === 'string' && v) return v;
+  }
+  return '—';
 }
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { me, ops } = useSession();
+  const districts = useDistricts();
   const [verify, setVerify] = useState<Verify | null>(null);
   const [busy, setBusy] = useState(false);
-  const [rows, setRows] = useState<Entry[]>([]);
   const canVerify = (me.role === 'auditor' || me.role === 'city_admin') && ops.has('verifyAuditChain');
+  const list = useOfficerList('/api/v1/audit', '/api/v1/audit/export.xlsx', (params) => {
+    const q = formQuery(params);
+    const range = Array.isArray(params.at) ? (params.at as string[]) : [];
+    return { action: q.action, entityType: q.entityType, entityId: q.q, from: range[0], to: range[1] };
+  });
+  const words = (prefix: string, v: string) => (i18n.exists(`${prefix}.${v}`) ? t(`${prefix}.${v}`) : v);
 
   const columns: ProColumns<Entry>[] = [
+    searchColumn<Entry>(t, t('audit.searchHint')),
     { title: '#', dataIndex: 'id', search: false, width: 70 },
-    { title: t('audit.at'), dataIndex: 'at', search: false, width: 170, render: (_, r) => dateTime(r.at) },
     {
-      title: t('audit.actor'),
-      dataIndex: 'actorRole',
-      search: false,
-      width: 120,
-      render: (_, r) => (r.actorRole ? (i18n.exists(`role.${r.actorRole}`) ? t(`role.${r.actorRole}`) : r.actorRole) : 'SYSTEM'),
+      title: t('audit.at'),
+      dataIndex: 'at',
+      valueType: 'dateRange',
+      width: 170,
+      fieldProps: { placeholder: [t('list.from'), t('list.to')] },
+      search: { transform: (v: [string, string]) => ({ at: v }) },
+      render: (_, r) => dateTime(r.at),
     },
-    { title: t('audit.action'), dataIndex: 'action', render: (_, r) => <Typography.Text code>{r.action}</Typography.Text> },
-    { title: t('audit.entityType'), dataIndex: 'entityType' },
-    { title: t('audit.entityId'), dataIndex: 'entityId', ellipsis: true, render: (_, r) => r.entityId ?? '—' },
-    { title: t('common.district'), dataIndex: 'districtCode', search: false, width: 90, render: (_, r) => r.districtCode ?? '—' },
     {
-      title: t('audit.detail'),
-      dataIndex: 'detail',
+      title: t('audit.actorName'),
+      dataIndex: 'actorName',
       search: false,
-      ellipsis: true,
-      render: (_, r) => <span style={{ fontFamily: 'monospace', fontSize: 12 }}>{JSON.stringify(r.detail)}</span>,
+      width: 150,
+      render: (_, r) => (
+        <span data-testid="audit-actor">
+          {r.actorId ? (r.actorName ?? '—') : t('audit.system')}
+          {r.actorRole && r.actorRole !== 'system' && (
+            <Typography.Text type="secondary" style={{ marginLeft: 4, fontSize: 12 }}>
+              {words('role', r.actorRole)}
+            </Typography.Text>
+          )}
+        </span>
+      ),
+    },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      valueType: 'select',
+      fieldProps: { showSearch: true, optionFilterProp: 'label', options: ACTIONS.map((a) => ({ value: a, label: words('auditAction', a) })) },
+      render: (_, r) => <span data-testid="audit-action">{words('auditAction', r.action)}</span>,
+    },
+    {
+      title: t('audit.entityType'),
+      dataIndex: 'entityType',
+      valueType: 'select',
+      fieldProps: { showSearch: true, optionFilterProp: 'label', options: ENTITIES.map((a) => ({ value: a, label: words('auditEntity', a) })) },
+      render: (_, r) => words('auditEntity', r.entityType),
+    },
+    { title: t('audit.object'), search: false, render: (_, r) => objectRef(r) },
+    {
+      title: t('common.district'),
+      dataIndex: 'districtCode',
+      search: false,
+      width: 90,
+      render: (_, r) => (r.districtCode ? districtName(districts, r.districtCode) : '—'),
     },
     { title: t('audit.chainSeq'), search: false, width: 90, render: (_, r) => `${r.chain}/${r.seq}` },
     {
@@ -72,7 +111,7 @@ export function AuditPage() {
   const run = async () => {
     setBusy(true);
     try {
-      setVerify(await api.post<Verify>('/audit/verify'));
+      setVerify(await ok(client.POST('/api/v1/audit/verify')));
     } catch (e) {
       message.error(errorText(e));
     } finally {
@@ -93,57 +132,30 @@ export function AuditPage() {
           message={verify.ok || !verify.firstBroken ? t('audit.verifyOk', { ...verify }) : t('audit.verifyBroken', { ...verify.firstBroken })}
         />
       )}
-      <ProTable<Entry, { action?: string; entityType?: string; entityId?: string }>
+      <ProTable<Entry>
         rowKey="id"
         headerTitle={t('menu.audit')}
         columns={columns}
         search={{ labelWidth: 'auto' }}
+        scroll={{ x: 1200 }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
-        request={async (params) => {
-          const { current = 1, pageSize = 20, action, entityType, entityId } = params;
-          try {
-            const r = await api.get<Page<Entry>>('/audit', {
-              action: action?.trim(),
-              entityType: entityType?.trim(),
-              entityId: entityId?.trim(),
-              limit: pageSize,
-              offset: (current - 1) * pageSize,
-            });
-            setRows(r.items);
-            return { data: r.items, total: r.total, success: true };
-          } catch (e) {
-            message.error(errorText(e));
-            return { data: [], total: 0, success: false };
-          }
+        request={list.request}
+        expandable={{
+          // the record as stored (identifiers and the detail as recorded): on demand, for the auditor
+          expandedRowRender: (r) => (
+            <Descriptions size="small" column={1} bordered>
+              <Descriptions.Item label={t('audit.entityId')}>{r.entityId ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('audit.detail')}>
+                <span style={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' }}>{JSON.stringify(r.detail)}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('audit.hash')}>
+                <span style={{ fontFamily: 'monospace', fontSize: 12 }}>{r.hash}</span>
+              </Descriptions.Item>
+            </Descriptions>
+          ),
         }}
         toolBarRender={() => [
-          <Button
-            key="exp"
-            icon={<ExportOutlined />}
-            onClick={() =>
-              saveBlob(
-                toCsv(
-                  ['id', 'at', 'actorRole', 'action', 'entityType', 'entityId', 'districtCode', 'chain', 'seq', 'hash', 'detail'],
-                  rows.map((r) => [
-                    r.id,
-                    r.at,
-                    r.actorRole,
-                    r.action,
-                    r.entityType,
-                    r.entityId,
-                    r.districtCode,
-                    r.chain,
-                    r.seq,
-                    r.hash,
-                    JSON.stringify(r.detail),
-                  ]),
-                ),
-                'audit.csv',
-              )
-            }
-          >
-            {t('common.exportCsv')}
-          </Button>,
+          list.exportButton,
           canVerify && (
             <Button key="v" type="primary" icon={<SafetyCertificateOutlined />} loading={busy} onClick={run} data-testid="verify-chain">
               {t('audit.verify')}

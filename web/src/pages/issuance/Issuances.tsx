@@ -3,7 +3,7 @@ import { ModalForm, ProFormDigit, ProFormSelect, ProFormText, ProTable, type Act
 import { Alert, App, Button, Card, Descriptions, Drawer, Form, Progress, Space, Statistic, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, PlayCircleOutlined, PlusOutlined, UploadOutlined, EyeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, download, type Page } from '../../lib/api';
+import { client, download, getList, ok, upload as uploadFile, type BodyOf, type ResponseOf } from '../../lib/api';
 import { useTableRequest } from '../../lib/table';
 import { errorText } from '../../i18n';
 import { dateTime } from '../../lib/format';
@@ -11,40 +11,8 @@ import { districtName, useDistricts, useProgrammes } from '../../lib/data';
 import { useSession } from '../../lib/session';
 import { StatusTag } from '../../lib/ui';
 
-interface Issuance {
-  id: string;
-  mode: 'targeted' | 'custom';
-  name: string;
-  programmeId: string;
-  districtCode: string | null;
-  definition: {
-    occupationCode: string | null;
-    level: number | null;
-    rule: Record<string, unknown>;
-    quantityCap: number | null;
-    validityMonths: number | null;
-    validUntil: string | null;
-  };
-  status: 'draft' | 'running' | 'done' | 'failed';
-  matchedTotal: number;
-  processed: number;
-  issued: number;
-  skipped: Record<string, number>;
-  percent: number;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-interface CustomReport {
-  total: number;
-  issued: number;
-  personsCreated: number;
-  skipped: Record<string, number>;
-  failed: number;
-  rows: Array<{ row: number; field?: string; code: string; message: string }>;
-  rowsTruncated: boolean;
-}
+type Issuance = ResponseOf<'/api/v1/issuances/{id}'>;
+type CustomReport = ResponseOf<'/api/v1/issuances/{id}/list', 'post'>;
 
 const CATEGORIES = [
   'registered_unemployed',
@@ -64,14 +32,15 @@ export function IssuancesPage() {
   const programmes = useProgrammes();
   const districts = useDistricts();
   const ref = useRef<ActionType>(undefined);
-  const request = useTableRequest<Issuance>((_params, page) => api.get<Page<Issuance>>('/issuances', page));
+  const request = useTableRequest<Issuance>((_params, page) => getList('/api/v1/issuances', page));
   const [creating, setCreating] = useState<'targeted' | 'custom' | null>(null);
-  const [preview, setPreview] = useState<{ matched: number; holdingOpen: number } | null>(null);
+  const [preview, setPreview] = useState<ResponseOf<'/api/v1/issuances/preview', 'post'> | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [form] = Form.useForm();
   const isAdmin = me.role === 'city_admin' || me.role === 'district_admin';
 
-  const body = (v: Record<string, unknown>, mode: 'targeted' | 'custom') => {
+  /** The form's values as the API's body (the server validates them). */
+  const body = (v: Record<string, unknown>, mode: 'targeted' | 'custom'): BodyOf<'/api/v1/issuances'> => {
     const rule: Record<string, unknown> = {};
     if (mode === 'targeted') {
       if (Array.isArray(v.categoriesAny) && v.categoriesAny.length) rule.categoriesAny = v.categoriesAny;
@@ -90,7 +59,7 @@ export function IssuancesPage() {
       ...(mode === 'targeted' ? { rule } : {}),
       quantityCap: typeof v.quantityCap === 'number' ? v.quantityCap : null,
       validityMonths: typeof v.validityMonths === 'number' ? v.validityMonths : null,
-    };
+    } as BodyOf<'/api/v1/issuances'>;
   };
 
   const columns: ProColumns<Issuance>[] = [
@@ -163,7 +132,7 @@ export function IssuancesPage() {
                 onClick={async () => {
                   try {
                     const v = await form.validateFields();
-                    setPreview(await api.post('/issuances/preview', body(v, 'targeted')));
+                    setPreview(await ok(client.POST('/api/v1/issuances/preview', { body: body(v, 'targeted') })));
                   } catch (e) {
                     if (e instanceof Error) message.error(errorText(e));
                   }
@@ -178,7 +147,7 @@ export function IssuancesPage() {
         }}
         onFinish={async (v: Record<string, unknown>) => {
           try {
-            const created = await api.post<Issuance>('/issuances', body(v, creating ?? 'targeted'));
+            const created = await ok(client.POST('/api/v1/issuances', { body: body(v, creating ?? 'targeted') }));
             message.success(t('common.saved'));
             ref.current?.reload();
             setSelected(created.id);
@@ -256,7 +225,7 @@ function IssuanceDrawer({ id, onClose, onChange }: { id: string | null; onClose:
     let timer: ReturnType<typeof setTimeout>;
     const poll = async () => {
       try {
-        const r = await api.get<Issuance>(`/issuances/${id}`);
+        const r = await ok(client.GET('/api/v1/issuances/{id}', { params: { path: { id } } }));
         if (!live) return;
         setIss(r);
         if (r.status === 'running') timer = setTimeout(() => void poll(), 1000);
@@ -275,7 +244,7 @@ function IssuanceDrawer({ id, onClose, onChange }: { id: string | null; onClose:
   const run = async () => {
     if (!iss) return;
     try {
-      await api.post(`/issuances/${iss.id}/run`);
+      await client.POST('/api/v1/issuances/{id}/run', { params: { path: { id: iss.id } } });
       setIss({ ...iss, status: 'running' });
     } catch (e) {
       message.error(errorText(e));
@@ -285,8 +254,8 @@ function IssuanceDrawer({ id, onClose, onChange }: { id: string | null; onClose:
     if (!iss) return false;
     setUploading(true);
     try {
-      setReport(await api.upload<CustomReport>(`/issuances/${iss.id}/list`, file));
-      setIss(await api.get<Issuance>(`/issuances/${iss.id}`));
+      setReport(await uploadFile('/api/v1/issuances/{id}/list', file, { path: { id: iss.id } }));
+      setIss(await ok(client.GET('/api/v1/issuances/{id}', { params: { path: { id: iss.id } } })));
       onChange();
     } catch (e) {
       message.error(errorText(e));
@@ -335,7 +304,7 @@ function IssuanceDrawer({ id, onClose, onChange }: { id: string | null; onClose:
               <Space>
                 <Button
                   icon={<DownloadOutlined />}
-                  onClick={() => download('/issuances/custom-template', 'custom-issuance-template.xlsx').catch((e) => message.error(errorText(e)))}
+                  onClick={() => download('/api/v1/issuances/custom-template', {}, 'custom-issuance-template.xlsx').catch((e) => message.error(errorText(e)))}
                   data-testid="custom-template"
                 >
                   {t('common.template')}

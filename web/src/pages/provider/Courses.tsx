@@ -3,24 +3,14 @@ import { ModalForm, ProFormDigit, ProFormSelect, ProFormText, ProFormTextArea, P
 import { App, Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, type Page } from '../../lib/api';
+import { client, getList, ok, type ItemOf } from '../../lib/api';
 import { useTableRequest } from '../../lib/table';
 import { errorText } from '../../i18n';
 import { fen, yuanToFen } from '../../lib/format';
 import { useProgrammes } from '../../lib/data';
 import { useSession } from '../../lib/session';
 
-export interface Course {
-  id: string;
-  providerId: string;
-  programmeId: string;
-  occupationCode: string;
-  level: number;
-  name: string;
-  description: string | null;
-  hours: number;
-  feeFen: number;
-}
+export type Course = ItemOf<'/api/v1/courses'>;
 
 export function CoursesPage() {
   const { t } = useTranslation();
@@ -28,7 +18,7 @@ export function CoursesPage() {
   const { me } = useSession();
   const programmes = useProgrammes();
   const ref = useRef<ActionType>(undefined);
-  const request = useTableRequest<Course>((_params, page) => api.get<Page<Course>>('/courses', page));
+  const request = useTableRequest<Course>((_params, page) => getList('/api/v1/courses', page));
   const [open, setOpen] = useState(false);
   const [occ, setOcc] = useState<Array<{ value: string; label: string }>>([]);
 
@@ -78,14 +68,16 @@ export function CoursesPage() {
           const feeFen = yuanToFen(v.feeYuan);
           if (feeFen === null) return false;
           try {
-            await api.post('/courses', {
-              programmeId: v.programmeId,
-              occupationCode: v.occupationCode,
-              level: v.level,
-              name: v.name,
-              description: v.description ?? null,
-              hours: v.hours,
-              feeFen,
+            await client.POST('/api/v1/courses', {
+              body: {
+                programmeId: v.programmeId,
+                occupationCode: v.occupationCode,
+                level: v.level,
+                name: v.name,
+                description: v.description ?? null,
+                hours: v.hours,
+                feeFen,
+              },
             });
             message.success(t('common.saved'));
             ref.current?.reload();
@@ -112,7 +104,7 @@ export function CoursesPage() {
             filterOption: false,
             onSearch: (q: string) => {
               if (q.trim())
-                api.get<Page<{ code: string; name: string }>>('/occupations', { q: q.trim(), limit: 30 }).then(
+                ok(client.GET('/api/v1/occupations', { params: { query: { q: q.trim(), limit: 30 } } })).then(
                   (r) => setOcc(r.items.map((o) => ({ value: o.code, label: `${o.code} ${o.name}` }))),
                   () => undefined,
                 );

@@ -6,17 +6,12 @@ import { useState } from 'react';
 import { App, Button, Card, Space, Statistic, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, saveBlob } from '../../lib/api';
+import { saveBlob, upload as uploadFile, type ResponseOf } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { toCsv } from '../../lib/format';
 import { RowErrors } from '../common';
 
-interface ImportReport {
-  rows: number;
-  imported: number;
-  duplicates: number;
-  errors: Array<{ field: string; code: string; message: string }>;
-}
+type ImportReport = ResponseOf<'/api/v1/classes/{id}/online-attendance', 'post'>;
 
 export function OnlineAttendanceImport({
   classId,
@@ -35,7 +30,7 @@ export function OnlineAttendanceImport({
   const upload = async (file: File) => {
     setBusy(true);
     try {
-      const r = await api.upload<ImportReport>(`/classes/${classId}/online-attendance`, file);
+      const r = await uploadFile('/api/v1/classes/{id}/online-attendance', file, { path: { id: classId } });
       setReport(r);
       if (r.imported > 0) onImported();
     } catch (e) {

@@ -3,24 +3,13 @@ import { ModalForm, ProFormDigit, ProFormRadio, ProFormSelect, ProFormText, ProT
 import { Alert, App, Button, Form } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, type Page } from '../../lib/api';
+import { client, getList, type BodyOf, type ItemOf } from '../../lib/api';
 import { useTableRequest } from '../../lib/table';
 import { errorText } from '../../i18n';
 import { districtName, useDistricts } from '../../lib/data';
 import { useSession } from '../../lib/session';
 
-export interface Venue {
-  id: string;
-  providerId: string;
-  name: string;
-  address: string;
-  districtCode: string;
-  coordSystem: 'gcj02';
-  lat: number;
-  lng: number;
-  wgs84: { lat: number; lng: number };
-  geofenceRadiusM: number | null;
-}
+export type Venue = ItemOf<'/api/v1/venues'>;
 
 /** Coordinate check: numbers in range, inside mainland China's bounding box, and not swapped. */
 export function coordinateProblem(lat: unknown, lng: unknown): string | null {
@@ -38,7 +27,7 @@ export function VenuesPage() {
   const { me } = useSession();
   const districts = useDistricts();
   const ref = useRef<ActionType>(undefined);
-  const request = useTableRequest<Venue>((_params, page) => api.get<Page<Venue>>('/venues', page));
+  const request = useTableRequest<Venue>((_params, page) => getList('/api/v1/venues', page));
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const lat = Form.useWatch('lat', form);
@@ -82,7 +71,9 @@ export function VenuesPage() {
         onFinish={async (v: Record<string, unknown>) => {
           if (coordinateProblem(v.lat, v.lng)) return false;
           try {
-            await api.post('/venues', { ...v, lat: Number(v.lat), lng: Number(v.lng), geofenceRadiusM: v.geofenceRadiusM ?? null });
+            await client.POST('/api/v1/venues', {
+              body: { ...v, lat: Number(v.lat), lng: Number(v.lng), geofenceRadiusM: v.geofenceRadiusM ?? null } as BodyOf<'/api/v1/venues'>,
+            });
             message.success(t('common.saved'));
             ref.current?.reload();
             return true;

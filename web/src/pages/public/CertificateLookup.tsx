@@ -3,18 +3,11 @@ import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api';
+import { client, ok, type ResponseOf } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { date } from '../../lib/format';
 
-interface Certificate {
-  certificateNumber: string;
-  certificateType: 'skill_level' | 'special_ability' | 'qualification';
-  holderNameMasked: string;
-  occupationCode: string;
-  level: number;
-  assessedOn: string;
-}
+type Certificate = ResponseOf<'/api/v1/certificates/lookup'>;
 
 export function CertificateLookupPage() {
   const { t } = useTranslation();
@@ -27,7 +20,9 @@ export function CertificateLookupPage() {
     setError(null);
     setResult(null);
     try {
-      setResult(await api.get<Certificate>('/certificates/lookup', { certificateNumber: v.certificateNumber.trim(), name: v.name.trim() }));
+      setResult(
+        await ok(client.GET('/api/v1/certificates/lookup', { params: { query: { certificateNumber: v.certificateNumber.trim(), name: v.name.trim() } } })),
+      );
     } catch (e) {
       setError(errorText(e));
     } finally {

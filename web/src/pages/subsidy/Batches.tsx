@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { ModalForm, ProFormDigit, ProFormSelect, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { Alert, App, Button, Card, Descriptions, Drawer, Popconfirm, Radio, Space, Statistic, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Drawer, Input, Popconfirm, Radio, Space, Statistic, Table, Typography, Upload } from 'antd';
 import { CheckOutlined, DownloadOutlined, FileDoneOutlined, PlusOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, download, type Page } from '../../lib/api';
-import { formQuery, useTableRequest } from '../../lib/table';
+import { client, download, idempotent, ok, upload, type ResponseOf, type Schemas } from '../../lib/api';
+import { formQuery } from '../../lib/table';
+import { searchColumn, useOfficerList } from '../../lib/OfficerList';
 import { errorText } from '../../i18n';
 import { dateTime, fen } from '../../lib/format';
 import { districtName, useDistricts, useProgrammes } from '../../lib/data';
@@ -12,41 +13,13 @@ import { useSession } from '../../lib/session';
 import { StatusTag } from '../../lib/ui';
 import { Chart } from '../../lib/Chart';
 
-interface Batch {
-  id: string;
-  number: string;
-  status: string;
-  programmeId: string | null;
-  districtCode: string | null;
-  makerId: string;
-  checkerId: string | null;
-  paymentCount: number;
-  totalFen: number;
-  bookedCount: number;
-  rejectedCount: number;
-  fileSha256: string | null;
-  csvSha256: string | null;
-  requestedDate: string | null;
-  createdAt: string;
-  approvedAt: string | null;
-}
-interface BatchDetail extends Batch {
-  payees: Array<{ payeeKey: string; count: number; amountFen: number }>;
-}
-interface BankReport {
-  format: string;
-  alreadyImported: boolean;
-  entries: number;
-  applied: number;
-  booked: number;
-  rejected: number;
-  duplicates: number;
-  unknown: number;
-  mismatched: number;
-  issues: Array<{ position: number; message: string }>;
-}
+type Batch = Schemas['DisbursementBatch'];
+type BatchDetail = ResponseOf<'/api/v1/subsidy/batches/{id}'>;
+type BatchPayment = Schemas['BatchPayment'];
+type Payments = BatchDetail['payments'];
+type BankReport = ResponseOf<'/api/v1/subsidy/bank-results', 'post'>;
 
-const BATCH_STATES = ['building', 'draft', 'approved', 'generating', 'file_ready', 'reconciling', 'reconciled', 'cancelled'];
+const BATCH_STATES = ['building', 'draft', 'approved', 'generating', 'file_ready', 'reconciling', 'reconciled', 'cancelled'] satisfies Batch['status'][];
 
 export function BatchesPage() {
   const { t } = useTranslation();
@@ -55,9 +28,9 @@ export function BatchesPage() {
   const programmes = useProgrammes();
   const districts = useDistricts();
   const ref = useRef<ActionType>(undefined);
-  const request = useTableRequest<Batch>((params, page) => {
+  const list = useOfficerList('/api/v1/subsidy/batches', '/api/v1/subsidy/batches/export.xlsx', (params) => {
     const q = formQuery(params);
-    return api.get<Page<Batch>>('/subsidy/batches', { status: q.status, ...page });
+    return { status: q.status, q: q.q, programmeId: q.programmeId, districtCode: q.districtCode };
   });
   const [open, setOpen] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
@@ -66,20 +39,33 @@ export function BatchesPage() {
   const canAct = me.role === 'finance' || me.role === 'city_admin';
 
   const columns: ProColumns<Batch>[] = [
+    searchColumn<Batch>(t, t('batch.searchHint')),
     { title: t('batch.number'), dataIndex: 'number', search: false, render: (_, r) => <a onClick={() => setSelected(r.id)}>{r.number}</a> },
     {
       title: t('common.status'),
       dataIndex: 'status',
       valueType: 'select',
+      // a to-do on the workbench presets it (?status=draft: batches to approve; file_ready: bank results to import)
+      initialValue: new URLSearchParams(location.search).get('status') ?? undefined,
       fieldProps: { options: BATCH_STATES.map((s) => ({ value: s, label: t(`batch.state.${s}`) })) },
       render: (_, r) => <StatusTag status={r.status} />,
     },
     {
       title: t('common.programme'),
-      search: false,
+      dataIndex: 'programmeId',
+      valueType: 'select',
+      fieldProps: { options: programmes.map((p) => ({ value: p.id, label: p.name })) },
       render: (_, r) => (r.programmeId ? (programmes.find((p) => p.id === r.programmeId)?.name ?? '—') : t('batch.all')),
     },
-    { title: t('common.district'), search: false, render: (_, r) => (r.districtCode ? districtName(districts, r.districtCode) : t('common.allDistricts')) },
+    {
+      title: t('common.district'),
+      dataIndex: 'districtCode',
+      valueType: 'select',
+      fieldProps: { options: districts.map((d) => ({ value: d.code, label: d.name })) },
+      render: (_, r) => (r.districtCode ? districtName(districts, r.districtCode) : t('common.allDistricts')),
+    },
+    { title: t('batch.maker'), search: false, render: (_, r) => r.makerName ?? '—' },
+    { title: t('batch.checker'), search: false, render: (_, r) => r.checkerName ?? '—' },
     { title: t('batch.count'), dataIndex: 'paymentCount', search: false, align: 'right' },
     { title: t('batch.total'), dataIndex: 'totalFen', search: false, align: 'right', render: (_, r) => fen(r.totalFen) },
     { title: t('batch.reconciled'), search: false, render: (_, r) => `${r.bookedCount} / ${r.rejectedCount}` },
@@ -88,7 +74,7 @@ export function BatchesPage() {
 
   const uploadResults = async (file: File) => {
     try {
-      setReport(await api.upload<BankReport>('/subsidy/bank-results', file, { format }));
+      setReport(await upload('/api/v1/subsidy/bank-results', file, { query: { format } }));
       ref.current?.reload();
     } catch (e) {
       message.error(errorText(e));
@@ -106,10 +92,11 @@ export function BatchesPage() {
         search={{ labelWidth: 'auto' }}
         pagination={{ defaultPageSize: 20 }}
         polling={(data) => (data?.some((r) => r.status === 'building' || r.status === 'generating') ? 2000 : 0)}
-        request={request}
+        request={list.request}
         toolBarRender={() =>
           canAct
             ? [
+                list.exportButton,
                 <Radio.Group key="f" size="small" value={format} onChange={(e) => setFormat(e.target.value as 'camt054' | 'csv')}>
                   <Radio.Button value="camt054">camt.054</Radio.Button>
                   <Radio.Button value="csv">CSV</Radio.Button>
@@ -123,7 +110,7 @@ export function BatchesPage() {
                   {t('batch.new')}
                 </Button>,
               ]
-            : []
+            : [list.exportButton]
         }
       />
       {report && (
@@ -153,11 +140,16 @@ export function BatchesPage() {
         modalProps={{ destroyOnHidden: true }}
         onFinish={async (v: { programmeId?: string; districtCode?: string; maxPayments?: number }) => {
           try {
-            const b = await api.postOnce<Batch>('/subsidy/batches', {
-              ...(v.programmeId ? { programmeId: v.programmeId } : {}),
-              ...(v.districtCode ? { districtCode: v.districtCode } : {}),
-              ...(v.maxPayments ? { maxPayments: v.maxPayments } : {}),
-            });
+            const b = await ok(
+              client.POST('/api/v1/subsidy/batches', {
+                body: {
+                  ...(v.programmeId ? { programmeId: v.programmeId } : {}),
+                  ...(v.districtCode ? { districtCode: v.districtCode } : {}),
+                  ...(v.maxPayments ? { maxPayments: v.maxPayments } : {}),
+                },
+                headers: idempotent(),
+              }),
+            );
             message.success(t('batch.created', { n: b.paymentCount }));
             ref.current?.reload();
             setSelected(b.id);
@@ -194,17 +186,26 @@ function BatchDrawer({ id, onClose, onChange }: { id: string | null; onClose: ()
   const { me } = useSession();
   const [b, setB] = useState<BatchDetail | null>(null);
   const [busy, setBusy] = useState(false);
-  const load = (x: string) => api.get<BatchDetail>(`/subsidy/batches/${x}`).then(setB, (e) => message.error(errorText(e)));
+  const load = (x: string) => ok(client.GET('/api/v1/subsidy/batches/{id}', { params: { path: { id: x } } })).then(setB, (e) => message.error(errorText(e)));
   useEffect(() => {
     setB(null);
     if (id) void load(id);
   }, [id]);
+  // a batch is built (and its files generated) in the background: the open drawer follows it until it settles
+  const settling = b?.status === 'building' || b?.status === 'generating';
+  useEffect(() => {
+    if (!settling || !b) return;
+    const timer = setInterval(() => void load(b.id), 1500);
+    return () => clearInterval(timer);
+  }, [settling, b?.id]);
   const act = async (what: 'approve' | 'cancel' | 'generate') => {
     if (!b) return;
     setBusy(true);
     try {
-      if (what === 'generate') await api.post(`/subsidy/batches/${b.id}/${what}`);
-      else await api.postOnce(`/subsidy/batches/${b.id}/${what}`);
+      const init = { params: { path: { id: b.id } } };
+      if (what === 'generate') await client.POST('/api/v1/subsidy/batches/{id}/generate', init);
+      else if (what === 'approve') await client.POST('/api/v1/subsidy/batches/{id}/approve', { ...init, headers: idempotent() });
+      else await client.POST('/api/v1/subsidy/batches/{id}/cancel', { ...init, headers: idempotent() });
       message.success(t('common.done'));
       await load(b.id);
       onChange();
@@ -255,8 +256,19 @@ function BatchDrawer({ id, onClose, onChange }: { id: string | null; onClose: ()
             </Card>
           )}
           <Descriptions size="small" column={1} bordered>
-            <Descriptions.Item label={t('batch.maker')}>{b.makerId === me.id ? t('batch.you') : b.makerId}</Descriptions.Item>
-            <Descriptions.Item label={t('batch.checker')}>{b.checkerId ? (b.checkerId === me.id ? t('batch.you') : b.checkerId) : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('common.programme')}>{b.programmeId ? (b.programmeName ?? '—') : t('batch.all')}</Descriptions.Item>
+            <Descriptions.Item label={t('batch.maker')}>
+              <span data-testid="batch-maker">
+                {b.makerName ?? '—'}
+                {b.makerId === me.id ? `（${t('batch.you')}）` : ''}
+              </span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('batch.checker')}>
+              <span data-testid="batch-checker">
+                {b.checkerName ?? '—'}
+                {b.checkerId && b.checkerId === me.id ? `（${t('batch.you')}）` : ''}
+              </span>
+            </Descriptions.Item>
             <Descriptions.Item label={t('batch.approvedAt')}>{dateTime(b.approvedAt)}</Descriptions.Item>
             <Descriptions.Item label="pain.001 SHA-256">
               {b.fileSha256 ? <Typography.Text code>{b.fileSha256.slice(0, 16)}…</Typography.Text> : '—'}
@@ -267,7 +279,10 @@ function BatchDrawer({ id, onClose, onChange }: { id: string | null; onClose: ()
               {b.status === 'draft' && (
                 <>
                   {isMaker && <Alert type="info" showIcon message={t('batch.needsChecker')} />}
-                  <Popconfirm title={t('batch.approveConfirm', { total: fen(b.totalFen) })} onConfirm={() => void act('approve')}>
+                  <Popconfirm
+                    title={t('batch.approveConfirmFull', { number: b.number, count: b.paymentCount, total: fen(b.totalFen) })}
+                    onConfirm={() => void act('approve')}
+                  >
                     <Button type="primary" icon={<CheckOutlined />} loading={busy} disabled={isMaker} data-testid="batch-approve">
                       {t('batch.approve')}
                     </Button>
@@ -286,14 +301,20 @@ function BatchDrawer({ id, onClose, onChange }: { id: string | null; onClose: ()
                 <>
                   <Button
                     icon={<DownloadOutlined />}
-                    onClick={() => download(`/subsidy/batches/${b.id}/pain001`, `${b.number}.pain001.xml`).catch((e) => message.error(errorText(e)))}
+                    onClick={() =>
+                      download('/api/v1/subsidy/batches/{id}/pain001', { path: { id: b.id } }, `${b.number}.pain001.xml`).catch((e) =>
+                        message.error(errorText(e)),
+                      )
+                    }
                     data-testid="download-pain001"
                   >
                     pain.001 (XML)
                   </Button>
                   <Button
                     icon={<DownloadOutlined />}
-                    onClick={() => download(`/subsidy/batches/${b.id}/csv`, `${b.number}.csv`).catch((e) => message.error(errorText(e)))}
+                    onClick={() =>
+                      download('/api/v1/subsidy/batches/{id}/csv', { path: { id: b.id } }, `${b.number}.csv`).catch((e) => message.error(errorText(e)))
+                    }
                     data-testid="download-csv"
                   >
                     {t('batch.csv')}
@@ -302,20 +323,84 @@ function BatchDrawer({ id, onClose, onChange }: { id: string | null; onClose: ()
               )}
             </Space>
           )}
-          <Table
-            size="small"
-            rowKey="payeeKey"
-            dataSource={b.payees}
-            pagination={{ pageSize: 10 }}
-            title={() => t('batch.payees')}
-            columns={[
-              { title: t('claim.payee'), dataIndex: 'payeeKey' },
-              { title: t('batch.count'), dataIndex: 'count', align: 'right' },
-              { title: t('common.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => fen(v) },
-            ]}
-          />
+          {b.status === 'draft' && <Alert type="info" showIcon message={t('batch.checkHint')} />}
+          <PaymentsTable batch={b} />
         </Space>
       )}
     </Drawer>
+  );
+}
+
+/** The batch's payments, page by page from the server: what the checker checks before approving. */
+function PaymentsTable({ batch }: { batch: BatchDetail }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [page, setPage] = useState<Payments>(batch.payments);
+  const [current, setCurrent] = useState(1);
+  const [q, setQ] = useState('');
+  const [loading, setLoading] = useState(false);
+  const PAGE = 10;
+  const load = async (n: number, term: string) => {
+    setLoading(true);
+    try {
+      setPage(
+        await ok(
+          client.GET('/api/v1/subsidy/batches/{id}/payments', {
+            params: { path: { id: batch.id }, query: { q: term || undefined, limit: PAGE, offset: (n - 1) * PAGE } },
+          }),
+        ),
+      );
+      setCurrent(n);
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setLoading(false);
+    }
+  };
+  useEffect(() => {
+    void load(1, '');
+  }, [batch.id, batch.status, batch.bookedCount, batch.rejectedCount]);
+  return (
+    <Table<BatchPayment>
+      size="small"
+      rowKey="endToEndId"
+      loading={loading}
+      dataSource={page.items}
+      scroll={{ x: 640 }}
+      data-testid="batch-payments"
+      pagination={{ current, pageSize: PAGE, total: page.total, showSizeChanger: false, onChange: (n) => void load(n, q) }}
+      title={() => (
+        <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+          <Typography.Text strong>
+            {t('batch.payments')} · {t('common.total', { total: page.total })}
+          </Typography.Text>
+          <Input.Search
+            allowClear
+            size="small"
+            placeholder={t('batch.paymentSearch')}
+            onSearch={(v) => (setQ(v.trim()), void load(1, v.trim()))}
+            style={{ width: 200 }}
+          />
+        </Space>
+      )}
+      columns={[
+        {
+          title: t('batch.payeeName'),
+          dataIndex: 'payeeNameMasked',
+          onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+          render: (v: string, r) => (r.payeeKind === 'person' ? v : `${v}（${t(`payee.${r.payeeKind}`)}）`),
+        },
+        {
+          title: t('batch.account'),
+          dataIndex: 'accountMasked',
+          render: (v: string) => <Typography.Text style={{ whiteSpace: 'nowrap' }}>{v}</Typography.Text>,
+        },
+        { title: t('batch.bank'), dataIndex: 'bankName', render: (v: string | null) => v ?? '—' },
+        { title: t('batch.programme'), dataIndex: 'programmeName', render: (v: string | null) => v ?? '—' },
+        { title: t('common.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => fen(v) },
+        { title: t('batch.paymentStatus'), dataIndex: 'status', render: (v: string) => t(`batch.pstate.${v}`, { defaultValue: v }) },
+        { title: t('batch.claimNumber'), dataIndex: 'claimNumber', render: (v: string) => <Typography.Text type="secondary">{v}</Typography.Text> },
+      ]}
+    />
   );
 }

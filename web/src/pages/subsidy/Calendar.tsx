@@ -8,17 +8,14 @@ import { App, Button, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
-import { api } from '../../lib/api';
+import { client, ok, type ItemOf } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { date } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { formQuery, useTableRequest } from '../../lib/table';
+import { CalendarYears } from './CalendarYears';
 
-interface CalendarDay {
-  date: string;
-  kind: 'holiday' | 'workday';
-  name: string;
-}
+type CalendarDay = ItemOf<'/api/v1/subsidy/calendar'>;
 
 const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
 
@@ -32,7 +29,7 @@ export function CalendarPage() {
 
   const request = useTableRequest<CalendarDay>(async (params) => {
     const { year, kind } = formQuery(params);
-    const all = await api.get<CalendarDay[]>('/subsidy/calendar');
+    const all = (await ok(client.GET('/api/v1/subsidy/calendar'))).items;
     return all
       .filter((d) => (!year || d.date.startsWith(`${year}-`)) && (!kind || d.kind === kind))
       .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -62,7 +59,7 @@ export function CalendarPage() {
                 key="flip"
                 onClick={async () => {
                   try {
-                    await api.put('/subsidy/calendar', { date: r.date, kind: r.kind === 'holiday' ? 'workday' : 'holiday', name: r.name });
+                    await client.PUT('/api/v1/subsidy/calendar', { body: { date: r.date, kind: r.kind === 'holiday' ? 'workday' : 'holiday', name: r.name } });
                     ref.current?.reload();
                   } catch (e) {
                     message.error(errorText(e));
@@ -79,6 +76,7 @@ export function CalendarPage() {
 
   return (
     <>
+      <CalendarYears canEdit={canEdit} onImported={() => ref.current?.reload()} />
       <ProTable<CalendarDay>
         rowKey="date"
         actionRef={ref}
@@ -105,7 +103,7 @@ export function CalendarPage() {
         onFinish={async (v) => {
           const d = typeof v.date === 'string' ? v.date : v.date.format('YYYY-MM-DD');
           try {
-            await api.put('/subsidy/calendar', { date: d, kind: v.kind, name: (v.name ?? '').trim() });
+            await client.PUT('/api/v1/subsidy/calendar', { body: { date: d, kind: v.kind, name: (v.name ?? '').trim() } });
             message.success(t('common.saved'));
             ref.current?.reload();
             return true;

@@ -3,43 +3,25 @@ import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-comp
 import { Alert, App, Button, Descriptions, Drawer, Form, Input, Radio, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, type Page } from '../../lib/api';
-import { formQuery, useTableRequest } from '../../lib/table';
+import { client, idempotent, ok, type ResponseOf, type Schemas } from '../../lib/api';
+import { formQuery } from '../../lib/table';
+import { searchColumn, useOfficerList } from '../../lib/OfficerList';
 import { errorText } from '../../i18n';
 import { date, dateTime, fen } from '../../lib/format';
 import { districtName, useDistricts, useProgrammes } from '../../lib/data';
 import { useSession } from '../../lib/session';
+import { ProvisionalTag } from './CalendarYears';
 import { StatusTag } from '../../lib/ui';
+import { navigate } from '../../lib/router';
 
-export interface Claim {
-  id: string;
-  number: string;
-  voucherId: string;
-  programmeId: string;
-  districtCode: string | null;
-  year: number;
-  occupationCode: string;
-  level: number;
-  standardFen: number;
-  upliftPct: number;
-  ratioPct: number;
-  feeFen: number;
-  amountFen: number;
-  status: string;
-  rules: Array<{ rule: string; passed: boolean; reason: string }>;
-  failedRules: string[];
-  payee: { kind: string; name: string | null; accountMasked: string | null; bankName: string | null };
-  notice: { publishedAt: string | null; lastDay: string | null; ended: boolean };
-  decision: { by: string | null; at: string | null; opinion: string | null };
-  failReason: string | null;
-  attempt: number;
-  createdAt: string;
-}
-interface ClaimDetail extends Claim {
-  events: Array<{ from: string | null; to: string; at: string; reason: string | null }>;
-}
+export type Claim = Schemas['SubsidyClaim'];
+type ClaimDetail = ResponseOf<'/api/v1/subsidy/claims/{id}'>;
 
-const STATES = ['in_review', 'approved', 'held', 'rejected', 'in_batch', 'paid', 'failed'];
+const STATES = ['in_review', 'approved', 'held', 'rejected', 'in_batch', 'paid', 'failed'] satisfies Claim['status'][];
+
+/** A reason code in words: its own text (reason.*), else the rule's (rule.*). */
+const reasonText = (t: (k: string, o?: Record<string, unknown>) => string, code: string): string =>
+  t(`reason.${code}`, { defaultValue: t(`rule.${code}`, { defaultValue: code }) });
 
 export function ClaimsPage() {
   const { t } = useTranslation();
@@ -47,15 +29,34 @@ export function ClaimsPage() {
   const districts = useDistricts();
   const programmes = useProgrammes();
   const ref = useRef<ActionType>(undefined);
-  const request = useTableRequest<Claim>((params, page) => {
+  // a to-do on the admins' home links here filtered by a reason code (e.g. ?reason=NO_BUDGET)
+  const [reason, setReason] = useState<string | null>(() => new URLSearchParams(location.search).get('reason'));
+  const list = useOfficerList('/api/v1/subsidy/claims', '/api/v1/subsidy/claims/export.xlsx', (params) => {
     const q = formQuery(params);
-    return api.get<Page<Claim>>('/subsidy/claims', { status: q.status, districtCode: q.districtCode, ...page });
+    return { status: q.status, districtCode: q.districtCode, programmeId: q.programmeId, q: q.q, year: q.year, ...(reason ? { reason } : {}) };
   });
+  const clearReason = () => {
+    setReason(null);
+    navigate('/claims', true);
+  };
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else ref.current?.reload();
+  }, [reason]);
   const [open, setOpen] = useState<string | null>(null);
 
   const columns: ProColumns<Claim>[] = [
+    searchColumn<Claim>(t, t('claim.searchHint')),
     { title: t('claim.number'), dataIndex: 'number', search: false, render: (_, r) => <a onClick={() => setOpen(r.id)}>{r.number}</a> },
-    { title: t('common.programme'), dataIndex: 'programmeId', search: false, render: (_, r) => programmes.find((p) => p.id === r.programmeId)?.name ?? '—' },
+    {
+      title: t('common.programme'),
+      dataIndex: 'programmeId',
+      valueType: 'select',
+      fieldProps: { options: programmes.map((p) => ({ value: p.id, label: p.name })) },
+      render: (_, r) => programmes.find((p) => p.id === r.programmeId)?.name ?? '—',
+    },
+    { title: t('list.year'), dataIndex: 'year', valueType: 'digit', hideInTable: true, fieldProps: { precision: 0, min: 2000, max: 2100 } },
     { title: t('common.occupation'), dataIndex: 'occupationCode', search: false, render: (_, r) => `${r.occupationCode} · ${t(`level.${r.level}`)}` },
     {
       title: t('common.district'),
@@ -71,7 +72,8 @@ export function ClaimsPage() {
       title: t('common.status'),
       dataIndex: 'status',
       valueType: 'select',
-      initialValue: 'in_review',
+      // a to-do on the workbench may preset it (?status=failed)
+      initialValue: new URLSearchParams(location.search).get('status') ?? 'in_review',
       fieldProps: { options: STATES.map((s) => ({ value: s, label: t(`status.${s}`) })) },
       render: (_, r) => <StatusTag status={r.status} />,
     },
@@ -79,9 +81,9 @@ export function ClaimsPage() {
       title: t('claim.failed'),
       search: false,
       render: (_, r) =>
-        r.failedRules.map((x) => (
+        (r.reasonCodes ?? r.failedRules).map((x) => (
           <Tag key={x} color="orange">
-            {t(`rule.${x}`, { defaultValue: x })}
+            {reasonText(t, x)}
           </Tag>
         )),
     },
@@ -89,6 +91,20 @@ export function ClaimsPage() {
 
   return (
     <>
+      {reason && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="claims-reason-filter"
+          message={t('claim.reasonFilter', { reason: reasonText(t, reason) })}
+          action={
+            <Button size="small" onClick={clearReason}>
+              {t('claim.reasonFilterClear')}
+            </Button>
+          }
+        />
+      )}
       <ProTable<Claim>
         rowKey="id"
         actionRef={ref}
@@ -96,30 +112,62 @@ export function ClaimsPage() {
         columns={columns}
         search={{ labelWidth: 'auto' }}
         pagination={{ defaultPageSize: 20 }}
-        request={request}
+        request={list.request}
+        toolBarRender={() => [list.exportButton]}
       />
       <ClaimDrawer id={open} onClose={() => setOpen(null)} onDecided={() => ref.current?.reload()} />
     </>
   );
 }
 
+/** A claim trail's reason in words: rule codes by their labels, the system's short notes translated. */
+function eventReason(t: (k: string, o?: Record<string, unknown>) => string, reason: string): string {
+  if (/^[A-Z_]+(,[A-Z_]+)*$/.test(reason))
+    return reason
+      .split(',')
+      .map((x) => t(`rule.${x}`, { defaultValue: x }))
+      .join('；');
+  let m = /^batch (\S+) cancelled$/.exec(reason);
+  if (m) return t('claim.event.batchCancelled', { number: m[1] });
+  m = /^batch (\S+)$/.exec(reason);
+  if (m) return t('claim.event.batch', { number: m[1] });
+  const fixed: Record<string, string> = {
+    'bank: booked': 'claim.event.booked',
+    objection: 'claim.event.objection',
+    'account corrected': 'claim.event.accountCorrected',
+  };
+  return fixed[reason] ? t(fixed[reason]) : reason;
+}
+
 function ClaimDrawer({ id, onClose, onDecided }: { id: string | null; onClose: () => void; onDecided: () => void }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { t, i18n } = useTranslation();
+  const { message, modal } = App.useApp();
   const { me } = useSession();
   const [c, setC] = useState<ClaimDetail | null>(null);
   const [busy, setBusy] = useState(false);
-  const load = (x: string) => api.get<ClaimDetail>(`/subsidy/claims/${x}`).then(setC, (e) => message.error(errorText(e)));
+  const [form] = Form.useForm<{ decision?: 'approve' | 'reject'; opinion: string; overrideReason?: string }>();
+  const decision = Form.useWatch('decision', form);
+  const load = (x: string) => ok(client.GET('/api/v1/subsidy/claims/{id}', { params: { path: { id: x } } })).then(setC, (e) => message.error(errorText(e)));
   useEffect(() => {
     setC(null);
     if (id) void load(id);
   }, [id]);
   const canDecide = (me.role === 'city_admin' || me.role === 'district_admin') && c && ['in_review', 'held'].includes(c.status);
-  const decide = async (v: { decision: 'approve' | 'reject'; opinion: string }) => {
+  const failed = c ? c.rules.filter((r) => !r.passed) : [];
+  const failedText = failed.map((r) => t(`rule.${r.rule}`, { defaultValue: r.rule })).join('；');
+  const send = async (v: { decision: 'approve' | 'reject'; opinion: string; overrideReason?: string }) => {
     if (!c) return;
     setBusy(true);
     try {
-      await api.postOnce(`/subsidy/claims/${c.id}/decision`, { decision: v.decision, opinion: v.opinion.trim() });
+      await client.POST('/api/v1/subsidy/claims/{id}/decision', {
+        params: { path: { id: c.id } },
+        body: {
+          decision: v.decision,
+          opinion: v.opinion.trim(),
+          ...(v.decision === 'approve' && failed.length ? { overrideReason: (v.overrideReason ?? '').trim() } : {}),
+        },
+        headers: idempotent(),
+      });
       message.success(t('common.saved'));
       await load(c.id);
       onDecided();
@@ -129,6 +177,24 @@ function ClaimDrawer({ id, onClose, onDecided }: { id: string | null; onClose: (
       setBusy(false);
     }
   };
+  // approving despite a failed rule: a reason, then a second confirmation naming the rules and the amount
+  const decide = (v: { decision?: 'approve' | 'reject'; opinion: string; overrideReason?: string }) => {
+    if (!c || !v.decision) return;
+    const d = v.decision;
+    if (d === 'approve' && failed.length) {
+      modal.confirm({
+        title: t('claim.overrideConfirmTitle'),
+        content: t('claim.overrideConfirm', { rules: failedText, amount: fen(c.amountFen) }),
+        okText: t('claim.overrideConfirmOk'),
+        cancelText: t('common.cancel'),
+        okButtonProps: { danger: true, ...({ 'data-testid': 'override-confirm' } as object) },
+        onOk: () => send({ ...v, decision: d }),
+      });
+      return;
+    }
+    void send({ ...v, decision: d });
+  };
+  const english = i18n.language.startsWith('en');
   return (
     <Drawer open={!!id} onClose={onClose} width={680} title={c ? `${t('claim.number')} ${c.number}` : ''} destroyOnHidden>
       {c && (
@@ -150,8 +216,14 @@ function ClaimDrawer({ id, onClose, onDecided }: { id: string | null; onClose: (
             </Descriptions.Item>
             <Descriptions.Item label={t('claim.notice')}>
               {c.notice.lastDay ? `${date(c.notice.publishedAt)} ~ ${date(c.notice.lastDay)}` : '—'}
+              {c.notice.lastDay && c.notice.lastDayProvisional && <ProvisionalTag />}
             </Descriptions.Item>
             <Descriptions.Item label={t('claim.decision')}>{c.decision.opinion ? `${c.decision.opinion} (${dateTime(c.decision.at)})` : '—'}</Descriptions.Item>
+            {c.decision.overrideReason && (
+              <Descriptions.Item label={t('claim.overrideShown')} span={2}>
+                {c.decision.overrideReason}
+              </Descriptions.Item>
+            )}
             {c.failReason && <Descriptions.Item label={t('claim.failReason')}>{c.failReason}</Descriptions.Item>}
           </Descriptions>
           <Table
@@ -160,6 +232,7 @@ function ClaimDrawer({ id, onClose, onDecided }: { id: string | null; onClose: (
             pagination={false}
             dataSource={c.rules}
             title={() => t('claim.checks')}
+            data-testid="claim-rules"
             columns={[
               {
                 title: '',
@@ -167,7 +240,18 @@ function ClaimDrawer({ id, onClose, onDecided }: { id: string | null; onClose: (
                 render: (_, r) => (r.passed ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <CloseCircleTwoTone twoToneColor="#ff4d4f" />),
               },
               { title: t('claim.rule'), dataIndex: 'rule', render: (x: string) => t(`rule.${x}`, { defaultValue: x }) },
-              { title: t('common.reason'), dataIndex: 'reason' },
+              {
+                title: t('claim.ruleResult'),
+                dataIndex: 'passed',
+                width: 90,
+                render: (p: boolean) => (p ? <Tag color="green">{t('claim.rulePassed')}</Tag> : <Tag color="red">{t('claim.ruleFailed')}</Tag>),
+              },
+              {
+                title: t('claim.reasonCode'),
+                render: (_, r) => (r.code ? <Tag color={r.passed ? 'blue' : 'orange'}>{reasonText(t, r.code)}</Tag> : null),
+              },
+              // the rules' own notes are English sentences: shown to English readers only
+              ...(english ? [{ title: t('common.reason'), dataIndex: 'reason' }] : []),
             ]}
           />
           <div>
@@ -178,17 +262,26 @@ function ClaimDrawer({ id, onClose, onDecided }: { id: string | null; onClose: (
                 children: (
                   <>
                     <StatusTag status={e.to} /> <span className="page-note">{dateTime(e.at)}</span>
-                    {e.reason && <div className="page-note">{e.reason}</div>}
+                    {e.reason && <div className="page-note">{eventReason(t, e.reason)}</div>}
                   </>
                 ),
               }))}
             />
           </div>
           {canDecide && (
-            <Form layout="vertical" onFinish={decide} initialValues={{ decision: 'approve' }}>
+            <Form form={form} layout="vertical" onFinish={decide} initialValues={failed.length ? {} : { decision: 'approve' }}>
               {c.status === 'held' && <Alert type="warning" showIcon message={t('claim.heldNote')} style={{ marginBottom: 12 }} />}
-              <Form.Item name="decision" label={t('claim.decision')}>
-                <Radio.Group>
+              {failed.length > 0 && (
+                <Alert
+                  type="error"
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  data-testid="claim-failed-alert"
+                  message={t('claim.failedAlert', { n: failed.length, rules: failedText })}
+                />
+              )}
+              <Form.Item name="decision" label={t('claim.decision')} rules={[{ required: true, message: t('claim.noDecision') }]}>
+                <Radio.Group data-testid="claim-decision">
                   <Radio value="approve">{t('claim.approve')}</Radio>
                   <Radio value="reject">{t('claim.reject')}</Radio>
                 </Radio.Group>
@@ -196,6 +289,11 @@ function ClaimDrawer({ id, onClose, onDecided }: { id: string | null; onClose: (
               <Form.Item name="opinion" label={t('claim.opinion')} rules={[{ required: true, whitespace: true }]}>
                 <Input.TextArea rows={3} maxLength={1000} id="claim-opinion" />
               </Form.Item>
+              {decision === 'approve' && failed.length > 0 && (
+                <Form.Item name="overrideReason" label={t('claim.overrideReason')} rules={[{ required: true, whitespace: true }]}>
+                  <Input.TextArea rows={2} maxLength={1000} id="claim-override" />
+                </Form.Item>
+              )}
               <Button type="primary" htmlType="submit" loading={busy} data-testid="claim-decide">
                 {t('common.submit')}
               </Button>

@@ -1,30 +1,17 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ModalForm, ProFormRadio, ProFormTextArea, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { App, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, type Page } from '../../lib/api';
+import { client, ok, type Schemas } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { dateTime } from '../../lib/format';
 import { districtName, useDistricts } from '../../lib/data';
 import { StatusTag } from '../../lib/ui';
 import { navigate } from '../../lib/router';
-import { useTableRequest } from '../../lib/table';
+import { formQuery } from '../../lib/table';
+import { useOfficerList } from '../../lib/OfficerList';
 
-interface Flag {
-  id: string;
-  sessionId: string;
-  classId: string;
-  districtCode: string;
-  trainee: string;
-  at: string;
-  flags: string[];
-  status: 'accepted' | 'flagged' | 'rejected_after_review';
-  distanceM: number | null;
-  accuracyM: number | null;
-  deviceId: string | null;
-  reviewNote: string | null;
-  reviewedAt: string | null;
-}
+type Flag = Schemas['CheckInFlag'];
 
 export function FlagsPage() {
   const { t } = useTranslation();
@@ -32,14 +19,52 @@ export function FlagsPage() {
   const districts = useDistricts();
   const ref = useRef<ActionType>(undefined);
   const [deciding, setDeciding] = useState<Flag | null>(null);
-  const request = useTableRequest<Flag>((_params, page) => api.get<Page<Flag>>('/check-in-flags', page));
+  // filters (review state, pattern, class, dates) and 导出 Excel of what they show
+  const list = useOfficerList('/api/v1/check-in-flags', '/api/v1/check-in-flags/export.xlsx', (params) => {
+    const q = formQuery(params);
+    const range = Array.isArray(params.at) ? (params.at as string[]) : [];
+    return { status: q.state, flag: q.flag, classId: q.classId, from: range[0], to: range[1] };
+  });
+  const [classes, setClasses] = useState<Array<{ id: string; name: string }>>([]);
+  useEffect(() => {
+    ok(client.GET('/api/v1/classes', { params: { query: { limit: 500 } } })).then(
+      (r) => setClasses(r.items),
+      () => undefined,
+    );
+  }, []);
   const columns: ProColumns<Flag>[] = [
-    { title: t('flag.trainee'), dataIndex: 'trainee' },
-    { title: t('audit.at'), dataIndex: 'at', render: (_, r) => dateTime(r.at) },
-    { title: t('common.district'), dataIndex: 'districtCode', render: (_, r) => districtName(districts, r.districtCode) },
+    { title: t('flag.trainee'), dataIndex: 'trainee', search: false },
+    {
+      title: t('flag.class'),
+      dataIndex: 'classId',
+      valueType: 'select',
+      fieldProps: { showSearch: true, optionFilterProp: 'label', options: classes.map((c) => ({ value: c.id, label: c.name })) },
+      render: (_, r) => classes.find((c) => c.id === r.classId)?.name ?? '—',
+    },
+    {
+      title: t('audit.at'),
+      dataIndex: 'at',
+      valueType: 'dateRange',
+      fieldProps: { placeholder: [t('list.from'), t('list.to')] },
+      search: { transform: (v: [string, string]) => ({ at: v }) },
+      render: (_, r) => dateTime(r.at),
+    },
+    { title: t('common.district'), dataIndex: 'districtCode', search: false, render: (_, r) => districtName(districts, r.districtCode) },
+    {
+      title: t('flag.state'),
+      dataIndex: 'state',
+      valueType: 'select',
+      hideInTable: true,
+      initialValue: 'flagged',
+      fieldProps: { allowClear: false, options: ['flagged', 'accepted', 'rejected_after_review'].map((x) => ({ value: x, label: t(`flag.state.${x}`) })) },
+    },
     {
       title: t('flag.reasons'),
-      dataIndex: 'flags',
+      dataIndex: 'flag',
+      valueType: 'select',
+      fieldProps: {
+        options: ['shared_device', 'identical_coordinates', 'accuracy_poor', 'impossible_travel'].map((x) => ({ value: x, label: t(`flag.${x}`) })),
+      },
       render: (_, r) =>
         r.flags.map((f) => (
           <Tag key={f} color="orange">
@@ -47,8 +72,13 @@ export function FlagsPage() {
           </Tag>
         )),
     },
-    { title: t('flag.distance'), render: (_, r) => (r.distanceM !== null ? `${Math.round(r.distanceM)} m ± ${r.accuracyM ?? '?'} m` : '—') },
-    { title: t('common.status'), dataIndex: 'status', render: (_, r) => <StatusTag status={r.status === 'rejected_after_review' ? 'rejected' : r.status} /> },
+    { title: t('flag.distance'), search: false, render: (_, r) => (r.distanceM !== null ? `${Math.round(r.distanceM)} m ± ${r.accuracyM ?? '?'} m` : '—') },
+    {
+      title: t('common.status'),
+      dataIndex: 'status',
+      search: false,
+      render: (_, r) => <StatusTag status={r.status === 'rejected_after_review' ? 'rejected' : r.status} />,
+    },
     {
       title: t('common.actions'),
       valueType: 'option',
@@ -71,9 +101,10 @@ export function FlagsPage() {
         actionRef={ref}
         headerTitle={t('menu.flags')}
         columns={columns}
-        search={false}
+        search={{ labelWidth: 'auto' }}
         pagination={{ defaultPageSize: 20 }}
-        request={request}
+        request={list.request}
+        toolBarRender={() => [list.exportButton]}
       />
       <ModalForm
         title={t('flag.review')}
@@ -84,7 +115,10 @@ export function FlagsPage() {
         onFinish={async (v: { decision: 'accept' | 'reject'; note: string }) => {
           if (!deciding) return false;
           try {
-            await api.post(`/check-in-flags/${deciding.id}/decision`, { decision: v.decision, note: v.note.trim() });
+            await client.POST('/api/v1/check-in-flags/{id}/decision', {
+              params: { path: { id: deciding.id } },
+              body: { decision: v.decision, note: v.note.trim() },
+            });
             message.success(t('common.saved'));
             ref.current?.reload();
             return true;

@@ -8,31 +8,15 @@ import { ProTable, type ProColumns } from '@ant-design/pro-components';
 import { Alert, App, Button, List, Progress, Space, Table, Typography } from 'antd';
 import { ExportOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, saveBlob } from '../../lib/api';
+import { client, ok, saveBlob, type ItemOf, type QueryOf, type ResponseOf } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { fen, toCsv } from '../../lib/format';
 import { districtName, useDistricts, useProgrammes } from '../../lib/data';
 import { useSession } from '../../lib/session';
 import { formQuery, useTableRequest } from '../../lib/table';
 
-interface Account {
-  id: string;
-  budgetId: string;
-  programmeId: string;
-  districtCode: string;
-  year: number;
-  amountFen: number;
-  availableFen: number;
-  reservedFen: number;
-  paidFen: number;
-}
-
-interface FundsCheck {
-  ok: boolean;
-  accounts: number;
-  claims: number;
-  problems: Array<{ kind: 'account' | 'claim'; id: string; message: string }>;
-}
+type Account = ItemOf<'/api/v1/subsidy/budget-accounts'>;
+type FundsCheck = ResponseOf<'/api/v1/subsidy/funds/check'>;
 
 const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
 
@@ -49,7 +33,7 @@ export function LedgerPage() {
   const request = useTableRequest<Account>(
     async (params) => {
       const { programmeId, ...q } = formQuery(params);
-      const all = await api.get<Account[]>('/subsidy/budget-accounts', q);
+      const all = (await ok(client.GET('/api/v1/subsidy/budget-accounts', { params: { query: q as QueryOf<'/api/v1/subsidy/budget-accounts'> } }))).items;
       return programmeId ? all.filter((a) => a.programmeId === programmeId) : all;
     },
     (all) => setRows(all),
@@ -105,7 +89,7 @@ export function LedgerPage() {
   const runCheck = async () => {
     setChecking(true);
     try {
-      setCheck(await api.get<FundsCheck>('/subsidy/funds/check'));
+      setCheck(await ok(client.GET('/api/v1/subsidy/funds/check')));
     } catch (e) {
       message.error(errorText(e));
     } finally {

@@ -7,36 +7,36 @@ import { useRef, useState } from 'react';
 import { ModalForm, ProFormText, ProFormTextArea, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { App, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, type Page } from '../../lib/api';
+import { client, getList, ok, type ItemOf } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { date, fen } from '../../lib/format';
 import { districtName, useDistricts } from '../../lib/data';
 import { StatusTag } from '../../lib/ui';
-import { formQuery, useTableRequest } from '../../lib/table';
+import { ProvisionalTag } from './CalendarYears';
+import { formQuery, useTableRequest, type TableParams } from '../../lib/table';
+import { searchColumn, useOfficerList } from '../../lib/OfficerList';
 
-interface Notice {
-  claimNumber: string;
-  nameMasked: string;
-  districtCode: string | null;
-  occupationCode: string;
-  level: number;
-  amountFen: number;
-  lastDay: string;
-  status: 'approved' | 'held';
-}
+type Notice = ItemOf<'/api/v1/subsidy/notices'>;
 
-export function NoticesPage({ hideDistrictFilter = false }: { hideDistrictFilter?: boolean }) {
+export function NoticesPage({ hideDistrictFilter = false, officer = false }: { hideDistrictFilter?: boolean; officer?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const districts = useDistricts();
   const ref = useRef<ActionType>(undefined);
   const [objecting, setObjecting] = useState<Notice | null>(null);
 
+  // search by claim number, filter by district and status; officers also export what the filters show
+  const toQuery = (params: TableParams) => {
+    const q = formQuery(params);
+    return { q: q.q, districtCode: q.districtCode, status: q.status };
+  };
+  const list = useOfficerList('/api/v1/subsidy/notices', '/api/v1/subsidy/notices/export.xlsx', toQuery);
   const request = useTableRequest<Notice>((params, page) =>
-    api.get<Page<Notice>>('/subsidy/notices', { ...formQuery(params), limit: Math.min(page.limit, 200), offset: page.offset }),
+    getList('/api/v1/subsidy/notices', { ...toQuery(params), limit: Math.min(page.limit, 200), offset: page.offset }),
   );
 
   const columns: ProColumns<Notice>[] = [
+    searchColumn<Notice>(t, t('notice.searchHint')),
     { title: t('claim.number'), dataIndex: 'claimNumber', search: false, copyable: true },
     { title: t('persons.name'), dataIndex: 'nameMasked', search: false, render: (_, r) => <span data-testid="notice-name">{r.nameMasked}</span> },
     {
@@ -49,11 +49,27 @@ export function NoticesPage({ hideDistrictFilter = false }: { hideDistrictFilter
     },
     { title: t('common.occupation'), dataIndex: 'occupationCode', search: false, render: (_, r) => `${r.occupationCode} · ${t(`level.${r.level}`)}` },
     { title: t('common.amount'), dataIndex: 'amountFen', search: false, align: 'right', render: (_, r) => fen(r.amountFen) },
-    { title: t('notice.lastDay'), dataIndex: 'lastDay', search: false, render: (_, r) => date(r.lastDay) },
+    {
+      title: t('notice.lastDay'),
+      dataIndex: 'lastDay',
+      search: false,
+      render: (_, r) => (
+        <>
+          {date(r.lastDay)}
+          {r.lastDayProvisional && <ProvisionalTag />}
+        </>
+      ),
+    },
     {
       title: t('common.status'),
       dataIndex: 'status',
-      search: false,
+      valueType: 'select',
+      fieldProps: {
+        options: [
+          { value: 'approved', label: t('status.in_notice') },
+          { value: 'held', label: t('status.held') },
+        ],
+      },
       render: (_, r) => (
         <span data-testid="notice-status">
           <StatusTag status={r.status === 'approved' ? 'in_notice' : r.status} />
@@ -82,7 +98,8 @@ export function NoticesPage({ hideDistrictFilter = false }: { hideDistrictFilter
         columns={columns}
         search={{ labelWidth: 'auto' }}
         pagination={{ defaultPageSize: 20 }}
-        request={request}
+        request={officer ? list.request : request}
+        toolBarRender={() => (officer ? [list.exportButton] : [])}
       />
       <ModalForm<{ text: string; contact?: string }>
         title={t('notice.object')}
@@ -92,8 +109,13 @@ export function NoticesPage({ hideDistrictFilter = false }: { hideDistrictFilter
         onFinish={async (v) => {
           if (!objecting) return false;
           try {
-            await api.post('/subsidy/objections', { claimNumber: objecting.claimNumber, text: v.text.trim(), contact: (v.contact ?? '').trim() });
-            message.success(t('notice.objected'));
+            const r = await ok(
+              client.POST('/api/v1/subsidy/objections', {
+                body: { claimNumber: objecting.claimNumber, text: v.text.trim(), contact: (v.contact ?? '').trim() },
+              }),
+            );
+            // signed in (real name) the claim is held; anonymous the objection is queued for an officer
+            message.success(t(r.status === 'held' ? 'notice.objected' : 'hardening.objectionQueued'));
             ref.current?.reload();
             return true;
           } catch (e) {

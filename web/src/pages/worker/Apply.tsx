@@ -1,16 +1,27 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Result, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, type Page } from '../../lib/api';
+import { client, ok, type ItemOf, type ResponseOf } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { useProgrammes } from '../../lib/data';
+import { fen } from '../../lib/format';
 import { navigate } from '../../lib/router';
-import { VoucherSummary, type Voucher } from './Vouchers';
+import { VoucherSummary } from './Vouchers';
 
-interface Occupation {
-  code: string;
-  name: string;
-  shortage: boolean;
+type Occupation = ItemOf<'/api/v1/occupations'>;
+type Applied = ResponseOf<'/api/v1/vouchers/apply', 'post'>;
+type Explanation = Applied['explanation'];
+
+/** Why this voucher, in words: the programme and its figures, or why no programme applied (never the person's category). */
+export function explain(t: (k: string, o?: Record<string, unknown>) => string, x: Explanation): string {
+  if (x.kind === 'subsidy')
+    return t('apply.explain.subsidy', {
+      programme: x.programmeName ?? '',
+      standard: fen(x.standardFen),
+      ratio: x.ratioPct,
+      uplift: x.upliftPct ? t('apply.explain.uplift', { pct: x.upliftPct }) : '',
+    });
+  return `${t('apply.explain.checkin')}${x.causes.map((c) => t(`apply.cause.${c.cause}`, { programme: c.programmeName ?? '' })).join('；')}`;
 }
 
 export function ApplyPage() {
@@ -19,12 +30,12 @@ export function ApplyPage() {
   const [occupations, setOccupations] = useState<Occupation[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ voucher: Voucher; reason: string } | null>(null);
+  const [result, setResult] = useState<Applied | null>(null);
 
   const search = async (q: string) => {
     if (!q.trim()) return;
     try {
-      setOccupations((await api.get<Page<Occupation>>('/occupations', { q: q.trim(), limit: 30 })).items);
+      setOccupations((await ok(client.GET('/api/v1/occupations', { params: { query: { q: q.trim(), limit: 30 } } }))).items);
     } catch {
       /* keep the previous list while typing */
     }
@@ -34,11 +45,11 @@ export function ApplyPage() {
     setError(null);
     try {
       setResult(
-        await api.post<{ voucher: Voucher; reason: string }>('/vouchers/apply', {
-          occupationCode: v.occupationCode,
-          level: v.level,
-          ...(v.programmeId ? { programmeId: v.programmeId } : {}),
-        }),
+        await ok(
+          client.POST('/api/v1/vouchers/apply', {
+            body: { occupationCode: v.occupationCode, level: v.level, ...(v.programmeId ? { programmeId: v.programmeId } : {}) },
+          }),
+        ),
       );
     } catch (e) {
       setError(errorText(e));
@@ -53,12 +64,16 @@ export function ApplyPage() {
         <Result
           status="success"
           title={result.voucher.kind === 'subsidy' ? t('apply.okSubsidy') : t('apply.okCheckin')}
-          subTitle={<span data-testid="apply-reason">{result.reason}</span>}
-          extra={
-            <Button type="primary" onClick={() => navigate(`/vouchers/${result.voucher.id}`)}>
+          subTitle={<span data-testid="apply-reason">{explain(t, result.explanation)}</span>}
+          extra={[
+            <Button key="v" type="primary" onClick={() => navigate(`/vouchers/${result.voucher.id}`)}>
               {t('apply.view')}
-            </Button>
-          }
+            </Button>,
+            // applying and registering are one path: from here to the classes this voucher can register for
+            <Button key="c" onClick={() => navigate('/courses')} data-testid="apply-find-courses">
+              {t('menu.courses.worker')}
+            </Button>,
+          ]}
         />
         <VoucherSummary v={result.voucher} />
       </Card>

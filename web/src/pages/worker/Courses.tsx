@@ -1,70 +1,94 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Empty, Form, Input, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Form, Input, Modal, Radio, Segmented, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { EnvironmentOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, type Page } from '../../lib/api';
+import { client, ok, type ItemOf, type ResponseOf } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { date, dateTime, fen } from '../../lib/format';
 import { districtName, useDistricts } from '../../lib/data';
 import { navigate } from '../../lib/router';
-import type { Voucher } from './Vouchers';
+import { OccupationLabel } from '../../lib/occupation';
+import { CourseRatingsDrawer, ScoreBadge } from './Rating';
 
-interface Course {
-  classId: string;
-  name: string;
-  providerName: string;
-  programmeId: string;
-  occupationCode: string;
-  occupationName: string | null;
-  level: number;
-  feeFen: number;
-  online: boolean;
-  districtCode: string;
-  venue: { name: string; address: string } | null;
-  startDate: string;
-  endDate: string;
-  registrationClosesAt: string;
-  seatsLeft: number;
-  distanceM: number | null;
-  subsidyEstimateFen: number | null;
-}
+type Course = ItemOf<'/api/v1/course-search'>;
+type Voucher = ItemOf<'/api/v1/classes/{id}/fitting-vouchers'>;
 
 export function CourseSearchPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const districts = useDistricts();
   const [filters, setFilters] = useState<{ q?: string; districtCode?: string }>({});
-  const [page, setPage] = useState<Page<Course> | null>(null);
+  const [sort, setSort] = useState<'start' | 'rating'>('start');
+  const [ratingsOf, setRatingsOf] = useState<Course | null>(null);
+  const [page, setPage] = useState<ResponseOf<'/api/v1/course-search'> | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [vouchers, setVouchers] = useState<Voucher[]>([]);
+  const [vouchers, setVouchers] = useState<Voucher[] | null>(null);
   const [picking, setPicking] = useState<Course | null>(null);
   const [voucherId, setVoucherId] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
 
   useEffect(() => {
     setError(null);
-    api.get<Page<Course>>('/course-search', { q: filters.q, districtCode: filters.districtCode, limit: 50 }).then(setPage, (e) => setError(errorText(e)));
-  }, [filters]);
-  useEffect(() => {
-    api.get<{ items: Voucher[] }>('/vouchers/mine').then(
-      (r) => setVouchers(r.items.filter((v) => v.status === 'issued')),
-      () => undefined,
+    ok(client.GET('/api/v1/course-search', { params: { query: { q: filters.q, districtCode: filters.districtCode, sort, limit: 50 } } })).then(setPage, (e) =>
+      setError(errorText(e)),
     );
-  }, []);
-
+  }, [filters, sort]);
+  /** 报名 offers only the worker's vouchers that fit the class (programme, occupation, level, issued and valid). */
   const pick = (c: Course) => {
-    const match = vouchers.find((v) => v.occupationCode === c.occupationCode && v.level === c.level) ?? vouchers[0];
-    setVoucherId(match?.id ?? null);
     setPicking(c);
+    setVouchers(null);
+    setVoucherId(null);
+    setRefusal(null);
+    ok(client.GET('/api/v1/classes/{id}/fitting-vouchers', { params: { path: { id: c.classId } } })).then(
+      (r) => {
+        setVouchers(r.items);
+        setVoucherId(r.items[0]?.id ?? null);
+      },
+      (e) => setRefusal(errorText(e)),
+    );
+  };
+  const registerWith = async (c: Course, id: string) => {
+    await client.POST('/api/v1/registrations', { body: { classId: c.classId, voucherId: id } });
+    setDone(c.name);
+    setPicking(null);
   };
   const register = async () => {
     if (!picking || !voucherId) return;
+    setBusy(true);
+    setRefusal(null);
     try {
-      await api.post('/registrations', { classId: picking.classId, voucherId });
-      setDone(picking.name);
-      setPicking(null);
+      await registerWith(picking, voucherId);
     } catch (e) {
-      message.error(errorText(e));
+      setRefusal(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  /** No voucher fits: 申领 with the class's programme, occupation and level, then register with the new voucher. */
+  const applyAndRegister = async () => {
+    if (!picking) return;
+    setBusy(true);
+    setRefusal(null);
+    let issued: Voucher | null = null;
+    try {
+      issued = (
+        await ok(
+          client.POST('/api/v1/vouchers/apply', {
+            body: { programmeId: picking.programmeId, occupationCode: picking.occupationCode, level: picking.level },
+          }),
+        )
+      ).voucher;
+      await registerWith(picking, issued.id);
+    } catch (e) {
+      setRefusal(errorText(e));
+      // the voucher was issued but the registration refused (e.g. the class filled up): offer it from now on
+      if (issued) {
+        setVouchers([issued]);
+        setVoucherId(issued.id);
+      }
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -92,7 +116,19 @@ export function CourseSearchPage() {
             </Button>
           </Space.Compact>
         </Form>
+        <Segmented
+          block
+          style={{ marginTop: 8 }}
+          value={sort}
+          onChange={(v) => setSort(v as 'start' | 'rating')}
+          options={[
+            { value: 'start', label: t('eval.sort.start') },
+            { value: 'rating', label: t('eval.sort.rating') },
+          ]}
+          data-testid="course-sort"
+        />
       </Card>
+      <CourseRatingsDrawer courseId={ratingsOf?.courseId ?? null} title={ratingsOf?.name ?? ''} onClose={() => setRatingsOf(null)} />
       {done && (
         <Alert
           type="success"
@@ -116,11 +152,21 @@ export function CourseSearchPage() {
             <div>
               <Typography.Text strong>{c.name}</Typography.Text>
               <div className="page-note">{c.providerName}</div>
+              <ScoreBadge rating={c.rating} onOpen={() => setRatingsOf(c)} />
             </div>
             {c.online ? <Tag color="purple">{t('courses.online')}</Tag> : <Tag>{districtName(districts, c.districtCode)}</Tag>}
           </Space>
+          {c.programmeName && (
+            <div style={{ marginTop: 6 }}>
+              <Tag color="geekblue" data-testid="course-programme">
+                {c.programmeName}
+              </Tag>
+            </div>
+          )}
           <div style={{ marginTop: 6 }}>
-            <Tag color="blue">{c.occupationName ?? c.occupationCode}</Tag>
+            <Tag color="blue">
+              <OccupationLabel code={c.occupationCode} name={c.occupationName} />
+            </Tag>
             <Tag>{t(`level.${c.level}`)}</Tag>
           </div>
           {c.venue && (
@@ -150,22 +196,56 @@ export function CourseSearchPage() {
         open={!!picking}
         title={t('courses.pickVoucher')}
         onCancel={() => setPicking(null)}
-        onOk={register}
-        okButtonProps={{ disabled: !voucherId, id: 'register-ok' }}
-        okText={t('courses.register')}
+        footer={
+          vouchers && vouchers.length === 0
+            ? [
+                <Button key="c" onClick={() => setPicking(null)}>
+                  {t('common.cancel')}
+                </Button>,
+                <Button key="a" type="primary" loading={busy} onClick={() => void applyAndRegister()} data-testid="apply-register">
+                  {t('courses.applyAndRegister')}
+                </Button>,
+              ]
+            : [
+                <Button key="c" onClick={() => setPicking(null)}>
+                  {t('common.cancel')}
+                </Button>,
+                <Button key="r" type="primary" id="register-ok" loading={busy} disabled={!voucherId} onClick={() => void register()}>
+                  {t('courses.register')}
+                </Button>,
+              ]
+        }
       >
-        {vouchers.length === 0 ? (
-          <Alert type="warning" showIcon message={t('courses.noVoucher')} action={<Button onClick={() => navigate('/apply')}>{t('menu.apply')}</Button>} />
-        ) : (
-          <Radio.Group value={voucherId} onChange={(e) => setVoucherId(e.target.value as string)}>
-            <Space direction="vertical">
-              {vouchers.map((v) => (
-                <Radio key={v.id} value={v.id}>
-                  {v.programme?.name ?? t('voucher.checkinOnly')} · {v.occupationCode} · {v.level !== null ? t(`level.${v.level}`) : ''} ({v.number})
-                </Radio>
-              ))}
-            </Space>
-          </Radio.Group>
+        {refusal && <Alert type="error" showIcon message={refusal} style={{ marginBottom: 12 }} data-testid="register-refusal" />}
+        {picking && !vouchers && !refusal && <Skeleton active paragraph={{ rows: 2 }} />}
+        {picking && vouchers && vouchers.length === 0 && (
+          <Space direction="vertical" style={{ width: '100%' }} data-testid="no-fitting-voucher">
+            <Alert type="info" showIcon message={t('courses.noneFits')} />
+            <Typography.Text>
+              {t('courses.applyFor', {
+                programme: picking.programmeName ?? '',
+                occupation: picking.occupationName ?? picking.occupationCode,
+                level: t(`level.${picking.level}`),
+              })}
+            </Typography.Text>
+          </Space>
+        )}
+        {vouchers && vouchers.length > 0 && (
+          <>
+            <Typography.Paragraph type="secondary">{t('courses.fitting')}</Typography.Paragraph>
+            <Radio.Group value={voucherId} onChange={(e) => setVoucherId(e.target.value as string)}>
+              <Space direction="vertical">
+                {vouchers.map((v) => (
+                  <Radio key={v.id} value={v.id} data-testid="fitting-voucher">
+                    {v.programme?.name ?? t('voucher.checkinOnly')} · {v.occupationName ?? v.occupationCode} · {v.level !== null ? t(`level.${v.level}`) : ''}
+                    <div className="page-note">
+                      {t('voucher.number')}: {v.number}
+                    </div>
+                  </Radio>
+                ))}
+              </Space>
+            </Radio.Group>
+          </>
         )}
       </Modal>
     </>

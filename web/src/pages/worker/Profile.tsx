@@ -1,38 +1,64 @@
 import { useEffect, useState } from 'react';
-import { Alert, Card, Descriptions, Skeleton, Space, Tag } from 'antd';
+import { Alert, Card, Descriptions, List, Skeleton, Space, Tag } from 'antd';
+import { ProfileOutlined, RightOutlined, SolutionOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api';
+import { client, ok } from '../../lib/api';
 import { errorText } from '../../i18n';
 import type { PersonView } from '../admin/Persons';
 import { date } from '../../lib/format';
 import { districtName, useDistricts } from '../../lib/data';
+import { navigate } from '../../lib/router';
+import { useSession } from '../../lib/session';
 
 export function MyProfilePage() {
   const { t, i18n } = useTranslation();
   const districts = useDistricts();
+  const { ops } = useSession();
+  const links = [
+    { path: '/record', label: t('menu.record.worker'), icon: <ProfileOutlined />, op: 'getMyRecord' },
+    { path: '/jobs', label: t('menu.jobs.worker'), icon: <SolutionOutlined />, op: 'recommendJobs' },
+  ].filter((l) => ops.has(l.op));
   const [p, setP] = useState<PersonView | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api.get<PersonView>('/persons/me').then(setP, (e) => setError(errorText(e)));
+    ok(client.GET('/api/v1/persons/me')).then(setP, (e) => setError(errorText(e)));
   }, []);
   if (error) return <Alert type="error" showIcon message={error} />;
   if (!p) return <Skeleton active />;
   return (
-    <Card className="voucher-card" title={p.name}>
-      <Descriptions column={1} size="small">
-        <Descriptions.Item label={t('persons.idNumber')}>{p.idNumberMasked}</Descriptions.Item>
-        <Descriptions.Item label={t('persons.birthDate')}>{date(p.birthDate)}</Descriptions.Item>
-        <Descriptions.Item label={t('persons.phone')}>{p.phoneMasked ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('persons.bank')}>{p.bankAccountMasked ? `${p.bankName ?? ''} ${p.bankAccountMasked}` : '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('common.district')}>{districtName(districts, p.districtCode)}</Descriptions.Item>
-        <Descriptions.Item label={t('persons.categories')}>
-          <Space size={[0, 4]} wrap>
-            {p.categories.map((c) => (
-              <Tag key={c}>{i18n.exists(`cat.${c}`) ? t(`cat.${c}`) : c}</Tag>
-            ))}
-          </Space>
-        </Descriptions.Item>
-      </Descriptions>
-    </Card>
+    <>
+      <Card className="voucher-card" title={p.name}>
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label={t('persons.idNumber')}>{p.idNumberMasked}</Descriptions.Item>
+          <Descriptions.Item label={t('persons.birthDate')}>{date(p.birthDate)}</Descriptions.Item>
+          <Descriptions.Item label={t('persons.phone')}>{p.phoneMasked ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('persons.bank')}>{p.bankAccountMasked ? `${p.bankName ?? ''} ${p.bankAccountMasked}` : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('common.district')}>{districtName(districts, p.districtCode)}</Descriptions.Item>
+          <Descriptions.Item label={t('persons.categories')}>
+            <Space size={[0, 4]} wrap>
+              {p.categories.map((c) => (
+                <Tag key={c}>{i18n.exists(`cat.${c}`) ? t(`cat.${c}`) : c}</Tag>
+              ))}
+            </Space>
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      {links.length > 0 && (
+        <Card className="voucher-card" size="small">
+          <List
+            dataSource={links}
+            renderItem={(l) => (
+              <List.Item onClick={() => navigate(l.path)} style={{ cursor: 'pointer', minHeight: 48 }} data-testid={`me-link-${l.path}`}>
+                <Space>
+                  {l.icon}
+                  {l.label}
+                </Space>
+                <RightOutlined style={{ color: '#bbb' }} />
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+    </>
   );
 }

@@ -1,22 +1,17 @@
 import { useEffect, useState } from 'react';
-import { Alert, Card, Descriptions, Empty, Skeleton, Space, Typography } from 'antd';
-import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Empty, Skeleton, Space, Typography } from 'antd';
+import { FilePdfOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, type Page } from '../../lib/api';
+import { client, download, ok, type ItemOf, type ResponseOf } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { date, fen } from '../../lib/format';
 import { StatusTag } from '../../lib/ui';
-import type { Claim } from '../subsidy/Claims';
+import { OccupationLabel } from '../../lib/occupation';
 
-interface Certificate {
-  certificateNumber: string;
-  certificateType: string;
-  holderNameMasked: string;
-  occupationCode: string;
-  level: number;
-  assessedOn: string;
-}
-type ClaimWithEvents = Claim & { events?: Array<{ to: string; at: string }> };
+type Certificate = ItemOf<'/api/v1/me/certificates'>;
+
+type Claim = ItemOf<'/api/v1/subsidy/claims'>;
+type ClaimWithEvents = Claim & Partial<Pick<ResponseOf<'/api/v1/subsidy/claims/{id}'>, 'events'>>;
 
 /** The worker's certificates and subsidies: amount, masked account, status and the paid date. */
 export function MyResultsPage() {
@@ -25,12 +20,17 @@ export function MyResultsPage() {
   const [claims, setClaims] = useState<ClaimWithEvents[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api.get<Certificate[]>('/me/certificates').then(setCerts, (e) => setError(errorText(e)));
-    api.get<Page<Claim>>('/subsidy/claims', { limit: 100 }).then(
+    ok(client.GET('/api/v1/me/certificates')).then(
+      (r) => setCerts(r.items),
+      (e) => setError(errorText(e)),
+    );
+    ok(client.GET('/api/v1/subsidy/claims', { params: { query: { limit: 100 } } })).then(
       async (r) =>
         setClaims(
           await Promise.all(
-            r.items.map((c) => (c.status === 'paid' ? api.get<ClaimWithEvents>(`/subsidy/claims/${c.id}`).catch(() => c) : Promise.resolve(c))),
+            r.items.map((c) =>
+              c.status === 'paid' ? ok(client.GET('/api/v1/subsidy/claims/{id}', { params: { path: { id: c.id } } })).catch(() => c) : Promise.resolve(c),
+            ),
           ),
         ),
       (e) => setError(errorText(e)),
@@ -56,7 +56,7 @@ export function MyResultsPage() {
             </Space>
             <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
               <Descriptions.Item label={t('common.occupation')}>
-                {c.occupationCode} · {t(`level.${c.level}`)}
+                <OccupationLabel code={c.occupationCode} /> · {t(`level.${c.level}`)}
               </Descriptions.Item>
               <Descriptions.Item label={t('results.account')}>
                 {c.payee.bankName ?? ''} {c.payee.accountMasked ?? '—'}
@@ -72,17 +72,31 @@ export function MyResultsPage() {
       </Typography.Title>
       {!certs.length && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('results.noCertificates')} />}
       {certs.map((c) => (
-        <Card key={c.certificateNumber} size="small" className="voucher-card">
+        <Card key={c.id} size="small" className="voucher-card" data-testid="cert-card">
           <Space align="start">
             <SafetyCertificateOutlined style={{ fontSize: 28, color: '#faad14' }} />
             <div>
               <Typography.Text strong>{t(`cert.${c.certificateType}`)}</Typography.Text>
               <div className="page-note">
-                {c.occupationCode} · {t(`level.${c.level}`)} · {date(c.assessedOn)}
+                <OccupationLabel code={c.occupationCode} /> · {t(`level.${c.level}`)} · {date(c.assessedOn)}
               </div>
               <div className="page-note">
                 {t('result.certificateNumber')}: {c.certificateNumber}
               </div>
+              {c.issuerName && <div className="page-note">{c.issuerName}</div>}
+              <Button
+                size="small"
+                icon={<FilePdfOutlined />}
+                style={{ marginTop: 6 }}
+                data-testid="cert-download"
+                onClick={() =>
+                  download('/api/v1/me/certificates/{id}/pdf', { path: { id: c.id } }, `certificate-${c.certificateNumber}.pdf`).catch((e) =>
+                    setError(errorText(e)),
+                  )
+                }
+              >
+                {t('cert.download')}
+              </Button>
             </div>
           </Space>
         </Card>

@@ -2,38 +2,17 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Empty, List, Popconfirm, Progress, Skeleton, Space, Tag, Typography } from 'antd';
 import { AimOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../lib/api';
+import { ApiError, client, ok, type ItemOf, type Schemas } from '../../lib/api';
 import i18n, { errorText } from '../../i18n';
-import { dateTime } from '../../lib/format';
-import { StatusTag } from '../../lib/ui';
+import { date, dateTime } from '../../lib/format';
+import { OccupationLabel } from '../../lib/occupation';
+import { sessionView } from '../../lib/sessions';
+import { useSession } from '../../lib/session';
+import { RatingPanel, useRatable, type Ratable } from './Rating';
 
-interface Registration {
-  id: string;
-  classId: string;
-  voucherId: string;
-  status: string;
-  createdAt: string;
-}
-interface MyAttendance {
-  classId: string;
-  className: string;
-  online: boolean;
-  thresholdPct: number;
-  sessions: Array<{ id: string; seq: number; startsAt: string }>;
-  trainees: Array<{
-    attended: number;
-    total: number;
-    rate: number;
-    meetsThreshold: boolean;
-    sessions: Array<{ sessionId: string; mark: 'attended' | 'flagged' | 'rejected' | 'absent'; at: string | null }>;
-  }>;
-}
-interface CheckIn {
-  status: 'accepted' | 'flagged' | 'rejected_after_review';
-  distanceM: number | null;
-  accuracyM: number | null;
-  flags: string[];
-}
+/** One line of 我的培训 (GET /training/mine): an admission (also one made at the provider's desk) or a registration. */
+type MyTraining = ItemOf<'/api/v1/training/mine'>;
+type MyAttendance = Schemas['ClassAttendance'];
 
 /** A stable per-browser device id, so the server can spot one phone checking in several trainees. */
 function deviceId(): string {
@@ -76,7 +55,33 @@ function refusal(e: unknown): string {
   return base;
 }
 
-function ClassCard({ reg }: { reg: Registration }) {
+const SESSION_TAG: Record<string, { color: string; key: string }> = {
+  attended: { color: 'green', key: 'att.attended' },
+  flagged: { color: 'orange', key: 'att.flagged' },
+  rejected: { color: 'red', key: 'att.rejected' },
+  absent: { color: 'default', key: 'att.absent' },
+  upcoming: { color: 'blue', key: 'session.upcoming' },
+  due: { color: 'gold', key: 'session.due' },
+};
+
+/** The class in words: programme, occupation by name (code beside it), level, dates, provider. */
+function ClassFacts({ m }: { m: MyTraining }) {
+  const { t } = useTranslation();
+  return (
+    <div className="page-note" style={{ marginBottom: 4 }}>
+      {m.class.programmeName && <div>{m.class.programmeName}</div>}
+      <div>
+        <OccupationLabel code={m.class.occupationCode} name={m.class.occupationName} /> · {t(`level.${m.class.level}`)}
+      </div>
+      <div>
+        {t('mytraining.period')}: {date(m.class.startDate)} ~ {date(m.class.endDate)}
+        {m.class.providerName ? ` · ${m.class.providerName}` : ''}
+      </div>
+    </div>
+  );
+}
+
+function ClassCard({ m, ratable, onRated }: { m: MyTraining; ratable?: Ratable; onRated: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [att, setAtt] = useState<MyAttendance | null>(null);
@@ -85,8 +90,8 @@ function ClassCard({ reg }: { reg: Registration }) {
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
 
   const load = useCallback(() => {
-    api.get<MyAttendance>(`/classes/${reg.classId}/attendance`).then(setAtt, (e) => setError(errorText(e)));
-  }, [reg.classId]);
+    ok(client.GET('/api/v1/classes/{id}/attendance', { params: { path: { id: m.class.id } } })).then(setAtt, (e) => setError(errorText(e)));
+  }, [m.class.id]);
   useEffect(load, [load]);
 
   const checkIn = async (sessionId: string) => {
@@ -94,13 +99,12 @@ function ClassCard({ reg }: { reg: Registration }) {
     setResult(null);
     try {
       const pos = await locate();
-      const r = await api.post<CheckIn>(`/sessions/${sessionId}/check-in`, {
-        lat: pos.coords.latitude,
-        lng: pos.coords.longitude,
-        accuracyM: pos.coords.accuracy,
-        coordSystem: 'wgs84',
-        deviceId: deviceId(),
-      });
+      const r = await ok(
+        client.POST('/api/v1/sessions/{id}/check-in', {
+          params: { path: { id: sessionId } },
+          body: { lat: pos.coords.latitude, lng: pos.coords.longitude, accuracyM: pos.coords.accuracy, coordSystem: 'wgs84', deviceId: deviceId() },
+        }),
+      );
       setResult({
         ok: true,
         text: r.status === 'flagged' ? t('checkin.flagged') : t('checkin.ok', { d: r.distanceM !== null ? Math.round(r.distanceM) : '—' }),
@@ -117,7 +121,8 @@ function ClassCard({ reg }: { reg: Registration }) {
   const me = att?.trainees[0];
   const now = Date.now();
   return (
-    <Card size="small" className="voucher-card" title={att?.className ?? t('menu.class')} extra={<StatusTag status={reg.status} />} data-testid="training-card">
+    <Card size="small" className="voucher-card" title={m.class.name} extra={<ClassStateTag state={m.class.state} />} data-testid="training-card">
+      <ClassFacts m={m} />
       {error && <Typography.Text type="secondary">{error}</Typography.Text>}
       {!att && !error && <Skeleton active paragraph={{ rows: 2 }} />}
       {att && me && (
@@ -132,13 +137,18 @@ function ClassCard({ reg }: { reg: Registration }) {
             size="small"
             dataSource={att.sessions}
             renderItem={(s) => {
-              const mark = me.sessions.find((m) => m.sessionId === s.id)?.mark ?? 'absent';
-              const start = new Date(s.startsAt).getTime();
-              const soon = Math.abs(start - now) < 3 * 3_600_000;
+              const mark = me.sessions.find((x) => x.sessionId === s.id)?.mark ?? 'absent';
+              const v = sessionView(s.startsAt, mark, now);
+              const tag = SESSION_TAG[v.state]!;
               return (
                 <List.Item
+                  className={v.today ? 'session-today' : undefined}
+                  style={v.today ? { background: '#e6f4ff', borderLeft: '3px solid #1677ff', paddingLeft: 8 } : undefined}
+                  data-testid="session-row"
+                  data-state={v.state}
+                  data-today={v.today ? 'yes' : 'no'}
                   actions={
-                    !att.online && mark === 'absent' && soon
+                    !att.online && v.canCheckIn
                       ? [
                           <Button
                             key="c"
@@ -156,8 +166,10 @@ function ClassCard({ reg }: { reg: Registration }) {
                   }
                 >
                   <span>
-                    #{s.seq} {dateTime(s.startsAt)}{' '}
-                    <Tag color={{ attended: 'green', flagged: 'orange', rejected: 'red', absent: 'default' }[mark]}>{t(`att.${mark}`)}</Tag>
+                    {t('session.seq', { n: s.seq })} {dateTime(s.startsAt)} {v.today && <Tag color="blue">{t('session.today')}</Tag>}
+                    <Tag color={tag.color} data-testid="session-state">
+                      {t(tag.key)}
+                    </Tag>
                   </span>
                 </List.Item>
               );
@@ -165,25 +177,37 @@ function ClassCard({ reg }: { reg: Registration }) {
           />
         </Space>
       )}
+      {ratable && <RatingPanel key={ratable.rating?.changedAt ?? 'new'} item={ratable} onSaved={onRated} />}
     </Card>
   );
+}
+
+function ClassStateTag({ state }: { state: string }) {
+  const { t, i18n } = useTranslation();
+  const key = `mytraining.class.${state}`;
+  return <Tag color={state === 'open' ? 'green' : state === 'draft' ? 'blue' : 'default'}>{i18n.exists(key) ? t(key) : t('status.' + state)}</Tag>;
 }
 
 export function MyTrainingPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [regs, setRegs] = useState<Registration[] | null>(null);
+  const { ops } = useSession();
+  const [ratable, reloadRatable] = useRatable(ops.has('listMyRatableClasses'));
+  const [items, setItems] = useState<MyTraining[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
-    api.get<Registration[]>('/registrations/mine').then(setRegs, (e) => setError(errorText(e)));
+    ok(client.GET('/api/v1/training/mine')).then(
+      (r) => setItems(r.items),
+      (e) => setError(errorText(e)),
+    );
   }, []);
   useEffect(load, [load]);
   if (error) return <Alert type="error" showIcon message={error} />;
-  if (!regs) return <Skeleton active />;
-  if (!regs.length) return <Empty description={t('checkin.none')} />;
+  if (!items) return <Skeleton active />;
+  if (!items.length) return <Empty description={t('checkin.none')} />;
   const cancel = async (id: string) => {
     try {
-      await api.post(`/registrations/${id}/cancel`);
+      await client.POST('/api/v1/registrations/{id}/cancel', { params: { path: { id } } });
       load();
     } catch (e) {
       message.error(errorText(e));
@@ -191,21 +215,29 @@ export function MyTrainingPage() {
   };
   return (
     <>
-      {regs.map((r) =>
-        r.status === 'pending' ? (
-          <Card key={r.id} size="small" className="voucher-card" data-testid="training-card">
-            <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-              <span>
-                {t('checkin.pending')} <StatusTag status={r.status} />
-              </span>
-              <Popconfirm title={t('checkin.cancelConfirm')} onConfirm={() => void cancel(r.id)}>
-                <Button size="small">{t('common.cancel')}</Button>
-              </Popconfirm>
-            </Space>
-            <div className="page-note">{dateTime(r.createdAt)}</div>
-          </Card>
+      {items.map((m) =>
+        m.kind === 'admission' && m.status === 'admitted' ? (
+          <ClassCard key={m.id} m={m} ratable={ratable.get(m.class.id)} onRated={reloadRatable} />
         ) : (
-          <ClassCard key={r.id} reg={r} />
+          <Card
+            key={m.id}
+            size="small"
+            className="voucher-card"
+            data-testid="training-card"
+            title={m.class.name}
+            extra={<Tag color={m.status === 'pending' ? 'blue' : 'default'}>{t(`mytraining.status.${m.status}`)}</Tag>}
+          >
+            <ClassFacts m={m} />
+            {m.status === 'pending' && (
+              <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+                <span>{t('mytraining.pending')}</span>
+                <Popconfirm title={t('checkin.cancelConfirm')} onConfirm={() => void cancel(m.id)}>
+                  <Button size="small">{t('common.cancel')}</Button>
+                </Popconfirm>
+              </Space>
+            )}
+            <div className="page-note">{dateTime(m.at)}</div>
+          </Card>
         ),
       )}
     </>

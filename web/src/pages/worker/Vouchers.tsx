@@ -3,38 +3,37 @@ import { Alert, Button, Card, Descriptions, Empty, Progress, Skeleton, Space, Ta
 import { QrcodeOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
-import { api } from '../../lib/api';
+import { client, ok, type ItemOf, type ResponseOf } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { date, dateTime, fen } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { StatusTag } from '../../lib/ui';
+import { OccupationLabel } from '../../lib/occupation';
+import { useSession } from '../../lib/session';
+import { JobsBanner } from '../jobs/WorkerJobs';
 
-export interface Voucher {
-  id: string;
-  number: string;
-  kind: 'subsidy' | 'checkin_only';
-  status: string;
-  mode: 'targeted' | 'custom' | 'on_demand';
-  programme: { id: string; code: string; name: string } | null;
-  occupationCode: string | null;
-  level: number | null;
-  districtCode: string | null;
-  ratioPct: number;
-  standardFen: number | null;
-  upliftPct: number;
-  subsidyEstimateFen: number | null;
-  category: string | null;
-  categoryValidUntil: string | null;
-  validFrom: string;
-  validUntil: string;
-  issuedAt: string;
-  holder: { name: string; idNumberMasked: string };
-}
-interface VoucherDetail extends Voucher {
-  events: Array<{ from: string | null; to: string; actorRole: string; reason: string | null; at: string }>;
-}
+export type Voucher = ItemOf<'/api/v1/vouchers/mine'>;
+type VoucherDetail = ResponseOf<'/api/v1/vouchers/{id}'>;
 
 const OPEN = ['issued', 'admitted', 'in_training', 'assessed', 'approved'];
+
+/** A voucher's status in the worker's words: a settled voucher reads 已核销. */
+export function VoucherStatusTag({ status }: { status: string }) {
+  const { t, i18n } = useTranslation();
+  const key = `voucher.status.${status}`;
+  if (!i18n.exists(key)) return <StatusTag status={status} />;
+  return (
+    <Tag color="default" data-status={status}>
+      {t(key)}
+    </Tag>
+  );
+}
+
+/** A history entry in words: what happened to the voucher, never a raw reason, code or id. */
+function eventText(t: (k: string, o?: Record<string, unknown>) => string, e: { from: string | null; to: string }): string {
+  if (e.to === 'issued') return e.from === 'admitted' ? t('voucher.event.withdrawn') : t('voucher.event.issued');
+  return t(`voucher.event.${e.to}`);
+}
 
 /** Days left until the end of validUntil (Asia/Shanghai). */
 function daysLeft(validUntil: string): number {
@@ -51,14 +50,19 @@ export function VoucherSummary({ v }: { v: Voucher }) {
         <div>
           <Typography.Text strong>{v.programme?.name ?? t('voucher.checkinOnly')}</Typography.Text>
           <div className="page-note">
-            {v.occupationCode ?? '—'} · {v.level !== null ? t(`level.${v.level}`) : '—'}
+            <OccupationLabel code={v.occupationCode} name={v.occupationName} /> · {v.level !== null ? t(`level.${v.level}`) : '—'}
           </div>
         </div>
-        <StatusTag status={v.status} />
+        <VoucherStatusTag status={v.status} />
       </Space>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginTop: 8 }} align="end">
         <div>
-          {v.kind === 'subsidy' ? (
+          {v.kind === 'subsidy' && v.status === 'settled' ? (
+            // paid: the estimate is no longer the figure that matters; the amount paid is under 结果与补贴
+            <div className="page-note" data-testid="voucher-paid-note">
+              {t('voucher.paidNote')}
+            </div>
+          ) : v.kind === 'subsidy' ? (
             <>
               <div className="page-note">{t('voucher.estimate')}</div>
               <div className="amount">{fen(v.subsidyEstimateFen)}</div>
@@ -84,10 +88,12 @@ export function VoucherSummary({ v }: { v: Voucher }) {
 
 export function MyVouchersPage() {
   const { t } = useTranslation();
+  const { ops } = useSession();
+  const banner = ops.has('recommendJobs') ? <JobsBanner /> : null;
   const [items, setItems] = useState<Voucher[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api.get<{ items: Voucher[] }>('/vouchers/mine').then(
+    ok(client.GET('/api/v1/vouchers/mine')).then(
       (r) => setItems(r.items),
       (e) => setError(errorText(e)),
     );
@@ -96,14 +102,18 @@ export function MyVouchersPage() {
   if (!items) return <Skeleton active />;
   if (!items.length)
     return (
-      <Empty description={t('voucher.none')}>
-        <Button type="primary" onClick={() => navigate('/apply')}>
-          {t('menu.apply')}
-        </Button>
-      </Empty>
+      <>
+        {banner}
+        <Empty description={t('voucher.none')}>
+          <Button type="primary" onClick={() => navigate('/apply')}>
+            {t('menu.apply')}
+          </Button>
+        </Empty>
+      </>
     );
   return (
     <>
+      {banner}
       {items.map((v) => (
         <Card key={v.id} className="voucher-card" size="small" hoverable onClick={() => navigate(`/vouchers/${v.id}`)} data-testid="voucher-card">
           <VoucherSummary v={v} />
@@ -131,7 +141,7 @@ function VoucherQr({ voucherId }: { voucherId: string }) {
     if (busy.current) return;
     busy.current = true;
     try {
-      const r = await api.post<{ token: string; expiresAt: string }>(`/vouchers/${voucherId}/qr-token`);
+      const r = await ok(client.POST('/api/v1/vouchers/{id}/qr-token', { params: { path: { id: voucherId } } }));
       const img = await QRCode.toDataURL(r.token, { margin: 1, width: 240, errorCorrectionLevel: 'M' });
       setQr({ img, expiresAt: new Date(r.expiresAt).getTime(), token: r.token });
       setError(null);
@@ -176,7 +186,7 @@ export function VoucherDetailPage({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const [showQr, setShowQr] = useState(false);
   useEffect(() => {
-    api.get<VoucherDetail>(`/vouchers/${id}`).then(setV, (e) => setError(errorText(e)));
+    ok(client.GET('/api/v1/vouchers/{id}', { params: { path: { id } } })).then(setV, (e) => setError(errorText(e)));
   }, [id]);
   if (error) return <Alert type="error" showIcon message={error} />;
   if (!v) return <Skeleton active />;
@@ -186,6 +196,14 @@ export function VoucherDetailPage({ id }: { id: string }) {
       <Card className="voucher-card" size="small">
         <VoucherSummary v={v} />
       </Card>
+      {!open && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="no-qr"
+          message={t('voucher.noQr', { status: i18n.exists(`voucher.status.${v.status}`) ? t(`voucher.status.${v.status}`) : t(`status.${v.status}`) })}
+        />
+      )}
       {open && (
         <Card
           className="voucher-card"
@@ -218,9 +236,8 @@ export function VoucherDetailPage({ id }: { id: string }) {
           {v.kind === 'subsidy' && (
             <>
               <Descriptions.Item label={t('voucher.standard')}>{fen(v.standardFen)}</Descriptions.Item>
-              <Descriptions.Item label={t('voucher.ratio')}>
-                {v.ratioPct}%{v.category ? ` (${i18n.exists(`cat.${v.category}`) ? t(`cat.${v.category}`) : v.category})` : ''}
-              </Descriptions.Item>
+              {/* the ratio only: the person's category (e.g. disability) is not spelled out on screen */}
+              <Descriptions.Item label={t('voucher.ratio')}>{v.ratioPct}%</Descriptions.Item>
               {v.upliftPct > 0 && <Descriptions.Item label={t('voucher.uplift')}>+{v.upliftPct}%</Descriptions.Item>}
             </>
           )}
@@ -231,10 +248,10 @@ export function VoucherDetailPage({ id }: { id: string }) {
         <Timeline
           items={v.events.map((e) => ({
             children: (
-              <>
-                <StatusTag status={e.to} /> <span className="page-note">{dateTime(e.at)}</span>
-                {e.reason && <div className="page-note">{e.reason}</div>}
-              </>
+              <div data-testid="voucher-event">
+                <Typography.Text>{eventText(t, e)}</Typography.Text> <span className="page-note">{dateTime(e.at)}</span>
+                {e.to === 'revoked' && e.reason && <div className="page-note">{t('voucher.event.reason', { reason: e.reason })}</div>}
+              </div>
             ),
           }))}
         />
