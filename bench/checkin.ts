@@ -17,13 +17,13 @@
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { z } from 'zod';
-import { loadConfig } from '../src/config.js';
+import { benchEnv, quietConfig } from '../src/config.js';
 import { defineRoute, IdParams } from '../src/http/route.js';
-import { CheckInBody } from '../src/modules/attendance/schemas.js';
+import { CheckInBody } from '../src/modules/attendance/index.js';
 import { buildApp } from '../src/http/app.js';
-import { SYSTEM } from '../src/modules/audit/service.js';
-import * as identity from '../src/modules/identity/service.js';
-import { makeWorld, northOf, openClass, VENUE_GCJ } from '../src/modules/attendance/testkit.js';
+import { SYSTEM } from '../src/modules/audit/index.js';
+import * as identity from '../src/modules/identity/index.js';
+import { makeWorld, northOf, openClass, VENUE_GCJ } from '../src/test/factories/index.js';
 import { cpuMeter, type CpuPerRequest, cpuResult, freshPostgres, profiled, result, round, seedPersons, type BenchContext, type BenchResult } from './lib.js';
 
 export const defaultN = 100_000;
@@ -32,7 +32,7 @@ export const description = 'check-in burst (distinct trainees, 50 per session) v
 const PER_SESSION = 50;
 const SESSIONS_PER_CLASS = 10;
 /** Concurrent clients of the burst (both endpoints): `BENCH_CONNECTIONS`, default 16. */
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const CONNECTIONS = benchEnv().connections;
 
 interface Load {
   reqPerS: number;
@@ -162,7 +162,7 @@ export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
       'CREATE TABLE bench_bare (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), session_id uuid, person_id uuid, at timestamptz, lat float8, lng float8, accuracy_m float8, device_id text)',
     );
     const BARE_INSERT = 'INSERT INTO bench_bare (session_id, person_id, at, lat, lng, accuracy_m, device_id) VALUES ($1, $2, now(), $3, $4, $5, $6)';
-    const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS: 'off' }, { databaseUrl: dbUrl });
+    const config = quietConfig({ JOBS: 'off' }, { databaseUrl: dbUrl });
     const app = await buildApp(db, config);
     app.post('/bench/bare-insert/:sessionId', async (req) => {
       const b = req.body as { lat: number; lng: number; accuracyM: number; deviceId: string };

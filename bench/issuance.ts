@@ -9,11 +9,11 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../src/db/index.js';
-import { SYSTEM } from '../src/modules/audit/service.js';
-import * as catalog from '../src/modules/catalog/service.js';
-import type { Actor } from '../src/modules/identity/actor.js';
-import * as identity from '../src/modules/identity/service.js';
-import { createIssuance, runIssuance } from '../src/modules/vouchers/issuance.js';
+import { SYSTEM } from '../src/modules/audit/index.js';
+import * as catalog from '../src/modules/catalog/index.js';
+import type { Actor } from '../src/modules/identity/index.js';
+import * as identity from '../src/modules/identity/index.js';
+import { createIssuance, runIssuance } from '../src/modules/vouchers/index.js';
 import { freshPglite, freshPostgres, result, round, seedPersons, timed, withRssPeak, type BenchContext, type BenchResult } from './lib.js';
 
 export const defaultN = 1_000_000;

@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { loadConfig } from '../src/config.js';
+import { benchEnv, quietConfig } from '../src/config.js';
 import { openDb, type Db } from '../src/db/index.js';
 import { migrate } from '../src/db/migrate.js';
 import { configureProcess } from '../src/platform.js';
@@ -46,11 +46,12 @@ export const result = (r: Omit<BenchResult, 'date'>): BenchResult => ({ ...r, da
 
 /** The benchmark database URL (server from the environment, dedicated database name). */
 export function benchUrl(): string {
-  if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
-  const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const settings = benchEnv();
+  if (settings.databaseUrl) return settings.databaseUrl;
+  const base = settings.serverUrl;
   const u = new URL(base);
   // One database per benchmark, so two benchmarks run at once do not drop each other's database.
-  const bench = (process.env.SV_BENCH_NAME ?? '').replace(/[^a-z0-9_]/g, '_');
+  const bench = settings.name.replace(/[^a-z0-9_]/g, '_');
   u.pathname = bench ? `/skillvoucher_bench_${bench}` : '/skillvoucher_bench';
   return u.toString();
 }
@@ -69,14 +70,14 @@ export async function freshPostgres(poolSize = 4): Promise<{ db: Db; url: string
   await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await c.query(`CREATE DATABASE "${name}"`);
   await c.end();
-  await configureProcess(loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' }));
+  await configureProcess(quietConfig());
   const db = await openDb({ databaseUrl: url, poolSize });
   await migrate(db);
   return { db, url };
 }
 
 export async function freshPglite(): Promise<Db> {
-  await configureProcess(loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' }));
+  await configureProcess(quietConfig());
   const db = await openDb({ dataDir: 'memory://' });
   await migrate(db);
   return db;
@@ -129,7 +130,7 @@ export async function seedPersons(db: Db, n: number, districtCode = '310115'): P
  * <dir>/<label>.cpuprofile — open it in Chrome DevTools. The figures of a profiled run are not the results.
  */
 export async function profiled<T>(label: string, fn: () => Promise<T>): Promise<T> {
-  const dir = process.env.BENCH_PROFILE;
+  const dir = benchEnv().profileDir;
   if (!dir) return fn();
   const { Session } = await import('node:inspector/promises');
   const s = new Session();

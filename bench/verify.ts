@@ -8,28 +8,28 @@
 import autocannon from 'autocannon';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../src/config.js';
+import { benchEnv, quietConfig } from '../src/config.js';
 import type { Db } from '../src/db/index.js';
 import { buildApp } from '../src/http/app.js';
-import { SYSTEM } from '../src/modules/audit/service.js';
-import * as identity from '../src/modules/identity/service.js';
-import { createSession } from '../src/modules/identity/sessions.js';
-import * as orgs from '../src/modules/orgs/service.js';
-import { syntheticUscc } from '../src/modules/orgs/synthetic.js';
-import * as persons from '../src/modules/persons/service.js';
-import { nthIdNumber } from '../src/modules/persons/synthetic.js';
-import * as catalog from '../src/modules/catalog/service.js';
-import * as training from '../src/modules/training/service.js';
-import { addDays, businessDate } from '../src/modules/training/rules.js';
-import * as vouchers from '../src/modules/vouchers/service.js';
-import { signQrToken } from '../src/modules/vouchers/qr.js';
+import { SYSTEM } from '../src/modules/audit/index.js';
+import * as identity from '../src/modules/identity/index.js';
+import { createSession } from '../src/modules/identity/index.js';
+import * as orgs from '../src/modules/orgs/index.js';
+import { syntheticUscc } from '../src/modules/orgs/index.js';
+import * as persons from '../src/modules/persons/index.js';
+import { nthIdNumber } from '../src/modules/persons/index.js';
+import * as catalog from '../src/modules/catalog/index.js';
+import * as training from '../src/modules/training/index.js';
+import { addDays, businessDate } from '../src/modules/training/index.js';
+import * as vouchers from '../src/modules/vouchers/index.js';
+import { signQrToken } from '../src/modules/vouchers/index.js';
 import { cpuMeter, type CpuPerRequest, cpuResult, freshPostgres, profiled, result, round, type BenchContext, type BenchResult } from './lib.js';
 
 export const defaultN = 2_000;
 export const description = 'verify (QR token) vs a bare indexed SELECT, autocannon 50 connections (PostgreSQL)';
 
 export const CONNECTIONS = 50;
-export const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+export const DURATION_S = benchEnv().durationS;
 const OCC = '4-10-01-05';
 
 export interface World {
@@ -39,6 +39,46 @@ export interface World {
   providerToken: string;
   classIds: string[];
   vouchers: Array<{ id: string; number: string; personId: string; idNumber: string }>;
+}
+
+/** n holders (registered unemployed, Pudong) with one 90-day voucher each, in transactions of 500. */
+async function seedHolders(db: Db, n: number, programmeId: string, log: (s: string) => void): Promise<World['vouchers']> {
+  log(`seeding ${n} holders with one voucher each`);
+  const out: World['vouchers'] = [];
+  const today = businessDate(new Date());
+  for (let from = 0; from < n; from += 500) {
+    await db.tx(async (tx) => {
+      for (let i = from; i < Math.min(n, from + 500); i++) {
+        const idNumber = nthIdNumber(1_000_000 + i);
+        const { person } = await persons.ensurePerson(tx, SYSTEM, {
+          idNumber,
+          name: `基准${i}`,
+          districtCode: '310115',
+          categories: ['registered_unemployed'],
+        });
+        const v = await vouchers.insertVoucher(tx, {
+          personId: person.id,
+          kind: 'subsidy',
+          programmeId,
+          occupationCode: OCC,
+          level: 4,
+          mode: 'on_demand',
+          issuanceId: null,
+          districtCode: '310115',
+          ratioPct: 100,
+          standardFen: 200_000,
+          upliftPct: 0,
+          category: 'registered_unemployed',
+          categoryValidUntil: null,
+          validFrom: today,
+          validUntil: addDays(today, 90),
+        });
+        if (!v) throw new Error('voucher not inserted');
+        out.push({ id: v.id, number: v.number, personId: person.id, idNumber });
+      }
+    });
+  }
+  return out;
 }
 
 /**
@@ -97,44 +137,10 @@ export async function trainingWorld(n: number, classes: number, log: (s: string)
     }
     return ids;
   });
-  log(`seeding ${n} holders with one voucher each`);
-  const out: World['vouchers'] = [];
-  const today = businessDate(new Date());
-  for (let from = 0; from < n; from += 500) {
-    await db.tx(async (tx) => {
-      for (let i = from; i < Math.min(n, from + 500); i++) {
-        const idNumber = nthIdNumber(1_000_000 + i);
-        const { person } = await persons.ensurePerson(tx, SYSTEM, {
-          idNumber,
-          name: `基准${i}`,
-          districtCode: '310115',
-          categories: ['registered_unemployed'],
-        });
-        const v = await vouchers.insertVoucher(tx, {
-          personId: person.id,
-          kind: 'subsidy',
-          programmeId: programme.id,
-          occupationCode: OCC,
-          level: 4,
-          mode: 'on_demand',
-          issuanceId: null,
-          districtCode: '310115',
-          ratioPct: 100,
-          standardFen: 200_000,
-          upliftPct: 0,
-          category: 'registered_unemployed',
-          categoryValidUntil: null,
-          validFrom: today,
-          validUntil: addDays(today, 90),
-        });
-        if (!v) throw new Error('voucher not inserted');
-        out.push({ id: v.id, number: v.number, personId: person.id, idNumber });
-      }
-    });
-  }
+  const out = await seedHolders(db, n, programme.id, log);
   await db.query('ANALYZE');
   const providerToken = (await createSession(db, account.id, 'bearer', true)).token;
-  const app = await buildApp(db, loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' }));
+  const app = await buildApp(db, quietConfig());
   await db.exec('CREATE TABLE IF NOT EXISTS bench_bare (id bigserial PRIMARY KEY, payload text NOT NULL, at timestamptz NOT NULL DEFAULT now())');
   // The bare baselines, served by the same server: one indexed SELECT, one INSERT.
   app.get('/bench/bare-select/:number', async (req) => {
