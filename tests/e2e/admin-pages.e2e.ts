@@ -39,7 +39,8 @@ let sessionStart = '';
 let providerId = '';
 
 const step = (what: string) => process.stderr.write(`[admin-pages ${new Date().toISOString().slice(11, 19)}] ${what}\n`);
-const shanghaiDay = (offsetDays = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
+const shanghaiDayOf = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
+const shanghaiDay = (offsetDays = 0) => shanghaiDayOf(new Date(Date.now() + offsetDays * 86_400_000));
 
 /** A bearer-token API client for set-up steps that are not under test. */
 async function call<T = unknown>(token: string | null, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
@@ -132,7 +133,8 @@ beforeAll(async () => {
     online: true,
     capacity: 10,
     startDate: shanghaiDay(),
-    endDate: shanghaiDay(),
+    // after 23:20 in Shanghai the session ends tomorrow: the class runs to the day its session ends
+    endDate: shanghaiDayOf(new Date(startsAt.getTime() + 3_600_000)),
     sessions: [{ startsAt: sessionStart, endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString() }],
   });
   expect(today.status, JSON.stringify(today.body)).toBe(201);
@@ -144,7 +146,7 @@ beforeAll(async () => {
     online: true,
     capacity: 10,
     startDate: shanghaiDay(10),
-    endDate: shanghaiDay(10),
+    endDate: shanghaiDayOf(new Date(laterStart.getTime() + 3_600_000)),
     sessions: [{ startsAt: laterStart.toISOString(), endsAt: new Date(laterStart.getTime() + 3_600_000).toISOString() }],
   });
   expect(later.status, JSON.stringify(later.body)).toBe(201);

@@ -28,7 +28,8 @@ let dataDir: string;
 let port: number;
 let worker: { idNumber: string; name: string };
 const step = (what: string) => process.stderr.write(`[story ${new Date().toISOString().slice(11, 19)}] ${what}\n`);
-const shanghaiToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const shanghaiDayOf = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
+const shanghaiToday = () => shanghaiDayOf(new Date());
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'sv-story-'));
@@ -127,7 +128,8 @@ describe('the whole story', () => {
       venueId: venue.id,
       capacity: 10,
       startDate: shanghaiToday(),
-      endDate: shanghaiToday(),
+      // after 23:20 in Shanghai the session ends tomorrow: the class runs to the day its session ends
+      endDate: shanghaiDayOf(new Date(startsAt.getTime() + 3_600_000)),
       sessions: [{ startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString() }],
     });
     expect(cls.status).toBe(201);
