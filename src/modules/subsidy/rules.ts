@@ -220,6 +220,17 @@ export type LimitFacts = Pick<
   'occupationCode' | 'level' | 'year' | 'prior' | 'isStudent' | 'maxPerYear' | 'maxPerYearStudent' | 'apprenticeship'
 >;
 
+/** The yearly count (DESIGN §4: at most 2 subsidies a year, students 1): how many the year allows, has used, has left. */
+export function yearlyAllowance(f: Pick<LimitFacts, 'year' | 'prior' | 'isStudent' | 'maxPerYear' | 'maxPerYearStudent'>): {
+  max: number;
+  used: number;
+  remaining: number;
+} {
+  const used = f.prior.filter((p) => p.year === f.year).length;
+  const max = f.isStudent ? f.maxPerYearStudent : f.maxPerYear;
+  return { max, used, remaining: Math.max(0, max - used) };
+}
+
 /**
  * The per-person limits (LIMIT_RULES, in that order) against the person's other claims (`prior`: every
  * claim not rejected, in review included). Used when a claim is created and again when it is approved.
@@ -230,8 +241,7 @@ export function checkLimits(f: LimitFacts): RuleResult[] {
   const sameLevel = sameOcc.some((p) => p.level === f.level);
   // lower level = larger number (5 is the lowest); levels 0 (no levels) are not ordered
   const higherBefore = f.level > 0 ? sameOcc.filter((p) => p.level > 0 && p.level < f.level).map((p) => p.level) : [];
-  const thisYear = f.prior.filter((p) => p.year === f.year).length;
-  const max = f.isStudent ? f.maxPerYearStudent : f.maxPerYear;
+  const { used: thisYear, max } = yearlyAllowance(f);
   return [
     r(
       'SAME_OCCUPATION_LEVEL_ONCE',

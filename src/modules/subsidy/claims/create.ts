@@ -14,11 +14,9 @@ import * as orgs from '../../orgs/index.js';
 import * as persons from '../../persons/index.js';
 import * as vouchers from '../../vouchers/index.js';
 import * as ledger from '../ledger.js';
+import { claimDecision, type ClaimDecision, type EntitlementFacts } from '../entitlement.js';
 import {
-  apprenticeshipCoverage,
   apprenticeshipMonths,
-  checkEligibility,
-  claimAmount,
   failedRules,
   payeeKey,
   reasonCodes,
@@ -31,7 +29,8 @@ import {
 import { skillUpgradeChecks } from '../skill-upgrade.js';
 import { approveInTx } from './approval.js';
 import { claimEvent, lockPerson, type ClaimRow } from './claim-row.js';
-import { APPRENTICESHIP_DEFAULT_CAP_YEARS, apprenticeshipMonthsUsed, isStudent, onceRatioUsedOn, priorClaims, ratioCondition } from './limits.js';
+import { onceOnlyFacts, quoteRates, type RateSubject } from './facts.js';
+import { APPRENTICESHIP_DEFAULT_CAP_YEARS, apprenticeshipMonthsUsed, isStudent, priorClaims } from './limits.js';
 
 /** What the assessment (and training/attendance) side knows about the pass. */
 export interface PassFacts {
@@ -67,27 +66,6 @@ interface Subjects {
   programme: catalog.Programme;
 }
 
-/** The rates the amount is computed with, and the category whose ratio it uses. */
-interface Rates {
-  standardFen: number;
-  upliftPct: number;
-  ratioPct: number;
-  ratioCategory: string | null;
-}
-
-type OnceOnlyRatio = { category: string; usedOnClaim: string; ratioPct: number; appliedCategory: string | null };
-
-/** The claim as decided before it is written. */
-interface Draft extends Rates {
-  year: number;
-  districtCode: string | null;
-  feeFen: number;
-  amountFen: number;
-  months: number | null;
-  apprenticeship: ApprenticeshipFacts | null;
-  onceOnlyRatio: OnceOnlyRatio | null;
-}
-
 async function loadSubjects(tx: Tx, f: PassFacts): Promise<Subjects> {
   const v = await vouchers.getVoucher(tx, f.voucherId);
   if (!v) throw notFound('voucher', 'voucherId');
@@ -99,74 +77,56 @@ async function loadSubjects(tx: Tx, f: PassFacts): Promise<Subjects> {
   return { v: { ...v, programmeId: v.programmeId, occupationCode: v.occupationCode }, person, programme };
 }
 
-/** The catalogue's quote for these categories, or null when no standard is set (STANDARD_MISSING). */
-async function quoteOrNull(tx: Tx, s: Subjects, level: number, categories: readonly string[]): Promise<catalog.SubsidyQuote | null> {
-  try {
-    return await catalog.quoteSubsidy(tx, { programmeId: s.programme.id, occupationCode: s.v.occupationCode, level, categories });
-  } catch (e) {
-    if (!(e instanceof AppError) || e.code !== 'STANDARD_MISSING') throw e;
-    return null;
-  }
-}
-
-/** The voucher's own rates when it was issued for this level, else the catalogue's quote (none: all zero). */
-async function quoteRates(tx: Tx, s: Subjects, level: number): Promise<Rates> {
-  const { v } = s;
-  const ratioCategory = v.kind === 'subsidy' ? v.category : null;
-  if (v.standardFen !== null && v.level === level) return { standardFen: v.standardFen, upliftPct: v.upliftPct, ratioPct: v.ratioPct, ratioCategory };
-  const quote = await quoteOrNull(tx, s, level, s.person.categories);
-  if (!quote) return { standardFen: 0, upliftPct: 0, ratioPct: 0, ratioCategory };
-  return {
-    standardFen: quote.standardFen,
-    upliftPct: quote.upliftPct,
-    ratioPct: v.kind === 'subsidy' ? v.ratioPct || quote.ratioPct : 0,
-    ratioCategory: v.kind === 'subsidy' && !v.ratioPct ? quote.category : ratioCategory,
-  };
-}
-
-/**
- * DESIGN §4: a once-only ratio (中职毕业学年学生 80 %, once) is applied to one claim of the person. When an
- * earlier claim (not rejected) used it, this one takes the best ratio of the person's other categories
- * that the programme accepts (e.g. 在职从业人员 80 %, 失业人员 100 %), or none (0 %: the claim waits in
- * review with AMOUNT_POSITIVE failed); the claim carries ONCE_ONLY_RATIO_USED either way.
- */
-async function applyOnceOnlyRatio(tx: Tx, s: Subjects, level: number, rates: Rates): Promise<{ rates: Rates; onceOnlyRatio: OnceOnlyRatio | null }> {
-  const category = rates.ratioCategory;
-  if (!category || (await ratioCondition(tx, category)) !== 'once') return { rates, onceOnlyRatio: null };
-  const usedOn = await onceRatioUsedOn(tx, s.person.id, s.v.id, category);
-  if (!usedOn) return { rates, onceOnlyRatio: null };
-  const others = s.person.categories.filter((c) => c !== category);
-  const other = (others.length ? await quoteOrNull(tx, s, level, others) : null) ?? { ratioPct: 0, category: null };
-  return {
-    rates: { ...rates, ratioPct: other.ratioPct, ratioCategory: other.category },
-    onceOnlyRatio: { category, usedOnClaim: usedOn, ratioPct: other.ratioPct, appliedCategory: other.category },
-  };
-}
+/** The rate facts' subject: the voucher's programme and occupation, its holder, its snapshot. */
+const rateSubject = (s: Subjects): RateSubject => ({
+  programmeId: s.programme.id,
+  occupationCode: s.v.occupationCode,
+  personId: s.person.id,
+  categories: s.person.categories,
+  voucher: s.v,
+});
 
 /**
  * 企业新型学徒制: the standard is per apprentice per year — paid for the months of the training period, and
  * for at most the programme's cap (default 2 years) over all of the person's apprenticeship claims.
  */
-async function apprenticeshipOf(tx: Tx, s: Subjects, f: PassFacts): Promise<{ apprenticeship: ApprenticeshipFacts | null; months: number | null }> {
-  if (s.programme.type !== 'apprenticeship') return { apprenticeship: null, months: null };
-  const apprenticeship: ApprenticeshipFacts = {
+async function apprenticeshipOf(tx: Tx, s: Subjects, f: PassFacts): Promise<ApprenticeshipFacts | null> {
+  if (s.programme.type !== 'apprenticeship') return null;
+  return {
     capYears: s.programme.apprenticeshipCapYears ?? APPRENTICESHIP_DEFAULT_CAP_YEARS,
     periodMonths: f.trainingStartOn && f.trainingEndOn ? apprenticeshipMonths(f.trainingStartOn, f.trainingEndOn) : null,
     priorMonths: await apprenticeshipMonthsUsed(tx, s.person.id, s.v.id),
   };
-  return { apprenticeship, months: apprenticeshipCoverage(apprenticeship).subsidisedMonths };
 }
 
-/** The amount, the year, the district and the facts the rules need. */
-async function draftClaim(tx: Tx, s: Subjects, f: PassFacts): Promise<Draft> {
-  const { rates, onceOnlyRatio } = await applyOnceOnlyRatio(tx, s, f.level, await quoteRates(tx, s, f.level));
-  const { apprenticeship, months } = await apprenticeshipOf(tx, s, f);
-  const { standardFen, upliftPct, ratioPct } = rates;
-  // no course fee known → not capped by one (the uplifted standard at 100 %)
-  const feeFen = f.feeFen ?? claimAmount({ standardFen, upliftPct, ratioPct: 100, feeFen: Number.MAX_SAFE_INTEGER, months });
-  const amountFen = claimAmount({ standardFen, upliftPct, ratioPct, feeFen, months });
-  const year = Number(f.assessedOn.slice(0, 4));
-  return { ...rates, year, districtCode: s.v.districtCode ?? s.person.districtCode, feeFen, amountFen, months, apprenticeship, onceOnlyRatio };
+/** The facts of the person, the programme and the course (the pre-check decides on the same ones). */
+async function entitlementFacts(tx: Tx, s: Subjects, f: PassFacts, year: number, programmeRules: RuleResult[]): Promise<EntitlementFacts> {
+  const subject = rateSubject(s);
+  const rates = await quoteRates(tx, subject, f.level);
+  return {
+    voucherKind: s.v.kind,
+    rates,
+    once: await onceOnlyFacts(tx, subject, f.level, rates),
+    feeFen: f.feeFen,
+    occupationCode: s.v.occupationCode,
+    level: f.level,
+    year,
+    prior: await priorClaims(tx, s.person.id, s.v.id),
+    isStudent: isStudent(s.person.categories),
+    maxPerYear: s.programme.maxSubsidiesPerYear,
+    maxPerYearStudent: s.programme.maxSubsidiesPerYearStudent,
+    attendanceThresholdPct: s.programme.attendanceThresholdPct,
+    apprenticeship: await apprenticeshipOf(tx, s, f),
+    programmeRules,
+  };
+}
+
+/** The claim as decided before it is written: its decision, year and district, and the payee and budget account it looked at. */
+interface Decided extends ClaimDecision {
+  year: number;
+  districtCode: string | null;
+  payee: PayeeCandidate;
+  account: ledger.BudgetAccount | null;
 }
 
 /** Who may be paid: the person, the training provider, the person's employer (resolved by the programme's payee). */
@@ -184,56 +144,38 @@ export async function payeeCandidates(
   };
 }
 
-/** The eligibility rules (and the skill-upgrade subsidy's own), with the payee and the budget account they looked at. */
-async function decideRules(
-  tx: Tx,
-  by: AuditActor,
-  s: Subjects,
-  f: PassFacts,
-  d: Draft,
-  now: Date,
-): Promise<{ rules: RuleResult[]; payee: PayeeCandidate; account: ledger.BudgetAccount | null }> {
+/**
+ * Loads the facts and decides (entitlement.ts `claimDecision`, the pre-check's own function): the amount, the
+ * eligibility rules and the skill-upgrade subsidy's own, with the payee and the budget account locked for it.
+ */
+async function decideClaimFor(tx: Tx, by: AuditActor, s: Subjects, f: PassFacts, now: Date): Promise<Decided> {
   const { v, person, programme } = s;
-  const prior = await priorClaims(tx, person.id, v.id);
+  const year = Number(f.assessedOn.slice(0, 4));
+  const districtCode = v.districtCode ?? person.districtCode;
   const payee = resolvePayee(programme.payee, await payeeCandidates(tx, person, f.providerId));
-  const account = d.districtCode ? await ledger.lockAccount(tx, programme.id, d.districtCode, d.year, by.accountId) : null;
-  const rules = checkEligibility({
-    voucherKind: v.kind,
+  // 技能提升补贴: its own conditions (certificate age, unemployment insurance paid, the card's financial function)
+  const programmeRules =
+    programme.type === 'skill_upgrade'
+      ? await skillUpgradeChecks(tx, { idNumber: person.idNumber, payeeKind: payee.kind, certificateDate: f.assessedOn, now })
+      : [];
+  const facts = await entitlementFacts(tx, s, f, year, programmeRules);
+  const account = districtCode ? await ledger.lockAccount(tx, programme.id, districtCode, year, by.accountId) : null;
+  const decision = claimDecision(facts, {
     admissionOnTime: f.admissionOnTime,
     attendancePct: f.attendancePct,
-    attendanceThresholdPct: programme.attendanceThresholdPct,
     passed: f.passed,
     certificateNumber: f.certificateNumber,
-    occupationCode: v.occupationCode,
-    level: f.level,
-    year: d.year,
-    prior,
-    isStudent: isStudent(person.categories),
-    maxPerYear: programme.maxSubsidiesPerYear,
-    maxPerYearStudent: programme.maxSubsidiesPerYearStudent,
-    amountFen: d.amountFen,
     payeeAccountKnown: !!payee.account,
     budgetAvailableFen: account ? account.availableFen : null,
-    apprenticeship: d.apprenticeship,
     levelChange: f.levelChange ?? null,
-    onceOnlyRatio: d.onceOnlyRatio,
     nationalLookup: f.nationalLookup ?? null,
   });
-  // 技能提升补贴: its own conditions (certificate age, unemployment insurance paid, the card's financial function)
-  if (programme.type === 'skill_upgrade')
-    rules.push(...(await skillUpgradeChecks(tx, { idNumber: person.idNumber, payeeKind: payee.kind, certificateDate: f.assessedOn, now })));
-  return { rules, payee, account };
+  return { ...decision, year, districtCode, payee, account };
 }
 
 /** The claim's row, in review (its number SC + the Shanghai date + a serial). */
-async function insertClaim(
-  tx: Tx,
-  s: Subjects,
-  f: PassFacts,
-  d: Draft,
-  decided: { rules: RuleResult[]; payee: PayeeCandidate; account: ledger.BudgetAccount | null },
-): Promise<ClaimRow> {
-  const { payee } = decided;
+async function insertClaim(tx: Tx, s: Subjects, f: PassFacts, d: Decided): Promise<ClaimRow> {
+  const { payee } = d;
   const { rows } = await tx.query<ClaimRow>(
     `INSERT INTO subsidy_claims (number, voucher_id, result_id, person_id, programme_id, district_code, year, occupation_code, level, provider_id, class_id,
         standard_fen, uplift_pct, ratio_pct, fee_fen, amount_fen, status, rules, payee_kind, payee_id, payee_key, payee_name, payee_account_enc,
@@ -252,12 +194,12 @@ async function insertClaim(
       f.level,
       f.providerId,
       f.classId,
-      d.standardFen,
-      d.upliftPct,
-      d.ratioPct,
+      d.rates.standardFen,
+      d.rates.upliftPct,
+      d.rates.ratioPct,
       d.feeFen,
       d.amountFen,
-      JSON.stringify(decided.rules),
+      JSON.stringify(d.rules),
       payee.kind,
       payee.id,
       payeeKey(payee),
@@ -265,9 +207,9 @@ async function insertClaim(
       payee.account ? encrypt(payee.account) : null,
       payee.account ? payee.account.slice(-4) : null,
       payee.bankName,
-      decided.account?.id ?? null,
+      d.account?.id ?? null,
       d.months,
-      d.ratioCategory,
+      d.rates.ratioCategory,
     ],
   );
   return rows[0]!;
@@ -283,11 +225,10 @@ export async function createClaimForPass(tx: Tx, by: AuditActor, f: PassFacts, n
   const s = await loadSubjects(tx, f);
   // one person's claims are decided one at a time (limits per person and year)
   await lockPerson(tx, s.person.id);
-  const d = await draftClaim(tx, s, f);
-  const decided = await decideRules(tx, by, s, f, d, now);
-  const { rules } = decided;
+  const d = await decideClaimFor(tx, by, s, f, now);
+  const { rules } = d;
   const allPass = failedRules(rules).length === 0;
-  let claim = await insertClaim(tx, s, f, d, decided);
+  let claim = await insertClaim(tx, s, f, d);
   await claimEvent(tx, by, claim.id, null, 'in_review', allPass ? null : reasonCodes(failedRules(rules)).join(','));
   if (allPass) claim = await approveInTx(tx, by, claim, null, now);
   await audit.record(tx, by, {

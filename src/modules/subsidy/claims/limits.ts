@@ -33,7 +33,7 @@ const beforeParams = (b: Before): [Date | null, string | null] => [b?.createdAt 
  * The person's other claims that count for the limits (DESIGN §4), read under the person's lock — the caller
  * holds `lockPerson` — so two decisions for the same person are taken one after the other.
  */
-export async function priorClaims(tx: Tx, personId: string, exceptVoucherId: string, before: Before = null): Promise<PriorClaim[]> {
+export async function priorClaims(tx: Queryable, personId: string, exceptVoucherId: string, before: Before = null): Promise<PriorClaim[]> {
   const { rows } = await tx.query<{ occupation_code: string; level: number; year: number }>(
     `SELECT occupation_code, level, year FROM subsidy_claims WHERE person_id = $1 AND voucher_id <> $2 AND ${COUNTING}`,
     [personId, exceptVoucherId, ...beforeParams(before)],
@@ -42,7 +42,13 @@ export async function priorClaims(tx: Tx, personId: string, exceptVoucherId: str
 }
 
 /** An earlier claim (not rejected) of the person that used the once-only ratio of `category`, if any. */
-export async function onceRatioUsedOn(tx: Tx, personId: string, exceptVoucherId: string, category: string, before: Before = null): Promise<string | null> {
+export async function onceRatioUsedOn(
+  tx: Queryable,
+  personId: string,
+  exceptVoucherId: string,
+  category: string,
+  before: Before = null,
+): Promise<string | null> {
   const { rows } = await tx.query<{ number: string }>(
     `SELECT number FROM subsidy_claims WHERE person_id = $1 AND voucher_id <> $2 AND ratio_category = $5 AND ${COUNTING} ORDER BY created_at, number LIMIT 1`,
     [personId, exceptVoucherId, ...beforeParams(before), category],
@@ -57,7 +63,7 @@ export async function ratioCondition(q: Queryable, category: string | null): Pro
 }
 
 /** Months of apprenticeship the person's other claims not rejected already subsidise (at creation). */
-export async function apprenticeshipMonthsUsed(tx: Tx, personId: string, exceptVoucherId: string): Promise<number> {
+export async function apprenticeshipMonthsUsed(tx: Queryable, personId: string, exceptVoucherId: string): Promise<number> {
   const { rows } = await tx.query<{ months: number }>(
     `SELECT COALESCE(sum(apprenticeship_months), 0)::int AS months FROM subsidy_claims
       WHERE person_id = $1 AND voucher_id <> $2 AND apprenticeship_months IS NOT NULL AND status <> 'rejected'`,
