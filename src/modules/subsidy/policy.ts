@@ -3,9 +3,9 @@
  * (identity/scope.ts): a role outside a list is refused (403 FORBIDDEN), a claim outside the caller's scope
  * answers 404 as if absent (a district admin: its district's; a worker: its own).
  */
-import { notFound } from '../../lib/errors.js';
+import { AppError, notFound } from '../../lib/errors.js';
 import type { AuditActor } from '../audit/index.js';
-import { covers, requireRole, scopeOf, type Placement, type Role, type Scope, type Subject } from '../identity/index.js';
+import { covers, requireRole, scopeOf, type Actor, type Placement, type Role, type Scope, type Subject } from '../identity/index.js';
 
 type Roles = readonly Role[];
 
@@ -46,4 +46,14 @@ export const claimScope = (actor: Subject): Scope => (CLAIM_READERS.includes(act
 /** 404 ('claim not found') unless the actor reaches the claim. */
 export function assertClaimInScope(actor: Subject, c: { district_code: string | null; person_id: string }): void {
   if (!covers(claimScope(actor), claimPlacement(c))) throw notFound('claim');
+}
+
+/** 我能领吗？补多少？: a worker pre-checks for themself. */
+export const PRECHECKERS: Roles = ['worker'];
+
+/** The signed-in worker's own person (403 for any other account). */
+export function workerOf(actor: Actor, message: string): string {
+  const scope = scopeOf(actor, PRECHECKERS, message);
+  if (scope.kind !== 'person') throw new AppError('FORBIDDEN', message);
+  return scope.personId;
 }

@@ -15,6 +15,7 @@ import * as disb from './disbursement.js';
 import { batchesExport, claimsExport, noticesExport } from './exports.js';
 import * as ledger from './ledger.js';
 import * as debtors from './debtor-accounts.js';
+import { registerPrecheckRoutes } from './precheck-routes.js';
 import { BATCH_READERS, CITY_ADMIN, CLAIM_READERS, FINANCE, FUNDS_READERS, OBJECTION_READERS, OFFICERS, REQUEUERS, REVIEWERS } from './policy.js';
 import {
   BatchCreate,
@@ -60,6 +61,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
   registerBatchRoutes(app, db);
   registerBatchCheckRoutes(app, db);
   registerBankFileRoutes(app, db);
+  registerPrecheckRoutes(app, db);
 }
 
 /** Reading claims: the list, the admins' to-dos, the export, one claim. */

@@ -29,3 +29,5 @@ export type { QrPayload, Voucher, VoucherView } from './service.js';
 export const jobs: readonly JobDef[] = [expiryJob];
 export { vouchersOfPerson } from './history.js';
 export type { VoucherHistoryItem } from './history.js';
+export { ON_DEMAND_TYPES } from './apply.js';
+export { OPEN_STATES, validityFor } from './rules.js';
