@@ -93,6 +93,9 @@ export const ErrorCodes = {
   // certificates and the lifelong record (issue 19)
   CERTIFICATE_HOLDER_UNKNOWN: 409,
   DOCUMENT_UNREADABLE: 400,
+  // service rating 好差评 (issue 20 §3)
+  SERVICE_NOT_FINISHED: 409,
+  SERVICE_ALREADY_RATED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

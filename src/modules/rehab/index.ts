@@ -4,3 +4,4 @@ export { configureRecognitionSystem, RecognitionSimulator, simulator as recognit
 export type { RecognitionSystem } from './district-system.js';
 export type { RecognitionInput } from './recognitions.js';
 export { CONDITIONS, checkEligibility, proposePlacement } from './rules.js';
+export { FINISHED_CASE_STATUSES, rehabCaseServed } from './served.js';

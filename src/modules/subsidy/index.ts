@@ -24,3 +24,5 @@ export {
 export const jobs: readonly JobDef[] = [resumeJob];
 export { claimsOfPerson } from './history.js';
 export type { ClaimHistoryItem } from './history.js';
+export { claimServed } from './served.js';
+export type { ServedClaim } from './served.js';

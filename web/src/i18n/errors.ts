@@ -149,6 +149,9 @@ export const errorMessages: Record<string, { zh: string; en: string }> = {
     en: 'No registered person has this ID number and name.',
   },
   DOCUMENT_UNREADABLE: { zh: '无法读取该文件，请上传平台出具的 PDF 文件。', en: 'The file cannot be read; upload a PDF issued by the platform.' },
+  // service rating 好差评 (issue 20 §3)
+  SERVICE_NOT_FINISHED: { zh: '该事项尚未办结，办结后才能评价。', en: 'The service has not finished yet; it can be rated once it has.' },
+  SERVICE_ALREADY_RATED: { zh: '您已评价过该事项，每项服务只能评价一次。', en: 'You have already rated this service; each service is rated once.' },
   // field-level validation codes (problem.errors[].code)
   UNKNOWN_FIELD: { zh: '包含未知字段。', en: 'Contains an unknown field.' },
   INVALID_TYPE: { zh: '数据类型不正确。', en: 'Wrong type of value.' },
