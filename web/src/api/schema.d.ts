@@ -2036,6 +2036,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/precheck': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我能领吗？补多少？ Before applying: for a course (or an occupation and level, and the programme), whether the worker is eligible and why not, the subsidy, what they pay themself, the subsidies left this year and the voucher’s validity — decided by the claim’s own rules */
+    get: operations['precheckSubsidy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/evaluation/my-classes': {
     parameters: {
       query?: never;
@@ -3246,6 +3263,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/service-ratings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 好差评: the person served rates a finished service once (a paid claim, a closed rehabilitation case, a closed appeal) — 1–5 stars, an optional comment */
+    post: operations['rateService'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/service-ratings/mine': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in worker’s service ratings, newest first */
+    get: operations['listMyServiceRatings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/service-ratings/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 好差评 statistics: ratings per kind of service and stars, the mean and the shares of good (4–5) and bad (1–2), in the officer’s scope */
+    get: operations['getServiceRatingStats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3475,6 +3543,43 @@ export interface components {
         /** @description paidFen / allocatedFen (执行率) */
         executionRate: number | null;
       };
+    };
+    PrecheckReasonInput: {
+      code: string;
+      detail: string;
+    };
+    PrecheckAnswerInput: {
+      programmeId: string;
+      programmeName: string;
+      eligible: boolean;
+      reasons: components['schemas']['PrecheckReasonInput'][];
+      notes: components['schemas']['PrecheckReasonInput'][];
+      subsidyFen: number;
+      selfPaidFen: number | null;
+      feeFen: number | null;
+      standardFen: number;
+      upliftPct: number;
+      ratioPct: number;
+      year: number;
+      maxThisYear: number;
+      usedThisYear: number;
+      remainingThisYear: number;
+      attendanceThresholdPct: number;
+      voucher: {
+        held: boolean;
+        number: string | null;
+        validFrom: string;
+        validUntil: string;
+        validityMonths: number;
+      };
+    };
+    PrecheckInput: {
+      courseId: string | null;
+      courseName: string | null;
+      occupationCode: string;
+      occupationName: string;
+      level: number;
+      answers: components['schemas']['PrecheckAnswerInput'][];
     };
     SubsidyClaimInput: {
       id: string;
@@ -4281,6 +4386,34 @@ export interface components {
       /** @description the sum of the counts */
       total: number;
     };
+    ServiceRatingInput: {
+      id: string;
+      /**
+       * @description claim: a paid subsidy claim · rehab_case: a closed rehabilitation case · appeal: a closed appeal
+       * @enum {string}
+       */
+      kind: 'claim' | 'rehab_case' | 'appeal';
+      objectId: string;
+      label: string;
+      stars: number;
+      comment: string | null;
+      ratedAt: string;
+    };
+    ServiceRatingCountsInput: {
+      /**
+       * @description claim: a paid subsidy claim · rehab_case: a closed rehabilitation case · appeal: a closed appeal
+       * @enum {string}
+       */
+      kind: 'claim' | 'rehab_case' | 'appeal';
+      ratings: number;
+      /** @description ratings with 1 … 5 stars */
+      stars: number[];
+      average: number | null;
+      /** @description 好评: 4–5 stars, percent */
+      goodPct: number | null;
+      /** @description 差评: 1–2 stars, percent */
+      badPct: number | null;
+    };
     Problem: {
       type: string;
       title: string;
@@ -4506,6 +4639,43 @@ export interface components {
         /** @description paidFen / allocatedFen (执行率) */
         executionRate: number | null;
       };
+    };
+    PrecheckReason: {
+      code: string;
+      detail: string;
+    };
+    PrecheckAnswer: {
+      programmeId: string;
+      programmeName: string;
+      eligible: boolean;
+      reasons: components['schemas']['PrecheckReason'][];
+      notes: components['schemas']['PrecheckReason'][];
+      subsidyFen: number;
+      selfPaidFen: number | null;
+      feeFen: number | null;
+      standardFen: number;
+      upliftPct: number;
+      ratioPct: number;
+      year: number;
+      maxThisYear: number;
+      usedThisYear: number;
+      remainingThisYear: number;
+      attendanceThresholdPct: number;
+      voucher: {
+        held: boolean;
+        number: string | null;
+        validFrom: string;
+        validUntil: string;
+        validityMonths: number;
+      };
+    };
+    Precheck: {
+      courseId: string | null;
+      courseName: string | null;
+      occupationCode: string;
+      occupationName: string;
+      level: number;
+      answers: components['schemas']['PrecheckAnswer'][];
     };
     SubsidyClaim: {
       id: string;
@@ -5311,6 +5481,34 @@ export interface components {
       todos: components['schemas']['WorkbenchTodo'][];
       /** @description the sum of the counts */
       total: number;
+    };
+    ServiceRating: {
+      id: string;
+      /**
+       * @description claim: a paid subsidy claim · rehab_case: a closed rehabilitation case · appeal: a closed appeal
+       * @enum {string}
+       */
+      kind: 'claim' | 'rehab_case' | 'appeal';
+      objectId: string;
+      label: string;
+      stars: number;
+      comment: string | null;
+      ratedAt: string;
+    };
+    ServiceRatingCounts: {
+      /**
+       * @description claim: a paid subsidy claim · rehab_case: a closed rehabilitation case · appeal: a closed appeal
+       * @enum {string}
+       */
+      kind: 'claim' | 'rehab_case' | 'appeal';
+      ratings: number;
+      /** @description ratings with 1 … 5 stars */
+      stars: number[];
+      average: number | null;
+      /** @description 好评: 4–5 stars, percent */
+      goodPct: number | null;
+      /** @description 差评: 1–2 stars, percent */
+      badPct: number | null;
     };
   };
   responses: never;
@@ -12275,6 +12473,44 @@ export interface operations {
       };
     };
   };
+  precheckSubsidy: {
+    parameters: {
+      query?: {
+        /** @description a course (its programme, occupation, level and fee) */
+        courseId?: string;
+        /** @description an occupation, with level (instead of a course) */
+        occupationCode?: string;
+        /** @description 职业技能等级 1 (highest) … 5; 0 = a certificate without levels */
+        level?: number;
+        /** @description the programme, when several could pay (default: every open programme a worker applies for) */
+        programmeId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Precheck'];
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listMyRatableClasses: {
     parameters: {
       query?: never;
@@ -15163,6 +15399,118 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Workbench'];
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  rateService: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description claim: a paid subsidy claim · rehab_case: a closed rehabilitation case · appeal: a closed appeal
+           * @enum {string}
+           */
+          kind: 'claim' | 'rehab_case' | 'appeal';
+          /**
+           * Format: uuid
+           * @description the claim, case or appeal rated
+           */
+          objectId: string;
+          /** @description 1 (very dissatisfied) … 5 (very satisfied) */
+          stars: number;
+          /** @description optional comment, at most 300 characters */
+          comment?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceRating'];
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listMyServiceRatings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            total: number;
+            items: components['schemas']['ServiceRating'][];
+          };
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getServiceRatingStats: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            total: number;
+            items: components['schemas']['ServiceRatingCounts'][];
+          };
         };
       };
       /** @description Default Response */

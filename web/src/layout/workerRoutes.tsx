@@ -9,6 +9,7 @@ import {
   ProfileOutlined,
   SolutionOutlined,
   MedicineBoxOutlined,
+  CalculatorOutlined,
 } from '@ant-design/icons';
 import { MyProfilePage } from '../pages/worker/Profile';
 import { MyVouchersPage, VoucherDetailPage } from '../pages/worker/Vouchers';
@@ -19,6 +20,7 @@ import { MyResultsPage } from '../pages/worker/Results';
 import { WorkerJobsPage } from '../pages/jobs/WorkerJobs';
 import { MyRecordPage } from '../pages/worker/Record';
 import { WorkerApplyPage, WorkerCasePage, WorkerRehabPage } from '../pages/rehab/Worker';
+import { PrecheckPage } from '../pages/worker/Precheck';
 
 export interface WorkerRoute {
   path: string;
@@ -100,6 +102,15 @@ export const workerRoutes: WorkerRoute[] = [
     ops: ['getRehabCase'],
     match: (p) => /^\/rehab\/cases\/[0-9a-f-]{36}$/.test(p),
     render: (p) => <WorkerCasePage id={p.split('/')[3]!} />,
+  },
+  // issue 20 §4: 我能领吗？补多少？ (from the apply page and a course's card: ?courseId=…)
+  {
+    path: '/precheck',
+    name: 'menu.precheck',
+    icon: <CalculatorOutlined />,
+    ops: ['precheckSubsidy'],
+    tab: false,
+    render: () => <PrecheckPage key={location.search} />,
   },
   { path: '/me', name: 'menu.me', icon: <UserOutlined />, ops: ['getMyPerson'], tab: false, render: () => <MyProfilePage /> },
 ];

@@ -13,6 +13,7 @@ import { date, fen } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { ReasonModal } from '../common';
 import { ApplyForm, AttachmentUpload } from './ApplyForm';
+import { ServiceRatingPrompt, useMyServiceRatings } from '../worker/ServiceRating';
 import {
   Attachments,
   CaseFacts,
@@ -210,6 +211,24 @@ function NearClasses({ c }: { c: RehabCase }) {
   );
 }
 
+/** 好差评: a closed case (discharged, or refused) is rated once. */
+function RehabServiceRating({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const served = useMyServiceRatings();
+  if (!served.ratings) return null;
+  return (
+    <div style={{ marginBottom: 12 }}>
+      <ServiceRatingPrompt
+        kind="rehab_case"
+        objectId={caseId}
+        prompt={t('rating.service.rehab')}
+        rated={served.ratings.find((r) => r.kind === 'rehab_case' && r.objectId === caseId)}
+        onRated={served.add}
+      />
+    </div>
+  );
+}
+
 function WorkerActions({ c, reload }: { c: RehabCase; reload: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -239,6 +258,7 @@ function WorkerActions({ c, reload }: { c: RehabCase; reload: () => void }) {
           }
         />
       )}
+      {(c.status === 'discharged' || c.status === 'refused') && <RehabServiceRating caseId={c.id} />}
       {c.status === 'placed' && c.hospitalName && (
         <Alert type="success" showIcon style={{ marginBottom: 12 }} message={t('rehab.w.placedAt', { hospital: c.hospitalName, days: c.plannedDays ?? '' })} />
       )}

@@ -7,6 +7,7 @@ import { useProgrammes } from '../../lib/data';
 import { fen } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { VoucherSummary } from './Vouchers';
+import { PrecheckEntry } from './Precheck';
 
 type Occupation = ItemOf<'/api/v1/occupations'>;
 type Applied = ResponseOf<'/api/v1/vouchers/apply', 'post'>;
@@ -80,31 +81,34 @@ export function ApplyPage() {
     );
 
   return (
-    <Card className="voucher-card" title={t('apply.title')}>
-      <Typography.Paragraph type="secondary">{t('apply.intro')}</Typography.Paragraph>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="apply-error" />}
-      <Form layout="vertical" onFinish={submit} initialValues={{ level: 5 }}>
-        <Form.Item name="occupationCode" label={t('common.occupation')} rules={[{ required: true, message: t('apply.pickOccupation') }]}>
-          <Select
-            id="apply-occupation"
-            showSearch
-            filterOption={false}
-            onSearch={search}
-            placeholder={t('apply.searchOccupation')}
-            notFoundContent={null}
-            options={occupations.map((o) => ({ value: o.code, label: `${o.name} ${o.code}${o.shortage ? ' ★' : ''}` }))}
-          />
-        </Form.Item>
-        <Form.Item name="level" label={t('common.level')} rules={[{ required: true }]}>
-          <Select options={[5, 4, 3, 2, 1, 0].map((l) => ({ value: l, label: t(`level.${l}`) }))} />
-        </Form.Item>
-        <Form.Item name="programmeId" label={`${t('common.programme')} (${t('apply.optional')})`}>
-          <Select allowClear options={programmes.map((p) => ({ value: p.id, label: p.name }))} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" block size="large" loading={busy}>
-          {t('apply.submit')}
-        </Button>
-      </Form>
-    </Card>
+    <>
+      <PrecheckEntry />
+      <Card className="voucher-card" title={t('apply.title')}>
+        <Typography.Paragraph type="secondary">{t('apply.intro')}</Typography.Paragraph>
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="apply-error" />}
+        <Form layout="vertical" onFinish={submit} initialValues={{ level: 5 }}>
+          <Form.Item name="occupationCode" label={t('common.occupation')} rules={[{ required: true, message: t('apply.pickOccupation') }]}>
+            <Select
+              id="apply-occupation"
+              showSearch
+              filterOption={false}
+              onSearch={search}
+              placeholder={t('apply.searchOccupation')}
+              notFoundContent={null}
+              options={occupations.map((o) => ({ value: o.code, label: `${o.name} ${o.code}${o.shortage ? ' ★' : ''}` }))}
+            />
+          </Form.Item>
+          <Form.Item name="level" label={t('common.level')} rules={[{ required: true }]}>
+            <Select options={[5, 4, 3, 2, 1, 0].map((l) => ({ value: l, label: t(`level.${l}`) }))} />
+          </Form.Item>
+          <Form.Item name="programmeId" label={`${t('common.programme')} (${t('apply.optional')})`}>
+            <Select allowClear options={programmes.map((p) => ({ value: p.id, label: p.name }))} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+            {t('apply.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </>
   );
 }

@@ -186,9 +186,14 @@ export function CourseSearchPage() {
                 </Typography.Text>
               )}
             </span>
-            <Button type="primary" size="small" disabled={c.seatsLeft <= 0} onClick={() => pick(c)} data-testid="course-register">
-              {t('courses.register')}
-            </Button>
+            <Space>
+              <Button size="small" onClick={() => navigate(`/precheck?courseId=${c.courseId}`)} data-testid="course-precheck">
+                {t('menu.precheck')}
+              </Button>
+              <Button type="primary" size="small" disabled={c.seatsLeft <= 0} onClick={() => pick(c)} data-testid="course-register">
+                {t('courses.register')}
+              </Button>
+            </Space>
           </Space>
         </Card>
       ))}

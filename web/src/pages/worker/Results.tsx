@@ -7,6 +7,7 @@ import { errorText } from '../../i18n';
 import { date, fen } from '../../lib/format';
 import { StatusTag } from '../../lib/ui';
 import { OccupationLabel } from '../../lib/occupation';
+import { ServiceRatingPrompt, useMyServiceRatings } from './ServiceRating';
 
 type Certificate = ItemOf<'/api/v1/me/certificates'>;
 
@@ -19,6 +20,7 @@ export function MyResultsPage() {
   const [certs, setCerts] = useState<Certificate[] | null>(null);
   const [claims, setClaims] = useState<ClaimWithEvents[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const served = useMyServiceRatings();
   useEffect(() => {
     ok(client.GET('/api/v1/me/certificates')).then(
       (r) => setCerts(r.items),
@@ -64,6 +66,15 @@ export function MyResultsPage() {
               {paidAt && <Descriptions.Item label={t('results.paidOn')}>{date(paidAt)}</Descriptions.Item>}
               {c.status === 'failed' && c.failReason && <Descriptions.Item label={t('claim.failReason')}>{c.failReason}</Descriptions.Item>}
             </Descriptions>
+            {c.status === 'paid' && served.ratings && (
+              <ServiceRatingPrompt
+                kind="claim"
+                objectId={c.id}
+                prompt={t('rating.service.claim')}
+                rated={served.ratings.find((r) => r.kind === 'claim' && r.objectId === c.id)}
+                onRated={served.add}
+              />
+            )}
           </Card>
         );
       })}
