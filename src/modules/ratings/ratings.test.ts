@@ -7,7 +7,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
-import { sessionFor, type WorldActor } from '../../test/factories/index.js';
+import { addDays, businessDate, sessionFor, type WorldActor } from '../../test/factories/index.js';
 import { SYSTEM } from '../audit/service.js';
 import type { Actor } from '../identity/actor.js';
 import * as identity from '../identity/service.js';
@@ -176,5 +176,68 @@ describe('statistics (好差评 counts) for officers in scope', () => {
     expect(own.json().items.find((i: { kind: string }) => i.kind === 'claim')).toMatchObject({ ratings: 2, stars: [0, 1, 0, 0, 1] });
     const worker = await t.call('GET', '/api/v1/service-ratings/stats', { headers: { authorization: `Bearer ${paid.me.token}` } });
     expect(worker.statusCode).toBe(403);
+  });
+});
+
+describe('rating a closed rehabilitation case', () => {
+  const today = businessDate(new Date());
+
+  it('refused by the committee: the worker rates it once; before, it was not finished; another worker gets 404', async () => {
+    const rec = await t.call('POST', '/api/v1/rehab/recognitions', {
+      as: 'district_admin',
+      body: {
+        decisionNumber: '浦人社认〔2026〕第0909号',
+        idNumber: t.fx.persons.worker!.idNumber,
+        name: '李小明',
+        employerUscc: t.fx.orgs.enterprise!.uscc,
+        employerName: '浦东制造有限公司 (fixture)',
+        districtCode: '310115',
+        injuryDate: addDays(today, -20),
+        decisionDate: addDays(today, -5),
+        kind: 'recognised',
+        diagnosis: '右胫骨平台骨折',
+        icd10: 'S82.1',
+        leaveStart: addDays(today, -20),
+        leaveEnd: addDays(today, 70),
+      },
+    });
+    expect(rec.statusCode, rec.body).toBe(201);
+    const hospitals: Array<{ id: string }> = (await t.call('GET', '/api/v1/rehab/hospitals', { as: 'worker' })).json().items;
+    const applied = await t.call('POST', '/api/v1/rehab/cases', {
+      as: 'worker',
+      body: {
+        recognitionId: rec.json().id,
+        conditionCode: 'fracture',
+        treatmentSummary: '术后6周，膝关节活动受限',
+        homeAddress: '浦东新区张杨路 100 号',
+        homeLocation: { lat: 31.2286, lng: 121.529 },
+        preferences: [{ hospitalId: hospitals[0]!.id, reason: '离家近' }],
+      },
+    });
+    expect(applied.statusCode, applied.body).toBe(201);
+    const caseId: string = applied.json().id;
+    const rateCase = (as: string, stars: number) => t.call('POST', '/api/v1/service-ratings', { as, body: { kind: 'rehab_case', objectId: caseId, stars } });
+
+    const before = await counts();
+    const early = await rateCase('worker', 4);
+    expect(early.json()).toMatchObject({ code: 'SERVICE_NOT_FINISHED', field: 'objectId' });
+    expect(await counts()).toEqual(before);
+
+    const refused = await t.call('POST', `/api/v1/rehab/cases/${caseId}/decisions`, {
+      as: 'committee',
+      body: { outcome: 'refuse', refusalReason: 'not_needed', reason: '伤情稳定，门诊康复即可' },
+    });
+    expect(refused.statusCode, refused.body).toBe(201);
+    expect(refused.json().status).toBe('refused');
+
+    expect((await rateCase('worker_b', 4)).statusCode).toBe(404);
+    const r = await rateCase('worker', 3);
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json()).toMatchObject({ kind: 'rehab_case', objectId: caseId, stars: 3, label: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    const after = await counts();
+    expect((await rateCase('worker', 5)).json()).toMatchObject({ code: 'SERVICE_ALREADY_RATED' });
+    expect(await counts()).toEqual(after);
+    const stats = await t.call('GET', '/api/v1/service-ratings/stats', { as: 'district_admin' });
+    expect(stats.json().items.find((i: { kind: string }) => i.kind === 'rehab_case')).toMatchObject({ ratings: 1, stars: [0, 0, 1, 0, 0] });
   });
 });
