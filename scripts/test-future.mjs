@@ -32,6 +32,8 @@ const FILES = [
   'src/modules/training/worker-journey.test.ts',
   'src/modules/identity/hardening.test.ts',
   'tests/web/worker-sessions.test.ts',
+  'src/modules/subsidy/precheck.test.ts',
+  'src/modules/ratings/ratings.test.ts',
 ];
 
 const env = { ...process.env, TEST_LABEL: 'future' };
