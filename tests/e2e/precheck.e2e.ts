@@ -7,7 +7,7 @@
  * claim, which the demo world does not hold: it is covered by the API tests, src/modules/ratings/ratings.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, demoWorkers, launch, newPage, shot, signInWorker, type Session } from './helpers';
+import { apiCall, demoWorkers, launch, newPage, shot, signIn, signInWorker, type Session } from './helpers';
 
 let s: Session;
 beforeAll(async () => {
@@ -96,6 +96,19 @@ describe('我能领吗？补多少？', () => {
     expect(a.voucher.held).toBe(true);
     expect(await answer.getByTestId('precheck-validity').innerText()).toContain(a.voucher.number!);
     await shot(page, 'precheck-held-voucher');
+    expect((await page.locator('body').innerText()).replace(/\s+/g, ' ')).not.toMatch(RAW);
+    expect(errors).toEqual([]);
+  });
+
+  it('the district officer reads the 好差评 statistics page: every kind of service, in Chinese', async () => {
+    const { page, errors } = await newPage(s.browser);
+    await signIn(page, 'demo.pudong');
+    await page.goto('/service-ratings');
+    const table = page.getByTestId('service-rating-stats');
+    await table.waitFor();
+    const text = (await table.innerText()).replace(/\s+/g, ' ');
+    for (const kind of ['补贴发放', '工伤康复', '申诉']) expect(text).toContain(kind);
+    await shot(page, 'precheck-rating-stats');
     expect((await page.locator('body').innerText()).replace(/\s+/g, ' ')).not.toMatch(RAW);
     expect(errors).toEqual([]);
   });

@@ -82,4 +82,21 @@ export const precheckStrings: Record<string, [string, string]> = {
   'rating.service.star3': ['一般', 'Neutral'],
   'rating.service.star4': ['满意', 'Satisfied'],
   'rating.service.star5': ['非常满意', 'Very satisfied'],
+  // 好差评 statistics (officers)
+  'menu.serviceRatings': ['好差评统计', 'Service ratings'],
+  'rating.stats.title': ['好差评统计', 'Service ratings'],
+  'rating.stats.intro': [
+    '办结后由办事人评价：补贴到账、工伤康复办结、申诉办结。区级用户看到本区事项的评价。',
+    'Rated by the person served once a service has finished: a subsidy paid, a rehabilitation case closed, an appeal closed. District users see their district’s services.',
+  ],
+  'rating.stats.kind': ['事项', 'Service'],
+  'rating.stats.ratings': ['评价数', 'Ratings'],
+  'rating.stats.average': ['平均星级', 'Mean stars'],
+  'rating.stats.stars': ['星级分布', 'By stars'],
+  'rating.stats.starN': ['{{n}} 星', '{{n}}★'],
+  'rating.stats.good': ['好评率（4–5 星）', 'Good (4–5★)'],
+  'rating.stats.bad': ['差评率（1–2 星）', 'Bad (1–2★)'],
+  'rating.kind.claim': ['补贴发放', 'Subsidy paid'],
+  'rating.kind.rehab_case': ['工伤康复', 'Work-injury rehabilitation'],
+  'rating.kind.appeal': ['申诉', 'Appeals'],
 };

@@ -62,6 +62,7 @@ import { RecognitionsPage } from '../pages/rehab/Recognitions';
 import { RehabCasePage, RehabCasesPage } from '../pages/rehab/Cases';
 import { StatsCentrePage } from '../pages/stats/StatsCentre';
 import { ObjectionsPage } from '../pages/subsidy/Objections';
+import { ServiceRatingsPage } from '../pages/admin/ServiceRatings';
 
 export interface StaffRoute {
   path: string;
@@ -375,6 +376,15 @@ export const staffRoutes: StaffRoute[] = [
     ops: ['getRehabCase'],
     match: (p) => /^\/rehab\/cases\/[0-9a-f-]{36}$/.test(p),
     render: (p) => <RehabCasePage id={p.split('/')[3]!} />,
+  },
+  // issue 20 §3: 好差评 counts per kind of service and stars
+  {
+    path: '/service-ratings',
+    name: 'menu.serviceRatings',
+    icon: <StarOutlined />,
+    roles: ['city_admin', 'district_admin', 'auditor'],
+    ops: ['getServiceRatingStats'],
+    element: <ServiceRatingsPage />,
   },
   {
     path: '/audit',
