@@ -93,6 +93,11 @@ export const ErrorCodes = {
   // certificates and the lifelong record (issue 19)
   CERTIFICATE_HOLDER_UNKNOWN: 409,
   DOCUMENT_UNREADABLE: 400,
+  // appeals (申诉)
+  APPEAL_NOT_APPEALABLE: 409,
+  APPEAL_ALREADY_OPEN: 409,
+  APPEAL_STATE_INVALID: 409,
+  REASSESSMENT_NOT_ELIGIBLE: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

@@ -21,6 +21,7 @@ import { registerRoutes as records } from './records/index.js';
 import { registerRoutes as employment } from './employment/index.js';
 import { registerRoutes as analytics, jobs as analyticsJobs } from './analytics/index.js';
 import { registerRoutes as workbench } from './workbench/index.js';
+import { registerRoutes as appeals } from './appeals/index.js';
 
 /** In this order: a module registers after those it calls. */
 const MODULES = [
@@ -39,6 +40,7 @@ const MODULES = [
   records,
   employment,
   analytics,
+  appeals,
   workbench,
 ];
 

@@ -24,3 +24,9 @@ export {
 export const jobs: readonly JobDef[] = [resumeJob];
 export { claimsOfPerson } from './history.js';
 export type { ClaimHistoryItem } from './history.js';
+export { claimAppealFacts, reopenRejectedClaim } from './claims/appeal.js';
+export type { ClaimAppealFacts } from './claims/appeal.js';
+export { loadCalendar } from './calendar.js';
+export type { LoadedCalendar } from './calendar.js';
+export { noticePeriod } from './rules.js';
+export type { CalendarDay } from './rules.js';

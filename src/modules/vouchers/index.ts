@@ -13,6 +13,7 @@ export {
   admitVouchers,
   applyForVoucher,
   closeVoucherForRejectedClaim,
+  reinstateVoucherOfReopenedClaim,
   findVoucherByNumber,
   getTokenVoucher,
   getVoucher,
@@ -29,3 +30,5 @@ export type { QrPayload, Voucher, VoucherView } from './service.js';
 export const jobs: readonly JobDef[] = [expiryJob];
 export { vouchersOfPerson } from './history.js';
 export type { VoucherHistoryItem } from './history.js';
+export { applicationFacts, reassessApplication } from './reassess.js';
+export type { ApplicationFacts, Reassessment } from './reassess.js';
