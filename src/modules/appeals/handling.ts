@@ -20,7 +20,12 @@ async function step(actor: Actor, tx: Tx, id: string, action: AppealAction, sets
   const cur = await loadAppeal(tx, handlerScope(actor), id, true);
   const to = nextAppealState(cur.state, action);
   if (!to) throw new AppError('APPEAL_STATE_INVALID', `an appeal ${cur.state} cannot be ${action}`, 'state', { state: cur.state });
-  const { rows } = await tx.query<AppealRow>(`UPDATE appeals SET state = $2, ${sets} WHERE id = $1 AND state = $3 RETURNING *`, [cur.id, to, cur.state, ...params]);
+  const { rows } = await tx.query<AppealRow>(`UPDATE appeals SET state = $2, ${sets} WHERE id = $1 AND state = $3 RETURNING *`, [
+    cur.id,
+    to,
+    cur.state,
+    ...params,
+  ]);
   if (!rows[0]) throw new AppError('APPEAL_STATE_INVALID', 'the appeal changed meanwhile; reload it', 'state');
   return rows[0];
 }

@@ -98,9 +98,8 @@ export async function listAppeals(actor: Actor, q: Queryable, f: ListFilter, now
 /** An attachment's file, to whoever reads the appeal (404 otherwise), checked against its SHA-256. */
 export async function readAttachment(actor: Actor, q: Queryable, id: string, attachmentId: string) {
   const a = await loadAppeal(q, readerScope(actor), id);
-  const r = (
-    await q.query<AttachmentRow & { content: Uint8Array }>('SELECT * FROM appeal_attachments WHERE id = $1 AND appeal_id = $2', [attachmentId, a.id])
-  ).rows[0];
+  const r = (await q.query<AttachmentRow & { content: Uint8Array }>('SELECT * FROM appeal_attachments WHERE id = $1 AND appeal_id = $2', [attachmentId, a.id]))
+    .rows[0];
   if (!r) throw notFound('attachment', 'attachmentId');
   const content = Buffer.from(r.content);
   if (createHash('sha256').update(content).digest('hex') !== r.sha256) throw new AppError('INTERNAL', 'the stored file is damaged');

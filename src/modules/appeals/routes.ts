@@ -14,7 +14,8 @@ function registerAppellantRoutes(app: FastifyInstance, db: Db): void {
     method: 'POST',
     url: '/api/v1/appeals',
     operationId: 'submitAppeal',
-    summary: '申诉: appeal a refusal (a rejected claim, a check-in rejected on review, an application without a subsidy voucher, a refused rehabilitation application) with text and up to 5 files (PDF/JPEG/PNG, ≤ 5 MB each, base64)',
+    summary:
+      '申诉: appeal a refusal (a rejected claim, a check-in rejected on review, an application without a subsidy voucher, a refused rehabilitation application) with text and up to 5 files (PDF/JPEG/PNG, ≤ 5 MB each, base64)',
     tags: TAGS,
     access: APPELLANTS,
     body: SubmitBody,

@@ -45,7 +45,7 @@ describe('the deadline: 15 working days on the holiday calendar', () => {
     ['2026-09-21T10:00:00+08:00', '2026-10-19', false, 'Mid-Autumn and National Day off, Saturday 10-10 worked'],
     ['2026-04-27T10:00:00+08:00', '2026-05-20', false, 'Labour Day off, Saturday 05-09 worked'],
     ['2026-12-21T10:00:00+08:00', '2027-01-11', true, 'past the loaded years: Monday–Friday, provisional'],
-  ] as const)('%s → %s (%s)', (at, dueOn, provisional) => {
+  ] as const)('%s → %s (%s)', (at, dueOn, provisional, _why) => {
     expect(appealDeadline(new Date(at), CAL, LOADED)).toEqual({ dueOn, provisional });
   });
 

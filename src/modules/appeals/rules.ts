@@ -41,7 +41,11 @@ export const APPEAL_WORKING_DAYS = 15;
 export const NEAR_WORKING_DAYS = 3;
 
 /** The answer's due date: the 15th working day after the submission (provisional past the calendar's loaded years). */
-export function appealDeadline(submittedAt: Date, calendar: readonly CalendarDay[], loadedYears?: ReadonlySet<number>): { dueOn: string; provisional: boolean } {
+export function appealDeadline(
+  submittedAt: Date,
+  calendar: readonly CalendarDay[],
+  loadedYears?: ReadonlySet<number>,
+): { dueOn: string; provisional: boolean } {
   const p = noticePeriod(submittedAt, APPEAL_WORKING_DAYS, calendar, loadedYears);
   return { dueOn: p.lastDay, provisional: p.provisional };
 }

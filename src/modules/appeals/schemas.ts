@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { Paging } from '../../http/route.js';
 import { APPEAL_KINDS, APPEAL_STATES, ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX } from './rules.js';
 
-const Base64Max = Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4;
+// the schema bounds the request (twice the limit); the service decodes and answers PAYLOAD_TOO_LARGE past 5 MB
+const Base64Max = Math.ceil((2 * ATTACHMENT_MAX_BYTES) / 3) * 4;
 
 export const AttachmentUpload = z.strictObject({
   name: z.string().trim().min(1).max(200).describe('the file name as the appellant knows it'),

@@ -50,7 +50,8 @@ export async function reopenRefusedCase(tx: Tx, by: Actor, id: string, reason: s
     c.id,
     [...OPEN_STATUSES],
   ]);
-  if (other.rows[0]) throw new AppError('CONFLICT', 'the person has another open rehabilitation case (OPEN_CASE_EXISTS)', 'status', { reason: 'OPEN_CASE_EXISTS' });
+  if (other.rows[0])
+    throw new AppError('CONFLICT', 'the person has another open rehabilitation case (OPEN_CASE_EXISTS)', 'status', { reason: 'OPEN_CASE_EXISTS' });
   // the timeline step ('reopened') and the audit entry (rehab.reopened) are moveCase's
   return (await moveCase(by, tx, c, ['refused'], { to: 'submitted', kind: 'reopened', note: reason })).status;
 }

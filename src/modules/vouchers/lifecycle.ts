@@ -169,12 +169,20 @@ export async function reinstateVoucherOfReopenedClaim(tx: Tx, by: AuditActor, id
   const cur = await getVoucher(tx, id);
   if (!cur) throw notFound('voucher', 'voucherId');
   const last = (
-    await tx.query<{ to_status: string; reason: string | null }>('SELECT to_status, reason FROM voucher_events WHERE voucher_id = $1 ORDER BY id DESC LIMIT 1', [id])
+    await tx.query<{ to_status: string; reason: string | null }>(
+      'SELECT to_status, reason FROM voucher_events WHERE voucher_id = $1 ORDER BY id DESC LIMIT 1',
+      [id],
+    )
   ).rows[0];
   if (cur.kind !== 'subsidy' || cur.status !== 'closed' || last?.to_status !== 'closed' || !(last.reason ?? '').startsWith(`claim ${claimNumber} rejected`))
-    throw new AppError('VOUCHER_NOT_USABLE', `a ${cur.kind} voucher in state ${cur.status} was not closed by the rejection of claim ${claimNumber}`, 'voucherId', {
-      voucherStatus: cur.status,
-    });
+    throw new AppError(
+      'VOUCHER_NOT_USABLE',
+      `a ${cur.kind} voucher in state ${cur.status} was not closed by the rejection of claim ${claimNumber}`,
+      'voucherId',
+      {
+        voucherStatus: cur.status,
+      },
+    );
   const open = await tx.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM voucher_states WHERE person_id = $1 AND programme_id = $2 AND kind = 'subsidy'
         AND status IN ('issued','admitted','in_training','assessed','approved') AND voucher_id <> $3`,

@@ -67,8 +67,7 @@ export async function reassessApplication(tx: Tx, by: AuditActor, voucherId: str
   if (!person) throw notFound('person');
   const candidates = (await catalog.listProgrammes(tx, { status: 'open' })).filter((p) => ON_DEMAND_TYPES.includes(p.type));
   const { best, why, causes } = await pickProgramme(tx, person, f.occupationCode, f.level, candidates);
-  if (!best)
-    throw new AppError('REASSESSMENT_NOT_ELIGIBLE', `no subsidy rule matches yet: ${why.join('; ') || 'no open programme'}`, 'voucherId', { causes });
+  if (!best) throw new AppError('REASSESSMENT_NOT_ELIGIBLE', `no subsidy rule matches yet: ${why.join('; ') || 'no open programme'}`, 'voucherId', { causes });
   const base: VoucherBase = {
     personId: person.id,
     occupationCode: f.occupationCode,

@@ -51,8 +51,7 @@ export async function reopenRejectedClaim(tx: Tx, by: AuditActor, id: string, re
   if (!isUuid(id)) throw notFound('claim');
   const c = (await tx.query<ClaimRow>('SELECT * FROM subsidy_claims WHERE id = $1 FOR UPDATE', [id])).rows[0];
   if (!c) throw notFound('claim');
-  if (c.status !== 'rejected')
-    throw new AppError('CLAIM_STATE_INVALID', `a claim in state ${c.status} is not reopened`, 'status', { state: c.status });
+  if (c.status !== 'rejected') throw new AppError('CLAIM_STATE_INVALID', `a claim in state ${c.status} is not reopened`, 'status', { state: c.status });
   await lockPerson(tx, c.person_id);
   await vouchers.reinstateVoucherOfReopenedClaim(tx, by, c.voucher_id, c.number, `claim ${c.number} reopened on appeal: ${reason}`);
   const out = await moveClaim(tx, by, c, 'in_review', reason, { decided_by: null, decided_at: null, opinion: null, override_reason: null });
