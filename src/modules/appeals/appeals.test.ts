@@ -365,6 +365,9 @@ describe('the deadline and the officers’ to-do', () => {
     // the queue's overdue filter (its due date is long past by the application's clock)
     const overdue = (await call('GET', '/api/v1/appeals?overdue=true&kind=claim&limit=500', 'district_admin')).json();
     expect(overdue.items.find((x: { id: string }) => x.id === view.id)).toMatchObject({ deadline: 'overdue' });
+    const soon = (await call('GET', '/api/v1/appeals?due=soon&limit=500', 'district_admin')).json();
+    expect(soon.items.map((x: { id: string }) => x.id)).toContain(view.id);
+    expect(soon.items.every((x: { deadline: string }) => x.deadline === 'near' || x.deadline === 'overdue')).toBe(true);
     const notOverdue = (await call('GET', '/api/v1/appeals?overdue=false&limit=500', 'district_admin')).json();
     expect(notOverdue.items.map((x: { id: string }) => x.id)).not.toContain(view.id);
     // the workbench shows the to-do to the district's officers and the city's

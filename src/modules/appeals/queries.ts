@@ -85,6 +85,7 @@ export async function listAppeals(actor: Actor, q: Queryable, f: ListFilter, now
   if (f.kind) add('a.kind = ?', f.kind);
   if (f.overdue === 'true') add("a.state IN ('submitted', 'in_progress') AND a.due_on < ?::date", businessDate(now));
   if (f.overdue === 'false') add("NOT (a.state IN ('submitted', 'in_progress') AND a.due_on < ?::date)", businessDate(now));
+  if (f.due === 'soon') add("a.state IN ('submitted', 'in_progress') AND a.due_on <= ?::date", (await deadlineContext(q, now)).nearLimit);
   const w = where.join(' AND ');
   const total = Number((await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM appeals a WHERE ${w}`, params)).rows[0]?.n ?? 0);
   const { rows } = await q.query<AppealRow>(

@@ -35,6 +35,7 @@ export const ListQuery = z.strictObject({
   state: z.enum(APPEAL_STATES).optional(),
   kind: z.enum(APPEAL_KINDS).optional(),
   overdue: z.enum(['true', 'false']).optional().describe('true: waiting for an officer past the due date'),
+  due: z.enum(['soon']).optional().describe('soon: waiting for an officer, due within 3 working days or overdue (the workbench to-do)'),
   ...Paging,
 });
 

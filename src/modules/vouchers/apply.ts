@@ -172,7 +172,12 @@ export async function pickProgramme(
 export type VoucherBase = Pick<NewVoucher, 'personId' | 'occupationCode' | 'level' | 'mode' | 'issuanceId' | 'districtCode' | 'categoryValidUntil'>;
 
 /** A subsidy voucher of the best programme, with the reason in words and as facts. */
-export async function issueSubsidy(tx: Tx, base: VoucherBase, best: Quoted, now: Date): Promise<{ voucher: Voucher; reason: string; explanation: ApplyExplanation }> {
+export async function issueSubsidy(
+  tx: Tx,
+  base: VoucherBase,
+  best: Quoted,
+  now: Date,
+): Promise<{ voucher: Voucher; reason: string; explanation: ApplyExplanation }> {
   const { validFrom, validUntil } = validityFor(now, best.p.validityMonths);
   const q = best.quote;
   const voucher = await insertVoucher(

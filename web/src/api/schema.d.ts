@@ -3818,6 +3818,7 @@ export interface components {
           mark: 'attended' | 'flagged' | 'rejected' | 'absent';
           at: string | null;
           flags: string[];
+          checkInId: string | null;
         }[];
       }[];
     };
@@ -4893,6 +4894,7 @@ export interface components {
           mark: 'attended' | 'flagged' | 'rejected' | 'absent';
           at: string | null;
           flags: string[];
+          checkInId: string | null;
         }[];
       }[];
     };
@@ -15362,6 +15364,8 @@ export interface operations {
         kind?: 'claim' | 'check_in' | 'voucher_application' | 'rehab_refusal';
         /** @description true: waiting for an officer past the due date */
         overdue?: 'true' | 'false';
+        /** @description soon: waiting for an officer, due within 3 working days or overdue (the workbench to-do) */
+        due?: 'soon';
         limit?: number;
         offset?: number;
       };

@@ -7,6 +7,8 @@ import { errorText } from '../../i18n';
 import { date, fen } from '../../lib/format';
 import { StatusTag } from '../../lib/ui';
 import { OccupationLabel } from '../../lib/occupation';
+import { navigate } from '../../lib/router';
+import { appealLink } from '../appeals/Worker';
 
 type Certificate = ItemOf<'/api/v1/me/certificates'>;
 
@@ -64,6 +66,16 @@ export function MyResultsPage() {
               {paidAt && <Descriptions.Item label={t('results.paidOn')}>{date(paidAt)}</Descriptions.Item>}
               {c.status === 'failed' && c.failReason && <Descriptions.Item label={t('claim.failReason')}>{c.failReason}</Descriptions.Item>}
             </Descriptions>
+            {c.status === 'rejected' && (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                {c.decision.opinion && (
+                  <Alert type="warning" showIcon message={t('appeals.rejectedBecause', { r: c.decision.opinion })} data-testid="claim-rejected-reason" />
+                )}
+                <Button block onClick={() => navigate(appealLink('claim', c.id))} data-testid="claim-appeal">
+                  {t('appeals.button')}
+                </Button>
+              </Space>
+            )}
           </Card>
         );
       })}
