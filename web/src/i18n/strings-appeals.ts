@@ -15,6 +15,7 @@ export const appealsStrings: Record<string, [string, string]> = {
   'appeals.state.answered': ['已答复', 'Answered'],
   'appeals.state.closed': ['已办结', 'Closed'],
   'appeals.state.all': ['全部状态', 'All states'],
+  'appeals.stateLabel': ['办理状态', 'State'],
   'appeals.outcome.upheld': ['维持原决定', 'Decision upheld'],
   'appeals.outcome.overturned': ['撤销原决定', 'Decision overturned'],
   'appeals.deadline.ok': ['按期办理中', 'On time'],

@@ -122,7 +122,7 @@ export function AppealsPage() {
           { title: t('appeals.person'), dataIndex: 'person' },
           { title: t('appeals.submittedAt'), dataIndex: 'submittedAt', render: (v: string) => date(v) },
           { title: t('appeals.dueOn'), key: 'due', render: (_: unknown, a) => <DeadlineTag a={a} /> },
-          { title: t('appeals.state.all'), key: 'state', render: (_: unknown, a) => <AppealStateTag a={a} /> },
+          { title: t('appeals.stateLabel'), key: 'state', render: (_: unknown, a) => <AppealStateTag a={a} /> },
           { title: t('common.actions'), key: 'open', render: (_: unknown, a) => <a data-testid={`appeal-open-${a.number}`}>{t('appeals.open')}</a> },
         ]}
       />

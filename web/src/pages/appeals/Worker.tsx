@@ -78,13 +78,8 @@ export function NewAppealPage({ kind, objectId }: { kind: Kind; objectId: string
       <Typography.Paragraph type="secondary">{t('appeals.deadlineNote')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="appeal-error" />}
       <Form layout="vertical" onFinish={submit}>
-        <Form.Item
-          name="text"
-          label={t('appeals.text')}
-          extra={t('appeals.textHint')}
-          rules={[{ required: true, whitespace: true, min: 5, message: t('appeals.textRequired') }]}
-        >
-          <Input.TextArea rows={5} maxLength={2000} showCount data-testid="appeal-text-input" />
+        <Form.Item name="text" label={t('appeals.text')} rules={[{ required: true, whitespace: true, min: 5, message: t('appeals.textRequired') }]}>
+          <Input.TextArea rows={5} maxLength={2000} showCount placeholder={t('appeals.textHint')} data-testid="appeal-text-input" />
         </Form.Item>
         <Form.Item label={t('appeals.attachments')} extra={t('appeals.attachmentsHint')}>
           <Upload

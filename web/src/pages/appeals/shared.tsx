@@ -88,7 +88,7 @@ export function AppealDetails({ a, officer = false }: { a: Appeal; officer?: boo
       <Descriptions.Item label={t('appeals.dueOn')}>
         <DeadlineTag a={a} />
       </Descriptions.Item>
-      <Descriptions.Item label={t('appeals.state.all')}>
+      <Descriptions.Item label={t('appeals.stateLabel')}>
         <AppealStateTag a={a} />
       </Descriptions.Item>
       {a.answer && (
