@@ -103,6 +103,10 @@ describe('a rejected claim', () => {
     const file = await call('GET', `/api/v1/appeals/${a.id}/attachments/${a.attachments[0].id}`, 'district_admin');
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.equals(PDF)).toBe(true);
+    // encrypted at rest: the stored text is not the file
+    const stored = (await t.db.query<{ content_enc: string }>('SELECT content_enc FROM appeal_attachments WHERE id = $1', [a.attachments[0].id])).rows[0]!;
+    expect(stored.content_enc).toMatch(/^v1:/);
+    expect(stored.content_enc).not.toContain(b64(PDF).slice(0, 12));
 
     const ans = await takeAndAnswer(a.id, 'overturn', '经核实证书有效，撤销原驳回决定，重新审核');
     expect(ans.statusCode, ans.body).toBe(200);

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../db/index.js';
 import { now as clockNow } from '../../lib/clock.js';
+import { decrypt } from '../../lib/crypto.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { isUuid } from '../../lib/identifiers.js';
 import { businessDate } from '../../lib/time.js';
@@ -99,10 +100,10 @@ export async function listAppeals(actor: Actor, q: Queryable, f: ListFilter, now
 /** An attachment's file, to whoever reads the appeal (404 otherwise), checked against its SHA-256. */
 export async function readAttachment(actor: Actor, q: Queryable, id: string, attachmentId: string) {
   const a = await loadAppeal(q, readerScope(actor), id);
-  const r = (await q.query<AttachmentRow & { content: Uint8Array }>('SELECT * FROM appeal_attachments WHERE id = $1 AND appeal_id = $2', [attachmentId, a.id]))
+  const r = (await q.query<AttachmentRow & { content_enc: string }>('SELECT * FROM appeal_attachments WHERE id = $1 AND appeal_id = $2', [attachmentId, a.id]))
     .rows[0];
   if (!r) throw notFound('attachment', 'attachmentId');
-  const content = Buffer.from(r.content);
+  const content = Buffer.from(decrypt(r.content_enc), 'base64');
   if (createHash('sha256').update(content).digest('hex') !== r.sha256) throw new AppError('INTERNAL', 'the stored file is damaged');
   return { fileName: r.file_name, mediaType: r.media_type, sha256: r.sha256, content };
 }

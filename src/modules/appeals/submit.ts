@@ -1,11 +1,12 @@
 /**
  * An appeal made (申诉): by the worker whose refusal it is, or the provider whose class's claim or check-in it is;
  * only a refusal in force, one open appeal per object; the text and up to five small files (PDF / JPEG / PNG by
- * their first bytes, ≤ 5 MB each) checked before anything is written; the answer is due on the 15th working day.
+ * their first bytes, ≤ 5 MB each, encrypted at rest) checked before anything is written; the answer is due on the 15th working day.
  */
 import { createHash } from 'node:crypto';
 import type { Tx } from '../../db/index.js';
 import { now as clockNow } from '../../lib/clock.js';
+import { encrypt } from '../../lib/crypto.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { businessDate } from '../../lib/time.js';
 import * as audit from '../audit/index.js';
@@ -98,8 +99,8 @@ export async function submitAppeal(actor: Actor, tx: Tx, input: SubmitInput, now
   }
   for (const f of files)
     await tx.query(
-      'INSERT INTO appeal_attachments (appeal_id, file_name, media_type, size_bytes, sha256, content, uploaded_at) VALUES ($1,$2,$3,$4,$5,$6,$7)',
-      [row.id, f.name, f.type, f.content.length, f.sha256, f.content, now],
+      'INSERT INTO appeal_attachments (appeal_id, file_name, media_type, size_bytes, sha256, content_enc, uploaded_at) VALUES ($1,$2,$3,$4,$5,$6,$7)',
+      [row.id, f.name, f.type, f.content.length, f.sha256, encrypt(f.content.toString('base64')), now],
     );
   await audit.record(tx, actor, {
     action: 'appeal.submit',

@@ -41,7 +41,8 @@ CREATE INDEX appeals_person ON appeals (person_id, submitted_at);
 CREATE INDEX appeals_provider ON appeals (provider_id, submitted_at) WHERE provider_id IS NOT NULL;
 CREATE INDEX appeals_queue ON appeals (district_code, due_on) WHERE state IN ('submitted', 'in_progress');
 
--- Small files (≤ 5 MB; PDF, JPEG or PNG decided by their first bytes), kept with the appeal.
+-- Small files (≤ 5 MB; PDF, JPEG or PNG decided by their first bytes), kept with the appeal, encrypted at rest
+-- (src/lib/crypto.ts: AES-256-GCM, or SM4-GCM under CRYPTO_SUITE=gm) — certificates and medical papers are personal data.
 CREATE TABLE appeal_attachments (
   id          uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   appeal_id   uuid NOT NULL REFERENCES appeals (id),
@@ -49,7 +50,7 @@ CREATE TABLE appeal_attachments (
   media_type  text NOT NULL CHECK (media_type IN ('application/pdf', 'image/jpeg', 'image/png')),
   size_bytes  integer NOT NULL CHECK (size_bytes BETWEEN 1 AND 5242880),
   sha256      text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
-  content     bytea NOT NULL,
+  content_enc text NOT NULL,
   uploaded_at timestamptz NOT NULL
 );
 CREATE INDEX appeal_attachments_appeal ON appeal_attachments (appeal_id);
