@@ -96,6 +96,11 @@ export const ErrorCodes = {
   // service rating 好差评 (issue 20 §3)
   SERVICE_NOT_FINISHED: 409,
   SERVICE_ALREADY_RATED: 409,
+  // appeals (申诉)
+  APPEAL_NOT_APPEALABLE: 409,
+  APPEAL_ALREADY_OPEN: 409,
+  APPEAL_STATE_INVALID: 409,
+  REASSESSMENT_NOT_ELIGIBLE: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

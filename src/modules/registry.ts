@@ -21,7 +21,8 @@ import { registerRoutes as records } from './records/index.js';
 import { registerRoutes as employment } from './employment/index.js';
 import { registerRoutes as analytics, jobs as analyticsJobs } from './analytics/index.js';
 import { registerRoutes as workbench } from './workbench/index.js';
-import { registerRoutes as ratings } from './ratings/index.js';
+import { registerRoutes as ratings, useRatableKind } from './ratings/index.js';
+import { registerRoutes as appeals, appealServed } from './appeals/index.js';
 
 /** In this order: a module registers after those it calls. */
 const MODULES = [
@@ -40,6 +41,7 @@ const MODULES = [
   records,
   employment,
   analytics,
+  appeals,
   workbench,
   ratings,
 ];
@@ -50,6 +52,8 @@ export async function registerModules(app: FastifyInstance, db: Db): Promise<voi
   }
   // the course search shows and sorts by the courses' ratings, which evaluation keeps
   useCourseScores(COURSE_SCORE_SQL);
+  // a closed appeal is a finished service its appellant may rate (好差评), as a paid claim or a closed rehab case
+  useRatableKind('appeal', appealServed);
 }
 
 /** Every module's scheduled jobs (started by src/server.ts, run by name from the CLI and the tests). */

@@ -8,3 +8,5 @@ export type { Attendance } from './rules.js';
 export { checkInsOfPerson } from './history.js';
 export type { CheckInHistoryItem } from './history.js';
 export { countFlagsToReview } from './todos.js';
+export { checkInAppealFacts, reinstateRejectedCheckIn } from './review.js';
+export type { CheckInAppealFacts } from './review.js';

@@ -35,7 +35,15 @@ async function traineeLine(
   const p = await persons.getPerson(q, a.personId);
   const marks = sessions.map((s) => {
     const r = byKey.get(`${a.personId}|${s.id}`);
-    return { sessionId: s.id, seq: s.seq, mark: r ? markOf(r.status) : ('absent' as SessionMark), at: r ? r.at.toISOString() : null, flags: r?.flags ?? [] };
+    return {
+      sessionId: s.id,
+      seq: s.seq,
+      mark: r ? markOf(r.status) : ('absent' as SessionMark),
+      at: r ? r.at.toISOString() : null,
+      flags: r?.flags ?? [],
+      // the check-in itself (a rejected one is what a 申诉 names)
+      checkInId: r?.id ?? null,
+    };
   });
   const attended = marks.filter((m) => m.mark === 'attended').length;
   return {

@@ -91,3 +91,66 @@ export async function decideFlag(actor: Actor, tx: Tx, id: string, input: { deci
   });
   return presentFlag(tx, row);
 }
+
+/** What an appeal (申诉) needs of a check-in (null: no such check-in). */
+export interface CheckInAppealFacts {
+  id: string;
+  status: CheckInStatus;
+  personId: string;
+  districtCode: string;
+  providerId: string;
+  classId: string;
+  sessionId: string;
+  at: Date;
+  flags: string[];
+  reviewNote: string | null;
+  reviewedAt: Date | null;
+}
+
+export async function checkInAppealFacts(q: Queryable, id: string): Promise<CheckInAppealFacts | null> {
+  if (!isUuid(id)) return null;
+  const r = (await q.query<CheckInRow>('SELECT * FROM check_ins WHERE id = $1', [id])).rows[0];
+  if (!r) return null;
+  return {
+    id: r.id,
+    status: r.status,
+    personId: r.person_id,
+    districtCode: r.district_code,
+    providerId: r.provider_id,
+    classId: r.class_id,
+    sessionId: r.session_id,
+    at: r.at,
+    flags: r.flags,
+    reviewNote: r.review_note,
+    reviewedAt: r.reviewed_at,
+  };
+}
+
+/**
+ * 申诉撤销原决定: a check-in rejected on review counts after all (rejected_after_review → accepted), with the
+ * statistics' deltas, in the caller's transaction; the review columns keep who decided it now and why.
+ * Only a rejected check-in; the caller (the appeal) has checked its officer's scope.
+ */
+export async function reinstateRejectedCheckIn(tx: Tx, by: Actor, id: string, reason: string): Promise<CheckInStatus> {
+  if (!isUuid(id)) throw notFound('check-in', 'id');
+  const { rows } = await tx.query<CheckInRow>(
+    `UPDATE check_ins SET status = 'accepted', reviewed_by = $2, reviewed_at = now(), review_note = $3
+      WHERE id = $1 AND status = 'rejected_after_review' RETURNING *`,
+    [id, by.accountId, reason],
+  );
+  const row = rows[0];
+  if (!row) throw new AppError('CONFLICT', 'only a check-in rejected on review is reinstated', 'id');
+  const ev = { voucherId: row.voucher_id, personId: row.person_id, classId: row.class_id, at: row.at };
+  await analytics.recordVoucherFacts(tx, [
+    { ...ev, metric: 'checkInsOverturned', n: -1 },
+    { ...ev, metric: 'checkInsCounted' },
+  ]);
+  await audit.record(tx, by, {
+    action: 'checkin.reinstate',
+    entityType: 'check_in',
+    entityId: id,
+    districtCode: row.district_code,
+    detail: { from: 'rejected_after_review', to: 'accepted', reason, sessionId: row.session_id, classId: row.class_id },
+  });
+  return row.status;
+}

@@ -54,6 +54,7 @@ export const ClassAttendanceView = z
             mark: z.enum(['attended', 'flagged', 'rejected', 'absent']),
             at: z.string().nullable(),
             flags: z.array(z.string()),
+            checkInId: z.string().nullable(),
           }),
         ),
       }),

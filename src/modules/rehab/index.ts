@@ -3,5 +3,7 @@ export { registerRoutes } from './routes.js';
 export { configureRecognitionSystem, RecognitionSimulator, simulator as recognitionSimulator, syncRecognitions } from './district-system.js';
 export type { RecognitionSystem } from './district-system.js';
 export type { RecognitionInput } from './recognitions.js';
-export { CONDITIONS, checkEligibility, proposePlacement } from './rules.js';
 export { FINISHED_CASE_STATUSES, rehabCaseServed } from './served.js';
+export { CONDITIONS, checkEligibility, proposePlacement, sniffType } from './rules.js';
+export { caseAppealFacts, reopenRefusedCase } from './reopen.js';
+export type { CaseAppealFacts } from './reopen.js';

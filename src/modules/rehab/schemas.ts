@@ -160,6 +160,7 @@ export const TIMELINE_KINDS = [
   'extension_refused',
   'discharged',
   'voucher_issued',
+  'reopened',
 ] as const;
 export const TimelineEntrySchema = z
   .object({ at: z.string(), kind: z.enum(TIMELINE_KINDS), note: z.string().nullable(), byRole: z.string() })

@@ -361,6 +361,8 @@ describe('claim state machine', () => {
     ['failed', 'approved', true],
     ['paid', 'approved', false],
     ['rejected', 'approved', false],
+    ['rejected', 'in_review', true],
+    ['rejected', 'in_batch', false],
     ['in_review', 'in_batch', false],
   ] as const)('%s → %s: %s', (from, to, ok) => expect(canMoveClaim(from, to)).toBe(ok));
 });

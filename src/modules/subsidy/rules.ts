@@ -520,12 +520,15 @@ export function groupByPayee<T extends { payeeKey: string; amountFen: number }>(
 export const CLAIM_STATES = ['in_review', 'approved', 'held', 'rejected', 'in_batch', 'paid', 'failed'] as const;
 export type ClaimState = (typeof CLAIM_STATES)[number];
 
-/** Allowed claim transitions (a failed payment is re-queued as approved once the account is corrected). */
+/**
+ * Allowed claim transitions (a failed payment is re-queued as approved once the account is corrected; a rejection
+ * overturned on appeal (申诉) sends the claim back to review, where the normal approval decides it again).
+ */
 export const CLAIM_TRANSITIONS: Record<ClaimState, readonly ClaimState[]> = {
   in_review: ['approved', 'rejected'],
   approved: ['held', 'in_batch', 'rejected'],
   held: ['approved', 'rejected'],
-  rejected: [],
+  rejected: ['in_review'],
   in_batch: ['paid', 'failed', 'approved'],
   paid: [],
   failed: ['approved', 'rejected'],

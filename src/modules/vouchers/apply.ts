@@ -147,7 +147,7 @@ async function weigh(
 }
 
 /** The best programme (highest estimate), and why the others did not apply. */
-async function pickProgramme(
+export async function pickProgramme(
   tx: Tx,
   person: persons.Person,
   occupationCode: string,
@@ -169,10 +169,15 @@ async function pickProgramme(
   return { best, limited, why, causes };
 }
 
-type VoucherBase = Pick<NewVoucher, 'personId' | 'occupationCode' | 'level' | 'mode' | 'issuanceId' | 'districtCode' | 'categoryValidUntil'>;
+export type VoucherBase = Pick<NewVoucher, 'personId' | 'occupationCode' | 'level' | 'mode' | 'issuanceId' | 'districtCode' | 'categoryValidUntil'>;
 
 /** A subsidy voucher of the best programme, with the reason in words and as facts. */
-async function issueSubsidy(tx: Tx, base: VoucherBase, best: Quoted, now: Date): Promise<{ voucher: Voucher; reason: string; explanation: ApplyExplanation }> {
+export async function issueSubsidy(
+  tx: Tx,
+  base: VoucherBase,
+  best: Quoted,
+  now: Date,
+): Promise<{ voucher: Voucher; reason: string; explanation: ApplyExplanation }> {
   const { validFrom, validUntil } = validityFor(now, best.p.validityMonths);
   const q = best.quote;
   const voucher = await insertVoucher(

@@ -13,6 +13,7 @@ export {
   admitVouchers,
   applyForVoucher,
   closeVoucherForRejectedClaim,
+  reinstateVoucherOfReopenedClaim,
   findVoucherByNumber,
   getTokenVoucher,
   getVoucher,
@@ -31,3 +32,5 @@ export { vouchersOfPerson } from './history.js';
 export type { VoucherHistoryItem } from './history.js';
 export { ON_DEMAND_TYPES } from './apply.js';
 export { OPEN_STATES, validityFor } from './rules.js';
+export { applicationFacts, reassessApplication } from './reassess.js';
+export type { ApplicationFacts, Reassessment } from './reassess.js';

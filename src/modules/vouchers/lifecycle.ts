@@ -156,3 +156,62 @@ export async function revokeVoucher(actor: Actor, tx: Tx, id: string, reason: st
   if (!reason.trim()) throw new AppError('VALIDATION_FAILED', 'a reason is required', 'reason');
   return transitionVoucher(tx, actor, id, 'revoked', { reason: reason.trim() });
 }
+
+/**
+ * 申诉撤销原决定: the rejection of this voucher's claim was overturned on appeal, so the voucher that rejection
+ * closed is assessed again (closed → assessed, subsidy vouchers only) while its claim goes back to review. Not in
+ * TRANSITIONS (a pass recorded again must never reopen a closed voucher): only this function takes the step, and
+ * only for a voucher whose last event is the closing by that claim's rejection (`claim <number> rejected…`).
+ * The one-open rule still holds: another open voucher of the programme → VOUCHER_LIMIT_REACHED, nothing written.
+ */
+export async function reinstateVoucherOfReopenedClaim(tx: Tx, by: AuditActor, id: string, claimNumber: string, reason: string): Promise<Voucher> {
+  if (!isUuid(id)) throw notFound('voucher', 'voucherId');
+  const cur = await getVoucher(tx, id);
+  if (!cur) throw notFound('voucher', 'voucherId');
+  const last = (
+    await tx.query<{ to_status: string; reason: string | null }>(
+      'SELECT to_status, reason FROM voucher_events WHERE voucher_id = $1 ORDER BY id DESC LIMIT 1',
+      [id],
+    )
+  ).rows[0];
+  if (cur.kind !== 'subsidy' || cur.status !== 'closed' || last?.to_status !== 'closed' || !(last.reason ?? '').startsWith(`claim ${claimNumber} rejected`))
+    throw new AppError(
+      'VOUCHER_NOT_USABLE',
+      `a ${cur.kind} voucher in state ${cur.status} was not closed by the rejection of claim ${claimNumber}`,
+      'voucherId',
+      {
+        voucherStatus: cur.status,
+      },
+    );
+  const open = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM voucher_states WHERE person_id = $1 AND programme_id = $2 AND kind = 'subsidy'
+        AND status IN ('issued','admitted','in_training','assessed','approved') AND voucher_id <> $3`,
+    [cur.personId, cur.programmeId, id],
+  );
+  if (Number(open.rows[0]?.n ?? 0) > 0)
+    throw new AppError('VOUCHER_LIMIT_REACHED', 'the person now holds another open voucher of this programme', 'voucherId', { programmeId: cur.programmeId });
+  const { rows } = await tx.query<VoucherRow>(
+    `WITH s AS (UPDATE voucher_states SET status = 'assessed', status_changed_at = now() WHERE voucher_id = $1 AND status = 'closed' AND kind = 'subsidy'
+                RETURNING status, status_changed_at, expiry_pass_id)
+     SELECT r.*, s.* FROM s JOIN voucher_records r ON r.id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  if (!row) throw new AppError('VOUCHER_NOT_USABLE', 'the voucher changed meanwhile; reload it', 'voucherId');
+  await tx.query('INSERT INTO voucher_events (voucher_id, from_status, to_status, actor_id, actor_role, reason) VALUES ($1, $2, $3, $4, $5, $6)', [
+    id,
+    'closed',
+    'assessed',
+    by.accountId,
+    by.role,
+    reason,
+  ]);
+  await audit.record(tx, by, {
+    action: 'voucher.reinstated',
+    entityType: 'voucher',
+    entityId: id,
+    districtCode: row.district_code,
+    detail: { number: row.number, from: 'closed', to: 'assessed', claim: claimNumber, reason },
+  });
+  return toVoucher(row);
+}

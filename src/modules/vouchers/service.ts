@@ -14,7 +14,7 @@ export type { QrPayload } from './qr.js';
 export type { VoucherKind, VoucherStatus } from './rules.js';
 export { findVoucherByNumber, getVoucher, subsidyEstimateFen, toVoucher } from './records.js';
 export type { Voucher, VoucherMode, VoucherRow } from './records.js';
-export { closeVoucherForRejectedClaim, revokeVoucher, settleVouchers, transitionVoucher } from './lifecycle.js';
+export { closeVoucherForRejectedClaim, reinstateVoucherOfReopenedClaim, revokeVoucher, settleVouchers, transitionVoucher } from './lifecycle.js';
 export { ON_DEMAND_TYPES, applyForVoucher, holdsOpenSubsidyVoucher, insertVoucher } from './apply.js';
 export type { ApplyCause, ApplyExplanation, ApplyInput, ApplyResult, NewVoucher } from './apply.js';
 export { getVoucherDetail, listMyVouchers, listVouchers, presentVouchers, voucherStats } from './views.js';

@@ -18,6 +18,7 @@ export const TODO_KINDS = [
   'FAILED_PAYMENTS',
   'REGISTRATIONS_PENDING',
   'RESULTS_TO_RECORD',
+  'APPEALS_DUE',
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
@@ -37,6 +38,7 @@ export const TODOS_BY_ROLE: Readonly<Record<Exclude<Role, 'worker'>, readonly To
     'BATCHES_TO_APPROVE',
     'BANK_RESULTS_TO_IMPORT',
     'FAILED_PAYMENTS',
+    'APPEALS_DUE',
   ],
   district_admin: [
     'CLAIMS_TO_REVIEW',
@@ -47,6 +49,7 @@ export const TODOS_BY_ROLE: Readonly<Record<Exclude<Role, 'worker'>, readonly To
     'BUDGETS_MISSING',
     'ISSUANCES_TO_RUN',
     'FAILED_PAYMENTS',
+    'APPEALS_DUE',
   ],
   finance: ['BATCHES_TO_APPROVE', 'BANK_RESULTS_TO_IMPORT', 'FAILED_PAYMENTS'],
   provider: ['OPENING_REPORTS_DUE', 'REGISTRATIONS_PENDING', 'ISSUANCES_TO_RUN'],
@@ -95,5 +98,7 @@ export function todoLink(kind: TodoKind, role: string): string {
       return '/classes?state=draft';
     case 'RESULTS_TO_RECORD':
       return '/results';
+    case 'APPEALS_DUE':
+      return '/appeals?due=soon';
   }
 }

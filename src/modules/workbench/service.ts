@@ -4,6 +4,7 @@
  */
 import type { Queryable } from '../../db/index.js';
 import { now as clockNow } from '../../lib/clock.js';
+import * as appeals from '../appeals/index.js';
 import * as assessment from '../assessment/index.js';
 import * as attendance from '../attendance/index.js';
 import { scopeOf, type Actor, type Scope } from '../identity/index.js';
@@ -43,6 +44,8 @@ function counter(kind: TodoKind, actor: Actor, scope: Scope, q: Queryable, at: D
       return training.countPendingRegistrations(q, scope);
     case 'RESULTS_TO_RECORD':
       return scope.kind === 'org' ? assessment.countClassesAwaitingResults(q, scope.orgId) : Promise.resolve(0);
+    case 'APPEALS_DUE':
+      return appeals.countAppealsDue(q, scope, at);
   }
 }
 

@@ -3246,6 +3246,126 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/appeals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 申诉处理: the appeals in the officer’s district (or the city), by state, kind, overdue; the nearest due date first */
+    get: operations['listAppeals'];
+    put?: never;
+    /** 申诉: appeal a refusal (a rejected claim, a check-in rejected on review, an application without a subsidy voucher, a refused rehabilitation application) with text and up to 5 files (PDF/JPEG/PNG, ≤ 5 MB each, base64) */
+    post: operations['submitAppeal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/appeals/mine': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的申诉: the appeals the signed-in worker (or provider) made, with their state and due date */
+    get: operations['listMyAppeals'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/appeals/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One appeal with the original decision, the text, attachments, the answer and its effect (in the reader’s scope) */
+    get: operations['getAppeal'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/appeals/{id}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An attachment’s file (only within the appeal’s scope) */
+    get: operations['downloadAppealAttachment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/appeals/{id}/take': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 受理: take the appeal up */
+    post: operations['takeAppeal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/appeals/{id}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 答复: uphold (维持原决定) or overturn (撤销原决定, applied by the owning module’s service) with a written reason */
+    post: operations['answerAppeal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/appeals/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 办结: close an answered appeal */
+    post: operations['closeAppeal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/workbench': {
     parameters: {
       query?: never;
@@ -3803,6 +3923,7 @@ export interface components {
           mark: 'attended' | 'flagged' | 'rejected' | 'absent';
           at: string | null;
           flags: string[];
+          checkInId: string | null;
         }[];
       }[];
     };
@@ -4098,7 +4219,8 @@ export interface components {
         | 'extended'
         | 'extension_refused'
         | 'discharged'
-        | 'voucher_issued';
+        | 'voucher_issued'
+        | 'reopened';
       note: string | null;
       byRole: string;
     };
@@ -4364,7 +4486,8 @@ export interface components {
         | 'BANK_RESULTS_TO_IMPORT'
         | 'FAILED_PAYMENTS'
         | 'REGISTRATIONS_PENDING'
-        | 'RESULTS_TO_RECORD';
+        | 'RESULTS_TO_RECORD'
+        | 'APPEALS_DUE';
       /** @description how many items wait in the caller’s scope */
       count: number;
       /** @description BUDGETS_MISSING: the distinct (year, district, programme) without a budget */
@@ -4385,6 +4508,48 @@ export interface components {
       todos: components['schemas']['WorkbenchTodoInput'][];
       /** @description the sum of the counts */
       total: number;
+    };
+    AppealAttachmentInput: {
+      id: string;
+      fileName: string;
+      mediaType: string;
+      sizeBytes: number;
+    };
+    AppealInput: {
+      id: string;
+      number: string;
+      /** @enum {string} */
+      kind: 'claim' | 'check_in' | 'voucher_application' | 'rehab_refusal';
+      objectId: string;
+      objectLabel: string;
+      objectStatus: string | null;
+      /** @description the person whose object it is, name masked */
+      person: string;
+      /** @enum {string} */
+      appellantRole: 'worker' | 'provider';
+      text: string;
+      decision: {
+        reason: string | null;
+        at: string | null;
+        ref: string | null;
+      };
+      /** @enum {string} */
+      state: 'submitted' | 'in_progress' | 'answered' | 'closed';
+      /** @enum {string|null} */
+      outcome: 'upheld' | 'overturned' | null;
+      answer: string | null;
+      effect: {
+        [key: string]: string | boolean;
+      } | null;
+      submittedAt: string;
+      dueOn: string;
+      dueProvisional: boolean;
+      /** @enum {string} */
+      deadline: 'ok' | 'near' | 'overdue' | 'met' | 'missed';
+      takenAt: string | null;
+      answeredAt: string | null;
+      closedAt: string | null;
+      attachments: components['schemas']['AppealAttachmentInput'][];
     };
     ServiceRatingInput: {
       id: string;
@@ -4899,6 +5064,7 @@ export interface components {
           mark: 'attended' | 'flagged' | 'rejected' | 'absent';
           at: string | null;
           flags: string[];
+          checkInId: string | null;
         }[];
       }[];
     };
@@ -5194,7 +5360,8 @@ export interface components {
         | 'extended'
         | 'extension_refused'
         | 'discharged'
-        | 'voucher_issued';
+        | 'voucher_issued'
+        | 'reopened';
       note: string | null;
       byRole: string;
     };
@@ -5460,7 +5627,8 @@ export interface components {
         | 'BANK_RESULTS_TO_IMPORT'
         | 'FAILED_PAYMENTS'
         | 'REGISTRATIONS_PENDING'
-        | 'RESULTS_TO_RECORD';
+        | 'RESULTS_TO_RECORD'
+        | 'APPEALS_DUE';
       /** @description how many items wait in the caller’s scope */
       count: number;
       /** @description BUDGETS_MISSING: the distinct (year, district, programme) without a budget */
@@ -5481,6 +5649,48 @@ export interface components {
       todos: components['schemas']['WorkbenchTodo'][];
       /** @description the sum of the counts */
       total: number;
+    };
+    AppealAttachment: {
+      id: string;
+      fileName: string;
+      mediaType: string;
+      sizeBytes: number;
+    };
+    Appeal: {
+      id: string;
+      number: string;
+      /** @enum {string} */
+      kind: 'claim' | 'check_in' | 'voucher_application' | 'rehab_refusal';
+      objectId: string;
+      objectLabel: string;
+      objectStatus: string | null;
+      /** @description the person whose object it is, name masked */
+      person: string;
+      /** @enum {string} */
+      appellantRole: 'worker' | 'provider';
+      text: string;
+      decision: {
+        reason: string | null;
+        at: string | null;
+        ref: string | null;
+      };
+      /** @enum {string} */
+      state: 'submitted' | 'in_progress' | 'answered' | 'closed';
+      /** @enum {string|null} */
+      outcome: 'upheld' | 'overturned' | null;
+      answer: string | null;
+      effect: {
+        [key: string]: string | boolean;
+      } | null;
+      submittedAt: string;
+      dueOn: string;
+      dueProvisional: boolean;
+      /** @enum {string} */
+      deadline: 'ok' | 'near' | 'overdue' | 'met' | 'missed';
+      takenAt: string | null;
+      answeredAt: string | null;
+      closedAt: string | null;
+      attachments: components['schemas']['AppealAttachment'][];
     };
     ServiceRating: {
       id: string;
@@ -15370,6 +15580,311 @@ export interface operations {
         };
         content: {
           'application/json': unknown;
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listAppeals: {
+    parameters: {
+      query?: {
+        state?: 'submitted' | 'in_progress' | 'answered' | 'closed';
+        kind?: 'claim' | 'check_in' | 'voucher_application' | 'rehab_refusal';
+        /** @description true: waiting for an officer past the due date */
+        overdue?: 'true' | 'false';
+        /** @description soon: waiting for an officer, due within 3 working days or overdue (the workbench to-do) */
+        due?: 'soon';
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            total: number;
+            items: components['schemas']['Appeal'][];
+          };
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  submitAppeal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description what is appealed: claim, check_in, voucher_application, rehab_refusal
+           * @enum {string}
+           */
+          kind: 'claim' | 'check_in' | 'voucher_application' | 'rehab_refusal';
+          /**
+           * Format: uuid
+           * @description the claim, check-in, voucher (of the application) or rehabilitation case
+           */
+          objectId: string;
+          /** @description why the decision is wrong (5–2000 characters) */
+          text: string;
+          /** @default [] */
+          attachments?: {
+            /** @description the file name as the appellant knows it */
+            name: string;
+            /** @description the file, base64; PDF, JPEG or PNG by its first bytes, at most 5 MB */
+            content: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Appeal'];
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listMyAppeals: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            total: number;
+            items: components['schemas']['Appeal'][];
+          };
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getAppeal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Appeal'];
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  downloadAppealAttachment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': string;
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  takeAppeal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Appeal'];
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  answerAppeal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description 维持原决定 (uphold) or 撤销原决定 (overturn: the effect is applied by the owning service)
+           * @enum {string}
+           */
+          outcome: 'uphold' | 'overturn';
+          /** @description the written reason, shown to the appellant */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Appeal'];
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  closeAppeal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Appeal'];
         };
       };
       /** @description Default Response */

@@ -152,6 +152,13 @@ export const errorMessages: Record<string, { zh: string; en: string }> = {
   // service rating 好差评 (issue 20 §3)
   SERVICE_NOT_FINISHED: { zh: '该事项尚未办结，办结后才能评价。', en: 'The service has not finished yet; it can be rated once it has.' },
   SERVICE_ALREADY_RATED: { zh: '您已评价过该事项，每项服务只能评价一次。', en: 'You have already rated this service; each service is rated once.' },
+  APPEAL_NOT_APPEALABLE: { zh: '该事项不是被驳回或不予受理的决定，不能申诉。', en: 'This is not a refusal, so it cannot be appealed.' },
+  APPEAL_ALREADY_OPEN: { zh: '该事项已有未办结的申诉。', en: 'An appeal against this decision is already open.' },
+  APPEAL_STATE_INVALID: { zh: '申诉当前状态不允许此操作，请刷新后重试。', en: 'The appeal is not in a state that allows this; reload it.' },
+  REASSESSMENT_NOT_ELIGIBLE: {
+    zh: '按现行规则重新审核后仍不符合补贴条件，请先核实人员信息或维持原决定。',
+    en: 'Re-assessed by the current rules, the application still matches no subsidy; correct the person’s record first or uphold the decision.',
+  },
   // field-level validation codes (problem.errors[].code)
   UNKNOWN_FIELD: { zh: '包含未知字段。', en: 'Contains an unknown field.' },
   INVALID_TYPE: { zh: '数据类型不正确。', en: 'Wrong type of value.' },

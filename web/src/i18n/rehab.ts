@@ -99,6 +99,7 @@ export const rehabStrings: Record<string, [string, string]> = {
   'rehab.tl.extension_refused': ['劳鉴委不予延长', 'Extension refused'],
   'rehab.tl.discharged': ['出院', 'Discharged'],
   'rehab.tl.voucher_issued': ['发放转岗培训券', 'Retraining voucher issued'],
+  'rehab.tl.reopened': ['申诉后重新受理', 'Reopened on appeal'],
   'rehab.byRole': ['（{{role}}）', ' ({{role}})'],
   // case fields
   'rehab.case.number': ['认定书编号', 'Recognition'],

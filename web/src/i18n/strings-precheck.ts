@@ -74,6 +74,7 @@ export const precheckStrings: Record<string, [string, string]> = {
   'rating.service.title': ['为本次服务评价', 'Rate this service'],
   'rating.service.claim': ['补贴已到账，您对本次办理满意吗？', 'Your subsidy has been paid: how satisfied are you?'],
   'rating.service.rehab': ['康复事项已办结，您对本次服务满意吗？', 'Your rehabilitation case is closed: how satisfied are you?'],
+  'rating.service.appeal': ['申诉已办结，您对本次办理满意吗？', 'Your appeal is closed: how satisfied are you?'],
   'rating.service.comment': ['说说您的感受（选填，300 字以内）', 'Tell us more (optional, up to 300 characters)'],
   'rating.service.submit': ['提交评价', 'Submit'],
   'rating.service.done': ['感谢评价：{{stars}} 星', 'Thank you: {{stars}} stars'],

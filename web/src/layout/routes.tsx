@@ -63,6 +63,8 @@ import { RehabCasePage, RehabCasesPage } from '../pages/rehab/Cases';
 import { StatsCentrePage } from '../pages/stats/StatsCentre';
 import { ObjectionsPage } from '../pages/subsidy/Objections';
 import { ServiceRatingsPage } from '../pages/admin/ServiceRatings';
+import { AppealsPage } from '../pages/appeals/Officer';
+import { MyAppealsPage, NewAppealPage } from '../pages/appeals/Worker';
 
 export interface StaffRoute {
   path: string;
@@ -298,6 +300,32 @@ export const staffRoutes: StaffRoute[] = [
     ops: ['listObjections', 'resolveObjection'],
     element: <ObjectionsPage />,
     group: 'menu.subsidy',
+  },
+  // issue 20 §3: 申诉处理 (the queue, take / uphold / overturn / close)
+  {
+    path: '/appeals',
+    name: 'menu.appeals',
+    icon: <AuditOutlined />,
+    roles: ADMINS,
+    ops: ['listAppeals', 'takeAppeal', 'answerAppeal', 'closeAppeal'],
+    element: <AppealsPage />,
+  },
+  {
+    path: '/my-appeals',
+    name: 'menu.appeals.worker',
+    icon: <AuditOutlined />,
+    roles: ['provider'],
+    ops: ['listMyAppeals'],
+    element: <MyAppealsPage />,
+  },
+  {
+    path: '/appeals/new/:kind/:id',
+    name: 'menu.appealNew',
+    icon: <AuditOutlined />,
+    roles: ['provider'],
+    ops: ['submitAppeal'],
+    match: (p) => /^\/appeals\/new\/check_in\/[0-9a-f-]{36}$/.test(p),
+    render: (p) => <NewAppealPage kind="check_in" objectId={p.split('/')[4]!} />,
   },
   {
     path: '/notices',

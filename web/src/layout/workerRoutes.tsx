@@ -10,6 +10,7 @@ import {
   SolutionOutlined,
   MedicineBoxOutlined,
   CalculatorOutlined,
+  AuditOutlined,
 } from '@ant-design/icons';
 import { MyProfilePage } from '../pages/worker/Profile';
 import { MyVouchersPage, VoucherDetailPage } from '../pages/worker/Vouchers';
@@ -21,6 +22,7 @@ import { WorkerJobsPage } from '../pages/jobs/WorkerJobs';
 import { MyRecordPage } from '../pages/worker/Record';
 import { WorkerApplyPage, WorkerCasePage, WorkerRehabPage } from '../pages/rehab/Worker';
 import { PrecheckPage } from '../pages/worker/Precheck';
+import { MyAppealsPage, NewAppealPage, APPEAL_KINDS } from '../pages/appeals/Worker';
 
 export interface WorkerRoute {
   path: string;
@@ -111,6 +113,16 @@ export const workerRoutes: WorkerRoute[] = [
     ops: ['precheckSubsidy'],
     tab: false,
     render: () => <PrecheckPage key={location.search} />,
+  },
+  // issue 20 §3: 申诉 — 我的申诉 (reached from 我的) and the form behind each refusal's "申诉" button
+  { path: '/appeals', name: 'menu.appeals.worker', icon: <AuditOutlined />, ops: ['listMyAppeals'], tab: false, render: () => <MyAppealsPage /> },
+  {
+    path: '/appeals/new/:kind/:id',
+    name: 'menu.appealNew',
+    icon: <AuditOutlined />,
+    ops: ['submitAppeal'],
+    match: (p) => /^\/appeals\/new\/[a-z_]+\/[0-9a-f-]{36}$/.test(p) && (APPEAL_KINDS as readonly string[]).includes(p.split('/')[3]!),
+    render: (p) => <NewAppealPage kind={p.split('/')[3] as (typeof APPEAL_KINDS)[number]} objectId={p.split('/')[4]!} />,
   },
   { path: '/me', name: 'menu.me', icon: <UserOutlined />, ops: ['getMyPerson'], tab: false, render: () => <MyProfilePage /> },
 ];

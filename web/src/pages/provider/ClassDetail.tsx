@@ -12,6 +12,7 @@ import { useSession } from '../../lib/session';
 import { StatusTag } from '../../lib/ui';
 import { QrScanner } from '../../lib/Scanner';
 import { OnlineAttendanceImport } from './OnlineAttendance';
+import { appealLink } from '../appeals/Worker';
 import { ReasonModal } from '../common';
 import { Deadline, type ClassView } from './Classes';
 
@@ -218,6 +219,7 @@ function AttendanceSheet({ att, canExport }: { att: Attendance; canExport: boole
   const { t } = useTranslation();
   const { message } = App.useApp();
   const markColor = { attended: 'green', flagged: 'orange', rejected: 'red', absent: 'default' } as const;
+  const provider = useSession().me.role === 'provider';
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
@@ -251,7 +253,19 @@ function AttendanceSheet({ att, canExport }: { att: Attendance; canExport: boole
             key: s.id,
             render: (_: unknown, r: Attendance['trainees'][number]) => {
               const m = r.sessions.find((x) => x.sessionId === s.id);
-              return m ? <Tag color={markColor[m.mark]}>{t(`att.${m.mark}`)}</Tag> : '—';
+              if (!m) return '—';
+              const tag = <Tag color={markColor[m.mark]}>{t(`att.${m.mark}`)}</Tag>;
+              // the provider may appeal (申诉) a check-in of its class rejected on review
+              return provider && m.mark === 'rejected' && m.checkInId ? (
+                <Space size={4}>
+                  {tag}
+                  <a onClick={() => navigate(appealLink('check_in', m.checkInId!))} data-testid="checkin-appeal">
+                    {t('appeals.button')}
+                  </a>
+                </Space>
+              ) : (
+                tag
+              );
             },
           })),
           {

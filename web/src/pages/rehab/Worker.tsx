@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Empty, Result, Skeleton, Space, Tag, Typography } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { appealLink } from '../appeals/Worker';
 import { client, ok, type ItemOf } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { date, fen } from '../../lib/format';
@@ -264,6 +265,12 @@ function WorkerActions({ c, reload }: { c: RehabCase; reload: () => void }) {
       )}
       <Space wrap style={{ marginBottom: 12 }}>
         {WITHDRAWABLE.includes(c.status) && <AttachmentUpload caseId={c.id} onUploaded={reload} />}
+        {/* a refusal may be appealed (申诉) */}
+        {c.status === 'refused' && (
+          <Button onClick={() => navigate(appealLink('rehab_refusal', c.id))} data-testid="rehab-appeal">
+            {t('appeals.button')}
+          </Button>
+        )}
         {c.status === 'material_requested' && (
           <Button type="primary" onClick={() => setResubmitting(true)} data-testid="rehab-resubmit">
             {t('rehab.w.resubmit')}

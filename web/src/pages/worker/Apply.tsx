@@ -8,6 +8,7 @@ import { fen } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { VoucherSummary } from './Vouchers';
 import { PrecheckEntry } from './Precheck';
+import { appealLink } from '../appeals/Worker';
 
 type Occupation = ItemOf<'/api/v1/occupations'>;
 type Applied = ResponseOf<'/api/v1/vouchers/apply', 'post'>;
@@ -74,6 +75,14 @@ export function ApplyPage() {
             <Button key="c" onClick={() => navigate('/courses')} data-testid="apply-find-courses">
               {t('menu.courses.worker')}
             </Button>,
+            // no subsidy rule matched: the worker may appeal (申诉) the outcome
+            ...(result.voucher.kind === 'checkin_only'
+              ? [
+                  <Button key="a" onClick={() => navigate(appealLink('voucher_application', result.voucher.id))} data-testid="apply-appeal">
+                    {t('appeals.button')}
+                  </Button>,
+                ]
+              : []),
           ]}
         />
         <VoucherSummary v={result.voucher} />

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Card, Descriptions, List, Skeleton, Space, Tag } from 'antd';
-import { ProfileOutlined, RightOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AuditOutlined, ProfileOutlined, RightOutlined, SolutionOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { client, ok } from '../../lib/api';
 import { errorText } from '../../i18n';
@@ -17,6 +17,7 @@ export function MyProfilePage() {
   const links = [
     { path: '/record', label: t('menu.record.worker'), icon: <ProfileOutlined />, op: 'getMyRecord' },
     { path: '/jobs', label: t('menu.jobs.worker'), icon: <SolutionOutlined />, op: 'recommendJobs' },
+    { path: '/appeals', label: t('menu.appeals.worker'), icon: <AuditOutlined />, op: 'listMyAppeals' },
   ].filter((l) => ops.has(l.op));
   const [p, setP] = useState<PersonView | null>(null);
   const [error, setError] = useState<string | null>(null);

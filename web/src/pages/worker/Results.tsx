@@ -8,6 +8,8 @@ import { date, fen } from '../../lib/format';
 import { StatusTag } from '../../lib/ui';
 import { OccupationLabel } from '../../lib/occupation';
 import { ServiceRatingPrompt, useMyServiceRatings } from './ServiceRating';
+import { navigate } from '../../lib/router';
+import { appealLink } from '../appeals/Worker';
 
 type Certificate = ItemOf<'/api/v1/me/certificates'>;
 
@@ -74,6 +76,16 @@ export function MyResultsPage() {
                 rated={served.ratings.find((r) => r.kind === 'claim' && r.objectId === c.id)}
                 onRated={served.add}
               />
+            )}
+            {c.status === 'rejected' && (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                {c.decision.opinion && (
+                  <Alert type="warning" showIcon message={t('appeals.rejectedBecause', { r: c.decision.opinion })} data-testid="claim-rejected-reason" />
+                )}
+                <Button block onClick={() => navigate(appealLink('claim', c.id))} data-testid="claim-appeal">
+                  {t('appeals.button')}
+                </Button>
+              </Space>
             )}
           </Card>
         );

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Empty, List, Popconfirm, Progress, Skeleton, Space, Tag, Typography } from 'antd';
 import { AimOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { appealLink } from '../appeals/Worker';
+import { navigate } from '../../lib/router';
 import { ApiError, client, ok, type ItemOf, type Schemas } from '../../lib/api';
 import i18n, { errorText } from '../../i18n';
 import { date, dateTime } from '../../lib/format';
@@ -120,6 +122,8 @@ function ClassCard({ m, ratable, onRated }: { m: MyTraining; ratable?: Ratable; 
 
   const me = att?.trainees[0];
   const now = Date.now();
+  /** A check-in rejected on review can be appealed (申诉). */
+  const rejectedCheckIn = (sessionId: string): string | null => me?.sessions.find((x) => x.sessionId === sessionId && x.mark === 'rejected')?.checkInId ?? null;
   return (
     <Card size="small" className="voucher-card" title={m.class.name} extra={<ClassStateTag state={m.class.state} />} data-testid="training-card">
       <ClassFacts m={m} />
@@ -148,21 +152,27 @@ function ClassCard({ m, ratable, onRated }: { m: MyTraining; ratable?: Ratable; 
                   data-state={v.state}
                   data-today={v.today ? 'yes' : 'no'}
                   actions={
-                    !att.online && v.canCheckIn
+                    mark === 'rejected' && rejectedCheckIn(s.id)
                       ? [
-                          <Button
-                            key="c"
-                            type="primary"
-                            size="small"
-                            icon={<AimOutlined />}
-                            loading={busy === s.id}
-                            onClick={() => void checkIn(s.id)}
-                            data-testid="checkin"
-                          >
-                            {t('checkin.button')}
+                          <Button key="a" size="small" onClick={() => navigate(appealLink('check_in', rejectedCheckIn(s.id)!))} data-testid="checkin-appeal">
+                            {t('appeals.button')}
                           </Button>,
                         ]
-                      : []
+                      : !att.online && v.canCheckIn
+                        ? [
+                            <Button
+                              key="c"
+                              type="primary"
+                              size="small"
+                              icon={<AimOutlined />}
+                              loading={busy === s.id}
+                              onClick={() => void checkIn(s.id)}
+                              data-testid="checkin"
+                            >
+                              {t('checkin.button')}
+                            </Button>,
+                          ]
+                        : []
                   }
                 >
                   <span>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Empty, Progress, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { QrcodeOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { appealLink } from '../appeals/Worker';
 import QRCode from 'qrcode';
 import { client, ok, type ItemOf, type ResponseOf } from '../../lib/api';
 import { errorText } from '../../i18n';
@@ -243,6 +244,12 @@ export function VoucherDetailPage({ id }: { id: string }) {
           )}
           <Descriptions.Item label={t('voucher.issuedAt')}>{date(v.issuedAt)}</Descriptions.Item>
         </Descriptions>
+        {/* an application answered without a subsidy voucher may be appealed (申诉) */}
+        {v.kind === 'checkin_only' && v.mode === 'on_demand' && v.status === 'issued' && (
+          <Button block onClick={() => navigate(appealLink('voucher_application', v.id))} data-testid="voucher-appeal">
+            {t('appeals.button')}
+          </Button>
+        )}
       </Card>
       <Card className="voucher-card" size="small" title={t('voucher.timeline')}>
         <Timeline
