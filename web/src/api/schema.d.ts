@@ -4,6 +4,94 @@
  */
 
 export interface paths {
+  '/api/v1/messages/inbox': {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations['listInbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/messages/unread-count': {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations['unreadMessageCount'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/messages/inbox/{id}/read': {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: operations['markMessageRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/messages/inbox/read-all': {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: operations['markAllMessagesRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/messages/sms-simulator': {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations['listSimulatedSms'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/messages/dead-letters': {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations['listDeadLetters'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/messages/dead-letters/{id}/retry': {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: operations['retryDeadLetter'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/messages/preferences': {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations['getMessagePreferences'];
+    put: operations['setMessagePreferences'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -5321,6 +5409,51 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  listInbox: {
+    parameters: { query?: { unread?: 'true' | 'false'; lang?: 'zh-CN' | 'en'; limit?: number; offset?: number }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: { 200: { headers: { [name: string]: unknown }; content: { 'application/json': { total: number; unread: number; items: { id: string; event: string; title: string; body: string; link: string | null; createdAt: string; readAt: string | null }[] } } }; '4XX': { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Problem'] } } };
+  };
+  unreadMessageCount: {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: { 200: { headers: { [name: string]: unknown }; content: { 'application/json': { unread: number } } }; '4XX': { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Problem'] } } };
+  };
+  markMessageRead: {
+    parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+    requestBody?: never;
+    responses: { 200: { headers: { [name: string]: unknown }; content: { 'application/json': { id: string; readAt: string } } }; '4XX': { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Problem'] } } };
+  };
+  markAllMessagesRead: {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: { 200: { headers: { [name: string]: unknown }; content: { 'application/json': { updated: number } } }; '4XX': { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Problem'] } } };
+  };
+  getMessagePreferences: {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: { 200: { headers: { [name: string]: unknown }; content: { 'application/json': { sms: boolean; reminders: boolean; smsAvailable: boolean; quietHours: { from: string; to: string } } } }; '4XX': { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Problem'] } } };
+  };
+  setMessagePreferences: {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    requestBody: { content: { 'application/json': { sms?: boolean; reminders?: boolean } } };
+    responses: { 200: { headers: { [name: string]: unknown }; content: { 'application/json': { sms: boolean; reminders: boolean; smsAvailable: boolean; quietHours: { from: string; to: string } } } }; '4XX': { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Problem'] } } };
+  };
+  listSimulatedSms: {
+    parameters: { query?: { limit?: number; offset?: number }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: { 200: { headers: { [name: string]: unknown }; content: { 'application/json': { total: number; items: { id: string; phoneMasked: string; text: string; state: 'scheduled' | 'sent' | 'failed'; scheduledFor: string; sentAt: string | null; event: string }[] } } }; '4XX': { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Problem'] } } };
+  };
+  listDeadLetters: {
+    parameters: { query?: { limit?: number; offset?: number }; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: { 200: { headers: { [name: string]: unknown }; content: { 'application/json': { total: number; items: { id: string; event: string; channel: 'inbox' | 'sms'; recipientLabel: string; attempts: number; lastError: string; failedAt: string }[] } } }; '4XX': { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Problem'] } } };
+  };
+  retryDeadLetter: {
+    parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+    requestBody?: never;
+    responses: { 200: { headers: { [name: string]: unknown }; content: { 'application/json': { id: string; state: 'queued' } } }; '4XX': { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Problem'] } } };
+  };
   health: {
     parameters: {
       query?: never;

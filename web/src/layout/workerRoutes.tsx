@@ -9,6 +9,7 @@ import {
   ProfileOutlined,
   SolutionOutlined,
   MedicineBoxOutlined,
+  BellOutlined,
 } from '@ant-design/icons';
 import { MyProfilePage } from '../pages/worker/Profile';
 import { MyVouchersPage, VoucherDetailPage } from '../pages/worker/Vouchers';
@@ -19,6 +20,7 @@ import { MyResultsPage } from '../pages/worker/Results';
 import { WorkerJobsPage } from '../pages/jobs/WorkerJobs';
 import { MyRecordPage } from '../pages/worker/Record';
 import { WorkerApplyPage, WorkerCasePage, WorkerRehabPage } from '../pages/rehab/Worker';
+import { InboxPage } from '../pages/messages/Inbox';
 
 export interface WorkerRoute {
   path: string;
@@ -100,6 +102,15 @@ export const workerRoutes: WorkerRoute[] = [
     ops: ['getRehabCase'],
     match: (p) => /^\/rehab\/cases\/[0-9a-f-]{36}$/.test(p),
     render: (p) => <WorkerCasePage id={p.split('/')[3]!} />,
+  },
+  // issue 20: 我的消息 (站内信), from the header's bell and from 我的
+  {
+    path: '/messages',
+    name: 'menu.messages',
+    icon: <BellOutlined />,
+    ops: ['listInbox', 'markMessageRead', 'markAllMessagesRead'],
+    tab: false,
+    render: () => <InboxPage routes={workerRoutes} settingsPath="/me" mobile />,
   },
   { path: '/me', name: 'menu.me', icon: <UserOutlined />, ops: ['getMyPerson'], tab: false, render: () => <MyProfilePage /> },
 ];

@@ -7,6 +7,7 @@ import { errorText } from '../i18n';
 import type { Me } from '../lib/session';
 import { useSession } from '../lib/session';
 import { LangSwitch } from './common';
+import { MessagePreferencesCard } from './messages/Preferences';
 
 export function EnrolTotpPage({ me, onDone, standalone }: { me: Me; onDone: () => void; standalone?: boolean }) {
   const { t } = useTranslation();
@@ -103,6 +104,7 @@ export function AccountPage() {
         </Descriptions>
       </Card>
       {!me.totpEnabled && <EnrolTotpPage me={me} onDone={signOut} />}
+      <MessagePreferencesCard />
     </Space>
   );
 }
