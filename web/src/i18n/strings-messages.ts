@@ -4,7 +4,8 @@ export const messagesStrings: Record<string, [string, string]> = {
   'menu.messagesGroup': ['消息中心', 'Messages'],
   'menu.smsSimulator': ['短信模拟器', 'SMS simulator'],
   'menu.deadLetters': ['投递失败', 'Failed deliveries'],
-  'menu.messagePreferences': ['消息设置', 'Message settings'],
+  'account.role': ['角色', 'Role'],
+  'account.totp': ['双因素认证', 'Two-factor sign-in'],
 
   // the bell in the header
   'messages.bell': ['消息', 'Messages'],
@@ -74,8 +75,8 @@ export const messagesStrings: Record<string, [string, string]> = {
   // delivery failures (dead letters)
   'messages.dead.title': ['投递失败', 'Failed deliveries'],
   'messages.dead.intro': [
-    '多次重试后仍未送达的消息。查明原因后可以重新投递；重新投递的消息不会重复发送给已收到的人。',
-    'Messages not delivered after several attempts. Once the cause is fixed, deliver them again; nobody who already has one receives it twice.',
+    '多次重试后仍未送达的消息。查明并排除原因后，可以重新投递。',
+    'Messages not delivered after several attempts. Once the cause is fixed, deliver them again.',
   ],
   'messages.dead.event': ['消息类型', 'Kind'],
   'messages.dead.channel': ['渠道', 'Channel'],

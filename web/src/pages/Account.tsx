@@ -96,9 +96,9 @@ export function AccountPage() {
         <Descriptions column={1} bordered size="small">
           <Descriptions.Item label={t('signin.username')}>{me.username}</Descriptions.Item>
           <Descriptions.Item label={t('common.name')}>{me.displayName}</Descriptions.Item>
-          <Descriptions.Item label="Role">{t(`role.${me.role}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('account.role')}>{t(`role.${me.role}`)}</Descriptions.Item>
           {me.districtCode && <Descriptions.Item label={t('common.district')}>{me.districtCode}</Descriptions.Item>}
-          <Descriptions.Item label="TOTP">
+          <Descriptions.Item label={t('account.totp')}>
             {me.totpEnabled ? <Tag color="green">{t('enrol.enabled')}</Tag> : <Tag>{t('enrol.notEnabled')}</Tag>}
           </Descriptions.Item>
         </Descriptions>

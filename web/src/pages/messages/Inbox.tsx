@@ -11,7 +11,7 @@ import { client, ok, type ItemOf } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
-import { canOpen, eventLabel, messageTime, type LinkableRoute } from './labels';
+import { canOpen, messageTime, type LinkableRoute } from './labels';
 import { refreshUnread, setUnread } from './unread';
 
 type Message = ItemOf<'/api/v1/messages/inbox'>;
@@ -175,14 +175,9 @@ export function InboxPage({ routes, settingsPath, mobile }: { routes: LinkableRo
                   >
                     {m.body}
                   </Typography.Paragraph>
-                  <Space size={8} wrap style={{ fontSize: 12 }}>
-                    <Tag bordered={false} style={{ marginInlineEnd: 0 }}>
-                      {eventLabel(t, i18n, m.event)}
-                    </Tag>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="inbox-time">
-                      {messageTime(t, m.createdAt)}
-                    </Typography.Text>
-                  </Space>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="inbox-time">
+                    {messageTime(t, m.createdAt)}
+                  </Typography.Text>
                 </>
               }
             />
