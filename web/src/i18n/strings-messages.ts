@@ -41,7 +41,7 @@ export const messagesStrings: Record<string, [string, string]> = {
   ],
   'messages.prefs.sms': ['同时发送短信', 'Also send by SMS'],
   'messages.prefs.smsNote': ['短信发送到您登记的手机号', 'Text messages go to the phone number on file'],
-  'messages.prefs.noPhone': ['您还没有登记手机号，暂时无法接收短信', 'There is no phone number on file, so text messages cannot be sent'],
+  'messages.prefs.noPhone': ['未登记手机号，暂时无法接收短信', 'No phone number on file, so no text messages can be sent'],
   'messages.prefs.reminders': ['提醒类消息', 'Reminders'],
   'messages.prefs.remindersNote': [
     '如培训券 30 天后到期、明天开课等提醒；关闭后仍会收到审核结果、补贴发放等重要消息',
@@ -57,6 +57,10 @@ export const messagesStrings: Record<string, [string, string]> = {
 
   // the SMS simulator
   'messages.sim.title': ['短信模拟器', 'SMS simulator'],
+  'messages.sim.quietNote': [
+    '免打扰时段（22:00–08:00）内产生的短信，计划发送时间顺延至早 8 点。',
+    'Text messages due in the quiet hours (22:00–08:00) are scheduled for 08:00.',
+  ],
   'messages.sim.banner': [
     '这是平台内置的短信模拟器，不是真实的短信网关：这里的短信没有真正发出，仅用于演示和测试时查看本应发送的内容。',
     'This is the built-in SMS simulator, not a real gateway: nothing here was really sent; it shows what would have been sent, for demos and tests.',
@@ -68,7 +72,7 @@ export const messagesStrings: Record<string, [string, string]> = {
   'messages.sim.sentAt': ['发送时间', 'Sent at'],
   'messages.sim.event': ['消息类型', 'Kind'],
   'messages.sim.empty': ['模拟器里还没有短信', 'No text messages in the simulator yet'],
-  'messages.sim.state.scheduled': ['待发送（免打扰顺延）', 'Scheduled (quiet hours)'],
+  'messages.sim.state.scheduled': ['待发送', 'Scheduled'],
   'messages.sim.state.sent': ['已发送（模拟）', 'Sent (simulated)'],
   'messages.sim.state.failed': ['发送失败', 'Failed'],
 

@@ -4,7 +4,7 @@
  * messages — decisions, payments — always arrive in the app. On 我的 (worker) and the account page (staff).
  */
 import { useEffect, useState } from 'react';
-import { Alert, App, Card, List, Skeleton, Switch, Typography } from 'antd';
+import { Alert, App, Card, List, Skeleton, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { client, ok, type ResponseOf } from '../../lib/api';
 import { errorText } from '../../i18n';
@@ -67,7 +67,11 @@ function PreferencesCard({ mobile }: { mobile?: boolean }) {
     {
       key: 'sms',
       label: t('messages.prefs.sms'),
-      note: prefs.smsAvailable ? t('messages.prefs.smsNote') : t('messages.prefs.noPhone'),
+      note: (
+        <span data-testid={prefs.smsAvailable ? undefined : 'pref-no-phone'}>
+          {t(prefs.smsAvailable ? 'messages.prefs.smsNote' : 'messages.prefs.noPhone')}
+        </span>
+      ),
       control: (
         <Switch
           checked={prefs.smsAvailable && prefs.sms}
@@ -116,11 +120,6 @@ function PreferencesCard({ mobile }: { mobile?: boolean }) {
         data-testid="pref-quiet"
         message={t('messages.prefs.quiet', { from: prefs.quietHours.from, to: prefs.quietHours.to, hour })}
       />
-      {!prefs.smsAvailable && (
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }} data-testid="pref-no-phone">
-          {t('messages.prefs.noPhone')}
-        </Typography.Paragraph>
-      )}
     </Card>
   );
 }

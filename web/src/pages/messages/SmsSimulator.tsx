@@ -56,6 +56,7 @@ export function SmsSimulatorPage() {
       }
     >
       <Alert type="warning" showIcon message={t('messages.sim.banner')} style={{ marginBottom: 12 }} data-testid="sms-sim-banner" />
+      <Typography.Paragraph type="secondary">{t('messages.sim.quietNote')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Table<Sms>
         size="small"
