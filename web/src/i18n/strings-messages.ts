@@ -25,6 +25,7 @@ export const messagesStrings: Record<string, [string, string]> = {
     '培训券发放、报名、审核结果、补贴到账等消息会在这里通知您',
     'Vouchers issued, registrations, decisions and payments will be announced here',
   ],
+  'messages.emptyHintStaff': ['与您工作相关的通知会在这里显示', 'Notices about your work will appear here'],
   'messages.emptyUnread': ['没有未读消息', 'No unread messages'],
   'messages.open': ['查看详情', 'Open'],
   'messages.today': ['今天 {{t}}', 'Today {{t}}'],

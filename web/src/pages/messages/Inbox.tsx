@@ -120,7 +120,9 @@ export function InboxPage({ routes, settingsPath, mobile }: { routes: LinkableRo
             description={
               <Space direction="vertical" size={2}>
                 <span data-testid="inbox-empty">{t(filter === 'unread' ? 'messages.emptyUnread' : 'messages.empty')}</span>
-                {filter === 'all' && <Typography.Text type="secondary">{t('messages.emptyHint')}</Typography.Text>}
+                {filter === 'all' && (
+                  <Typography.Text type="secondary">{t(me.role === 'worker' ? 'messages.emptyHint' : 'messages.emptyHintStaff')}</Typography.Text>
+                )}
               </Space>
             }
           />
