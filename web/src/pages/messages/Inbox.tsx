@@ -144,6 +144,7 @@ export function InboxPage({ routes, settingsPath, mobile }: { routes: LinkableRo
           <List.Item
             key={m.id}
             data-testid="inbox-item"
+            data-id={m.id}
             data-unread={unreadItem ? 'yes' : 'no'}
             role="button"
             tabIndex={0}
