@@ -251,9 +251,7 @@ export const nationalCertLookup = (env: NodeJS.ProcessEnv = process.env): string
  * The SMS gateway of the messages module: the built-in simulator unless SMS_GATEWAY_URL is set, then the HTTP
  * adapter signing each request with SMS_GATEWAY_SECRET (HMAC-SHA256) and naming itself by SMS_GATEWAY_KEY.
  */
-export function smsGatewaySettings(
-  env: NodeJS.ProcessEnv = process.env,
-): { kind: 'simulator' } | { kind: 'http'; url: string; key: string; secret: string } {
+export function smsGatewaySettings(env: NodeJS.ProcessEnv = process.env): { kind: 'simulator' } | { kind: 'http'; url: string; key: string; secret: string } {
   const url = env.SMS_GATEWAY_URL;
   if (!url) return { kind: 'simulator' };
   const key = env.SMS_GATEWAY_KEY;

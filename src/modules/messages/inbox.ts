@@ -21,7 +21,15 @@ export interface InboxItem {
 
 export const presentInbox = (r: InboxRow, lang: Lang): InboxItem => {
   const t = render(r.event, r.vars, lang);
-  return { id: r.id, event: r.event, title: t.title, body: t.body, link: r.link, createdAt: r.created_at.toISOString(), readAt: r.read_at?.toISOString() ?? null };
+  return {
+    id: r.id,
+    event: r.event,
+    title: t.title,
+    body: t.body,
+    link: r.link,
+    createdAt: r.created_at.toISOString(),
+    readAt: r.read_at?.toISOString() ?? null,
+  };
 };
 
 export async function unreadCount(actor: Actor, q: Queryable): Promise<{ unread: number }> {
@@ -66,6 +74,7 @@ export async function markAllRead(actor: Actor, tx: Tx): Promise<{ updated: numb
   const params: unknown[] = [clockNow()];
   const own = ownerSql(actor, params);
   const r = await tx.query(`UPDATE message_inbox SET read_at = $1 WHERE ${own} AND read_at IS NULL`, params);
-  if (r.rowCount > 0) await audit.record(tx, actor, { action: 'message.read_all', entityType: 'account', entityId: actor.accountId, detail: { updated: r.rowCount } });
+  if (r.rowCount > 0)
+    await audit.record(tx, actor, { action: 'message.read_all', entityType: 'account', entityId: actor.accountId, detail: { updated: r.rowCount } });
   return { updated: r.rowCount };
 }

@@ -19,6 +19,7 @@ export function ownerSql(actor: Actor, params: unknown[]): string {
   return `(${byAccount} OR person_id = $${params.length})`;
 }
 
-export const deadLetterScope = (actor: Actor): Scope => scopeOf(actor, DEAD_LETTER_READERS, 'the dead-letter list is for city and district admins and auditors');
+export const deadLetterScope = (actor: Actor): Scope =>
+  scopeOf(actor, DEAD_LETTER_READERS, 'the dead-letter list is for city and district admins and auditors');
 export const retryScope = (actor: Actor): Scope => scopeOf(actor, DEAD_LETTER_RETRIERS, 'only city and district admins send a message again');
 export const simulatorScope = (actor: Actor): Scope => scopeOf(actor, SIMULATOR_READERS, 'the SMS simulator is for city admins and auditors');

@@ -50,8 +50,18 @@ describe('templates', () => {
     expect(() => assertTemplates(EVENTS, TEMPLATES)).not.toThrow();
   });
   it.each([
-    ['a declared variable unused', { e: { vars: ['a', 'b'], essential: true } }, { e: { 'zh-CN': { title: 't', body: '{a}' }, en: { title: 't', body: '{a} {b}' } } }, ['e (zh-CN): {b} declared but not used']],
-    ['an undeclared variable used', { e: { vars: ['a'], essential: true } }, { e: { 'zh-CN': { title: '{x}', body: '{a}' }, en: { title: 't', body: '{a}' } } }, ['e (zh-CN): {x} used but not declared']],
+    [
+      'a declared variable unused',
+      { e: { vars: ['a', 'b'], essential: true } },
+      { e: { 'zh-CN': { title: 't', body: '{a}' }, en: { title: 't', body: '{a} {b}' } } },
+      ['e (zh-CN): {b} declared but not used'],
+    ],
+    [
+      'an undeclared variable used',
+      { e: { vars: ['a'], essential: true } },
+      { e: { 'zh-CN': { title: '{x}', body: '{a}' }, en: { title: 't', body: '{a}' } } },
+      ['e (zh-CN): {x} used but not declared'],
+    ],
     ['no English template', { e: { vars: [], essential: true } }, { e: { 'zh-CN': { title: 't', body: 'b' } } }, ['e (en): no template']],
     ['an event without templates', { e: { vars: [], essential: true } }, {}, ['e: no template']],
     ['a template of no event', {}, { x: { 'zh-CN': { title: 't', body: 'b' }, en: { title: 't', body: 'b' } } }, ['x: template of no event']],
@@ -63,7 +73,9 @@ describe('templates', () => {
     const vars = { amountYuan: yuan(123456), accountTail: '1234' };
     expect(render('payment.paid', vars, 'zh-CN')).toEqual({ title: '补贴已到账', body: '培训补贴 1,234.56 元已发放至尾号 1234 的账户。' });
     expect(render('payment.paid', vars, 'en').body).toBe('A subsidy of 1,234.56 yuan has been paid to the account ending 1234.');
-    expect(smsText('claim.rejected', { reason: '证书未核验' })).toBe('【上海职业培训券】补贴申请未通过：您的培训补贴申请未通过，原因：证书未核验。如有异议，可提出申诉。');
+    expect(smsText('claim.rejected', { reason: '证书未核验' })).toBe(
+      '【上海职业培训券】补贴申请未通过：您的培训补贴申请未通过，原因：证书未核验。如有异议，可提出申诉。',
+    );
   });
   it('yuan from fen', () => {
     expect([0, 5, 100, 150_000, 100_000_000, -250].map(yuan)).toEqual(['0.00', '0.05', '1.00', '1,500.00', '1,000,000.00', '-2.50']);

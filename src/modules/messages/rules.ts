@@ -46,7 +46,10 @@ export type Templates = Record<string, Record<Lang, Template>>;
 export const TEMPLATES: Templates = {
   'voucher.issued': {
     'zh-CN': { title: '职业培训券已发放', body: '您的职业培训券（编号 {voucherNo}）已发放，有效期至 {validThrough}。请在有效期内报名培训。' },
-    en: { title: 'Training voucher issued', body: 'Your training voucher {voucherNo} has been issued and is valid through {validThrough}. Register for a course before then.' },
+    en: {
+      title: 'Training voucher issued',
+      body: 'Your training voucher {voucherNo} has been issued and is valid through {validThrough}. Register for a course before then.',
+    },
   },
   'voucher.expiring': {
     'zh-CN': { title: '培训券即将到期', body: '您的职业培训券（编号 {voucherNo}）还有 {days} 天到期（{validThrough}），请尽快报名培训。' },
@@ -189,12 +192,7 @@ export const MAX_ATTEMPTS = 5;
 export const backoffMs = (failedAttempts: number): number => 30_000 * 4 ** Math.max(0, failedAttempts - 1);
 
 /** After a failed attempt: give up (dead letter) or try again at an instant. */
-export function afterFailure(
-  failedAttempts: number,
-  permanent: boolean,
-  now: Date,
-  channel: 'inbox' | 'sms',
-): { dead: true } | { dead: false; nextAt: Date } {
+export function afterFailure(failedAttempts: number, permanent: boolean, now: Date, channel: 'inbox' | 'sms'): { dead: true } | { dead: false; nextAt: Date } {
   if (permanent || failedAttempts >= MAX_ATTEMPTS) return { dead: true };
   const at = new Date(now.getTime() + backoffMs(failedAttempts));
   return { dead: false, nextAt: channel === 'sms' ? nextSmsSlot(at) : at };
