@@ -7,7 +7,7 @@ import { assertTemplates, EVENTS, TEMPLATES } from './rules.js';
 assertTemplates(EVENTS, TEMPLATES);
 
 export { registerRoutes } from './routes.js';
-export { deliverDue, notify, notifyMany } from './service.js';
+export { deliverDue, notify, notifyAtCommit, notifyMany } from './service.js';
 export type { DeliveryTally, NotifyInput } from './service.js';
 export { configureSmsGateway, HttpSmsGateway, signSms, SimulatorGateway, SmsSendError } from './gateway.js';
 export type { SmsGateway, SmsGatewayChoice } from './gateway.js';

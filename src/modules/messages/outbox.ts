@@ -4,7 +4,7 @@
  * channel): the same event notified twice writes nothing the second time. An SMS row is due at the next
  * instant outside the quiet hours (22:00–08:00 Shanghai); an inbox row at once. A rolled-back event leaves no row.
  */
-import type { Tx } from '../../db/index.js';
+import { sqlLiteral, type Tx } from '../../db/index.js';
 import { now as clockNow } from '../../lib/clock.js';
 import { EVENTS, missingVars, nextSmsSlot, type MessageEvent } from './rules.js';
 
@@ -29,11 +29,10 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<number> {
 }
 
 /** Writes the outbox rows of several events in one statement (set-based callers: a chunk of issued vouchers). */
-export async function notifyMany(tx: Tx, inputs: readonly NotifyInput[]): Promise<number> {
-  if (inputs.length === 0) return 0;
-  const now = clockNow();
+/** The rows of several events (one per channel), checked: a wrong call is a programming error and throws. */
+function outboxRows(inputs: readonly NotifyInput[], now: Date): object[] {
   const smsAt = nextSmsSlot(now);
-  const rows = inputs.flatMap((n) => {
+  return inputs.flatMap((n) => {
     if (!(n.event in EVENTS)) throw new Error(`messages: unknown event ${n.event}`);
     const missing = missingVars(n.event, n.vars);
     if (missing.length) throw new Error(`messages: ${n.event} needs ${missing.join(', ')}`);
@@ -46,13 +45,29 @@ export async function notifyMany(tx: Tx, inputs: readonly NotifyInput[]): Promis
       { ...base, channel: 'sms', next_attempt_at: smsAt.toISOString() },
     ];
   });
-  const r = await tx.query(
-    `INSERT INTO message_outbox (event, key, person_id, account_id, channel, vars, link, essential, next_attempt_at, created_at)
-     SELECT x.event, x.key, x.person_id, x.account_id, x.channel, x.vars, x.link, x.essential, x.next_attempt_at, $2
-       FROM jsonb_to_recordset($1::jsonb) AS x(event text, key text, person_id uuid, account_id uuid, channel text, vars jsonb, link text,
+}
+
+const INSERT_SQL = (rows: string, createdAt: string) => `INSERT INTO message_outbox (event, key, person_id, account_id, channel, vars, link, essential, next_attempt_at, created_at)
+     SELECT x.event, x.key, x.person_id, x.account_id, x.channel, x.vars, x.link, x.essential, x.next_attempt_at, ${createdAt}
+       FROM jsonb_to_recordset(${rows}) AS x(event text, key text, person_id uuid, account_id uuid, channel text, vars jsonb, link text,
                                                essential boolean, next_attempt_at timestamptz)
-     ON CONFLICT (event, key, recipient, channel) DO NOTHING`,
-    [JSON.stringify(rows), now],
-  );
+     ON CONFLICT (event, key, recipient, channel) DO NOTHING`;
+
+/** Writes the outbox rows of several events in one statement (set-based callers: a chunk of issued vouchers). */
+export async function notifyMany(tx: Tx, inputs: readonly NotifyInput[]): Promise<number> {
+  if (inputs.length === 0) return 0;
+  const now = clockNow();
+  const r = await tx.query(INSERT_SQL('$1::jsonb', '$2'), [JSON.stringify(outboxRows(inputs, now)), now]);
   return r.rowCount;
+}
+
+/**
+ * The same, written in the COMMIT's round trip (Tx.atCommit) — for the hot paths (admission) that keep their last
+ * writes there. Checked now: a wrong call throws before anything is deferred.
+ */
+export function notifyAtCommit(tx: Tx, inputs: readonly NotifyInput[]): void {
+  if (inputs.length === 0) return;
+  const now = clockNow();
+  const rows = outboxRows(inputs, now);
+  tx.atCommit(INSERT_SQL(`${sqlLiteral(JSON.stringify(rows))}::jsonb`, `${sqlLiteral(now.toISOString())}::timestamptz`));
 }
