@@ -47,7 +47,10 @@ function outboxRows(inputs: readonly NotifyInput[], now: Date): object[] {
   });
 }
 
-const INSERT_SQL = (rows: string, createdAt: string) => `INSERT INTO message_outbox (event, key, person_id, account_id, channel, vars, link, essential, next_attempt_at, created_at)
+const INSERT_SQL = (
+  rows: string,
+  createdAt: string,
+) => `INSERT INTO message_outbox (event, key, person_id, account_id, channel, vars, link, essential, next_attempt_at, created_at)
      SELECT x.event, x.key, x.person_id, x.account_id, x.channel, x.vars, x.link, x.essential, x.next_attempt_at, ${createdAt}
        FROM jsonb_to_recordset(${rows}) AS x(event text, key text, person_id uuid, account_id uuid, channel text, vars jsonb, link text,
                                                essential boolean, next_attempt_at timestamptz)

@@ -268,6 +268,12 @@ export async function applyForVoucher(actor: Actor, tx: Tx, input: ApplyInput, n
     districtCode: voucher.districtCode,
     detail: { number: voucher.number, mode: 'on_demand', kind: voucher.kind, programmeId: voucher.programmeId, category: voucher.category },
   });
-  await messages.notify(tx, { event: 'voucher.issued', key: voucher.id, personId: person.id, vars: { voucherNo: voucher.number, validThrough: voucher.validUntil }, link: `/vouchers/${voucher.id}` });
+  await messages.notify(tx, {
+    event: 'voucher.issued',
+    key: voucher.id,
+    personId: person.id,
+    vars: { voucherNo: voucher.number, validThrough: voucher.validUntil },
+    link: `/vouchers/${voucher.id}`,
+  });
   return { voucher, reason, explanation };
 }

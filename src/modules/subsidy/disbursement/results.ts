@@ -160,11 +160,14 @@ const BANK_REASONS_ZH: Record<string, string> = {
   BE01: '户名与账号不符',
 };
 
+/** The bank's reason in words: a known code's, the bank's own Chinese text, else "returned by the bank" (no raw codes on screens). */
+const failReasonZh = (r: string | null): string => (r && BANK_REASONS_ZH[r.trim().toUpperCase()]) ?? (r && /[\u4e00-\u9fff]/.test(r) ? r.trim() : '银行退回');
+
 /** 到账 / 发放失败 to the claim's holder: the amount and the account's last digits, or why and what to do. */
 const paymentMessage = (c: NonNullable<AppliedChunk['told']>[number]): messages.NotifyInput =>
   c.s === 'paid'
     ? { event: 'payment.paid', key: c.e, personId: c.p, vars: { amountYuan: messages.yuan(Number(c.f)), accountTail: c.t ?? '—' }, link: `/vouchers/${c.v}` }
-    : { event: 'payment.failed', key: c.e, personId: c.p, vars: { reason: BANK_REASONS_ZH[c.r ?? ''] ?? '银行退回' }, link: `/vouchers/${c.v}` };
+    : { event: 'payment.failed', key: c.e, personId: c.p, vars: { reason: failReasonZh(c.r) }, link: `/vouchers/${c.v}` };
 
 /** The batches' counters (locked in id order when several) and their state file_ready → reconciling. */
 async function countIntoBatches(tx: Tx, batches: ReadonlyArray<{ id: string; bk: number; rj: number }>): Promise<void> {

@@ -110,7 +110,13 @@ async function notifyIssued(tx: Tx, issuanceId: string, after: string, upTo: str
   );
   await messages.notifyMany(
     tx,
-    rows.map((v) => ({ event: 'voucher.issued' as const, key: v.id, personId: v.person_id, vars: { voucherNo: v.number, validThrough: v.valid_until }, link: `/vouchers/${v.id}` })),
+    rows.map((v) => ({
+      event: 'voucher.issued' as const,
+      key: v.id,
+      personId: v.person_id,
+      vars: { voucherNo: v.number, validThrough: v.valid_until },
+      link: `/vouchers/${v.id}`,
+    })),
   );
 }
 
