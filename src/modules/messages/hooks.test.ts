@@ -104,6 +104,20 @@ describe('voucher issued and admitted', () => {
     expect(await t.count('message_outbox')).toBe(before);
     const ad = await t.call('POST', `/api/v1/classes/${cls.json().id}/admissions`, { headers: as, body: { voucherNumber: v.number, idNumber: w.idNumber } });
     expect(ad.statusCode, ad.body).toBe(201);
+    // a worker registers online, then cancels: 报名成功, 报名已取消
+    const w2 = await makeWorker(t.db, 32);
+    const v2 = await makeVoucher(t.db, w2.person.id, programmeId);
+    const reg = await t.call('POST', '/api/v1/registrations', {
+      headers: { authorization: `Bearer ${w2.me.token}` },
+      body: { classId: cls.json().id, voucherId: v2.id },
+    });
+    expect(reg.statusCode, reg.body).toBe(201);
+    const cancel = await t.call('POST', `/api/v1/registrations/${reg.json().id}/cancel`, { headers: { authorization: `Bearer ${w2.me.token}` } });
+    expect(cancel.statusCode, cancel.body).toBe(200);
+    expect((await messagesOf(reg.json().id)).map((m) => [m.event, m.vars])).toEqual([
+      ['registration.cancelled', { className: '养老护理员(四级)' }],
+      ['registration.confirmed', { className: '养老护理员(四级)' }],
+    ]);
     expect(await messagesOf(`${cls.json().id}:${v.id}`)).toEqual([
       { event: 'admission.admitted', channel: 'inbox', vars: { className: '养老护理员(四级)', startDate: inDays(20) }, link: '/training' },
     ]);
