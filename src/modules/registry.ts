@@ -21,6 +21,7 @@ import { registerRoutes as records } from './records/index.js';
 import { registerRoutes as employment } from './employment/index.js';
 import { registerRoutes as analytics, jobs as analyticsJobs } from './analytics/index.js';
 import { registerRoutes as workbench } from './workbench/index.js';
+import { registerRoutes as messages, jobs as messageJobs } from './messages/index.js';
 
 /** In this order: a module registers after those it calls. */
 const MODULES = [
@@ -40,6 +41,7 @@ const MODULES = [
   employment,
   analytics,
   workbench,
+  messages,
 ];
 
 export async function registerModules(app: FastifyInstance, db: Db): Promise<void> {
@@ -51,4 +53,4 @@ export async function registerModules(app: FastifyInstance, db: Db): Promise<voi
 }
 
 /** Every module's scheduled jobs (started by src/server.ts, run by name from the CLI and the tests). */
-export const JOBS: readonly JobDef[] = [...voucherJobs, ...trainingJobs, ...subsidyJobs, ...analyticsJobs];
+export const JOBS: readonly JobDef[] = [...voucherJobs, ...trainingJobs, ...subsidyJobs, ...analyticsJobs, ...messageJobs];

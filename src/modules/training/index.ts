@@ -24,3 +24,5 @@ export { createVenue, getVenue } from './venues.js';
 export const jobs: readonly JobDef[] = [classJob];
 export { trainingOfPerson } from './history.js';
 export type { TrainingHistoryItem } from './history.js';
+export { classesStartingOn, openingReportsDueOn } from './reminders.js';
+export type { ClassStarting, ReportDue } from './reminders.js';

@@ -29,3 +29,5 @@ export type { QrPayload, Voucher, VoucherView } from './service.js';
 export const jobs: readonly JobDef[] = [expiryJob];
 export { vouchersOfPerson } from './history.js';
 export type { VoucherHistoryItem } from './history.js';
+export { vouchersExpiringOn } from './reminders.js';
+export type { ExpiringVoucher } from './reminders.js';
