@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import i18n from '../../web/src/i18n';
 import { canOpen, eventLabel, messageTime, type LinkableRoute } from '../../web/src/pages/messages/labels';
 import { messagesStrings } from '../../web/src/i18n/strings-messages';
+import { EVENTS } from '../../src/modules/messages/index';
 
 const zh = i18n.getFixedT('zh-CN');
 const en = i18n.getFixedT('en');
@@ -17,6 +18,18 @@ describe('message labels', () => {
     expect(eventLabel(zh, i18n, 'payment.paid')).toBe('补贴已到账');
     expect(eventLabel(zh, i18n, 'something.new')).toBe('通知');
     expect(eventLabel(en, i18n, 'something.new')).toBe('Notice');
+  });
+
+  it('every event the messages module sends has a Chinese and an English name, and no name is left for an event that is gone', () => {
+    const labelled = Object.keys(messagesStrings)
+      .filter((k) => k.startsWith('messages.event.') && k !== 'messages.event.other')
+      .map((k) => k.slice('messages.event.'.length))
+      .sort();
+    expect(labelled).toEqual(Object.keys(EVENTS).sort());
+    for (const code of Object.keys(EVENTS)) {
+      expect(eventLabel(zh, i18n, code), code).toMatch(/^[\u4e00-\u9fff（）\d ]+$/);
+      expect(eventLabel(en, i18n, code), code).not.toBe('Notice');
+    }
   });
 
   it('every zh-CN string of the messages pages is Chinese (no English word, no code) and has an English twin', () => {
