@@ -246,3 +246,16 @@ export const recordKeySettings = (env: NodeJS.ProcessEnv = process.env): RecordK
 
 /** The national certificate lookup's adapter (NATIONAL_CERT_LOOKUP): `simulator` (全国联网查询模拟器) is the only one built in. */
 export const nationalCertLookup = (env: NodeJS.ProcessEnv = process.env): string => env.NATIONAL_CERT_LOOKUP ?? 'simulator';
+
+/**
+ * The SMS gateway of the messages module: the built-in simulator unless SMS_GATEWAY_URL is set, then the HTTP
+ * adapter signing each request with SMS_GATEWAY_SECRET (HMAC-SHA256) and naming itself by SMS_GATEWAY_KEY.
+ */
+export function smsGatewaySettings(env: NodeJS.ProcessEnv = process.env): { kind: 'simulator' } | { kind: 'http'; url: string; key: string; secret: string } {
+  const url = env.SMS_GATEWAY_URL;
+  if (!url) return { kind: 'simulator' };
+  const key = env.SMS_GATEWAY_KEY;
+  const secret = env.SMS_GATEWAY_SECRET;
+  if (!key || !secret) throw new Error('SMS_GATEWAY_URL is set: SMS_GATEWAY_KEY and SMS_GATEWAY_SECRET must be set too');
+  return { kind: 'http', url, key, secret };
+}

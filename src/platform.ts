@@ -1,5 +1,5 @@
 /** Opens the database, applies migrations and configures the process-wide pieces (crypto, sessions, audit). */
-import { esscSimulatorRefused, nationalCertLookup, type Config } from './config.js';
+import { esscSimulatorRefused, nationalCertLookup, smsGatewaySettings, type Config } from './config.js';
 import { openDb, type Db } from './db/index.js';
 import { migrate } from './db/migrate.js';
 import { configureCrypto, loadGm } from './lib/crypto.js';
@@ -10,6 +10,7 @@ import { configureEssc } from './modules/identity/index.js';
 import { configureSocialInsurance } from './modules/subsidy/index.js';
 import { configureNationalLookup } from './modules/assessment/index.js';
 import { loadRecordKeys } from './modules/records/index.js';
+import { configureSmsGateway } from './modules/messages/index.js';
 
 export async function configureProcess(config: Config): Promise<void> {
   configureCrypto({ dataKey: config.dataKey, indexKey: config.indexKey, suite: config.cryptoSuite });
@@ -24,6 +25,7 @@ export async function configureProcess(config: Config): Promise<void> {
   configureSocialInsurance(config.socialInsuranceAdapter);
   configureNationalLookup(nationalCertLookup());
   await loadRecordKeys();
+  configureSmsGateway(smsGatewaySettings());
 }
 
 export async function openPlatformDb(config: Config, opts: { migrate?: boolean; onMigration?: (name: string) => void } = {}): Promise<Db> {

@@ -23,6 +23,7 @@ import { registerRoutes as analytics, jobs as analyticsJobs } from './analytics/
 import { registerRoutes as workbench } from './workbench/index.js';
 import { registerRoutes as ratings, useRatableKind } from './ratings/index.js';
 import { registerRoutes as appeals, appealServed } from './appeals/index.js';
+import { registerRoutes as messages, jobs as messageJobs } from './messages/index.js';
 
 /** In this order: a module registers after those it calls. */
 const MODULES = [
@@ -44,6 +45,7 @@ const MODULES = [
   appeals,
   workbench,
   ratings,
+  messages,
 ];
 
 export async function registerModules(app: FastifyInstance, db: Db): Promise<void> {
@@ -57,4 +59,4 @@ export async function registerModules(app: FastifyInstance, db: Db): Promise<voi
 }
 
 /** Every module's scheduled jobs (started by src/server.ts, run by name from the CLI and the tests). */
-export const JOBS: readonly JobDef[] = [...voucherJobs, ...trainingJobs, ...subsidyJobs, ...analyticsJobs];
+export const JOBS: readonly JobDef[] = [...voucherJobs, ...trainingJobs, ...subsidyJobs, ...analyticsJobs, ...messageJobs];

@@ -138,6 +138,12 @@ describe('assessment routes', () => {
     expect(r.json().claimId).toBeNull();
     expect((await vouchers.getVoucher(t.db, tr.voucherId))!.status).toBe('closed');
     expect(await t.count('subsidy_claims')).toBe(claims);
+    // the trainee is told, in the result's transaction (messages)
+    const told = await t.db.query<{ vars: Record<string, string> }>(
+      `SELECT vars FROM message_outbox WHERE event = 'assessment.recorded' AND key = $1 AND channel = 'inbox'`,
+      [r.json().id],
+    );
+    expect(told.rows.map((x) => x.vars.outcome)).toEqual(['不合格']);
   });
 
   it('refuses bad input, repeats and other roles without changing rows', async () => {

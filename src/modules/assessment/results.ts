@@ -9,6 +9,7 @@ import { AppError } from '../../lib/errors.js';
 import { businessDate } from '../../lib/time.js';
 import * as analytics from '../analytics/index.js';
 import * as audit from '../audit/index.js';
+import * as messages from '../messages/index.js';
 import * as catalog from '../catalog/index.js';
 import type { Actor } from '../identity/index.js';
 import { readSheet, type SheetFormat } from '../../lib/sheet.js';
@@ -130,6 +131,13 @@ async function insertResult(tx: Tx, w: ResultWrite): Promise<ResultRow> {
       classId: r.class_id,
       ...(w.levelChange ? { classLevel: w.levelChange.classLevel, levelChangeReason: w.levelChange.reason } : {}),
     },
+  });
+  await messages.notify(tx, {
+    event: 'assessment.recorded',
+    key: r.id,
+    personId: v.personId,
+    vars: { className: w.cls?.name ?? '培训班', outcome: r.passed ? '合格' : '不合格' },
+    link: `/vouchers/${v.id}`,
   });
   return r;
 }

@@ -273,6 +273,12 @@ describe('flags for review (never silent drops)', () => {
     expect(json(a)).toMatchObject({ status: 'flagged', flags: ['accuracy_poor'] });
     const b = await checkIn(trainees[6]!, S.now5!, { ...northOf(VENUE_GCJ, 60), accuracyM: 100, coordSystem: 'gcj02', deviceId: 'acc-6' });
     expect(json(b)).toMatchObject({ status: 'accepted', flags: [] });
+    // the flagged trainee is told (messages, written at COMMIT with the check-in); the accepted one is not
+    const told = await t.db.query<{ key: string; person_id: string }>(
+      `SELECT key, person_id FROM message_outbox WHERE event = 'checkin.flagged' AND channel = 'inbox' AND key = ANY($1::text[])`,
+      [[json(a).id, json(b).id]],
+    );
+    expect(told.rows).toEqual([{ key: json(a).id, person_id: trainees[5]!.personId }]);
   });
 });
 

@@ -12,9 +12,11 @@ import { asError, coalescedWrite, isConcurrencyConflict } from '../../db/batch.j
 import { DbUnavailableError, type Db, type Tx } from '../../db/index.js';
 import { lockedGenericPlanBegin } from '../../db/tuning.js';
 import { AppError } from '../../lib/errors.js';
+import { businessDate } from '../../lib/time.js';
 import * as analytics from '../analytics/index.js';
 import * as audit from '../audit/index.js';
 import type { Actor } from '../identity/index.js';
+import * as messages from '../messages/index.js';
 import type { SessionContext } from './context.js';
 import { presentCheckIn, toRecord, type CheckInRow, type CheckInStatus } from './rows.js';
 import { evaluateFlags, type CheckinRecord, type Fix, type Flag } from './rules.js';
@@ -285,6 +287,24 @@ async function answerRepeats(tx: Tx, items: readonly PendingCheckIn[], repeats: 
  * their sessions' locks (checkInBegin, before any write): insert with the related look-up → flags in order
  * of arrival → one UPDATE for the flags → the audit entries in the COMMIT's round trip → repeats answered.
  */
+/** 签到待核实: each trainee whose own check-in was just flagged is told (written at COMMIT, with the audit entries). */
+function flaggedMessages(items: readonly PendingCheckIn[], firsts: readonly number[], out: ReadonlyArray<CheckInView | Error | null>): messages.NotifyInput[] {
+  const told: messages.NotifyInput[] = [];
+  for (const i of firsts) {
+    const o = out[i];
+    if (!o || o instanceof Error || o.status !== 'flagged') continue;
+    const it = items[i]!;
+    told.push({
+      event: 'checkin.flagged',
+      key: o.id,
+      personId: it.personId,
+      vars: { className: it.ctx.cls.name, date: businessDate(new Date(o.at)) },
+      link: '/training',
+    });
+  }
+  return told;
+}
+
 export async function writeChecked(tx: Tx, items: readonly PendingCheckIn[]): Promise<Array<CheckInView | Error>> {
   const out: Array<CheckInView | Error | null> = items.map(() => null);
   const { firsts, repeats } = splitRepeats(items);
@@ -293,6 +313,7 @@ export async function writeChecked(tx: Tx, items: readonly PendingCheckIn[]): Pr
     const { updates, audits } = flagInOrder(items, firsts, rows, out, repeats);
     checkInFacts(tx, rows, await writeFlags(tx, updates));
     audit.recordManyAtCommit(tx, audit.SYSTEM, audits);
+    messages.notifyAtCommit(tx, flaggedMessages(items, firsts, out));
   }
   await answerRepeats(tx, items, repeats, out);
   return out.map((o) => o ?? couldNotRecord());

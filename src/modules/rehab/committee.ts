@@ -11,6 +11,7 @@ import { AppError } from '../../lib/errors.js';
 import { businessDate, businessYear } from '../../lib/time.js';
 import * as audit from '../audit/index.js';
 import type { Actor } from '../identity/index.js';
+import * as messages from '../messages/index.js';
 import * as orgs from '../orgs/index.js';
 import { haversineM } from '../training/index.js';
 import { caseView, loadCase, addEvent } from './cases.js';
@@ -200,6 +201,13 @@ export async function decide(actor: Actor, tx: Tx, id: string, d: DecisionInput)
       supersedes: superseded?.number ?? null,
     },
   });
+  await messages.notify(tx, {
+    event: 'rehab.decided',
+    key: decision.id,
+    personId: c.person_id,
+    vars: { decision: await decisionInWords(tx, decision) },
+    link: '/rehab',
+  });
   return caseView(tx, (await tx.query<CaseRow>('SELECT * FROM rehab_cases WHERE id = $1', [c.id])).rows[0]!);
 }
 
@@ -241,5 +249,23 @@ async function applyToCase(tx: Tx, c: CaseRow, d: DecisionInput, now: Date): Pro
     case 'refuse_extension':
       await tx.query('UPDATE rehab_cases SET extension_days = NULL, extension_reason = NULL, extension_at = NULL, updated_at = $2 WHERE id = $1', [c.id, now]);
       return;
+  }
+}
+
+/** A decision as the worker reads it (站内信 / SMS): what was decided, in Chinese, with its number. */
+async function decisionInWords(q: Queryable, d: DecisionRow): Promise<string> {
+  switch (d.outcome) {
+    case 'place': {
+      const h = d.hospital_id ? await orgs.getHospital(q, d.hospital_id) : null;
+      return `同意住院康复，安排在${h?.name ?? '指定医院'}，计划 ${d.planned_days ?? '—'} 天（决定书 ${d.number}）`;
+    }
+    case 'extend':
+      return `同意延长康复 ${d.extra_days ?? '—'} 天（决定书 ${d.number}）`;
+    case 'request_material':
+      return `请补充材料（决定书 ${d.number}）`;
+    case 'refuse':
+      return `不予安排住院康复（决定书 ${d.number}），可提出申诉`;
+    case 'refuse_extension':
+      return `不予延长康复（决定书 ${d.number}）`;
   }
 }

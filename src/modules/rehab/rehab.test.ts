@@ -270,6 +270,15 @@ describe('committee', () => {
     const year = today.slice(0, 4);
     expect(v.decisions.map((d: { number: string }) => d.number)).toEqual([`沪劳鉴康〔${year}〕0001号`, `沪劳鉴康〔${year}〕0002号`]);
     expect(v.daysToDecision).not.toBeNull();
+    // the worker is told of each decision in its transaction (messages), in words with its number
+    const told = await t.db.query<{ vars: { decision: string } }>(
+      `SELECT vars FROM message_outbox WHERE event = 'rehab.decided' AND channel = 'inbox' AND key = ANY($1::text[]) ORDER BY created_at, key`,
+      [v.decisions.map((d: { id: string }) => d.id)],
+    );
+    expect(told.rows.map((r) => r.vars.decision)).toEqual([
+      `请补充材料（决定书 沪劳鉴康〔${year}〕0001号）`,
+      `同意住院康复，安排在上海市第八人民医院，计划 30 天（决定书 沪劳鉴康〔${year}〕0002号）`,
+    ]);
   });
 
   it('decisions are immutable; a new decision must supersede the one in force', async () => {

@@ -11,6 +11,7 @@ import { isUuid } from '../../lib/identifiers.js';
 import * as analytics from '../analytics/index.js';
 import * as audit from '../audit/index.js';
 import type { Actor } from '../identity/index.js';
+import * as messages from '../messages/index.js';
 import * as vouchers from '../vouchers/index.js';
 import { activeProvider } from './approvals.js';
 import { admissionFacts, classFacts, reasonError, type ClassFacts } from './facts.js';
@@ -110,6 +111,7 @@ async function writeAdmission(actor: Actor, tx: Tx, plan: AdmissionPlan, now: Da
       districtCode: c.districtCode,
       detail: { classId: c.id, voucher: v.number, via: row.via },
     });
+    messages.notifyAtCommit(tx, [admittedMessage(c, v)]);
   } catch (e) {
     throw asVoucherRefusal(e);
   }
@@ -262,5 +264,18 @@ async function writeAdmissions(tx: Tx, items: readonly PendingAdmission[]): Prom
       detail: { classId: it.plan.cls.id, voucher: it.plan.voucher.number, via: adm[i]!.via },
     })),
   );
+  messages.notifyAtCommit(
+    tx,
+    items.map((it) => admittedMessage(it.plan.cls, it.plan.voucher)),
+  );
   return adm.map((r) => toAdmission(r!));
 }
+
+/** 录取通知 to the voucher's holder (站内信 + SMS), once per (class, voucher). */
+const admittedMessage = (c: TrainingClass, v: vouchers.Voucher): messages.NotifyInput => ({
+  event: 'admission.admitted',
+  key: `${c.id}:${v.id}`,
+  personId: v.personId,
+  vars: { className: c.name, startDate: c.startDate },
+  link: '/training',
+});

@@ -26,3 +26,5 @@ export { trainingOfPerson } from './history.js';
 export type { TrainingHistoryItem } from './history.js';
 export { getCourse } from './courses.js';
 export type { Course } from './rows.js';
+export { classesStartingOn, openingReportsDueOn } from './reminders.js';
+export type { ClassStarting, ReportDue } from './reminders.js';

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { isUuid } from '../../lib/identifiers.js';
 import * as analytics from '../analytics/index.js';
 import * as audit from '../audit/index.js';
+import * as messages from '../messages/index.js';
 import type { Actor } from '../identity/index.js';
 import * as persons from '../persons/index.js';
 import * as vouchers from '../vouchers/index.js';
@@ -45,6 +46,7 @@ export async function register(actor: Actor, tx: Tx, input: { classId: string; v
     districtCode: c.districtCode,
     detail: { classId: c.id, voucher: v.number },
   });
+  await messages.notify(tx, { event: 'registration.confirmed', key: row.id, personId, vars: { className: c.name }, link: '/training' });
   return toRegistration(row);
 }
 
@@ -63,6 +65,8 @@ export async function cancelRegistration(actor: Actor, tx: Tx, id: string): Prom
   }
   await releaseSeat(tx, row.class_id, row.voucher_id);
   await audit.record(tx, actor, { action: 'registration.cancel', entityType: 'registration', entityId: row.id, detail: { classId: row.class_id } });
+  const cls = await getClass(tx, row.class_id);
+  await messages.notify(tx, { event: 'registration.cancelled', key: row.id, personId, vars: { className: cls?.name ?? '—' }, link: '/training' });
   return toRegistration(row);
 }
 

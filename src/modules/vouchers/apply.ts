@@ -7,6 +7,7 @@ import * as analytics from '../analytics/index.js';
 import * as audit from '../audit/index.js';
 import type { Actor } from '../identity/index.js';
 import * as catalog from '../catalog/index.js';
+import * as messages from '../messages/index.js';
 import * as persons from '../persons/index.js';
 import { workerPersonId } from './policy.js';
 import { subsidyEstimateFen, toVoucher, type Voucher, type VoucherMode, type VoucherRow } from './records.js';
@@ -271,6 +272,13 @@ export async function applyForVoucher(actor: Actor, tx: Tx, input: ApplyInput, n
     entityId: voucher.id,
     districtCode: voucher.districtCode,
     detail: { number: voucher.number, mode: 'on_demand', kind: voucher.kind, programmeId: voucher.programmeId, category: voucher.category },
+  });
+  await messages.notify(tx, {
+    event: 'voucher.issued',
+    key: voucher.id,
+    personId: person.id,
+    vars: { voucherNo: voucher.number, validThrough: voucher.validUntil },
+    link: `/vouchers/${voucher.id}`,
   });
   return { voucher, reason, explanation };
 }

@@ -34,3 +34,5 @@ export { ON_DEMAND_TYPES } from './apply.js';
 export { OPEN_STATES, validityFor } from './rules.js';
 export { applicationFacts, reassessApplication } from './reassess.js';
 export type { ApplicationFacts, Reassessment } from './reassess.js';
+export { vouchersExpiringOn } from './reminders.js';
+export type { ExpiringVoucher } from './reminders.js';

@@ -3434,6 +3434,143 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/messages/inbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 站内信: the signed-in account’s own messages, newest first, in the reader’s language */
+    get: operations['listInbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/messages/unread-count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many of the signed-in account’s messages are unread (the header’s badge) */
+    get: operations['unreadMessageCount'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/messages/inbox/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark one of the account’s own messages read (another account’s → 404) */
+    post: operations['markMessageRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/messages/inbox/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark all the account’s unread messages read */
+    post: operations['markAllMessagesRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/messages/preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The account’s message preferences: SMS too, non-essential reminders; whether a phone is on file; the quiet hours */
+    get: operations['getMessagePreferences'];
+    /** Change the account’s message preferences (essential messages are always sent in-app) */
+    put: operations['setMessagePreferences'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/messages/sms-simulator': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 短信模拟器: the SMS the platform scheduled, sent through the built-in simulator, or gave up (phones masked) */
+    get: operations['listSimulatedSms'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/messages/dead-letters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Messages given up after their last attempt or refused by the gateway (district admins: their district’s recipients) */
+    get: operations['listDeadLetters'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/messages/dead-letters/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Queue a dead letter again (its attempts counted afresh) */
+    post: operations['retryDeadLetter'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3664,6 +3801,126 @@ export interface components {
         executionRate: number | null;
       };
     };
+    CheckInInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      sessionId: string;
+      /** Format: uuid */
+      classId: string;
+      /** @enum {string} */
+      source: 'geofence' | 'online_import';
+      at: string;
+      /** @enum {string} */
+      status: 'accepted' | 'flagged' | 'rejected_after_review';
+      flags: string[];
+      distanceM: number | null;
+      accuracyM: number | null;
+      counts: boolean;
+    };
+    ClassAttendanceInput: {
+      /** Format: uuid */
+      classId: string;
+      className: string;
+      online: boolean;
+      thresholdPct: number;
+      sessions: {
+        /** Format: uuid */
+        id: string;
+        seq: number;
+        startsAt: string;
+        checkedIn: number;
+      }[];
+      trainees: {
+        /** Format: uuid */
+        voucherId: string;
+        voucherNumber: string;
+        voucherKind: string;
+        name: string;
+        attended: number;
+        total: number;
+        rate: number;
+        meetsThreshold: boolean;
+        sessions: {
+          /** Format: uuid */
+          sessionId: string;
+          seq: number;
+          /** @enum {string} */
+          mark: 'attended' | 'flagged' | 'rejected' | 'absent';
+          at: string | null;
+          flags: string[];
+          checkInId: string | null;
+        }[];
+      }[];
+    };
+    CheckInFlagInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      sessionId: string;
+      /** Format: uuid */
+      classId: string;
+      /** Format: uuid */
+      providerId: string;
+      districtCode: string;
+      trainee: string;
+      at: string;
+      flags: string[];
+      /** @enum {string} */
+      status: 'accepted' | 'flagged' | 'rejected_after_review';
+      distanceM: number | null;
+      accuracyM: number | null;
+      coordSystem: string | null;
+      deviceId: string | null;
+      reviewNote: string | null;
+      reviewedAt: string | null;
+    };
+    InboxMessageInput: {
+      /** Format: uuid */
+      id: string;
+      event: string;
+      title: string;
+      body: string;
+      link: string | null;
+      createdAt: string;
+      readAt: string | null;
+    };
+    InboxInput: {
+      total: number;
+      unread: number;
+      items: components['schemas']['InboxMessageInput'][];
+    };
+    MessagePreferencesInput: {
+      sms: boolean;
+      reminders: boolean;
+      smsAvailable: boolean;
+      quietHours: {
+        from: string;
+        to: string;
+      };
+    };
+    SimulatedSmsInput: {
+      /** Format: uuid */
+      id: string;
+      phoneMasked: string;
+      text: string;
+      /** @enum {string} */
+      state: 'scheduled' | 'sent' | 'failed';
+      scheduledFor: string;
+      sentAt: string | null;
+      event: string;
+    };
+    DeadLetterInput: {
+      /** Format: uuid */
+      id: string;
+      event: string;
+      /** @enum {string} */
+      channel: 'inbox' | 'sms';
+      recipientLabel: string;
+      attempts: number;
+      lastError: string;
+      failedAt: string;
+    };
     PrecheckReasonInput: {
       code: string;
       detail: string;
@@ -3874,80 +4131,6 @@ export interface components {
       active: boolean;
       withdrawnAt: string | null;
       withdrawReason: string | null;
-    };
-    CheckInInput: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      sessionId: string;
-      /** Format: uuid */
-      classId: string;
-      /** @enum {string} */
-      source: 'geofence' | 'online_import';
-      at: string;
-      /** @enum {string} */
-      status: 'accepted' | 'flagged' | 'rejected_after_review';
-      flags: string[];
-      distanceM: number | null;
-      accuracyM: number | null;
-      counts: boolean;
-    };
-    ClassAttendanceInput: {
-      /** Format: uuid */
-      classId: string;
-      className: string;
-      online: boolean;
-      thresholdPct: number;
-      sessions: {
-        /** Format: uuid */
-        id: string;
-        seq: number;
-        startsAt: string;
-        checkedIn: number;
-      }[];
-      trainees: {
-        /** Format: uuid */
-        voucherId: string;
-        voucherNumber: string;
-        voucherKind: string;
-        name: string;
-        attended: number;
-        total: number;
-        rate: number;
-        meetsThreshold: boolean;
-        sessions: {
-          /** Format: uuid */
-          sessionId: string;
-          seq: number;
-          /** @enum {string} */
-          mark: 'attended' | 'flagged' | 'rejected' | 'absent';
-          at: string | null;
-          flags: string[];
-          checkInId: string | null;
-        }[];
-      }[];
-    };
-    CheckInFlagInput: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      sessionId: string;
-      /** Format: uuid */
-      classId: string;
-      /** Format: uuid */
-      providerId: string;
-      districtCode: string;
-      trainee: string;
-      at: string;
-      flags: string[];
-      /** @enum {string} */
-      status: 'accepted' | 'flagged' | 'rejected_after_review';
-      distanceM: number | null;
-      accuracyM: number | null;
-      coordSystem: string | null;
-      deviceId: string | null;
-      reviewNote: string | null;
-      reviewedAt: string | null;
     };
     RecordEntryInput: {
       /** @description ISO 8601 instant (the web shows it in Asia/Shanghai) */
@@ -4805,6 +4988,126 @@ export interface components {
         executionRate: number | null;
       };
     };
+    CheckIn: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      sessionId: string;
+      /** Format: uuid */
+      classId: string;
+      /** @enum {string} */
+      source: 'geofence' | 'online_import';
+      at: string;
+      /** @enum {string} */
+      status: 'accepted' | 'flagged' | 'rejected_after_review';
+      flags: string[];
+      distanceM: number | null;
+      accuracyM: number | null;
+      counts: boolean;
+    };
+    ClassAttendance: {
+      /** Format: uuid */
+      classId: string;
+      className: string;
+      online: boolean;
+      thresholdPct: number;
+      sessions: {
+        /** Format: uuid */
+        id: string;
+        seq: number;
+        startsAt: string;
+        checkedIn: number;
+      }[];
+      trainees: {
+        /** Format: uuid */
+        voucherId: string;
+        voucherNumber: string;
+        voucherKind: string;
+        name: string;
+        attended: number;
+        total: number;
+        rate: number;
+        meetsThreshold: boolean;
+        sessions: {
+          /** Format: uuid */
+          sessionId: string;
+          seq: number;
+          /** @enum {string} */
+          mark: 'attended' | 'flagged' | 'rejected' | 'absent';
+          at: string | null;
+          flags: string[];
+          checkInId: string | null;
+        }[];
+      }[];
+    };
+    CheckInFlag: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      sessionId: string;
+      /** Format: uuid */
+      classId: string;
+      /** Format: uuid */
+      providerId: string;
+      districtCode: string;
+      trainee: string;
+      at: string;
+      flags: string[];
+      /** @enum {string} */
+      status: 'accepted' | 'flagged' | 'rejected_after_review';
+      distanceM: number | null;
+      accuracyM: number | null;
+      coordSystem: string | null;
+      deviceId: string | null;
+      reviewNote: string | null;
+      reviewedAt: string | null;
+    };
+    InboxMessage: {
+      /** Format: uuid */
+      id: string;
+      event: string;
+      title: string;
+      body: string;
+      link: string | null;
+      createdAt: string;
+      readAt: string | null;
+    };
+    Inbox: {
+      total: number;
+      unread: number;
+      items: components['schemas']['InboxMessage'][];
+    };
+    MessagePreferences: {
+      sms: boolean;
+      reminders: boolean;
+      smsAvailable: boolean;
+      quietHours: {
+        from: string;
+        to: string;
+      };
+    };
+    SimulatedSms: {
+      /** Format: uuid */
+      id: string;
+      phoneMasked: string;
+      text: string;
+      /** @enum {string} */
+      state: 'scheduled' | 'sent' | 'failed';
+      scheduledFor: string;
+      sentAt: string | null;
+      event: string;
+    };
+    DeadLetter: {
+      /** Format: uuid */
+      id: string;
+      event: string;
+      /** @enum {string} */
+      channel: 'inbox' | 'sms';
+      recipientLabel: string;
+      attempts: number;
+      lastError: string;
+      failedAt: string;
+    };
     PrecheckReason: {
       code: string;
       detail: string;
@@ -5015,80 +5318,6 @@ export interface components {
       active: boolean;
       withdrawnAt: string | null;
       withdrawReason: string | null;
-    };
-    CheckIn: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      sessionId: string;
-      /** Format: uuid */
-      classId: string;
-      /** @enum {string} */
-      source: 'geofence' | 'online_import';
-      at: string;
-      /** @enum {string} */
-      status: 'accepted' | 'flagged' | 'rejected_after_review';
-      flags: string[];
-      distanceM: number | null;
-      accuracyM: number | null;
-      counts: boolean;
-    };
-    ClassAttendance: {
-      /** Format: uuid */
-      classId: string;
-      className: string;
-      online: boolean;
-      thresholdPct: number;
-      sessions: {
-        /** Format: uuid */
-        id: string;
-        seq: number;
-        startsAt: string;
-        checkedIn: number;
-      }[];
-      trainees: {
-        /** Format: uuid */
-        voucherId: string;
-        voucherNumber: string;
-        voucherKind: string;
-        name: string;
-        attended: number;
-        total: number;
-        rate: number;
-        meetsThreshold: boolean;
-        sessions: {
-          /** Format: uuid */
-          sessionId: string;
-          seq: number;
-          /** @enum {string} */
-          mark: 'attended' | 'flagged' | 'rejected' | 'absent';
-          at: string | null;
-          flags: string[];
-          checkInId: string | null;
-        }[];
-      }[];
-    };
-    CheckInFlag: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      sessionId: string;
-      /** Format: uuid */
-      classId: string;
-      /** Format: uuid */
-      providerId: string;
-      districtCode: string;
-      trainee: string;
-      at: string;
-      flags: string[];
-      /** @enum {string} */
-      status: 'accepted' | 'flagged' | 'rejected_after_review';
-      distanceM: number | null;
-      accuracyM: number | null;
-      coordSystem: string | null;
-      deviceId: string | null;
-      reviewNote: string | null;
-      reviewedAt: string | null;
     };
     RecordEntry: {
       /** @description ISO 8601 instant (the web shows it in Asia/Shanghai) */
@@ -16025,6 +16254,308 @@ export interface operations {
           'application/json': {
             total: number;
             items: components['schemas']['ServiceRatingCounts'][];
+          };
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listInbox: {
+    parameters: {
+      query?: {
+        unread?: 'true' | 'false';
+        limit?: number;
+        offset?: number;
+        lang?: 'zh-CN' | 'en';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Inbox'];
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  unreadMessageCount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            unread: number;
+          };
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  markMessageRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            readAt: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  markAllMessagesRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            updated: number;
+          };
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getMessagePreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessagePreferences'];
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  setMessagePreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          sms?: boolean;
+          reminders?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessagePreferences'];
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listSimulatedSms: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            total: number;
+            items: components['schemas']['SimulatedSms'][];
+          };
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listDeadLetters: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            total: number;
+            items: components['schemas']['DeadLetter'][];
+          };
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  retryDeadLetter: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: 'queued';
           };
         };
       };

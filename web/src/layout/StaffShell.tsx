@@ -6,6 +6,7 @@ import { navigate } from '../lib/router';
 import { useSession } from '../lib/session';
 import { LangSwitch } from '../pages/common';
 import { groupIcons, routesFor } from './routes';
+import { MessageBell } from '../pages/messages/Bell';
 
 export function StaffShell({ path }: { path: string }) {
   const { t } = useTranslation();
@@ -50,6 +51,7 @@ export function StaffShell({ path }: { path: string }) {
       )}
       actionsRender={() => [
         <LangSwitch key="lang" />,
+        <MessageBell key="bell" path={path} variant="staff" />,
         me.isDemo ? (
           <Tag key="demo" color="orange">
             {t('app.demo')}

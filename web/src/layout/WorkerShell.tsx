@@ -5,6 +5,7 @@ import { navigate } from '../lib/router';
 import { useSession } from '../lib/session';
 import { LangSwitch } from '../pages/common';
 import { workerRoutesFor } from './workerRoutes';
+import { MessageBell } from '../pages/messages/Bell';
 
 export function WorkerShell({ path }: { path: string }) {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function WorkerShell({ path }: { path: string }) {
         <h1>{current ? t(current.name) : t('app.title')}</h1>
         <span style={{ display: 'flex', gap: 8 }}>
           <LangSwitch />
+          <MessageBell path={path} variant="mobile" />
           {routes.some((r) => r.path === '/me') && (
             <Button size="small" icon={<UserOutlined />} onClick={() => navigate('/me')} aria-label={t('menu.me')} data-testid="nav-me" />
           )}

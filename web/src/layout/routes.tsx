@@ -27,6 +27,10 @@ import {
   StarOutlined,
   MedicineBoxOutlined,
   FundOutlined,
+  BellOutlined,
+  MessageOutlined,
+  ExperimentOutlined,
+  ExclamationCircleOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../lib/session';
 import { PersonsPage } from '../pages/admin/Persons';
@@ -65,6 +69,9 @@ import { ObjectionsPage } from '../pages/subsidy/Objections';
 import { ServiceRatingsPage } from '../pages/admin/ServiceRatings';
 import { AppealsPage } from '../pages/appeals/Officer';
 import { MyAppealsPage, NewAppealPage } from '../pages/appeals/Worker';
+import { InboxPage } from '../pages/messages/Inbox';
+import { SmsSimulatorPage } from '../pages/messages/SmsSimulator';
+import { DeadLettersPage } from '../pages/messages/DeadLetters';
 
 export interface StaffRoute {
   path: string;
@@ -414,6 +421,34 @@ export const staffRoutes: StaffRoute[] = [
     ops: ['getServiceRatingStats'],
     element: <ServiceRatingsPage />,
   },
+  // issue 20: messages — the inbox (from the bell, not in the menu), the SMS simulator, delivery failures
+  {
+    path: '/messages',
+    name: 'menu.messages',
+    icon: <BellOutlined />,
+    roles: ['provider', 'enterprise', 'assessor', 'district_admin', 'city_admin', 'finance', 'auditor', 'committee', 'hospital'],
+    ops: ['listInbox', 'markMessageRead', 'markAllMessagesRead'],
+    match: (p) => p === '/messages',
+    render: () => <InboxPage routes={staffRoutes} settingsPath="/account" />,
+  },
+  {
+    path: '/messages/sms-simulator',
+    name: 'menu.smsSimulator',
+    icon: <ExperimentOutlined />,
+    roles: ['city_admin', 'auditor'],
+    ops: ['listSimulatedSms'],
+    element: <SmsSimulatorPage />,
+    group: 'menu.messagesGroup',
+  },
+  {
+    path: '/messages/dead-letters',
+    name: 'menu.deadLetters',
+    icon: <ExclamationCircleOutlined />,
+    roles: [...ADMINS, 'auditor'],
+    ops: ['listDeadLetters'],
+    element: <DeadLettersPage />,
+    group: 'menu.messagesGroup',
+  },
   {
     path: '/audit',
     name: 'menu.audit',
@@ -438,6 +473,7 @@ export const groupIcons: Record<string, ReactNode> = {
   'menu.subsidy': <MoneyCollectOutlined />,
   'menu.orgGroup': <ApartmentOutlined />,
   'menu.rehab': <MedicineBoxOutlined />,
+  'menu.messagesGroup': <MessageOutlined />,
 };
 
 export function routesFor(role: Role, ops: Set<string>): StaffRoute[] {

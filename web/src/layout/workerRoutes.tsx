@@ -11,6 +11,7 @@ import {
   MedicineBoxOutlined,
   CalculatorOutlined,
   AuditOutlined,
+  BellOutlined,
 } from '@ant-design/icons';
 import { MyProfilePage } from '../pages/worker/Profile';
 import { MyVouchersPage, VoucherDetailPage } from '../pages/worker/Vouchers';
@@ -23,6 +24,7 @@ import { MyRecordPage } from '../pages/worker/Record';
 import { WorkerApplyPage, WorkerCasePage, WorkerRehabPage } from '../pages/rehab/Worker';
 import { PrecheckPage } from '../pages/worker/Precheck';
 import { MyAppealsPage, NewAppealPage, APPEAL_KINDS } from '../pages/appeals/Worker';
+import { InboxPage } from '../pages/messages/Inbox';
 
 export interface WorkerRoute {
   path: string;
@@ -123,6 +125,15 @@ export const workerRoutes: WorkerRoute[] = [
     ops: ['submitAppeal'],
     match: (p) => /^\/appeals\/new\/[a-z_]+\/[0-9a-f-]{36}$/.test(p) && (APPEAL_KINDS as readonly string[]).includes(p.split('/')[3]!),
     render: (p) => <NewAppealPage kind={p.split('/')[3] as (typeof APPEAL_KINDS)[number]} objectId={p.split('/')[4]!} />,
+  },
+  // issue 20: 我的消息 (站内信), from the header's bell and from 我的
+  {
+    path: '/messages',
+    name: 'menu.messages',
+    icon: <BellOutlined />,
+    ops: ['listInbox', 'markMessageRead', 'markAllMessagesRead'],
+    tab: false,
+    render: () => <InboxPage routes={workerRoutes} settingsPath="/me" mobile />,
   },
   { path: '/me', name: 'menu.me', icon: <UserOutlined />, ops: ['getMyPerson'], tab: false, render: () => <MyProfilePage /> },
 ];

@@ -7,6 +7,7 @@ import { errorText } from '../i18n';
 import type { Me } from '../lib/session';
 import { useSession } from '../lib/session';
 import { LangSwitch } from './common';
+import { MessagePreferencesCard } from './messages/Preferences';
 
 export function EnrolTotpPage({ me, onDone, standalone }: { me: Me; onDone: () => void; standalone?: boolean }) {
   const { t } = useTranslation();
@@ -95,14 +96,15 @@ export function AccountPage() {
         <Descriptions column={1} bordered size="small">
           <Descriptions.Item label={t('signin.username')}>{me.username}</Descriptions.Item>
           <Descriptions.Item label={t('common.name')}>{me.displayName}</Descriptions.Item>
-          <Descriptions.Item label="Role">{t(`role.${me.role}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('account.role')}>{t(`role.${me.role}`)}</Descriptions.Item>
           {me.districtCode && <Descriptions.Item label={t('common.district')}>{me.districtCode}</Descriptions.Item>}
-          <Descriptions.Item label="TOTP">
+          <Descriptions.Item label={t('account.totp')}>
             {me.totpEnabled ? <Tag color="green">{t('enrol.enabled')}</Tag> : <Tag>{t('enrol.notEnabled')}</Tag>}
           </Descriptions.Item>
         </Descriptions>
       </Card>
       {!me.totpEnabled && <EnrolTotpPage me={me} onDone={signOut} />}
+      <MessagePreferencesCard />
     </Space>
   );
 }

@@ -10,6 +10,7 @@ import { AppError, notFound } from '../../../lib/errors.js';
 import { isUuid } from '../../../lib/identifiers.js';
 import type { AuditActor } from '../../audit/index.js';
 import type { Actor } from '../../identity/index.js';
+import * as messages from '../../messages/index.js';
 import { assertClaimInScope } from '../policy.js';
 import { canMoveClaim, failedRules, noticeEnded, reasonCodes, type ClaimState, type RuleResult } from '../rules.js';
 import type { ClaimViewSchema } from '../schemas.js';
@@ -135,7 +136,21 @@ export async function moveClaim(
   );
   if (!rows[0]) throw new AppError('CLAIM_STATE_INVALID', 'the claim changed meanwhile; reload it', 'status');
   await claimEvent(tx, by, c.id, c.status, to, reason);
+  await messages.notifyMany(tx, claimMessages(c.status, rows[0], reason));
   return rows[0];
+}
+
+/** What the claim's holder is told of a move (approved and its public notice, held, rejected with the reason). */
+function claimMessages(from: ClaimState, c: ClaimRow, reason: string | null): messages.NotifyInput[] {
+  const base = { key: `${c.id}:${from}>${c.status}:${c.updated_at.toISOString()}`, personId: c.person_id, link: `/vouchers/${c.voucher_id}` };
+  if (c.status === 'approved' && (from === 'in_review' || from === 'held')) {
+    const out: messages.NotifyInput[] = [{ ...base, event: 'claim.approved', vars: { amountYuan: messages.yuan(c.amount_fen) } }];
+    if (c.notice_last_day && from === 'in_review') out.push({ ...base, event: 'claim.notice_started', vars: { noticeEnds: c.notice_last_day } });
+    return out;
+  }
+  if (c.status === 'held') return [{ ...base, event: 'claim.held', vars: { reason: '收到异议，正在核实' } }];
+  if (c.status === 'rejected') return [{ ...base, event: 'claim.rejected', vars: { reason: reason?.trim() || '不符合补贴条件' } }];
+  return [];
 }
 
 /** One claim in the actor's scope (another district's, another worker's, or any for other roles → 404). */

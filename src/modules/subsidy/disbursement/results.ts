@@ -13,6 +13,7 @@ import type { AuditActor } from '../../audit/index.js';
 import { readCamt054, readResultCsv, validateXml, type BankResultEntry, type ParseIssue, type ReadOutcome } from '../bankfiles.js';
 import { paidClaimsSettleTheirVouchers, type PaidClaim } from '../flows.js';
 import * as ledger from '../ledger.js';
+import * as messages from '../../messages/index.js';
 import { requireFinance } from '../policy.js';
 import type { ImportReportSchema } from '../schemas.js';
 import { CAMT054_XSD, IMPORT_CHUNK, IMPORT_PARALLEL, pause } from './batches.js';
@@ -77,6 +78,8 @@ interface AppliedChunk {
   paid: Array<{ acc: string; fen: number }> | null;
   batches: Array<{ id: string; bk: number; rj: number }> | null;
   settle: PaidClaim[] | null;
+  /** The claims paid or failed: their holders are told (messages). */
+  told: Array<{ id: string; e: string; v: string; p: string; s: 'paid' | 'failed'; f: number; t: string | null; r: string | null }> | null;
 }
 
 /**
@@ -96,7 +99,7 @@ const APPLY_CHUNK_SQL = `WITH i AS (
    UPDATE subsidy_claims c SET status = CASE WHEN u.status = 'booked' THEN 'paid' ELSE 'failed' END,
           fail_reason = CASE WHEN u.status = 'booked' THEN c.fail_reason ELSE COALESCE(u.reason, 'rejected') END, updated_at = now()
      FROM upd u WHERE c.id = u.claim_id AND c.status || '' = 'in_batch'
-   RETURNING c.id, c.status, c.fail_reason, c.budget_account_id, c.amount_fen, c.voucher_id, c.number),
+   RETURNING c.id, c.status, c.fail_reason, c.budget_account_id, c.amount_fen, c.voucher_id, c.number, c.person_id, c.payee_account_last4, u.end_to_end_id AS e2e),
  ev AS (
    INSERT INTO claim_events (claim_id, from_status, to_status, actor_id, actor_role, reason)
    SELECT id, 'in_batch', status, $8::uuid, $9::text, CASE WHEN status = 'paid' THEN 'bank: booked' ELSE fail_reason END FROM cl),
@@ -127,7 +130,8 @@ const APPLY_CHUNK_SQL = `WITH i AS (
            (SELECT budget_account_id, sum(amount_fen)::bigint AS fen FROM cl WHERE status = 'paid' GROUP BY budget_account_id) s) AS paid,
         (SELECT json_agg(json_build_object('id', batch_id, 'bk', bk, 'rj', rj) ORDER BY batch_id) FROM
            (SELECT batch_id, count(*) FILTER (WHERE status = 'booked') AS bk, count(*) FILTER (WHERE status = 'rejected') AS rj FROM upd GROUP BY batch_id) s) AS batches,
-        (SELECT json_agg(json_build_object('id', id, 'v', voucher_id, 'n', number) ORDER BY voucher_id) FROM cl WHERE status = 'paid') AS settle
+        (SELECT json_agg(json_build_object('id', id, 'v', voucher_id, 'n', number) ORDER BY voucher_id) FROM cl WHERE status = 'paid') AS settle,
+        (SELECT json_agg(json_build_object('id', id, 'e', e2e, 'v', voucher_id, 'p', person_id, 's', status, 'f', amount_fen, 't', payee_account_last4, 'r', fail_reason)) FROM cl) AS told
    FROM n`;
 
 async function applyEntries(tx: Tx, by: AuditActor, importId: string, chunk: readonly Entry[]): Promise<AppliedChunk> {
@@ -144,6 +148,26 @@ async function applyEntries(tx: Tx, by: AuditActor, importId: string, chunk: rea
   ]);
   return rows[0]!;
 }
+
+/** Bank reason codes (ISO 20022) a worker may act on, in words; any other: returned by the bank. */
+const BANK_REASONS_ZH: Record<string, string> = {
+  AC01: '账号有误',
+  AC03: '账号有误',
+  AC04: '账户已销户',
+  AC06: '账户已冻结',
+  AG01: '账户不支持此类入账',
+  AM02: '金额超出账户限额',
+  BE01: '户名与账号不符',
+};
+
+/** The bank's reason in words: a known code's, the bank's own Chinese text, else "returned by the bank" (no raw codes on screens). */
+const failReasonZh = (r: string | null): string => (r && BANK_REASONS_ZH[r.trim().toUpperCase()]) ?? (r && /[\u4e00-\u9fff]/.test(r) ? r.trim() : '银行退回');
+
+/** 到账 / 发放失败 to the claim's holder: the amount and the account's last digits, or why and what to do. */
+const paymentMessage = (c: NonNullable<AppliedChunk['told']>[number]): messages.NotifyInput =>
+  c.s === 'paid'
+    ? { event: 'payment.paid', key: c.e, personId: c.p, vars: { amountYuan: messages.yuan(Number(c.f)), accountTail: c.t ?? '—' }, link: `/vouchers/${c.v}` }
+    : { event: 'payment.failed', key: c.e, personId: c.p, vars: { reason: failReasonZh(c.r) }, link: `/vouchers/${c.v}` };
 
 /** The batches' counters (locked in id order when several) and their state file_ready → reconciling. */
 async function countIntoBatches(tx: Tx, batches: ReadonlyArray<{ id: string; bk: number; rj: number }>): Promise<void> {
@@ -174,6 +198,7 @@ async function applyChunk(tx: Tx, by: AuditActor, importId: string, chunk: reado
     (r.paid ?? []).map((p) => ({ accountId: p.acc, amountFen: Number(p.fen) })),
   );
   const vouchersSettled = await paidClaimsSettleTheirVouchers(tx, by, r.settle ?? []);
+  await messages.notifyMany(tx, (r.told ?? []).map(paymentMessage));
   await countIntoBatches(tx, r.batches ?? []);
   await tx.query(
     'UPDATE bank_result_imports SET entries = entries + $2, applied = applied + $3, duplicates = duplicates + $4, unknown = unknown + $5, mismatched = mismatched + $6 WHERE id = $1',

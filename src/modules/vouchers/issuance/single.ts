@@ -9,6 +9,7 @@ import { now as clockNow } from '../../../lib/clock.js';
 import { AppError } from '../../../lib/errors.js';
 import * as audit from '../../audit/index.js';
 import * as catalog from '../../catalog/index.js';
+import * as messages from '../../messages/index.js';
 import type { Actor } from '../../identity/index.js';
 import type * as persons from '../../persons/index.js';
 import { createIssuance } from './definition.js';
@@ -63,7 +64,10 @@ export async function issueTargetedToPerson(
     throw new AppError('CONFLICT', 'the voucher could not be issued', 'programmeId');
   }
   const v = (
-    await tx.query<{ id: string; number: string }>('SELECT id, number FROM voucher_records WHERE issuance_id = $1 AND person_id = $2', [row.id, s.person.id])
+    await tx.query<{ id: string; number: string; valid_until: string }>(
+      'SELECT id, number, valid_until FROM voucher_records WHERE issuance_id = $1 AND person_id = $2',
+      [row.id, s.person.id],
+    )
   ).rows[0]!;
   await tx.query(
     `UPDATE issuances SET status = 'done', terms = $2::jsonb, matched_total = 1, processed = 1, issued = 1, started_at = $3, finished_at = $3, updated_at = $3 WHERE id = $1`,
@@ -75,6 +79,13 @@ export async function issueTargetedToPerson(
     entityId: row.id,
     districtCode: row.district_code,
     detail: { voucher: v.number, occupationCode: s.occupationCode, level: s.level },
+  });
+  await messages.notify(tx, {
+    event: 'voucher.issued',
+    key: v.id,
+    personId: s.person.id,
+    vars: { voucherNo: v.number, validThrough: v.valid_until },
+    link: `/vouchers/${v.id}`,
   });
   return { voucherId: v.id, number: v.number, issuanceId: row.id };
 }

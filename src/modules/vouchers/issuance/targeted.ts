@@ -12,6 +12,7 @@ import { businessDate } from '../../../lib/time.js';
 import * as audit from '../../audit/index.js';
 import type { AuditActor } from '../../audit/index.js';
 import * as catalog from '../../catalog/index.js';
+import * as messages from '../../messages/index.js';
 import { requireRole, type Actor } from '../../identity/index.js';
 import * as persons from '../../persons/index.js';
 import { ADMINS } from '../policy.js';
@@ -100,6 +101,25 @@ interface ChunkCounts {
   eligible: number;
 }
 
+/** The chunk's issued vouchers (persons after the cursor up to the chunk's last) each tell their holder (站内信 + SMS). */
+async function notifyIssued(tx: Tx, issuanceId: string, after: string, upTo: string | null): Promise<void> {
+  if (!upTo) return;
+  const { rows } = await tx.query<{ id: string; number: string; person_id: string; valid_until: string }>(
+    'SELECT id, number, person_id, valid_until FROM voucher_records WHERE issuance_id = $1 AND person_id > $2 AND person_id <= $3',
+    [issuanceId, after, upTo],
+  );
+  await messages.notifyMany(
+    tx,
+    rows.map((v) => ({
+      event: 'voucher.issued' as const,
+      key: v.id,
+      personId: v.person_id,
+      vars: { voucherNo: v.number, validThrough: v.valid_until },
+      link: `/vouchers/${v.id}`,
+    })),
+  );
+}
+
 /** One chunk's transaction: the issuing statement, the progress row (cursor, counts, skips by reason), an audit entry. */
 async function writeChunk(
   by: AuditActor,
@@ -118,6 +138,7 @@ async function writeChunk(
     quantity_cap: capped,
     conflict: r.eligible - capped - r.issued,
   };
+  if (r.issued > 0) await notifyIssued(tx, id, row.cursor_person ?? ZERO_UUID, r.last_id);
   const pause = issuancePauseMs(); // crash tests kill the process there
   if (pause > 0) await sleep(pause);
   const { rows } = await tx.query<IssuanceRow>(

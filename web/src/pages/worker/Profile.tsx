@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Card, Descriptions, List, Skeleton, Space, Tag } from 'antd';
-import { AuditOutlined, ProfileOutlined, RightOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AuditOutlined, BellOutlined, ProfileOutlined, RightOutlined, SolutionOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { client, ok } from '../../lib/api';
 import { errorText } from '../../i18n';
@@ -9,6 +9,7 @@ import { date } from '../../lib/format';
 import { districtName, useDistricts } from '../../lib/data';
 import { navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
+import { MessagePreferencesCard } from '../messages/Preferences';
 
 export function MyProfilePage() {
   const { t, i18n } = useTranslation();
@@ -18,6 +19,7 @@ export function MyProfilePage() {
     { path: '/record', label: t('menu.record.worker'), icon: <ProfileOutlined />, op: 'getMyRecord' },
     { path: '/jobs', label: t('menu.jobs.worker'), icon: <SolutionOutlined />, op: 'recommendJobs' },
     { path: '/appeals', label: t('menu.appeals.worker'), icon: <AuditOutlined />, op: 'listMyAppeals' },
+    { path: '/messages', label: t('menu.messages'), icon: <BellOutlined />, op: 'listInbox' },
   ].filter((l) => ops.has(l.op));
   const [p, setP] = useState<PersonView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -60,6 +62,7 @@ export function MyProfilePage() {
           />
         </Card>
       )}
+      <MessagePreferencesCard mobile />
     </>
   );
 }
