@@ -21,6 +21,7 @@ import { registerRoutes as records } from './records/index.js';
 import { registerRoutes as employment } from './employment/index.js';
 import { registerRoutes as analytics, jobs as analyticsJobs } from './analytics/index.js';
 import { registerRoutes as workbench } from './workbench/index.js';
+import { registerRoutes as timeline } from './timeline/index.js';
 
 /** In this order: a module registers after those it calls. */
 const MODULES = [
@@ -40,6 +41,7 @@ const MODULES = [
   employment,
   analytics,
   workbench,
+  timeline,
 ];
 
 export async function registerModules(app: FastifyInstance, db: Db): Promise<void> {

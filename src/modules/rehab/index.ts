@@ -4,3 +4,7 @@ export { configureRecognitionSystem, RecognitionSimulator, simulator as recognit
 export type { RecognitionSystem } from './district-system.js';
 export type { RecognitionInput } from './recognitions.js';
 export { CONDITIONS, checkEligibility, proposePlacement } from './rules.js';
+// timelines (issue 20): one case in the caller's scope, and who reads cases
+export { getCase } from './cases.js';
+export type { CaseView } from './rows.js';
+export { CASE_READERS } from './policy.js';

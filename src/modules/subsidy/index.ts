@@ -24,3 +24,10 @@ export {
 export const jobs: readonly JobDef[] = [resumeJob];
 export { claimsOfPerson } from './history.js';
 export type { ClaimHistoryItem } from './history.js';
+// timelines (issue 20): the notice's working-day rule and calendar, a claim's timeline facts, who reads claims
+export { NOTICE_WORKING_DAYS, loadCalendar } from './calendar.js';
+export { isWorkingDay, noticePeriod } from './rules.js';
+export type { CalendarDay } from './rules.js';
+export { CLAIM_READERS } from './policy.js';
+export { claimTimelineFacts, claimTimelineFactsOfVoucher } from './timeline-facts.js';
+export type { ClaimTimelineFacts } from './timeline-facts.js';

@@ -29,3 +29,5 @@ export type { QrPayload, Voucher, VoucherView } from './service.js';
 export const jobs: readonly JobDef[] = [expiryJob];
 export { vouchersOfPerson } from './history.js';
 export type { VoucherHistoryItem } from './history.js';
+// timelines (issue 20): a voucher's detail in the caller's scope, and its history for a caller already let through
+export { eventsOfVoucher, getVoucherDetail } from './service.js';
