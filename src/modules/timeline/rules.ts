@@ -182,11 +182,15 @@ function beforeClass(f: VoucherFacts): Step[] {
   return out;
 }
 
+/** Voucher states after the training: the class is over for it. */
+const AFTER_TRAINING: ReadonlySet<string> = new Set(['assessed', 'approved', 'settled', 'closed', 'completed']);
+
 /** 培训: the class's dates. */
 function trainingStep(f: VoucherFacts, admission: VoucherFacts['admission']): Step {
   if (!admission) return step('training', 'expected', null);
   const { startDate, endDate } = admission;
-  if (f.today > endDate) return step('training', 'done', endDate, { note: 'class_dates' });
+  // past the class: its end date passed, or the voucher already moved on (assessed, completed …)
+  if (f.today > endDate || f.result || f.claim || AFTER_TRAINING.has(f.status)) return step('training', 'done', endDate, { note: 'class_dates' });
   if (f.today >= startDate) return expectedStep('training', 'current', endDate, 'class_dates');
   return expectedStep('training', 'expected', startDate, 'class_dates');
 }
