@@ -52,6 +52,7 @@ const base: VoucherFacts = {
   kind: 'subsidy',
   status: 'issued',
   issuedAt: at('2026-06-01'),
+  validFrom: '2026-06-01',
   validUntil: '2026-08-31',
   statusChangedAt: at('2026-06-01'),
   events: [],
@@ -254,7 +255,7 @@ describe('voucherTimeline', () => {
       'revoked after registering: failed at 录取 with the officer’s reason',
       {
         status: 'revoked',
-        registration: { at: at('2026-06-02'), status: 'cancelled', classStartDate: '2026-06-15' },
+        registration: { at: at('2026-06-02'), status: 'pending', classStartDate: '2026-06-15' },
         events: [{ from: 'issued', to: 'revoked', at: at('2026-06-04'), reason: '重复发放' }],
       },
       [
@@ -267,6 +268,14 @@ describe('voucherTimeline', () => {
         'notice:skipped',
         'paid:skipped',
       ],
+    ],
+    [
+      'admission withdrawn before the roster deadline: the voucher is issued again, 报名 to be made again',
+      {
+        registration: { at: at('2026-06-02'), status: 'released', classStartDate: '2026-06-15' },
+        admission: { ...admitted, status: 'withdrawn' },
+      },
+      ['applied:done', 'registered:current:register_within_validity', 'admitted:expected:registration_withdrawn', 'training:expected', 'assessed:expected', 'reviewed:expected', 'notice:expected', 'paid:expected'],
     ],
     [
       'assessment failed: the claim steps skipped',

@@ -41,7 +41,6 @@ export const STEP_NOTES = [
   'registration_withdrawn',
   'assessment_failed',
   'claim_rejected',
-  'checkin_only', // a check-in-only voucher has no assessment or subsidy
   // rehabilitation
   'awaiting_worker', // the employer applied; the worker confirms
   'committee_decides', // the committee (市劳鉴委) decides the placement
@@ -136,6 +135,7 @@ export interface VoucherFacts {
   kind: 'subsidy' | 'checkin_only';
   status: string;
   issuedAt: Date;
+  validFrom: string;
   validUntil: string;
   statusChangedAt: Date;
   events: readonly VoucherEventFact[];
@@ -162,20 +162,23 @@ function voucherEnd(f: VoucherFacts): { note: StepNote; date: string; reason: st
 
 /** 申领 → 报名 → 录取: the steps before the class. */
 function beforeClass(f: VoucherFacts): Step[] {
-  const out: Step[] = [step('applied', 'done', businessDate(f.issuedAt))];
+  // 申领: the issue day, which is also the first day of validity (a voucher issued ahead of its validity shows the earlier)
+  const issuedOn = businessDate(f.issuedAt);
+  const out: Step[] = [step('applied', 'done', f.validFrom < issuedOn ? f.validFrom : issuedOn)];
   const end = voucherEnd(f);
   const admission = f.admission?.status === 'admitted' ? f.admission : null;
   const fail = (key: StepKey, e: NonNullable<typeof end>): Step => step(key, 'failed', e.date, { note: e.note, reason: e.reason });
-  // 报名
-  if (f.registration) out.push(step('registered', 'done', businessDate(f.registration.at)));
+  // 报名: a registration still standing (pending, or admitted); a cancelled or released one is to be made again
+  const registration = f.registration?.status === 'pending' || f.registration?.status === 'admitted' ? f.registration : null;
+  if (registration) out.push(step('registered', 'done', businessDate(registration.at)));
   else if (admission) out.push(step('registered', 'done', businessDate(admission.at), { note: 'admitted_at_desk' }));
   else if (end) out.push(fail('registered', end));
   else out.push(expectedStep('registered', 'current', f.validUntil, 'register_within_validity'));
   // 录取
   if (admission) out.push(step('admitted', 'done', businessDate(admission.at)));
   else if (end) out.push(out.at(-1)!.state === 'failed' ? step('admitted', 'skipped', null) : fail('admitted', end));
-  else if (f.registration?.status === 'pending')
-    out.push(expectedStep('admitted', 'current', addDays(f.registration.classStartDate, -f.openingDeadlineDays), 'admission_by_opening_deadline'));
+  else if (registration?.status === 'pending')
+    out.push(expectedStep('admitted', 'current', addDays(registration.classStartDate, -f.openingDeadlineDays), 'admission_by_opening_deadline'));
   else if (f.admission || (f.registration && f.registration.status !== 'admitted'))
     out.push(step('admitted', 'expected', null, { note: 'registration_withdrawn' }));
   else out.push(step('admitted', 'expected', null));

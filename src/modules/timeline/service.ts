@@ -44,6 +44,7 @@ async function voucherFacts(q: Queryable, v: vouchers.Voucher, claim: subsidy.Cl
     kind: v.kind,
     status: v.status,
     issuedAt: v.issuedAt,
+    validFrom: v.validFrom,
     validUntil: v.validUntil,
     statusChangedAt: v.statusChangedAt,
     events: events.map((e) => ({ from: e.from, to: e.to, at: new Date(e.at), reason: e.reason })),

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Empty, Result, Skeleton, Space, Tag, Typography } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { ProgressSteps } from '../timeline/Progress';
 import { client, ok, type ItemOf } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { date, fen } from '../../lib/format';
@@ -292,6 +293,9 @@ export function WorkerCasePage({ id }: { id: string }) {
     <>
       <WorkerActions c={c} reload={reload} />
       <NearClasses c={c} />
+      <Card size="small" className="voucher-card" title={t('tl.title')} data-testid="rehab-progress">
+        <ProgressSteps kind="rehab" id={c.id} version={`${c.status}:${c.timeline.length}`} />
+      </Card>
       <Card size="small" className="voucher-card">
         <CaseFacts c={c} columns={1} />
       </Card>

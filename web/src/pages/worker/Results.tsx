@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Descriptions, Empty, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Collapse, Descriptions, Empty, Skeleton, Space, Typography } from 'antd';
 import { FilePdfOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { client, download, ok, type ItemOf, type ResponseOf } from '../../lib/api';
@@ -7,6 +7,7 @@ import { errorText } from '../../i18n';
 import { date, fen } from '../../lib/format';
 import { StatusTag } from '../../lib/ui';
 import { OccupationLabel } from '../../lib/occupation';
+import { ProgressSteps } from '../timeline/Progress';
 
 type Certificate = ItemOf<'/api/v1/me/certificates'>;
 
@@ -64,6 +65,13 @@ export function MyResultsPage() {
               {paidAt && <Descriptions.Item label={t('results.paidOn')}>{date(paidAt)}</Descriptions.Item>}
               {c.status === 'failed' && c.failReason && <Descriptions.Item label={t('claim.failReason')}>{c.failReason}</Descriptions.Item>}
             </Descriptions>
+            <Collapse
+              size="small"
+              ghost
+              defaultActiveKey={c.status === 'paid' || c.status === 'rejected' ? [] : ['progress']}
+              items={[{ key: 'progress', label: t('tl.title'), children: <ProgressSteps kind="claim" id={c.id} /> }]}
+              data-testid="subsidy-progress"
+            />
           </Card>
         );
       })}
