@@ -68,11 +68,7 @@ describe('a worker sees the timeline of an approved claim (issue 20 part 2)', ()
       });
       expect(d.status, JSON.stringify(d.body)).toBe(200);
     }
-    const claim = await apiCall<{ status: string; notice: { publishedAt: string; lastDay: string } }>(
-      officer.page,
-      'GET',
-      `/api/v1/subsidy/claims/${claimId}`,
-    );
+    const claim = await apiCall<{ status: string; notice: { publishedAt: string; lastDay: string } }>(officer.page, 'GET', `/api/v1/subsidy/claims/${claimId}`);
     expect(claim.body.status).toBe('approved');
     // the rules, computed here from the claim's own publication instant and the shipped holiday calendar
     const notice = noticePeriod(new Date(claim.body.notice.publishedAt), 5, calendar.days, new Set(calendar.years));
@@ -116,9 +112,12 @@ describe('a worker sees the timeline of an approved claim (issue 20 part 2)', ()
 
     // the officer's claim drawer
     const o = officer.page;
-    await o.goto('/claims');
+    await o.goto('/claims?status=approved'); // the list opens on the claims in review
     const claimNumber = (await apiCall<{ number: string }>(o, 'GET', `/api/v1/subsidy/claims/${claimId}`)).body.number;
-    await o.locator('a', { hasText: claimNumber }).first().click();
+    await o.getByTestId('list-search').fill(claimNumber);
+    await o.getByRole('button', { name: /查\s*询/ }).click();
+    await expect.poll(async () => o.locator('.ant-table-row').count()).toBe(1);
+    await o.locator('.ant-table-row').first().getByText(claimNumber).click();
     const drawer = o.getByTestId('claim-progress');
     await drawer.getByTestId('progress-claim').waitFor();
     const dText = await drawer.innerText();

@@ -275,7 +275,16 @@ describe('voucherTimeline', () => {
         registration: { at: at('2026-06-02'), status: 'released', classStartDate: '2026-06-15' },
         admission: { ...admitted, status: 'withdrawn' },
       },
-      ['applied:done', 'registered:current:register_within_validity', 'admitted:expected:registration_withdrawn', 'training:expected', 'assessed:expected', 'reviewed:expected', 'notice:expected', 'paid:expected'],
+      [
+        'applied:done',
+        'registered:current:register_within_validity',
+        'admitted:expected:registration_withdrawn',
+        'training:expected',
+        'assessed:expected',
+        'reviewed:expected',
+        'notice:expected',
+        'paid:expected',
+      ],
     ],
     [
       'assessment failed: the claim steps skipped',

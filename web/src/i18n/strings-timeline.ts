@@ -41,6 +41,10 @@ export const timelineStrings: Record<string, [string, string]> = {
     '标“预计”的日期按现行规则推算（公示期、节假日、拨付批次），仅供参考，以实际办理为准',
     'Dates marked “Expected” are computed from the current rules (notice period, holidays, payment batches); the actual dates may differ',
   ],
+  'tl.expectedHintRehab': [
+    '标“预计”的日期按核定的康复天数推算，仅供参考，以实际办理为准',
+    'Dates marked “Expected” are computed from the approved days of the stay; the actual dates may differ',
+  ],
   // what a date rests on, or why a step ended
   'tl.note.register_within_validity': ['请在培训券有效期内报名，有效期至该日', 'Register while the voucher is valid: it is valid until this day'],
   'tl.note.admitted_at_desk': ['在培训机构现场录取，无需网上报名', 'Admitted at the provider’s desk, no online registration needed'],

@@ -128,7 +128,7 @@ export function RehabCasePage({ id }: { id: string }) {
           </Card>
         </Col>
         <Col xs={24} xl={8}>
-          <Card size="small" title={t('tl.title')} style={{ marginBottom: 16 }} data-testid="rehab-progress">
+          <Card size="small" title={t('tl.title')} style={{ marginBottom: 16 }} data-testid="rehab-steps">
             <ProgressSteps kind="rehab" id={c.id} version={`${c.status}:${c.timeline.length}`} />
           </Card>
           <Card size="small" title={t('rehab.case.timeline')}>

@@ -293,7 +293,7 @@ export function WorkerCasePage({ id }: { id: string }) {
     <>
       <WorkerActions c={c} reload={reload} />
       <NearClasses c={c} />
-      <Card size="small" className="voucher-card" title={t('tl.title')} data-testid="rehab-progress">
+      <Card size="small" className="voucher-card" title={t('tl.title')} data-testid="rehab-steps">
         <ProgressSteps kind="rehab" id={c.id} version={`${c.status}:${c.timeline.length}`} />
       </Card>
       <Card size="small" className="voucher-card">

@@ -61,9 +61,7 @@ function StepDescription({ s, noticeDays }: { s: Step; noticeDays: number }) {
   return (
     <div style={{ paddingBottom: 4 }}>
       {dateLine}
-      {s.state !== 'done' && s.date === null && s.state !== 'skipped' && s.state !== 'failed' && s.note && (
-        <div className="page-note">{t('tl.noDate')}</div>
-      )}
+      {s.state !== 'done' && s.date === null && s.state !== 'skipped' && s.state !== 'failed' && s.note && <div className="page-note">{t('tl.noDate')}</div>}
       {s.state === 'skipped' && <div className="page-note">{t('tl.state.skipped')}</div>}
       {s.note && (s.state !== 'done' || s.note === 'admitted_at_desk') && (
         <Typography.Text type={s.state === 'failed' ? 'danger' : 'secondary'} style={{ fontSize: 13, display: 'block' }} data-testid="tl-note">
@@ -123,7 +121,7 @@ export function ProgressSteps({ kind, id, version }: { kind: 'voucher' | 'claim'
           description: <StepDescription s={s} noticeDays={tl.noticeWorkingDays ?? 0} />,
         }))}
       />
-      {anyExpected && <div className="page-note">{t('tl.expectedHint')}</div>}
+      {anyExpected && <div className="page-note">{t(tl.kind === 'rehab' ? 'tl.expectedHintRehab' : 'tl.expectedHint')}</div>}
     </div>
   );
 }
