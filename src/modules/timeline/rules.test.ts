@@ -78,6 +78,7 @@ const claim = (over: Partial<NonNullable<VoucherFacts['claim']>> = {}): NonNulla
   failReason: null,
   ...over,
 });
+const byKeyOf = (steps: Step[]): Record<string, Step> => Object.fromEntries(steps.map((s) => [s.key, s]));
 const show = (steps: Step[]): string[] => steps.map((s) => `${s.key}:${s.state}:${s.date ?? '-'}${s.expected ? '?' : ''}${s.note ? `:${s.note}` : ''}`);
 
 describe('voucherTimeline', () => {
@@ -373,6 +374,35 @@ describe('voucherTimeline', () => {
     if (over.claim?.status === 'rejected') expect(ended).toMatchObject({ reason: '出勤不足', date: '2026-06-29' });
     if (over.claim?.status === 'failed') expect(ended?.reason).toBe('AC04 账户已销户');
     if (over.status === 'expired') expect(ended?.date).toBe('2026-09-01');
+  });
+
+  it('a notice counted on a year whose holidays are not loaded: 暂定, and the payment with it', () => {
+    const steps = byKeyOf(
+      voucherTimeline({
+        ...base,
+        status: 'approved',
+        admission: admitted,
+        result: { assessedOn: '2026-06-29', passed: true },
+        claim: claim({ noticeLastDay: '2027-01-05', noticeProvisional: true }),
+        today: '2026-12-30',
+      }),
+    );
+    expect(steps.notice).toMatchObject({ state: 'current', date: '2027-01-05', provisional: true, note: 'notice_provisional' });
+    expect(steps.paid).toMatchObject({ state: 'expected', date: '2027-01-06', provisional: true });
+  });
+
+  it('a batch made but not approved yet: paid on a working day once approved, today at the earliest', () => {
+    const steps = byKeyOf(
+      voucherTimeline({
+        ...base,
+        status: 'approved',
+        admission: admitted,
+        result: { assessedOn: '2026-06-29', passed: true },
+        claim: claim({ status: 'in_batch', batch: { status: 'draft', requestedDate: null } }),
+        today: '2026-07-11', // a Saturday
+      }),
+    );
+    expect(steps.paid).toMatchObject({ state: 'current', date: '2026-07-13', note: 'batch_awaiting_approval' });
   });
 
   it('one step at most is current', () => {
