@@ -405,6 +405,20 @@ describe('voucherTimeline', () => {
     expect(steps.paid).toMatchObject({ state: 'current', date: '2026-07-13', note: 'batch_awaiting_approval' });
   });
 
+  it('a voucher past its admission without an admission record: those steps done without a day, the rest from the claim', () => {
+    const steps = voucherTimeline({ ...base, status: 'approved', result: { assessedOn: '2026-06-29', passed: true }, claim: claim(), today: '2026-07-01' });
+    expect(show(steps)).toEqual([
+      'applied:done:2026-06-01',
+      'registered:done:-',
+      'admitted:done:-',
+      'training:done:-',
+      'assessed:done:2026-06-29',
+      'reviewed:done:2026-06-29',
+      'notice:current:2026-07-06?:notice_working_days',
+      'paid:expected:2026-07-07?:batch_after_notice',
+    ]);
+  });
+
   it('one step at most is current', () => {
     for (const today of ['2026-06-03', '2026-06-20', '2026-06-30', '2026-07-02', '2026-07-20'])
       expect(voucherTimeline({ ...base, status: 'in_training', admission: admitted, today }).filter((s) => s.state === 'current').length).toBeLessThanOrEqual(

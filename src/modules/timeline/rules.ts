@@ -160,37 +160,65 @@ function voucherEnd(f: VoucherFacts): { note: StepNote; date: string; reason: st
   return null;
 }
 
+type VoucherEnd = NonNullable<ReturnType<typeof voucherEnd>>;
+
+/** What 报名 and 录取 are decided on. */
+interface Enrolment {
+  f: VoucherFacts;
+  end: VoucherEnd | null;
+  /** The live admission (status admitted). */
+  admission: NonNullable<VoucherFacts['admission']> | null;
+  /** A registration still standing (pending, or admitted); a cancelled or released one is to be made again. */
+  registration: NonNullable<VoucherFacts['registration']> | null;
+  /** Past its admission, but the training module holds no admission (made before it kept them): done, no day. */
+  pastAdmission: boolean;
+}
+
+const failAt = (key: StepKey, e: VoucherEnd): Step => step(key, 'failed', e.date, { note: e.note, reason: e.reason });
+
+function registeredStep({ f, end, admission, registration, pastAdmission }: Enrolment): Step {
+  if (registration) return step('registered', 'done', businessDate(registration.at));
+  if (admission) return step('registered', 'done', businessDate(admission.at), { note: 'admitted_at_desk' });
+  if (pastAdmission) return step('registered', 'done', null);
+  if (end) return failAt('registered', end);
+  return expectedStep('registered', 'current', f.validUntil, 'register_within_validity');
+}
+
+function admittedStep({ f, end, admission, registration, pastAdmission }: Enrolment, registered: Step): Step {
+  if (admission) return step('admitted', 'done', businessDate(admission.at));
+  if (pastAdmission) return step('admitted', 'done', null);
+  if (end) return registered.state === 'failed' ? step('admitted', 'skipped', null) : failAt('admitted', end);
+  if (registration?.status === 'pending')
+    return expectedStep('admitted', 'current', addDays(registration.classStartDate, -f.openingDeadlineDays), 'admission_by_opening_deadline');
+  if (f.admission || (f.registration && f.registration.status !== 'admitted')) return step('admitted', 'expected', null, { note: 'registration_withdrawn' });
+  return step('admitted', 'expected', null);
+}
+
 /** 申领 → 报名 → 录取: the steps before the class. */
 function beforeClass(f: VoucherFacts): Step[] {
   // 申领: the issue day, which is also the first day of validity (a voucher issued ahead of its validity shows the earlier)
   const issuedOn = businessDate(f.issuedAt);
-  const out: Step[] = [step('applied', 'done', f.validFrom < issuedOn ? f.validFrom : issuedOn)];
-  const end = voucherEnd(f);
   const admission = f.admission?.status === 'admitted' ? f.admission : null;
-  const fail = (key: StepKey, e: NonNullable<typeof end>): Step => step(key, 'failed', e.date, { note: e.note, reason: e.reason });
-  // 报名: a registration still standing (pending, or admitted); a cancelled or released one is to be made again
-  const registration = f.registration?.status === 'pending' || f.registration?.status === 'admitted' ? f.registration : null;
-  if (registration) out.push(step('registered', 'done', businessDate(registration.at)));
-  else if (admission) out.push(step('registered', 'done', businessDate(admission.at), { note: 'admitted_at_desk' }));
-  else if (end) out.push(fail('registered', end));
-  else out.push(expectedStep('registered', 'current', f.validUntil, 'register_within_validity'));
-  // 录取
-  if (admission) out.push(step('admitted', 'done', businessDate(admission.at)));
-  else if (end) out.push(out.at(-1)!.state === 'failed' ? step('admitted', 'skipped', null) : fail('admitted', end));
-  else if (registration?.status === 'pending')
-    out.push(expectedStep('admitted', 'current', addDays(registration.classStartDate, -f.openingDeadlineDays), 'admission_by_opening_deadline'));
-  else if (f.admission || (f.registration && f.registration.status !== 'admitted'))
-    out.push(step('admitted', 'expected', null, { note: 'registration_withdrawn' }));
-  else out.push(step('admitted', 'expected', null));
-  return out;
+  const e: Enrolment = {
+    f,
+    end: voucherEnd(f),
+    admission,
+    registration: f.registration?.status === 'pending' || f.registration?.status === 'admitted' ? f.registration : null,
+    pastAdmission: !admission && PAST_ADMISSION.has(f.status),
+  };
+  const registered = registeredStep(e);
+  return [step('applied', 'done', f.validFrom < issuedOn ? f.validFrom : issuedOn), registered, admittedStep(e, registered)];
 }
 
 /** Voucher states after the training: the class is over for it. */
 const AFTER_TRAINING: ReadonlySet<string> = new Set(['assessed', 'approved', 'settled', 'closed', 'completed']);
 
+/** Voucher states after an admission. */
+const PAST_ADMISSION: ReadonlySet<string> = new Set(['admitted', 'in_training', ...AFTER_TRAINING]);
+
 /** 培训: the class's dates. */
 function trainingStep(f: VoucherFacts, admission: VoucherFacts['admission']): Step {
-  if (!admission) return step('training', 'expected', null);
+  if (!admission) return AFTER_TRAINING.has(f.status) || f.result ? step('training', 'done', null) : step('training', 'expected', null);
   const { startDate, endDate } = admission;
   // past the class: its end date passed, or the voucher already moved on (assessed, completed …)
   if (f.today > endDate || f.result || f.claim || AFTER_TRAINING.has(f.status)) return step('training', 'done', endDate, { note: 'class_dates' });
