@@ -24,6 +24,7 @@ import { registerRoutes as workbench } from './workbench/index.js';
 import { registerRoutes as ratings, useRatableKind } from './ratings/index.js';
 import { registerRoutes as appeals, appealServed } from './appeals/index.js';
 import { registerRoutes as messages, jobs as messageJobs } from './messages/index.js';
+import { registerRoutes as timeline } from './timeline/index.js';
 
 /** In this order: a module registers after those it calls. */
 const MODULES = [
@@ -46,6 +47,7 @@ const MODULES = [
   workbench,
   ratings,
   messages,
+  timeline,
 ];
 
 export async function registerModules(app: FastifyInstance, db: Db): Promise<void> {

@@ -7,3 +7,7 @@ export { FINISHED_CASE_STATUSES, rehabCaseServed } from './served.js';
 export { CONDITIONS, checkEligibility, proposePlacement, sniffType } from './rules.js';
 export { caseAppealFacts, reopenRefusedCase } from './reopen.js';
 export type { CaseAppealFacts } from './reopen.js';
+// timelines (issue 20): one case in the caller's scope, and who reads cases
+export { getCase } from './cases.js';
+export type { CaseView } from './rows.js';
+export { CASE_READERS } from './policy.js';

@@ -28,7 +28,11 @@ export { claimServed } from './served.js';
 export type { ServedClaim } from './served.js';
 export { claimAppealFacts, reopenRejectedClaim } from './claims/appeal.js';
 export type { ClaimAppealFacts } from './claims/appeal.js';
-export { loadCalendar } from './calendar.js';
 export type { LoadedCalendar } from './calendar.js';
-export { noticePeriod } from './rules.js';
+// timelines (issue 20): the notice's working-day rule and calendar, a claim's timeline facts, who reads claims
+export { NOTICE_WORKING_DAYS, loadCalendar } from './calendar.js';
+export { isWorkingDay, noticePeriod } from './rules.js';
 export type { CalendarDay } from './rules.js';
+export { CLAIM_READERS } from './policy.js';
+export { claimTimelineFacts, claimTimelineFactsOfVoucher } from './timeline-facts.js';
+export type { ClaimTimelineFacts } from './timeline-facts.js';

@@ -36,3 +36,5 @@ export { applicationFacts, reassessApplication } from './reassess.js';
 export type { ApplicationFacts, Reassessment } from './reassess.js';
 export { vouchersExpiringOn } from './reminders.js';
 export type { ExpiringVoucher } from './reminders.js';
+// timelines (issue 20): a voucher's detail in the caller's scope, and its history for a caller already let through
+export { eventsOfVoucher, getVoucherDetail } from './service.js';

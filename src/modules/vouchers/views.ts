@@ -153,7 +153,11 @@ async function readableVoucher(actor: Actor, q: Queryable, id: string): Promise<
 export async function getVoucherDetail(actor: Actor, q: Queryable, id: string): Promise<VoucherView & { events: VoucherEventView[] }> {
   const v = await readableVoucher(actor, q, id);
   const [view] = await presentVouchers(q, [v]);
-  // The voucher's own event rows, and the expiry pass that voided it (one event row for the whole pass).
+  return { ...view!, events: await eventsOfVoucher(q, v) };
+}
+
+/** A voucher's history: its issue, its own event rows, and the expiry pass that voided it (one event row for the whole pass). The caller checks the scope. */
+export async function eventsOfVoucher(q: Queryable, v: Voucher): Promise<VoucherEventView[]> {
   const { rows } = await q.query<{ from_status: VoucherStatus | null; to_status: VoucherStatus; actor_role: string; reason: string | null; at: Date }>(
     `SELECT from_status, to_status, actor_role, reason, at FROM (
        SELECT from_status, to_status, actor_role, reason, at, id AS seq FROM voucher_events WHERE voucher_id = $1
@@ -163,9 +167,8 @@ export async function getVoucherDetail(actor: Actor, q: Queryable, id: string): 
      ORDER BY at, seq NULLS LAST`,
     [v.id],
   );
-  const events: VoucherEventView[] = [
+  return [
     { from: null, to: 'issued', actorRole: v.mode === 'on_demand' ? 'worker' : 'system', reason: `issued (${v.mode})`, at: v.issuedAt.toISOString() },
     ...rows.map((r) => ({ from: r.from_status, to: r.to_status, actorRole: r.actor_role, reason: r.reason, at: r.at.toISOString() })),
   ];
-  return { ...view!, events };
 }

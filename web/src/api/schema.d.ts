@@ -3571,6 +3571,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/vouchers/{id}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A voucher’s steps 申领 → 报名 → 录取 → 培训 → 考核 → 审核 → 公示 → 到账, each done or expected by the rules (its holder, or an officer in scope; else 404) */
+    get: operations['getVoucherTimeline'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/subsidy/claims/{id}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A claim’s steps (its voucher’s), with the notice’s last working day and the expected payment date (officers in scope, the worker for their own; else 404) */
+    get: operations['getClaimTimeline'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rehab/cases/{id}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A rehabilitation case’s steps 申请 → 资格审核 → 委员会安排 → 入院 → 出院/结案 (whoever reads the case; else 404) */
+    get: operations['getRehabCaseTimeline'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4762,6 +4813,78 @@ export interface components {
       /** @description 差评: 1–2 stars, percent */
       badPct: number | null;
     };
+    TimelineStepInput: {
+      /** @enum {string} */
+      key:
+        | 'applied'
+        | 'registered'
+        | 'admitted'
+        | 'training'
+        | 'assessed'
+        | 'reviewed'
+        | 'notice'
+        | 'paid'
+        | 'eligibility'
+        | 'placement'
+        | 'admission'
+        | 'discharge';
+      /**
+       * @description done; current (the step under way); expected (later); skipped (can no longer happen); failed (ended here)
+       * @enum {string}
+       */
+      state: 'done' | 'current' | 'expected' | 'skipped' | 'failed';
+      /** @description YYYY-MM-DD, Asia/Shanghai: the day done, or the day expected when `expected`; null when no rule gives one */
+      date: string | null;
+      /** @description the date is expected, computed from the rules named by `note` */
+      expected: boolean;
+      /** @description counted on a calendar year whose holidays are not loaded yet (暂定) */
+      provisional: boolean;
+      /**
+       * @description what the date rests on, or why the step ended
+       * @enum {string|null}
+       */
+      note:
+        | 'register_within_validity'
+        | 'admitted_at_desk'
+        | 'admission_by_opening_deadline'
+        | 'class_dates'
+        | 'after_class_end'
+        | 'claim_on_pass'
+        | 'in_review'
+        | 'notice_working_days'
+        | 'notice_provisional'
+        | 'objection_held'
+        | 'batch_after_notice'
+        | 'batch_requested_date'
+        | 'batch_awaiting_approval'
+        | 'payment_failed'
+        | 'voucher_expired'
+        | 'voucher_revoked'
+        | 'registration_withdrawn'
+        | 'assessment_failed'
+        | 'claim_rejected'
+        | 'awaiting_worker'
+        | 'committee_decides'
+        | 'material_requested'
+        | 'rehab_refused'
+        | 'rehab_withdrawn'
+        | 'hospital_admits'
+        | 'planned_days'
+        | 'discharged'
+        | null;
+      /** @description the words a person gave: an officer’s opinion, a revocation’s or a bank’s reason */
+      reason: string | null;
+    };
+    TimelineInput: {
+      /** @enum {string} */
+      kind: 'voucher' | 'claim' | 'rehab';
+      id: string;
+      voucherId: string | null;
+      claimId: string | null;
+      /** @description the public notice’s length in working days */
+      noticeWorkingDays: number | null;
+      steps: components['schemas']['TimelineStepInput'][];
+    };
     Problem: {
       type: string;
       title: string;
@@ -5948,6 +6071,78 @@ export interface components {
       goodPct: number | null;
       /** @description 差评: 1–2 stars, percent */
       badPct: number | null;
+    };
+    TimelineStep: {
+      /** @enum {string} */
+      key:
+        | 'applied'
+        | 'registered'
+        | 'admitted'
+        | 'training'
+        | 'assessed'
+        | 'reviewed'
+        | 'notice'
+        | 'paid'
+        | 'eligibility'
+        | 'placement'
+        | 'admission'
+        | 'discharge';
+      /**
+       * @description done; current (the step under way); expected (later); skipped (can no longer happen); failed (ended here)
+       * @enum {string}
+       */
+      state: 'done' | 'current' | 'expected' | 'skipped' | 'failed';
+      /** @description YYYY-MM-DD, Asia/Shanghai: the day done, or the day expected when `expected`; null when no rule gives one */
+      date: string | null;
+      /** @description the date is expected, computed from the rules named by `note` */
+      expected: boolean;
+      /** @description counted on a calendar year whose holidays are not loaded yet (暂定) */
+      provisional: boolean;
+      /**
+       * @description what the date rests on, or why the step ended
+       * @enum {string|null}
+       */
+      note:
+        | 'register_within_validity'
+        | 'admitted_at_desk'
+        | 'admission_by_opening_deadline'
+        | 'class_dates'
+        | 'after_class_end'
+        | 'claim_on_pass'
+        | 'in_review'
+        | 'notice_working_days'
+        | 'notice_provisional'
+        | 'objection_held'
+        | 'batch_after_notice'
+        | 'batch_requested_date'
+        | 'batch_awaiting_approval'
+        | 'payment_failed'
+        | 'voucher_expired'
+        | 'voucher_revoked'
+        | 'registration_withdrawn'
+        | 'assessment_failed'
+        | 'claim_rejected'
+        | 'awaiting_worker'
+        | 'committee_decides'
+        | 'material_requested'
+        | 'rehab_refused'
+        | 'rehab_withdrawn'
+        | 'hospital_admits'
+        | 'planned_days'
+        | 'discharged'
+        | null;
+      /** @description the words a person gave: an officer’s opinion, a revocation’s or a bank’s reason */
+      reason: string | null;
+    };
+    Timeline: {
+      /** @enum {string} */
+      kind: 'voucher' | 'claim' | 'rehab';
+      id: string;
+      voucherId: string | null;
+      claimId: string | null;
+      /** @description the public notice’s length in working days */
+      noticeWorkingDays: number | null;
+      steps: components['schemas']['TimelineStep'][];
     };
   };
   responses: never;
@@ -16557,6 +16752,99 @@ export interface operations {
             /** @enum {string} */
             state: 'queued';
           };
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getVoucherTimeline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Timeline'];
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getClaimTimeline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Timeline'];
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getRehabCaseTimeline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Timeline'];
         };
       };
       /** @description Default Response */

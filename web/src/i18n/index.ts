@@ -9,13 +9,15 @@ import { jobsStrings } from './strings-jobs';
 import { precheckStrings } from './strings-precheck';
 import { appealsStrings } from './strings-appeals';
 import { messagesStrings } from './strings-messages';
+import { timelineStrings } from './strings-timeline';
 import { ApiError } from '../lib/api';
 
 export type Lang = 'zh-CN' | 'en';
 
 function build(idx: 0 | 1): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ ...strings, ...evaluationStrings, ...jobsStrings, ...precheckStrings, ...appealsStrings })) out[k] = v[idx];
+  for (const [k, v] of Object.entries({ ...strings, ...evaluationStrings, ...jobsStrings, ...precheckStrings, ...appealsStrings, ...timelineStrings }))
+    out[k] = v[idx];
   for (const [k, v] of Object.entries(messagesStrings)) out[k] = v[idx];
   for (const [k, v] of Object.entries(errorMessages)) out[`error.${k}`] = idx === 0 ? v.zh : v.en;
   return out;

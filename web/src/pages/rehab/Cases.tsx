@@ -7,6 +7,7 @@ import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-comp
 import { Alert, Button, Card, Col, Row, Skeleton, Space, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { ProgressSteps } from '../timeline/Progress';
 import { getList } from '../../lib/api';
 import { formQuery, useTableRequest } from '../../lib/table';
 import { date } from '../../lib/format';
@@ -127,6 +128,9 @@ export function RehabCasePage({ id }: { id: string }) {
           </Card>
         </Col>
         <Col xs={24} xl={8}>
+          <Card size="small" title={t('tl.title')} style={{ marginBottom: 16 }} data-testid="rehab-steps">
+            <ProgressSteps kind="rehab" id={c.id} version={`${c.status}:${c.timeline.length}`} />
+          </Card>
           <Card size="small" title={t('rehab.case.timeline')}>
             <CaseTimeline c={c} />
           </Card>

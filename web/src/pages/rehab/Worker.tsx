@@ -8,6 +8,7 @@ import { Alert, App, Button, Card, Empty, Result, Skeleton, Space, Tag, Typograp
 import { RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { appealLink } from '../appeals/Worker';
+import { ProgressSteps } from '../timeline/Progress';
 import { client, ok, type ItemOf } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { date, fen } from '../../lib/format';
@@ -319,6 +320,9 @@ export function WorkerCasePage({ id }: { id: string }) {
     <>
       <WorkerActions c={c} reload={reload} />
       <NearClasses c={c} />
+      <Card size="small" className="voucher-card" title={t('tl.title')} data-testid="rehab-steps">
+        <ProgressSteps kind="rehab" id={c.id} version={`${c.status}:${c.timeline.length}`} />
+      </Card>
       <Card size="small" className="voucher-card">
         <CaseFacts c={c} columns={1} />
       </Card>

@@ -13,6 +13,7 @@ import { useSession } from '../../lib/session';
 import { ProvisionalTag } from './CalendarYears';
 import { StatusTag } from '../../lib/ui';
 import { navigate } from '../../lib/router';
+import { ProgressSteps } from '../timeline/Progress';
 
 export type Claim = Schemas['SubsidyClaim'];
 type ClaimDetail = ResponseOf<'/api/v1/subsidy/claims/{id}'>;
@@ -254,6 +255,10 @@ function ClaimDrawer({ id, onClose, onDecided }: { id: string | null; onClose: (
               ...(english ? [{ title: t('common.reason'), dataIndex: 'reason' }] : []),
             ]}
           />
+          <div data-testid="claim-progress">
+            <Typography.Title level={5}>{t('tl.title')}</Typography.Title>
+            <ProgressSteps kind="claim" id={c.id} version={`${c.status}:${c.events.length}`} />
+          </div>
           <div>
             <Typography.Title level={5}>{t('claim.timeline')}</Typography.Title>
             <Timeline

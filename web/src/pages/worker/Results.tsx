@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Descriptions, Empty, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Collapse, Descriptions, Empty, Skeleton, Space, Typography } from 'antd';
 import { FilePdfOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { client, download, ok, type ItemOf, type ResponseOf } from '../../lib/api';
@@ -10,6 +10,7 @@ import { OccupationLabel } from '../../lib/occupation';
 import { ServiceRatingPrompt, useMyServiceRatings } from './ServiceRating';
 import { navigate } from '../../lib/router';
 import { appealLink } from '../appeals/Worker';
+import { ProgressSteps } from '../timeline/Progress';
 
 type Certificate = ItemOf<'/api/v1/me/certificates'>;
 
@@ -87,6 +88,13 @@ export function MyResultsPage() {
                 </Button>
               </Space>
             )}
+            <Collapse
+              size="small"
+              ghost
+              defaultActiveKey={c.status === 'paid' || c.status === 'rejected' ? [] : ['progress']}
+              items={[{ key: 'progress', label: t('tl.title'), children: <ProgressSteps kind="claim" id={c.id} /> }]}
+              data-testid="subsidy-progress"
+            />
           </Card>
         );
       })}

@@ -12,6 +12,7 @@ import { StatusTag } from '../../lib/ui';
 import { OccupationLabel } from '../../lib/occupation';
 import { useSession } from '../../lib/session';
 import { JobsBanner } from '../jobs/WorkerJobs';
+import { ProgressSteps } from '../timeline/Progress';
 
 export type Voucher = ItemOf<'/api/v1/vouchers/mine'>;
 type VoucherDetail = ResponseOf<'/api/v1/vouchers/{id}'>;
@@ -224,6 +225,9 @@ export function VoucherDetailPage({ id }: { id: string }) {
           )}
         </Card>
       )}
+      <Card className="voucher-card" size="small" title={t('tl.title')} data-testid="voucher-progress">
+        <ProgressSteps kind="voucher" id={v.id} />
+      </Card>
       <Card className="voucher-card" size="small">
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('voucher.number')}>
