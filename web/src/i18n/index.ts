@@ -6,13 +6,14 @@ import { errorMessages } from './errors';
 import { strings } from './strings';
 import { evaluationStrings } from './strings-evaluation';
 import { jobsStrings } from './strings-jobs';
+import { helpStrings } from './strings-help';
 import { ApiError } from '../lib/api';
 
 export type Lang = 'zh-CN' | 'en';
 
 function build(idx: 0 | 1): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ ...strings, ...evaluationStrings, ...jobsStrings })) out[k] = v[idx];
+  for (const [k, v] of Object.entries({ ...strings, ...evaluationStrings, ...jobsStrings, ...helpStrings })) out[k] = v[idx];
   for (const [k, v] of Object.entries(errorMessages)) out[`error.${k}`] = idx === 0 ? v.zh : v.en;
   return out;
 }

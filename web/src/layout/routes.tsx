@@ -27,6 +27,7 @@ import {
   StarOutlined,
   MedicineBoxOutlined,
   FundOutlined,
+  QuestionCircleOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../lib/session';
 import { PersonsPage } from '../pages/admin/Persons';
@@ -62,6 +63,7 @@ import { RecognitionsPage } from '../pages/rehab/Recognitions';
 import { RehabCasePage, RehabCasesPage } from '../pages/rehab/Cases';
 import { StatsCentrePage } from '../pages/stats/StatsCentre';
 import { ObjectionsPage } from '../pages/subsidy/Objections';
+import { StaffHelpPage } from '../help/pages';
 
 export interface StaffRoute {
   path: string;
@@ -391,6 +393,16 @@ export const staffRoutes: StaffRoute[] = [
     roles: ['provider', 'enterprise', 'assessor', 'district_admin', 'city_admin', 'finance', 'auditor', 'committee', 'hospital'],
     ops: [],
     element: <AccountPage />,
+  },
+  // issue 20: 帮助 for every staff role (its own role first; /help/<role> for the others)
+  {
+    path: '/help',
+    name: 'menu.help',
+    icon: <QuestionCircleOutlined />,
+    roles: ['provider', 'enterprise', 'assessor', 'district_admin', 'city_admin', 'finance', 'auditor', 'committee', 'hospital'],
+    ops: [],
+    match: (p) => p === '/help' || /^\/help\/[a-z]+$/.test(p),
+    render: (p) => <StaffHelpPage path={p} />,
   },
 ];
 

@@ -9,6 +9,7 @@ import {
   ProfileOutlined,
   SolutionOutlined,
   MedicineBoxOutlined,
+  QuestionCircleOutlined,
 } from '@ant-design/icons';
 import { MyProfilePage } from '../pages/worker/Profile';
 import { MyVouchersPage, VoucherDetailPage } from '../pages/worker/Vouchers';
@@ -19,6 +20,7 @@ import { MyResultsPage } from '../pages/worker/Results';
 import { WorkerJobsPage } from '../pages/jobs/WorkerJobs';
 import { MyRecordPage } from '../pages/worker/Record';
 import { WorkerApplyPage, WorkerCasePage, WorkerRehabPage } from '../pages/rehab/Worker';
+import { WorkerHelpPage } from '../help/pages';
 
 export interface WorkerRoute {
   path: string;
@@ -102,6 +104,8 @@ export const workerRoutes: WorkerRoute[] = [
     render: (p) => <WorkerCasePage id={p.split('/')[3]!} />,
   },
   { path: '/me', name: 'menu.me', icon: <UserOutlined />, ops: ['getMyPerson'], tab: false, render: () => <MyProfilePage /> },
+  // issue 20: 帮助 (办事指南, 政策解读, FAQ, 12333), reached from 我的
+  { path: '/help', name: 'menu.help', icon: <QuestionCircleOutlined />, ops: [], tab: false, render: () => <WorkerHelpPage /> },
 ];
 
 export function workerRoutesFor(ops: Set<string>): WorkerRoute[] {
