@@ -79,35 +79,32 @@ export const helpRoles: HelpRole[] = [
       {
         title: ['一、领取培训券', '1. Get a voucher'],
         steps: [
-          ['打开“申领”，输入想学的职业（工种）名称并选择等级，提交。', 'Open 申领 (Apply), type the occupation you want to learn, pick the level and submit.'],
+          ['打开“申领”，输入想学的职业（工种）名称并选择等级，提交。', 'Open “Apply”, type the occupation you want to learn, pick the level and submit.'],
           [
             '符合补贴条件的，发放职业技能补贴培训券，页面显示补贴比例和有效期；不符合的，可领取打卡签到专用培训券，并说明原因。',
             'If you meet a subsidy programme’s conditions you get a subsidy voucher, with its ratio and validity shown; if not, the reason is shown and you can take a check-in-only voucher.',
           ],
-          ['已领的券在“我的培训券”中查看。', 'Your vouchers are under 我的培训券 (My vouchers).'],
+          ['已领的券在“我的培训券”中查看。', 'Your vouchers are under “My vouchers”.'],
         ],
       },
       {
         title: ['二、报名课程', '2. Register for a course'],
         steps: [
-          [
-            '在“找课程”中按职业、区或机构查找正在招生的班级。',
-            'Find a class open for registration under 找课程 (Courses), by occupation, district or provider.',
-          ],
-          ['点“报名”，选择要使用的培训券。', 'Press 报名 (Register) and choose the voucher to use.'],
+          ['在“找课程”中按职业、区或机构查找正在招生的班级。', 'Find a class open for registration under “Courses”, by occupation, district or provider.'],
+          ['点“报名”，选择要使用的培训券。', 'Press “Register” and choose the voucher to use.'],
           [
             '到培训机构报名时出示培训券二维码（在券的详情中点“出示二维码”，二维码每 60 秒自动刷新），机构扫码核验后录取。',
-            'At the provider, show the voucher’s QR code (open the voucher and press 出示二维码; it renews every 60 seconds). The provider scans it and admits you.',
+            'At the provider, show the voucher’s QR code (open the voucher and press “Show QR code”; it renews every 60 seconds). The provider scans it and admits you.',
           ],
         ],
       },
       {
         title: ['三、上课签到', '3. Check in to each class'],
         steps: [
-          ['每次上课前打开“我的培训”，找到当天的课次。', 'Before each class open 我的培训 (My training) and find today’s session.'],
+          ['每次上课前打开“我的培训”，找到当天的课次。', 'Before each class open “My training” and find today’s session.'],
           [
             '在签到时间内（默认开课前 60 分钟到开课后 15 分钟）、在授课地点范围内点“签到”，并允许手机定位。',
-            'Inside the check-in window (by default 60 minutes before to 15 minutes after the start) and at the training site, press 签到 (Check in) and allow the phone to share its location.',
+            'Inside the check-in window (by default 60 minutes before to 15 minutes after the start) and at the training site, press “Check in” and allow the phone to share its location.',
           ],
           ['每个课次签到一次即可，重复点击不会重复计算。', 'One check-in per session is enough; pressing again does not count twice.'],
         ],
@@ -117,7 +114,7 @@ export const helpRoles: HelpRole[] = [
         steps: [
           [
             '培训结束后参加考核鉴定，结果和证书在“结果与补贴”中查看。',
-            'After the training you sit the assessment; the result and certificate appear under 结果与补贴 (Results).',
+            'After the training you sit the assessment; the result and certificate appear under “Results”.',
           ],
           [
             '符合条件的补贴自动核算，公示 5 个工作日后拨付到您社保卡关联的银行账户（部分项目按规定拨付给培训机构或企业）。',
@@ -138,7 +135,7 @@ export const helpRoles: HelpRole[] = [
           ],
           [
             '登记失业人员、协保人员、农村富余劳动力、残疾人和退役 5 年内的军人按 100% 补贴；在职职工按 80%；毕业学年的高校学生取得中级（四级）及以上证书按 80%。',
-            'Registered unemployed people, 协保 persons, former rural surplus labour, disabled people and veterans within 5 years of discharge receive 100 %; employed workers 80 %; graduating college students with a level-4 (中级) or higher certificate 80 %.',
+            'Registered unemployed people, persons under a retained-insurance agreement, former rural surplus labour, disabled people and veterans within 5 years of discharge receive 100 %; employed workers 80 %; graduating college students with a level-4 (intermediate) or higher certificate 80 %.',
           ],
         ],
       },
@@ -165,7 +162,7 @@ export const helpRoles: HelpRole[] = [
         q: ['在哪里能查到我的培训券？', 'Where can I see my vouchers?'],
         a: [
           '在本平台“我的培训券”中查看；也可以在上海人社APP、微信电子社保卡小程序、支付宝电子社保卡等电子社保卡客户端查询。',
-          'Under 我的培训券 here, and in the Shanghai HRSS app or the electronic social security card in WeChat or Alipay.',
+          'Under “My vouchers” here, and in the Shanghai HRSS app or the electronic social security card in WeChat or Alipay.',
         ],
       },
       {
@@ -179,7 +176,7 @@ export const helpRoles: HelpRole[] = [
         q: ['我的补贴什么时候到账？', 'When will the subsidy arrive?'],
         a: [
           '考核合格后补贴自动核算，审核通过后公示 5 个工作日，公示结束后随代发批次拨付，进度在“结果与补贴”中查看。',
-          'After you pass, the subsidy is computed, approved, published for 5 working days and then paid with the next payment batch; follow it under 结果与补贴 (Results).',
+          'After you pass, the subsidy is computed, approved, published for 5 working days and then paid with the next payment batch; follow it under “Results”.',
         ],
       },
       {
@@ -191,7 +188,7 @@ export const helpRoles: HelpRole[] = [
       },
       {
         q: ['培训券过期了还能用吗？', 'Can I still use an expired voucher?'],
-        a: ['不能。过期的培训券自动作废，可以在“申领”中重新申请。', 'No. An expired voucher is void; you can apply again under 申领 (Apply).'],
+        a: ['不能。过期的培训券自动作废，可以在“申领”中重新申请。', 'No. An expired voucher is void; you can apply again under “Apply”.'],
       },
     ],
     hotline: [
@@ -212,8 +209,8 @@ export const helpRoles: HelpRole[] = [
       {
         title: ['一、准备开班', '1. Before a class'],
         steps: [
-          ['在“培训场地”中登记授课地点和签到范围（半径）。', 'Record the training site and its check-in radius under 培训场地 (Venues).'],
-          ['在“课程”中登记课程，在“班级”中建立班级和课次。', 'Add the course under 课程 (Courses), then the class and its sessions under 班级 (Classes).'],
+          ['在“培训场地”中登记授课地点和签到范围（半径）。', 'Record the training site and its check-in radius under “Venues”.'],
+          ['在“课程”中登记课程，在“班级”中建立班级和课次。', 'Add the course under “Courses”, then the class and its sessions under “Classes”.'],
         ],
       },
       {
@@ -302,7 +299,7 @@ export const helpRoles: HelpRole[] = [
       {
         title: ['一、定制发放培训券', '1. Customised issuance'],
         steps: [
-          ['在“定制发放”中下载名单模板。', 'Under 定制发放 (Customised issuance), download the list template.'],
+          ['在“定制发放”中下载名单模板。', 'Under “Customised issuance”, download the list template.'],
           ['按模板填写职工姓名和身份证号等信息，上传名单。', 'Fill in your staff’s names and ID numbers as the template asks and upload it.'],
           [
             '系统逐行核验，有误的行会注明原因；核验通过的职工收到培训券。',
@@ -315,7 +312,7 @@ export const helpRoles: HelpRole[] = [
         steps: [
           [
             '在“就业岗位”中发布岗位，平台按证书和培训向劳动者推荐。',
-            'Post jobs under 就业岗位; the platform recommends them to workers by certificate and training.',
+            'Post jobs under “Job postings”; the platform recommends them to workers by certificate and training.',
           ],
         ],
       },
@@ -324,7 +321,7 @@ export const helpRoles: HelpRole[] = [
         steps: [
           [
             '在“工伤认定”“康复申请与住院”中查看本单位职工的认定和康复进度。',
-            'Follow your employees’ recognitions and cases under 工伤认定 and 康复申请与住院.',
+            'Follow your employees’ recognitions and cases under “Injury recognitions” and “Rehab cases”.',
           ],
         ],
       },
@@ -371,7 +368,7 @@ export const helpRoles: HelpRole[] = [
       {
         title: ['一、录入考核结果', '1. Record results'],
         steps: [
-          ['在“考核结果”中找到分配给本机构的班级。', 'Find the classes assigned to you under 考核结果 (Assessment results).'],
+          ['在“考核结果”中找到分配给本机构的班级。', 'Find the classes assigned to you under “Assessment results”.'],
           ['为每名学员录入合格或不合格；合格的录入证书编号。', 'Record pass or fail for each trainee, and the certificate number for a pass.'],
           ['结果提交后，合格学员的补贴申请自动生成并核验。', 'Once recorded, a passing trainee’s subsidy claim is created and checked automatically.'],
         ],
@@ -381,7 +378,7 @@ export const helpRoles: HelpRole[] = [
         steps: [
           [
             '在“证书库”“证书查询”中查看和核对已录入的证书；任何人可在公开的证书查询页核验证书。',
-            'See and check certificates under 证书库 and 证书查询; anyone can verify a certificate on the public lookup page.',
+            'See and check certificates under “Certificate registry” and “Certificate lookup”; anyone can verify a certificate on the public lookup page.',
           ],
         ],
       },
@@ -433,7 +430,7 @@ export const helpRoles: HelpRole[] = [
         steps: [
           [
             '在“培训券发放”中按条件精准发放，同一批次不会重复发给同一人。',
-            'Under 培训券发放, issue by eligibility rules (targeted issuance); one issuance never reaches the same person twice.',
+            'Under “Voucher issuance”, issue by eligibility rules (targeted issuance); one issuance never reaches the same person twice.',
           ],
         ],
       },
@@ -442,13 +439,13 @@ export const helpRoles: HelpRole[] = [
         steps: [
           [
             '核验全部通过的补贴自动核准；未通过的进入“补贴审核”，注明原因，由您决定。',
-            'Claims that pass every check are approved automatically; the others wait under 补贴审核 with the reasons named.',
+            'Claims that pass every check are approved automatically; the others wait under “Claims review” with the reasons named.',
           ],
           [
             '核准名单公示 5 个工作日（按“公示工作日历”中的节假日计算）；公示期内的异议在“异议处理”中核实。',
-            'Approved claims are published for 5 working days (holidays from the notice calendar); objections raised meanwhile are handled under 异议处理.',
+            'Approved claims are published for 5 working days (holidays from the notice calendar); objections raised meanwhile are handled under “Objections”.',
           ],
-          ['在“签到异常复核”中复核被标记的签到。', 'Review flagged check-ins under 签到异常复核.'],
+          ['在“签到异常复核”中复核被标记的签到。', 'Review flagged check-ins under “Check-in flags”.'],
         ],
       },
       {
@@ -496,7 +493,7 @@ export const helpRoles: HelpRole[] = [
       },
     ],
     hotline: [
-      ['群众来电反映的问题，可在“人员信息”中查询本人的培训档案核实。', 'For a caller’s question, look up the person’s training record under 人员信息.'],
+      ['群众来电反映的问题，可在“人员信息”中查询本人的培训档案核实。', 'For a caller’s question, look up the person’s training record under “Persons”.'],
     ],
   },
   {
@@ -510,16 +507,16 @@ export const helpRoles: HelpRole[] = [
       {
         title: ['一、代发批次', '1. Payment batches'],
         steps: [
-          ['在“代发批次”中用公示期满的已核准补贴生成批次。', 'Under 代发批次, build a batch from approved claims whose notice has ended.'],
+          ['在“代发批次”中用公示期满的已核准补贴生成批次。', 'Under “Disbursement batches”, build a batch from approved claims whose notice has ended.'],
           ['批次须由另一名财务人员审批（制单与复核分离）。', 'Another finance officer must approve the batch (maker–checker).'],
-          ['审批后下载银行文件（ISO 20022 pain.001 或代发 CSV）。', 'Once approved, download the bank file (ISO 20022 pain.001 or the CSV sheet).'],
+          ['审批后下载银行代发文件（标准支付报文或代发表格）。', 'Once approved, download the bank file (ISO 20022 pain.001 or the CSV sheet).'],
         ],
       },
       {
         title: ['二、银行回单', '2. Bank results'],
         steps: [
           [
-            '导入银行回单（camt.054 或 CSV）：成功的补贴到账、培训券结算核销；失败的注明原因。',
+            '导入银行回单（标准回单报文或表格）：成功的补贴到账、培训券结算核销；失败的注明原因。',
             'Import the results (camt.054 or CSV): paid claims settle their vouchers; failed ones keep the reason.',
           ],
           [
@@ -568,14 +565,14 @@ export const helpRoles: HelpRole[] = [
       {
         title: ['一、劳鉴委', '1. The committee'],
         steps: [
-          ['在“康复申请与住院”中查看待安排的申请。', 'See the applications to place under 康复申请与住院.'],
+          ['在“康复申请与住院”中查看待安排的申请。', 'See the applications to place under “Rehab cases”.'],
           ['结合伤情和职工填写的意愿，选定一家定点医院。', 'Choose one designated hospital, from the injury and the worker’s stated wishes.'],
         ],
       },
       {
         title: ['二、定点医院', '2. The hospital'],
         steps: [
-          ['在“康复申请与住院”中查看安排到本院的职工。', 'See the workers placed with your hospital under 康复申请与住院.'],
+          ['在“康复申请与住院”中查看安排到本院的职工。', 'See the workers placed with your hospital under “Rehab cases”.'],
           ['办理入院，康复结束后办理出院。', 'Record the admission, and the discharge when rehabilitation ends.'],
         ],
       },
