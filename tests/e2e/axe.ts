@@ -65,9 +65,7 @@ export async function axeCheck(page: Page, name: string, exceptions: AxeExceptio
           const el = typeof sel === 'string' ? document.querySelector(sel) : null;
           return !!el?.closest(e.selector);
         });
-      const violations = res.violations
-        .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !waived(v.id, n.target)) }))
-        .filter((v) => v.nodes.length > 0);
+      const violations = res.violations.map((v) => ({ ...v, nodes: v.nodes.filter((n) => !waived(v.id, n.target)) })).filter((v) => v.nodes.length > 0);
       return {
         url: res.url,
         timestamp: res.timestamp,

@@ -58,6 +58,19 @@ function rootPx(): number {
 }
 
 /**
+ * Alerts keep antd's light tints and borders: antd derives them from the status colour, and the darker status colours
+ * below (for text at 4.5:1) would otherwise tint them brown and grey.
+ */
+const STATUS_TINTS = {
+  colorErrorBg: '#fff2f0',
+  colorSuccessBg: '#f6ffed',
+  colorWarningBg: '#fffbe6',
+  colorErrorBorder: '#ffccc7',
+  colorSuccessBorder: '#b7eb8f',
+  colorWarningBorder: '#ffe58f',
+} as const;
+
+/**
  * antd's tokens for the current mode. Both modes keep text at a contrast of at least 4.5:1 on white (antd's
  * default secondary grey and #1677ff under white text do not); 长辈版 goes further: black text, darker blue,
  * taller controls.
@@ -76,9 +89,13 @@ export function themeFor(on: boolean): ThemeConfig {
         colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
         colorTextDescription: 'rgba(0, 0, 0, 0.6)',
         colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+        ...STATUS_TINTS,
         colorError: '#cf1322',
         colorSuccess: '#237804',
         colorWarning: '#ad4e00',
+        colorErrorText: '#cf1322',
+        colorSuccessText: '#237804',
+        colorWarningText: '#ad4e00',
         fontSize: px(14),
       },
     };
@@ -97,9 +114,16 @@ export function themeFor(on: boolean): ThemeConfig {
       colorTextPlaceholder: 'rgba(0, 0, 0, 0.7)',
       colorBorder: '#595959',
       colorBorderSecondary: '#8c8c8c',
+      ...STATUS_TINTS,
       colorError: '#a8071a',
       colorSuccess: '#135200',
       colorWarning: '#873800',
+      colorErrorText: '#a8071a',
+      colorSuccessText: '#135200',
+      colorWarningText: '#873800',
+      colorErrorBorder: '#ff7875',
+      colorSuccessBorder: '#95de64',
+      colorWarningBorder: '#ffc53d',
       fontSize: px(14),
       lineHeight: 1.6,
       controlHeight: px(38),
