@@ -127,6 +127,11 @@ for (const mode of ['standard', 'elder'] as const) {
         await page.getByTestId(`page-${p}`).waitFor();
         await expectClean(page, `public-${tag}${p.replaceAll('/', '-')}`);
       }
+      if (mode === 'elder') {
+        await page.goto('/public/help/worker');
+        await page.getByTestId('help-worker').waitFor();
+        await shot(page, 'elder-public-help');
+      }
       expect(errors).toEqual([]);
       await ctx.close();
     });
