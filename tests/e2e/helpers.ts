@@ -50,7 +50,14 @@ export async function launch(): Promise<Session> {
 
 export async function newPage(
   browser: Browser,
-  opts: { mobile?: boolean; lang?: 'zh-CN' | 'en'; geolocation?: { latitude: number; longitude: number; accuracy?: number }; baseURL?: string } = {},
+  opts: {
+    mobile?: boolean;
+    lang?: 'zh-CN' | 'en';
+    geolocation?: { latitude: number; longitude: number; accuracy?: number };
+    baseURL?: string;
+    /** the accessibility checks inject axe-core as a script tag, which the app's CSP (script-src 'self') refuses */
+    bypassCSP?: boolean;
+  } = {},
 ): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
   const ctx = await browser.newContext({
     viewport: opts.mobile ? MOBILE : DESKTOP,
@@ -62,6 +69,7 @@ export async function newPage(
     baseURL: opts.baseURL ?? baseUrl(),
     acceptDownloads: true,
     ...(opts.geolocation ? { geolocation: opts.geolocation, permissions: ['geolocation'] } : {}),
+    ...(opts.bypassCSP ? { bypassCSP: true } : {}),
   });
   if (opts.lang) await ctx.addInitScript((l) => localStorage.setItem('lang', l), opts.lang);
   const page = await ctx.newPage();

@@ -11,12 +11,14 @@ import { EnrolTotpPage } from './pages/Account';
 import { StaffShell } from './layout/StaffShell';
 import { WorkerShell } from './layout/WorkerShell';
 import { PublicShell } from './layout/PublicShell';
+import { themeFor, useElder } from './lib/elder';
 
 export function App() {
   const { i18n } = useTranslation();
   const path = usePath();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [ops, setOps] = useState<Set<string>>(new Set());
+  const elder = useElder();
 
   const refresh = useCallback(async () => {
     try {
@@ -62,7 +64,7 @@ export function App() {
     );
 
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff' } }}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={themeFor(elder)}>
       <AntApp>{body}</AntApp>
     </ConfigProvider>
   );

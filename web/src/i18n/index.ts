@@ -10,6 +10,7 @@ import { precheckStrings } from './strings-precheck';
 import { appealsStrings } from './strings-appeals';
 import { messagesStrings } from './strings-messages';
 import { timelineStrings } from './strings-timeline';
+import { helpStrings } from './strings-help';
 import { ApiError } from '../lib/api';
 
 export type Lang = 'zh-CN' | 'en';
@@ -19,6 +20,7 @@ function build(idx: 0 | 1): Record<string, string> {
   for (const [k, v] of Object.entries({ ...strings, ...evaluationStrings, ...jobsStrings, ...precheckStrings, ...appealsStrings, ...timelineStrings }))
     out[k] = v[idx];
   for (const [k, v] of Object.entries(messagesStrings)) out[k] = v[idx];
+  for (const [k, v] of Object.entries(helpStrings)) out[k] = v[idx];
   for (const [k, v] of Object.entries(errorMessages)) out[`error.${k}`] = idx === 0 ? v.zh : v.en;
   return out;
 }

@@ -7,17 +7,21 @@ import { LangSwitch } from '../pages/common';
 import { CertificateLookupPage } from '../pages/public/CertificateLookup';
 import { NoticesPage } from '../pages/subsidy/Notices';
 import { VerifyDocumentPage } from '../pages/public/VerifyDocument';
+import { ElderSwitch } from '../lib/elder';
+import { PUBLIC_HELP, PublicHelpPage } from '../help/pages';
 
 export const publicRoutes = [
   { path: '/public/certificates', name: 'menu.certLookup', element: <CertificateLookupPage /> },
   { path: '/public/notices', name: 'menu.notices', element: <NoticesPage /> },
   { path: '/public/verify', name: 'menu.verify', element: <VerifyDocumentPage /> },
+  { path: '/public/help', name: 'menu.help', element: <PublicHelpPage path="/public/help" /> },
 ];
 
 /** A document's QR code opens /public/verify/<id>. */
 const VERIFY_ID = /^\/public\/verify\/([0-9a-f-]{36})$/;
 const routeOf = (path: string) => {
   const m = VERIFY_ID.exec(path);
+  if (PUBLIC_HELP.test(path)) return { path: '/public/help', name: 'menu.help', element: <PublicHelpPage path={path} /> };
   return m ? { path: '/public/verify', name: 'menu.verify', element: <VerifyDocumentPage id={m[1]!} /> } : publicRoutes.find((r) => r.path === path);
 };
 
@@ -48,6 +52,7 @@ export function PublicShell({ path, signedIn }: { path: string; signedIn: boolea
           }))}
         />
         <Space>
+          <ElderSwitch />
           <LangSwitch />
           <Button size="small" icon={<LoginOutlined />} onClick={() => navigate(signedIn ? '/' : '/login')} data-testid="public-signin">
             {signedIn ? t('menu.home') : t('signin.submit')}

@@ -1,10 +1,11 @@
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
 import { Button, Dropdown, Result, Space, Tag } from 'antd';
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, QuestionCircleOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../lib/router';
 import { useSession } from '../lib/session';
 import { LangSwitch } from '../pages/common';
+import { ElderSwitch } from '../lib/elder';
 import { groupIcons, routesFor } from './routes';
 import { MessageBell } from '../pages/messages/Bell';
 
@@ -50,6 +51,10 @@ export function StaffShell({ path }: { path: string }) {
         </a>
       )}
       actionsRender={() => [
+        <Button key="help" size="small" icon={<QuestionCircleOutlined />} onClick={() => navigate('/help')} data-testid="nav-help">
+          {t('menu.help')}
+        </Button>,
+        <ElderSwitch key="elder" />,
         <LangSwitch key="lang" />,
         <MessageBell key="bell" path={path} variant="staff" />,
         me.isDemo ? (

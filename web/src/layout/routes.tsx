@@ -31,6 +31,7 @@ import {
   MessageOutlined,
   ExperimentOutlined,
   ExclamationCircleOutlined,
+  QuestionCircleOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../lib/session';
 import { PersonsPage } from '../pages/admin/Persons';
@@ -72,6 +73,7 @@ import { MyAppealsPage, NewAppealPage } from '../pages/appeals/Worker';
 import { InboxPage } from '../pages/messages/Inbox';
 import { SmsSimulatorPage } from '../pages/messages/SmsSimulator';
 import { DeadLettersPage } from '../pages/messages/DeadLetters';
+import { StaffHelpPage } from '../help/pages';
 
 export interface StaffRoute {
   path: string;
@@ -464,6 +466,16 @@ export const staffRoutes: StaffRoute[] = [
     roles: ['provider', 'enterprise', 'assessor', 'district_admin', 'city_admin', 'finance', 'auditor', 'committee', 'hospital'],
     ops: [],
     element: <AccountPage />,
+  },
+  // issue 20: 帮助 for every staff role (its own role first; /help/<role> for the others)
+  {
+    path: '/help',
+    name: 'menu.help',
+    icon: <QuestionCircleOutlined />,
+    roles: ['provider', 'enterprise', 'assessor', 'district_admin', 'city_admin', 'finance', 'auditor', 'committee', 'hospital'],
+    ops: [],
+    match: (p) => p === '/help' || /^\/help\/[a-z]+$/.test(p),
+    render: (p) => <StaffHelpPage path={p} />,
   },
 ];
 

@@ -12,6 +12,7 @@ import {
   CalculatorOutlined,
   AuditOutlined,
   BellOutlined,
+  QuestionCircleOutlined,
 } from '@ant-design/icons';
 import { MyProfilePage } from '../pages/worker/Profile';
 import { MyVouchersPage, VoucherDetailPage } from '../pages/worker/Vouchers';
@@ -25,6 +26,7 @@ import { WorkerApplyPage, WorkerCasePage, WorkerRehabPage } from '../pages/rehab
 import { PrecheckPage } from '../pages/worker/Precheck';
 import { MyAppealsPage, NewAppealPage, APPEAL_KINDS } from '../pages/appeals/Worker';
 import { InboxPage } from '../pages/messages/Inbox';
+import { WorkerHelpPage } from '../help/pages';
 
 export interface WorkerRoute {
   path: string;
@@ -136,6 +138,8 @@ export const workerRoutes: WorkerRoute[] = [
     render: () => <InboxPage routes={workerRoutes} settingsPath="/me" mobile />,
   },
   { path: '/me', name: 'menu.me', icon: <UserOutlined />, ops: ['getMyPerson'], tab: false, render: () => <MyProfilePage /> },
+  // issue 20: 帮助 (办事指南, 政策解读, FAQ, 12333), reached from 我的
+  { path: '/help', name: 'menu.help', icon: <QuestionCircleOutlined />, ops: [], tab: false, render: () => <WorkerHelpPage /> },
 ];
 
 export function workerRoutesFor(ops: Set<string>): WorkerRoute[] {

@@ -23,7 +23,7 @@ export function OccupationLabel({ code, name }: { code: string | null | undefine
     <span data-testid="occupation">
       {n ?? ''}
       {n ? ' ' : ''}
-      <span className="page-note" style={{ fontSize: 12 }}>
+      <span className="page-note" style={{ fontSize: '0.75rem' }}>
         {code}
       </span>
     </span>

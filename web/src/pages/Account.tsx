@@ -59,7 +59,7 @@ export function EnrolTotpPage({ me, onDone, standalone }: { me: Me; onDone: () =
       ) : (
         <Form layout="vertical" onFinish={confirm}>
           <div style={{ textAlign: 'center' }}>
-            <img src={secret.qr} alt="otpauth QR" width={220} height={220} />
+            <img src={secret.qr} alt={t('a11y.totpQr')} width={220} height={220} />
           </div>
           <Form.Item label={t('enrol.secret')}>
             <Typography.Text code copyable data-testid="enrol-secret">

@@ -179,7 +179,7 @@ export function HomePage() {
             <Col key={r.path} xs={12} sm={8} md={6} lg={4}>
               <Card size="small" hoverable onClick={() => navigate(r.path)}>
                 <Space>
-                  <span style={{ fontSize: 18, color: '#1677ff' }}>{r.icon}</span>
+                  <span style={{ fontSize: '1.125rem', color: '#1677ff' }}>{r.icon}</span>
                   <span>{t(r.name)}</span>
                 </Space>
               </Card>

@@ -6,6 +6,7 @@ import { client, ok } from '../lib/api';
 import { errorText } from '../i18n';
 import { navigate } from '../lib/router';
 import { LangSwitch } from './common';
+import { ElderSwitch } from '../lib/elder';
 
 export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useTranslation();
@@ -42,6 +43,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
   return (
     <div className="auth-page">
       <div className="auth-lang">
+        <ElderSwitch />
         <LangSwitch />
       </div>
       <Card
@@ -91,6 +93,9 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
             <Button type="link" size="small" onClick={() => navigate('/public/notices')} data-testid="link-notices">
               {t('menu.notices')}
             </Button>
+            <Button type="link" size="small" onClick={() => navigate('/public/help')} data-testid="link-help">
+              {t('menu.help')}
+            </Button>
           </div>
         </div>
       </Card>
@@ -118,16 +123,22 @@ export function EsscSignInPage({ onSignedIn }: { onSignedIn: () => void }) {
   return (
     <div className="auth-page mobile">
       <div className="auth-lang">
+        <ElderSwitch />
         <LangSwitch />
       </div>
       <Card className="auth-card essc" title={<span data-testid="essc-title">{t('essc.title')}</span>}>
         <Alert type="warning" showIcon message={t('essc.banner')} style={{ marginBottom: 16 }} />
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="signin-error" />}
         <Form layout="vertical" onFinish={go} requiredMark={false}>
-          <Form.Item name="name" label={t('essc.name')} rules={[{ required: true, message: t('signin.required') }]}>
+          <Form.Item name="name" htmlFor="essc-name" label={t('essc.name')} rules={[{ required: true, message: t('signin.required') }]}>
             <Input id="essc-name" autoComplete="name" />
           </Form.Item>
-          <Form.Item name="idNumber" label={t('essc.idNumber')} rules={[{ required: true, pattern: /^\d{17}[\dXx]$/, message: t('error.INVALID_ID_NUMBER') }]}>
+          <Form.Item
+            name="idNumber"
+            htmlFor="essc-id"
+            label={t('essc.idNumber')}
+            rules={[{ required: true, pattern: /^\d{17}[\dXx]$/, message: t('error.INVALID_ID_NUMBER') }]}
+          >
             <Input id="essc-id" maxLength={18} />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy} size="large">
@@ -137,6 +148,9 @@ export function EsscSignInPage({ onSignedIn }: { onSignedIn: () => void }) {
         <div style={{ marginTop: 24, textAlign: 'center' }}>
           <Button type="link" onClick={() => navigate('/login')}>
             {t('signin.staffLink')}
+          </Button>
+          <Button type="link" onClick={() => navigate('/public/help?role=worker')} data-testid="link-help">
+            {t('menu.help')}
           </Button>
         </div>
       </Card>

@@ -69,7 +69,7 @@ export function AuditPage() {
         <span data-testid="audit-actor">
           {r.actorId ? (r.actorName ?? '—') : t('audit.system')}
           {r.actorRole && r.actorRole !== 'system' && (
-            <Typography.Text type="secondary" style={{ marginLeft: 4, fontSize: 12 }}>
+            <Typography.Text type="secondary" style={{ marginLeft: 4, fontSize: '0.75rem' }}>
               {words('role', r.actorRole)}
             </Typography.Text>
           )}
@@ -146,10 +146,10 @@ export function AuditPage() {
             <Descriptions size="small" column={1} bordered>
               <Descriptions.Item label={t('audit.entityId')}>{r.entityId ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('audit.detail')}>
-                <span style={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' }}>{JSON.stringify(r.detail)}</span>
+                <span style={{ fontFamily: 'monospace', fontSize: '0.75rem', wordBreak: 'break-all' }}>{JSON.stringify(r.detail)}</span>
               </Descriptions.Item>
               <Descriptions.Item label={t('audit.hash')}>
-                <span style={{ fontFamily: 'monospace', fontSize: 12 }}>{r.hash}</span>
+                <span style={{ fontFamily: 'monospace', fontSize: '0.75rem' }}>{r.hash}</span>
               </Descriptions.Item>
             </Descriptions>
           ),

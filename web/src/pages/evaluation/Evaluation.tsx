@@ -19,7 +19,7 @@ function Stars({ v }: { v: number | null }) {
   if (v === null) return <span>—</span>;
   return (
     <span>
-      <Rate disabled allowHalf value={Math.round(v * 2) / 2} style={{ fontSize: 12 }} /> {v.toFixed(1)}
+      <Rate disabled allowHalf value={Math.round(v * 2) / 2} style={{ fontSize: '0.75rem' }} /> {v.toFixed(1)}
     </span>
   );
 }
@@ -125,7 +125,11 @@ function CoverageTab() {
     ok(client.GET('/api/v1/evaluation/coverage')).then(setData, (e) => setError(errorText(e)));
   }, []);
   const pct = (v: number | null, meets: boolean) =>
-    v === null ? '—' : <Progress percent={v} size="small" status={meets ? 'success' : 'exception'} format={(p) => `${p}%`} style={{ width: 140 }} />;
+    v === null ? (
+      '—'
+    ) : (
+      <Progress aria-label={`${v}%`} percent={v} size="small" status={meets ? 'success' : 'exception'} format={(p) => `${p}%`} style={{ width: 140 }} />
+    );
   if (error) return <Alert type="error" showIcon message={error} />;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>

@@ -76,6 +76,7 @@ export function IssuancesPage() {
       title: t('iss.progress'),
       render: (_, r) => (
         <Progress
+          aria-label={t('iss.progress')}
           percent={r.percent}
           size="small"
           status={r.status === 'failed' ? 'exception' : r.status === 'running' ? 'active' : undefined}
@@ -277,6 +278,7 @@ function IssuanceDrawer({ id, onClose, onChange }: { id: string | null; onClose:
               <Statistic title={t('iss.issued')} value={iss.issued} valueStyle={{ color: '#3f8600' }} />
             </Space>
             <Progress
+              aria-label={t('iss.progress')}
               percent={iss.percent}
               status={iss.status === 'failed' ? 'exception' : iss.status === 'running' ? 'active' : iss.status === 'done' ? 'success' : 'normal'}
               data-testid="issuance-progress"
@@ -315,7 +317,7 @@ function IssuanceDrawer({ id, onClose, onChange }: { id: string | null; onClose:
                   </Button>
                 </Upload>
               </Space>
-              {uploading && <Progress percent={99} status="active" showInfo={false} style={{ marginTop: 8 }} />}
+              {uploading && <Progress aria-label={t('iss.progress')} percent={99} status="active" showInfo={false} style={{ marginTop: 8 }} />}
             </Card>
           )}
           {report && (

@@ -62,7 +62,17 @@ export function ClassesPage() {
       title: t('class.name'),
       dataIndex: 'name',
       fieldProps: { placeholder: t('class.searchHint'), allowClear: true, 'data-testid': 'list-search' },
-      render: (_, r) => <a onClick={() => navigate(`/classes/${r.id}`)}>{r.name}</a>,
+      render: (_, r) => (
+        <a
+          href={`/classes/${r.id}`}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(`/classes/${r.id}`);
+          }}
+        >
+          {r.name}
+        </a>
+      ),
     },
     {
       title: t('common.programme'),

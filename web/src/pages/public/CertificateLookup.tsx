@@ -34,10 +34,15 @@ export function CertificateLookupPage() {
     <Card title={t('cert.title')} style={{ maxWidth: 720, margin: '0 auto' }}>
       <Alert type="info" showIcon message={t('cert.hint')} style={{ marginBottom: 16 }} />
       <Form layout="vertical" onFinish={lookup} requiredMark={false}>
-        <Form.Item name="certificateNumber" label={t('cert.number')} rules={[{ required: true, whitespace: true, min: 6, message: t('cert.numberRule') }]}>
+        <Form.Item
+          name="certificateNumber"
+          htmlFor="cert-number"
+          label={t('cert.number')}
+          rules={[{ required: true, whitespace: true, min: 6, message: t('cert.numberRule') }]}
+        >
           <Input id="cert-number" maxLength={40} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="name" label={t('cert.name')} rules={[{ required: true, whitespace: true, message: t('signin.required') }]}>
+        <Form.Item name="name" htmlFor="cert-name" label={t('cert.name')} rules={[{ required: true, whitespace: true, message: t('signin.required') }]}>
           <Input id="cert-name" maxLength={64} autoComplete="off" />
         </Form.Item>
         <Button type="primary" htmlType="submit" icon={<SearchOutlined />} loading={busy} data-testid="cert-lookup">

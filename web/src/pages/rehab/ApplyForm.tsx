@@ -96,16 +96,16 @@ export function ApplyForm({ recognition, onDone, compact }: { recognition: Recog
           description={reasons.length ? reasons.map((r) => <div key={r.code}>{i18n.language === 'en' ? r.en : r.zh}</div>) : undefined}
         />
       )}
-      <Form.Item name="conditionCode" label={t('rehab.f.condition')} rules={[{ required: true }]}>
+      <Form.Item name="conditionCode" htmlFor="rehab-condition" label={t('rehab.f.condition')} rules={[{ required: true }]}>
         <Select id="rehab-condition" options={conditionOptions(t)} />
       </Form.Item>
       <Form.Item name="treatmentSummary" label={t('rehab.f.summary')} rules={[{ required: true, whitespace: true }]}>
         <Input.TextArea id="rehab-summary" rows={compact ? 3 : 4} maxLength={2000} placeholder={t('rehab.f.summaryHint')} />
       </Form.Item>
-      <Form.Item name="districtCode" label={t('rehab.f.district')} rules={[{ required: true }]}>
+      <Form.Item name="districtCode" htmlFor="rehab-district" label={t('rehab.f.district')} rules={[{ required: true }]}>
         <Select id="rehab-district" options={districts.map((d) => ({ value: d.code, label: d.name }))} />
       </Form.Item>
-      <Form.Item name="homeAddress" label={t('rehab.f.address')} rules={[{ required: true, whitespace: true }]}>
+      <Form.Item name="homeAddress" htmlFor="rehab-address" label={t('rehab.f.address')} rules={[{ required: true, whitespace: true }]}>
         <Input id="rehab-address" maxLength={200} />
       </Form.Item>
       <Form.Item>
@@ -120,14 +120,21 @@ export function ApplyForm({ recognition, onDone, compact }: { recognition: Recog
               <div key={f.key} className="rehab-preference" data-testid="rehab-pref-row">
                 <Space style={{ width: '100%', justifyContent: 'space-between' }}>
                   <Typography.Text strong>{t('rehab.f.preference', { n: i + 1 })}</Typography.Text>
-                  {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={t('common.cancel')} />}
+                  {fields.length > 1 && (
+                    <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} aria-label={t('a11y.removePreference', { n: i + 1 })} />
+                  )}
                 </Space>
                 <Form.Item
                   name={[f.name, 'hospitalId']}
                   rules={[{ required: true, message: t('rehab.f.preference', { n: i + 1 }) }]}
                   style={{ marginBottom: 8 }}
                 >
-                  <Select id={`rehab-pref-${i}`} options={hospitalOptions} placeholder={t('rehab.c.hospital')} />
+                  <Select
+                    id={`rehab-pref-${i}`}
+                    options={hospitalOptions}
+                    placeholder={t('rehab.c.hospital')}
+                    aria-label={t('rehab.f.preference', { n: i + 1 })}
+                  />
                 </Form.Item>
                 <Form.Item name={[f.name, 'reason']} rules={[{ required: true, whitespace: true, message: t('rehab.f.preferenceReason') }]}>
                   <Input id={`rehab-pref-reason-${i}`} maxLength={200} placeholder={t('rehab.f.preferenceReasonHint')} />
@@ -142,7 +149,7 @@ export function ApplyForm({ recognition, onDone, compact }: { recognition: Recog
           </>
         )}
       </Form.List>
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+      <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem' }}>
         {t('rehab.f.attachments')}
       </Typography.Paragraph>
       <Button type="primary" htmlType="submit" block={compact} size={compact ? 'large' : 'middle'} loading={busy} data-testid="rehab-apply-submit">

@@ -79,7 +79,7 @@ export function WorkerRehabPage() {
   if (!recs || !cases) return <Skeleton active />;
   return (
     <>
-      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+      <Typography.Paragraph type="secondary" style={{ fontSize: '0.8125rem' }}>
         {t('rehab.w.intro')}
       </Typography.Paragraph>
       {cases.length > 0 && (

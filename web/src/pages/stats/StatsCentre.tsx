@@ -48,6 +48,7 @@ function FilterBar({ f, set, providers }: { f: Filters; set: (p: Partial<Filters
               allowClear
               style={{ width: 160 }}
               placeholder={t('analytics.dim.district')}
+              aria-label={t('analytics.dim.district')}
               value={f.districtCode}
               onChange={(v) => set({ districtCode: v })}
               options={districtOptions}
@@ -57,6 +58,7 @@ function FilterBar({ f, set, providers }: { f: Filters; set: (p: Partial<Filters
               allowClear
               style={{ width: 160 }}
               placeholder={t('analytics.dim.trainingDistrict')}
+              aria-label={t('analytics.dim.trainingDistrict')}
               value={f.trainingDistrictCode}
               onChange={(v) => set({ trainingDistrictCode: v })}
               options={districtOptions}
@@ -68,6 +70,7 @@ function FilterBar({ f, set, providers }: { f: Filters; set: (p: Partial<Filters
           allowClear
           style={{ width: 200 }}
           placeholder={t('analytics.dim.programme')}
+          aria-label={t('analytics.dim.programme')}
           value={f.programmeId}
           onChange={(v) => set({ programmeId: v })}
           options={programmes.map((p) => ({ value: p.id, label: p.name }))}
@@ -89,6 +92,7 @@ function FilterBar({ f, set, providers }: { f: Filters; set: (p: Partial<Filters
           allowClear
           style={{ width: 170 }}
           placeholder={t('analytics.dim.level')}
+          aria-label={t('analytics.dim.level')}
           value={f.level}
           onChange={(v) => set({ level: v })}
           options={[5, 4, 3, 2, 1, 0].map((l) => ({ value: l, label: t(`level.${l}`) }))}
@@ -101,6 +105,7 @@ function FilterBar({ f, set, providers }: { f: Filters; set: (p: Partial<Filters
             optionFilterProp="label"
             style={{ width: 220 }}
             placeholder={t('analytics.dim.provider')}
+            aria-label={t('analytics.dim.provider')}
             value={f.providerId}
             onChange={(v) => set({ providerId: v })}
             options={providers}
@@ -111,6 +116,7 @@ function FilterBar({ f, set, providers }: { f: Filters; set: (p: Partial<Filters
           allowClear
           style={{ width: 170 }}
           placeholder={t('analytics.dim.category')}
+          aria-label={t('analytics.dim.category')}
           value={f.category}
           onChange={(v) => set({ category: v })}
           options={CATEGORIES.map((c) => ({ value: c, label: t(`cat.${c}`) }))}
@@ -171,7 +177,7 @@ export function StatsCentrePage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('menu.statsCentre')}
           {summary.data ? (
-            <Typography.Text type="secondary" style={{ marginLeft: 12, fontSize: 14 }} data-testid="stats-scope">
+            <Typography.Text type="secondary" style={{ marginLeft: 12, fontSize: '0.875rem' }} data-testid="stats-scope">
               {t('stats.scope', { scope: summary.data.scope.label })}
             </Typography.Text>
           ) : null}
@@ -184,6 +190,7 @@ export function StatsCentrePage() {
       </Row>
       {done < sections.length ? (
         <Progress
+          aria-label={t('stats.loading', { done, total: sections.length })}
           percent={Math.round((done / sections.length) * 100)}
           size="small"
           status="active"
@@ -255,6 +262,7 @@ export function StatsCentrePage() {
               size="small"
               value={year}
               onChange={setYear}
+              aria-label={t('a11y.budgetYear')}
               options={[0, 1, 2, 3].map((i) => ({ value: thisYear() - i, label: t('stats.year', { year: thisYear() - i }) }))}
               data-testid="budget-year"
             />
@@ -278,6 +286,7 @@ export function StatsCentrePage() {
               style={{ width: 150 }}
               value={groupBy}
               onChange={setGroupBy}
+              aria-label={t('stats.byDimension')}
               options={GROUP_BYS.map((g) => ({ value: g, label: t(`analytics.dim.${g}`) }))}
               data-testid="group-by"
             />

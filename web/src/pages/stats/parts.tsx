@@ -279,6 +279,7 @@ export function DistrictMap({ data, onPick }: { data: TableView; onPick: (distri
         size="small"
         value={metric}
         onChange={setMetric}
+        aria-label={t('a11y.mapMetric')}
         style={{ width: 200, marginBottom: 8 }}
         data-testid="map-metric"
         options={MAP_METRICS.map((m) => ({ value: m, label: t(`analytics.m.${m}`) }))}

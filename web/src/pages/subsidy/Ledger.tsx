@@ -79,7 +79,14 @@ export function LedgerPage() {
       width: 160,
       render: (_, r) => {
         const used = r.amountFen > 0 ? ((r.reservedFen + r.paidFen) / r.amountFen) * 100 : 0;
-        return <Progress size="small" percent={Math.round(used * 10) / 10} success={{ percent: r.amountFen > 0 ? (r.paidFen / r.amountFen) * 100 : 0 }} />;
+        return (
+          <Progress
+            aria-label={t('ledger.used')}
+            size="small"
+            percent={Math.round(used * 10) / 10}
+            success={{ percent: r.amountFen > 0 ? (r.paidFen / r.amountFen) * 100 : 0 }}
+          />
+        );
       },
     },
   ];

@@ -96,7 +96,12 @@ export function ApplyPage() {
         <Typography.Paragraph type="secondary">{t('apply.intro')}</Typography.Paragraph>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="apply-error" />}
         <Form layout="vertical" onFinish={submit} initialValues={{ level: 5 }}>
-          <Form.Item name="occupationCode" label={t('common.occupation')} rules={[{ required: true, message: t('apply.pickOccupation') }]}>
+          <Form.Item
+            name="occupationCode"
+            htmlFor="apply-occupation"
+            label={t('common.occupation')}
+            rules={[{ required: true, message: t('apply.pickOccupation') }]}
+          >
             <Select
               id="apply-occupation"
               showSearch

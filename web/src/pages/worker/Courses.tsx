@@ -107,6 +107,7 @@ export function CourseSearchPage() {
               <Select
                 allowClear
                 placeholder={t('common.district')}
+                aria-label={t('common.district')}
                 style={{ width: '100%' }}
                 options={districts.map((d) => ({ value: d.code, label: d.name }))}
               />

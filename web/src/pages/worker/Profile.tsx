@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Card, Descriptions, List, Skeleton, Space, Tag } from 'antd';
-import { AuditOutlined, BellOutlined, ProfileOutlined, RightOutlined, SolutionOutlined } from '@ant-design/icons';
+import { AuditOutlined, BellOutlined, ProfileOutlined, QuestionCircleOutlined, RightOutlined, SolutionOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { client, ok } from '../../lib/api';
 import { errorText } from '../../i18n';
@@ -20,7 +20,8 @@ export function MyProfilePage() {
     { path: '/jobs', label: t('menu.jobs.worker'), icon: <SolutionOutlined />, op: 'recommendJobs' },
     { path: '/appeals', label: t('menu.appeals.worker'), icon: <AuditOutlined />, op: 'listMyAppeals' },
     { path: '/messages', label: t('menu.messages'), icon: <BellOutlined />, op: 'listInbox' },
-  ].filter((l) => ops.has(l.op));
+    { path: '/help', label: t('menu.help'), icon: <QuestionCircleOutlined />, op: null },
+  ].filter((l) => l.op === null || ops.has(l.op));
   const [p, setP] = useState<PersonView | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -51,12 +52,22 @@ export function MyProfilePage() {
           <List
             dataSource={links}
             renderItem={(l) => (
-              <List.Item onClick={() => navigate(l.path)} style={{ cursor: 'pointer', minHeight: 48 }} data-testid={`me-link-${l.path}`}>
-                <Space>
-                  {l.icon}
-                  {l.label}
-                </Space>
-                <RightOutlined style={{ color: '#bbb' }} />
+              <List.Item style={{ minHeight: 48, padding: 0 }}>
+                <a
+                  href={l.path}
+                  className="me-link"
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate(l.path);
+                  }}
+                  data-testid={`me-link-${l.path}`}
+                >
+                  <Space>
+                    {l.icon}
+                    {l.label}
+                  </Space>
+                  <RightOutlined aria-hidden style={{ color: '#8c8c8c' }} />
+                </a>
               </List.Item>
             )}
           />

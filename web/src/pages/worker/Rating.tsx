@@ -77,7 +77,7 @@ export function RatingPanel({ item, onSaved }: { item: Ratable; onSaved: () => v
             value={scores[d]}
             disabled={closed}
             onChange={(v) => setScores((s) => ({ ...s, [d]: v }))}
-            style={{ fontSize: 26 }}
+            style={{ fontSize: '1.625rem' }}
             aria-label={t(`eval.${d}`)}
             data-testid={`rate-${d}`}
           />
@@ -148,7 +148,7 @@ export function CourseRatingsDrawer({ courseId, title, onClose }: { courseId: st
         <>
           <Space direction="vertical" style={{ width: '100%' }}>
             <div>
-              {t('eval.course')}: <Rate disabled allowHalf value={Math.round((data.score.overall ?? 0) * 2) / 2} style={{ fontSize: 16 }} />{' '}
+              {t('eval.course')}: <Rate disabled allowHalf value={Math.round((data.score.overall ?? 0) * 2) / 2} style={{ fontSize: '1rem' }} />{' '}
               {data.score.overall?.toFixed(1)} · {t('eval.ratings', { n: data.score.ratings })}
             </div>
             <div className="page-note">{DIMENSIONS.map((d) => `${t(`eval.${d}`)} ${data.score.dimensions[d]?.toFixed(1) ?? '—'}`).join(' · ')}</div>
@@ -170,7 +170,7 @@ export function CourseRatingsDrawer({ courseId, title, onClose }: { courseId: st
                   <div style={{ width: '100%' }}>
                     <Space>
                       <span>{c.rater}</span>
-                      <Rate disabled allowHalf value={Math.round(c.overall * 2) / 2} style={{ fontSize: 12 }} />
+                      <Rate disabled allowHalf value={Math.round(c.overall * 2) / 2} style={{ fontSize: '0.75rem' }} />
                       <span className="page-note">{dateTime(c.changedAt)}</span>
                     </Space>
                     <div>{c.comment}</div>

@@ -105,7 +105,7 @@ export function MyResultsPage() {
       {certs.map((c) => (
         <Card key={c.id} size="small" className="voucher-card" data-testid="cert-card">
           <Space align="start">
-            <SafetyCertificateOutlined style={{ fontSize: 28, color: '#faad14' }} />
+            <SafetyCertificateOutlined style={{ fontSize: '1.75rem', color: '#faad14' }} />
             <div>
               <Typography.Text strong>{t(`cert.${c.certificateType}`)}</Typography.Text>
               <div className="page-note">

@@ -133,7 +133,12 @@ function ClassCard({ m, ratable, onRated }: { m: MyTraining; ratable?: Ratable; 
         <Space direction="vertical" style={{ width: '100%' }}>
           <div>
             {t('checkin.attendance')}: {me.attended} / {me.total}
-            <Progress percent={me.total ? Math.round((me.attended / me.total) * 100) : 0} size="small" status={me.meetsThreshold ? 'success' : 'active'} />
+            <Progress
+              aria-label={t('a11y.attendance')}
+              percent={me.total ? Math.round((me.attended / me.total) * 100) : 0}
+              size="small"
+              status={me.meetsThreshold ? 'success' : 'active'}
+            />
             <span className="page-note">{t('checkin.threshold', { p: att.thresholdPct })}</span>
           </div>
           {result && <Alert type={result.ok ? 'success' : 'error'} showIcon message={result.text} data-testid="checkin-result" />}

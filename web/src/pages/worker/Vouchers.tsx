@@ -75,10 +75,10 @@ export function VoucherSummary({ v }: { v: Voucher }) {
         </div>
         <div style={{ textAlign: 'right' }}>
           <div className="page-note">
-            {t('voucher.validity')}: {date(v.validFrom)} ~ {date(v.validUntil)}
+            {t('voucher.validity')}: <span className="nowrap">{date(v.validFrom)}</span> ~ <span className="nowrap">{date(v.validUntil)}</span>
           </div>
           {v.status === 'issued' && left >= 0 && (
-            <Typography.Text type={left <= 14 ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+            <Typography.Text type={left <= 14 ? 'danger' : 'secondary'} style={{ fontSize: '0.75rem' }}>
               {t('voucher.daysLeft', { n: left })}
             </Typography.Text>
           )}
@@ -120,7 +120,7 @@ export function MyVouchersPage() {
         <Card key={v.id} className="voucher-card" size="small" hoverable onClick={() => navigate(`/vouchers/${v.id}`)} data-testid="voucher-card">
           <VoucherSummary v={v} />
           <div style={{ marginTop: 8, display: 'flex', justifyContent: 'space-between' }}>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
               {t('voucher.number')}: {v.number}
             </Typography.Text>
             <RightOutlined style={{ color: '#bbb' }} />
@@ -165,17 +165,25 @@ function VoucherQr({ voucherId }: { voucherId: string }) {
     if (qr && qr.expiresAt - now <= 1000) void renew();
   }, [now, qr, renew]);
 
-  if (error) return <Alert type="error" showIcon message={error} action={<Button size="small" onClick={() => void renew()} icon={<ReloadOutlined />} />} />;
+  if (error)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        message={error}
+        action={<Button size="small" onClick={() => void renew()} icon={<ReloadOutlined />} aria-label={t('common.refresh')} />}
+      />
+    );
   if (!qr) return <Skeleton.Image active style={{ width: 240, height: 240 }} />;
   const secs = Math.max(0, Math.ceil((qr.expiresAt - now) / 1000));
   return (
     <div className="qr-box">
-      <img src={qr.img} alt="voucher QR" data-testid="voucher-qr" data-token={qr.token} />
-      <Progress percent={Math.round((secs / 60) * 100)} showInfo={false} size="small" style={{ width: 240 }} />
+      <img src={qr.img} alt={t('voucher.qrTitle')} data-testid="voucher-qr" data-token={qr.token} />
+      <Progress aria-label={t('a11y.qrTime')} percent={Math.round((secs / 60) * 100)} showInfo={false} size="small" style={{ width: 240 }} />
       <Typography.Text className="countdown" data-testid="qr-countdown">
         {t('voucher.qrRenews', { s: secs })}
       </Typography.Text>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
         {t('voucher.qrHint')}
       </Typography.Text>
     </div>
