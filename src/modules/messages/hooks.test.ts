@@ -15,6 +15,8 @@ import { createClaimForPass } from '../subsidy/claims.js';
 import { approveBatch, buildBatch, createBatch, generateFiles, importResults } from '../subsidy/disbursement.js';
 import { anyOccupation, assessedVoucher, endNotice, passFacts, setBudget, skillUpgrade } from '../subsidy/test-world.js';
 import { deliverDue } from './service.js';
+import { runReminders } from './reminders.js';
+import { addDays } from '../../lib/time.js';
 
 const YEAR = new Date().getUTCFullYear();
 let t: TestApp;
@@ -132,6 +134,30 @@ describe('claims and payments', () => {
     occupation = await anyOccupation(t.db);
     await setBudget(t.db, programmeId, 20_000_000, YEAR);
     await setBudget(t.db, programmeId, 20_000_000, YEAR, '310104');
+  });
+
+  it('the notice ended without a hold: the daily job tells the worker once, the day after its last day; a held claim is not told', async () => {
+    const [approved, held] = await t.db.tx(async (tx) => {
+      const a = await assessedVoucher(tx, 5700, { programmeId, occupationCode: occupation });
+      const h = await assessedVoucher(tx, 5701, { programmeId, occupationCode: occupation });
+      return [await createClaimForPass(tx, SYSTEM, passFacts(a.voucherId)), await createClaimForPass(tx, SYSTEM, passFacts(h.voucherId))];
+    });
+    const lastDay = (await t.db.query<{ d: string }>('SELECT notice_last_day::text AS d FROM subsidy_claims WHERE id = $1', [approved.id])).rows[0]!.d;
+    await t.db.query(`UPDATE subsidy_claims SET notice_last_day = $2::date WHERE id = $1`, [held.id, lastDay]);
+    const number = (await t.db.query<{ number: string }>('SELECT number FROM subsidy_claims WHERE id = $1', [held.id])).rows[0]!.number;
+    const o = await t.call('POST', '/api/v1/subsidy/objections', { as: 'worker_b', body: { claimNumber: number, text: '该学员未实际参加培训' } });
+    expect(o.statusCode, o.body).toBe(201);
+    // on its last day nothing yet; the day after, one message; again the same day, nothing new
+    expect((await runReminders(t.db, lastDay)).noticesEnded).toBe(0);
+    expect(await messagesOf(`${approved.id}:notice-ended`)).toEqual([]);
+    const day = addDays(lastDay, 1);
+    expect((await runReminders(t.db, day)).noticesEnded).toBe(1);
+    expect(await messagesOf(`${approved.id}:notice-ended`)).toEqual([
+      { event: 'claim.notice_ended', channel: 'inbox', vars: { noticeEnded: lastDay }, link: '/results' },
+    ]);
+    await runReminders(t.db, day);
+    expect(await t.count('message_outbox', `key = '${approved.id}:notice-ended'`)).toBe(2); // inbox + SMS rows, once
+    expect(await messagesOf(`${held.id}:notice-ended`)).toEqual([]);
   });
 
   it('approved (with its public notice), held by an objection, rejected with the reviewer’s reason', async () => {

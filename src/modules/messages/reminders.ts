@@ -10,6 +10,7 @@ import { addDays, businessDate, shanghaiLocal } from '../../lib/time.js';
 import * as attendance from '../attendance/index.js';
 import * as catalog from '../catalog/index.js';
 import * as identity from '../identity/index.js';
+import * as subsidy from '../subsidy/index.js';
 import * as training from '../training/index.js';
 import * as vouchers from '../vouchers/index.js';
 import { notifyMany, type NotifyInput } from './outbox.js';
@@ -62,13 +63,29 @@ async function reportsDue(tx: Tx, today: string): Promise<NotifyInput[]> {
   return out;
 }
 
+/** Claims whose notice ended yesterday without a hold (once per claim: claim id + 'notice-ended'). */
+async function noticesEnded(tx: Tx, today: string): Promise<NotifyInput[]> {
+  const list = await subsidy.claimsNoticeEndedOn(tx, addDays(today, -1));
+  return list.map((c) => ({
+    event: 'claim.notice_ended',
+    key: `${c.id}:notice-ended`,
+    personId: c.personId,
+    vars: { noticeEnded: c.noticeLastDay },
+    link: '/results',
+  }));
+}
+
 /** One day's reminders (the job's run; again on the same day writes nothing new). */
-export async function runReminders(db: Db, today: string = businessDate(clockNow())): Promise<{ expiring: number; tomorrow: number; reportsDue: number }> {
+export async function runReminders(
+  db: Db,
+  today: string = businessDate(clockNow()),
+): Promise<{ expiring: number; tomorrow: number; reportsDue: number; noticesEnded: number }> {
   return db.tx(async (tx) => {
     const e = await expiring(tx, today);
     const s = await startingTomorrow(tx, today);
     const r = await reportsDue(tx, today);
-    await notifyMany(tx, [...e, ...s, ...r]);
-    return { expiring: e.length, tomorrow: s.length, reportsDue: r.length };
+    const n = await noticesEnded(tx, today);
+    await notifyMany(tx, [...e, ...s, ...r, ...n]);
+    return { expiring: e.length, tomorrow: s.length, reportsDue: r.length, noticesEnded: n.length };
   });
 }

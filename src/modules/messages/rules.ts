@@ -28,6 +28,7 @@ export const EVENTS = {
   'claim.held': { vars: ['reason'], essential: true },
   'claim.rejected': { vars: ['reason'], essential: true },
   'claim.notice_started': { vars: ['noticeEnds'], essential: true },
+  'claim.notice_ended': { vars: ['noticeEnded'], essential: true },
   'payment.paid': { vars: ['amountYuan', 'accountTail'], essential: true },
   'payment.failed': { vars: ['reason'], essential: true },
   'rehab.decided': { vars: ['decision'], essential: true },
@@ -98,6 +99,13 @@ export const TEMPLATES: Templates = {
   'claim.notice_started': {
     'zh-CN': { title: '补贴进入公示', body: '您的培训补贴已进入公示期，公示至 {noticeEnds}。' },
     en: { title: 'Public notice started', body: 'Your subsidy is in its public notice period until {noticeEnds}.' },
+  },
+  'claim.notice_ended': {
+    'zh-CN': { title: '补贴公示期结束', body: '您的培训补贴公示期已于 {noticeEnded} 结束，将在下一个拨付批次中转账至您的账户。' },
+    en: {
+      title: 'Public notice ended',
+      body: 'The public notice of your subsidy ended on {noticeEnded}; it will be paid to your account in the next payment batch.',
+    },
   },
   'payment.paid': {
     'zh-CN': { title: '补贴已到账', body: '培训补贴 {amountYuan} 元已发放至尾号 {accountTail} 的账户。' },

@@ -36,3 +36,5 @@ export type { CalendarDay } from './rules.js';
 export { CLAIM_READERS } from './policy.js';
 export { claimTimelineFacts, claimTimelineFactsOfVoucher } from './timeline-facts.js';
 export type { ClaimTimelineFacts } from './timeline-facts.js';
+export { claimsNoticeEndedOn } from './notice-ended.js';
+export type { NoticeEndedClaim } from './notice-ended.js';

@@ -114,6 +114,7 @@ export const messagesStrings: Record<string, [string, string]> = {
   'messages.event.claim.held': ['补贴暂缓审核', 'Claim held'],
   'messages.event.claim.rejected': ['补贴审核未通过', 'Claim rejected'],
   'messages.event.claim.notice_started': ['补贴公示', 'Public notice'],
+  'messages.event.claim.notice_ended': ['公示结束', 'Notice ended'],
   'messages.event.payment.paid': ['补贴已到账', 'Subsidy paid'],
   'messages.event.payment.failed': ['补贴发放失败', 'Payment failed'],
   'messages.event.rehab.decided': ['工伤康复审核结果', 'Rehabilitation decision'],
