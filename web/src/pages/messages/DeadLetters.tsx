@@ -2,12 +2,13 @@
  * 投递失败: messages not delivered after their retries (city admin; a district admin the district's recipients; the
  * auditor reads only). After the cause is fixed an admin puts one back in the queue, after a confirmation.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Card, Popconfirm, Popover, Table, Tag, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { client, ok, type ItemOf } from '../../lib/api';
 import { errorText } from '../../i18n';
+import { usePagedList } from '../../lib/paged';
 import { dateTime } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { eventLabel } from './labels';
@@ -20,29 +21,16 @@ export function DeadLettersPage() {
   const { message } = App.useApp();
   const { me, ops } = useSession();
   const canRetry = (me.role === 'city_admin' || me.role === 'district_admin') && ops.has('retryDeadLetter');
-  const [rows, setRows] = useState<DeadLetter[]>([]);
-  const [total, setTotal] = useState(0);
-  const [page, setPage] = useState(1);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+  const {
+    rows,
+    total,
+    page,
+    setPage,
+    loading,
+    error,
+    reload: load,
+  } = usePagedList((limit, offset) => ok(client.GET('/api/v1/messages/dead-letters', { params: { query: { limit, offset } } })), PAGE);
   const [retrying, setRetrying] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const r = await ok(client.GET('/api/v1/messages/dead-letters', { params: { query: { limit: PAGE, offset: (page - 1) * PAGE } } }));
-      setRows(r.items);
-      setTotal(r.total);
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [page]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const retry = async (d: DeadLetter) => {
     setRetrying(d.id);

@@ -3,12 +3,11 @@
  * masked number, with its state: scheduled (waiting for the end of the quiet hours), sent, failed. Named as the
  * simulator it is: nothing on this page went through a real gateway.
  */
-import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
 import { ExperimentOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { client, ok, type ItemOf } from '../../lib/api';
-import { errorText } from '../../i18n';
+import { usePagedList } from '../../lib/paged';
 import { dateTime } from '../../lib/format';
 import { eventLabel } from './labels';
 
@@ -18,28 +17,15 @@ const PAGE = 20;
 
 export function SmsSimulatorPage() {
   const { t, i18n } = useTranslation();
-  const [rows, setRows] = useState<Sms[]>([]);
-  const [total, setTotal] = useState(0);
-  const [page, setPage] = useState(1);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const r = await ok(client.GET('/api/v1/messages/sms-simulator', { params: { query: { limit: PAGE, offset: (page - 1) * PAGE } } }));
-      setRows(r.items);
-      setTotal(r.total);
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [page]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const {
+    rows,
+    total,
+    page,
+    setPage,
+    loading,
+    error,
+    reload: load,
+  } = usePagedList((limit, offset) => ok(client.GET('/api/v1/messages/sms-simulator', { params: { query: { limit, offset } } })), PAGE);
 
   return (
     <Card
