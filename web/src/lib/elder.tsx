@@ -158,5 +158,7 @@ export function touchTheme(on: boolean): ThemeConfig {
       controlHeightSM: atLeast(base.controlHeightSM, 44),
       controlHeightLG: atLeast(base.controlHeightLG, 48),
     },
+    // a switch (消息设置 on 我的) is a touch target too: a 44 px track with a handle to match
+    components: { Switch: { trackHeight: 44, trackMinWidth: 72, handleSize: 40, innerMinMargin: 22, innerMaxMargin: 46 } },
   };
 }
