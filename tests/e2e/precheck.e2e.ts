@@ -7,18 +7,29 @@
  * claim, which the demo world does not hold: it is covered by the API tests, src/modules/ratings/ratings.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, demoWorkers, launch, newPage, shot, signIn, signInWorker, type Session } from './helpers';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { apiCall, launch, newPage, shot, signIn, signInWorker, type Session } from './helpers';
+import { freePort, startServer, type Server } from './server';
 
 let s: Session;
+// A server of its own: demo.worker1 holds no voucher here whatever the other stories did to theirs (worker.e2e.ts and
+// messages.e2e.ts apply for that worker on the shared server).
+let server: Server;
 beforeAll(async () => {
+  server = await startServer(mkdtempSync(join(tmpdir(), 'sv-precheck-')), await freePort());
   s = await launch();
 });
-afterAll(async () => s?.close());
+afterAll(async () => {
+  await s?.close();
+  await server?.stop();
+});
 
 const worker = (n: number) => {
-  const w = demoWorkers().find((x) => x.username === `demo.worker${n}`);
-  if (!w) throw new Error(`demo.worker${n} is not in the server log`);
-  return w;
+  const m = new RegExp(`worker\\s+demo\\.worker${n}\\s+e-SSC simulator: ID (\\d{17}[\\dX]) \\(([^)]+)\\)`).exec(server.log());
+  if (!m) throw new Error(`demo.worker${n} is not in the server log`);
+  return { username: `demo.worker${n}`, idNumber: m[1]!, name: m[2]! };
 };
 const yuan = (f: number): string => `¥${Math.floor(f / 100).toLocaleString('en-US')}.${String(f % 100).padStart(2, '0')}`;
 /** What a zh-CN screen must not show: English rule codes, field names, UUIDs. */
@@ -35,7 +46,7 @@ interface Answer {
 
 describe('我能领吗？补多少？', () => {
   it('a worker without a voucher pre-checks a course from its card and sees the amount', async () => {
-    const { page, errors } = await newPage(s.browser, { mobile: true });
+    const { page, errors } = await newPage(s.browser, { mobile: true, baseURL: server.url });
     await signInWorker(page, worker(1));
     await page.goto('/courses');
     const card = page.getByTestId('course-card').filter({ hasText: '第三期' }).first();
@@ -62,7 +73,7 @@ describe('我能领吗？补多少？', () => {
   });
 
   it('from the apply page: an occupation and level without a course (the self-paid part waits for a course)', async () => {
-    const { page, errors } = await newPage(s.browser, { mobile: true });
+    const { page, errors } = await newPage(s.browser, { mobile: true, baseURL: server.url });
     await signInWorker(page, worker(2));
     await page.goto('/apply');
     await page.getByTestId('precheck-entry').waitFor();
@@ -83,7 +94,7 @@ describe('我能领吗？补多少？', () => {
   });
 
   it('a trainee holding a fitting voucher sees that voucher’s validity', async () => {
-    const { page, errors } = await newPage(s.browser, { mobile: true });
+    const { page, errors } = await newPage(s.browser, { mobile: true, baseURL: server.url });
     await signInWorker(page, worker(4));
     await page.goto('/courses');
     const card = page.getByTestId('course-card').filter({ hasText: '第三期' }).first();
@@ -101,7 +112,7 @@ describe('我能领吗？补多少？', () => {
   });
 
   it('the district officer reads the 好差评 statistics page: every kind of service, in Chinese', async () => {
-    const { page, errors } = await newPage(s.browser);
+    const { page, errors } = await newPage(s.browser, { baseURL: server.url });
     await signIn(page, 'demo.pudong');
     await page.goto('/service-ratings');
     const table = page.getByTestId('service-rating-stats');
