@@ -126,6 +126,11 @@ for (const mode of ['standard', 'elder'] as const) {
         await page.goto(p);
         await page.getByTestId(`page-${p}`).waitFor();
         await expectClean(page, `public-${tag}${p.replaceAll('/', '-')}`);
+        // the header fits the phone: nothing scrolls sideways, the sign-in button and every menu item are on screen
+        expect(await page.evaluate(() => document.scrollingElement!.scrollWidth), `public ${p} (${tag}): wider than the phone`).toBeLessThanOrEqual(390);
+        const signInBox = (await page.getByTestId('public-signin').boundingBox())!;
+        expect(signInBox.x + signInBox.width, `public ${p} (${tag}): the sign-in button runs off the screen`).toBeLessThanOrEqual(390);
+        expect(await page.locator('.public-nav > .ant-menu-item:visible').count(), `public ${p} (${tag}): menu items shown`).toBe(4);
       }
       if (mode === 'elder') {
         await page.goto('/public/help/worker');
@@ -186,6 +191,34 @@ describe('长辈版', () => {
   });
 });
 
+/**
+ * The staff shell's own sizes: the side menu's items and width, the header's height, title and account name —
+ * read once the page's transitions have run (the side menu animates its width when the layout re-renders, e.g.
+ * after the full-page screenshot resizes the viewport; a reading mid-way gave 244 or 254.5 for 270).
+ */
+async function staffShellSizes(page: Page) {
+  return page.evaluate(async () => {
+    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
+    const el = (sel: string) => {
+      const e = document.querySelector(sel);
+      if (!e) throw new Error(`${sel} is not on the page`);
+      return e;
+    };
+    const font = (sel: string) => parseFloat(getComputedStyle(el(sel)).fontSize);
+    const item = '.ant-pro-sider .ant-menu-item:not(.ant-menu-item-selected)';
+    return {
+      menuFont: font(`${item} .ant-menu-title-content`),
+      menuIcon: font(`${item} .anticon`),
+      menuHeight: el(item).getBoundingClientRect().height,
+      menuColor: getComputedStyle(el(item)).color,
+      siderWidth: el('.ant-pro-sider').getBoundingClientRect().width,
+      headerHeight: el('.ant-pro-layout-header').getBoundingClientRect().height,
+      titleFont: font('.ant-pro-global-header-logo h1'),
+      whoamiFont: font('[data-testid=whoami]'),
+    };
+  });
+}
+
 describe('staff pages (desktop)', () => {
   it('the city admin’s workbench, claims, batches, issuance, statistics, audit and help have no serious axe violation', async () => {
     const { page, errors, ctx } = await newPage(s.browser, { bypassCSP: true });
@@ -209,11 +242,25 @@ describe('staff pages (desktop)', () => {
     await page.getByTestId('nav-help').click();
     await page.getByTestId('help-officer').waitFor();
     await expectClean(page, 'staff-city-help');
-    // 长辈版 on the staff shell too
+    // 长辈版 on the staff shell too: the side menu and the header (ProLayout's own sizes) grow with the page
+    await goTo(page, '/');
+    await page.getByTestId('page-/').waitFor();
+    const standard = await staffShellSizes(page);
     await page.getByTestId('elder-switch').click();
     await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true);
     await visit('/', 'staff-city-home-elder');
+    const elder = await staffShellSizes(page);
+    expect(elder.menuFont, 'menu item text').toBeGreaterThan(standard.menuFont);
+    expect(elder.menuIcon, 'menu item icon').toBeGreaterThan(standard.menuIcon);
+    expect(elder.menuHeight, 'menu item height').toBeGreaterThan(standard.menuHeight);
+    expect(elder.siderWidth, 'side menu width').toBeGreaterThan(standard.siderWidth);
+    expect(elder.headerHeight, 'header height').toBeGreaterThan(standard.headerHeight);
+    expect(elder.titleFont, 'header title').toBeGreaterThan(standard.titleFont);
+    expect(elder.whoamiFont, 'header account name').toBeGreaterThan(standard.whoamiFont);
+    expect(elder.menuColor, 'menu text in black').toBe('rgb(0, 0, 0)');
     await shot(page, 'elder-staff-home');
+    // the side menu stays open at its 长辈版 width (a collapsed menu would hide the larger labels)
+    await expect.poll(async () => (await staffShellSizes(page)).siderWidth).toBe(elder.siderWidth);
     expect(errors).toEqual([]);
     await ctx.close();
   });
