@@ -173,8 +173,12 @@ export const benchEnv = (env: NodeJS.ProcessEnv = process.env) => ({
   profileDir: env.BENCH_PROFILE || undefined,
   durationS: Number(env.BENCH_DURATION_S ?? 10),
   connections: Number(env.BENCH_CONNECTIONS ?? 16),
-  /** BENCH_STATS_HOT: vouchers for the stats benchmark's admission runs (with and without facts). */
-  statsHotVouchers: Number(env.BENCH_STATS_HOT ?? 16_000),
+  /** BENCH_STATS_ROUND: admissions in each round of the stats benchmark's hot paths (check-ins: twice as many). */
+  statsRound: Number(env.BENCH_STATS_ROUND ?? 2_000),
+  /** BENCH_STATS_PAIRS: pairs of rounds (facts off, facts on) the stats benchmark measures each hot path in. */
+  statsPairs: Number(env.BENCH_STATS_PAIRS ?? 5),
+  /** BENCH_STATS_ONLY=hot: the stats benchmark's hot paths alone (with `--dry`: nothing written to bench/results). */
+  statsOnly: env.BENCH_STATS_ONLY || undefined,
 });
 
 // ——— vouchers ———
@@ -258,4 +262,35 @@ export function smsGatewaySettings(env: NodeJS.ProcessEnv = process.env): { kind
   const secret = env.SMS_GATEWAY_SECRET;
   if (!key || !secret) throw new Error('SMS_GATEWAY_URL is set: SMS_GATEWAY_KEY and SMS_GATEWAY_SECRET must be set too');
   return { kind: 'http', url, key, secret };
+}
+
+export interface MessageQueueSettings {
+  /** pg-boss re-runs a delivery job that threw (a bug, a database error) this many times, then dead-letters it. */
+  retryLimit: number;
+  /** Seconds before the first such re-run; doubled each time (with jitter) when `retryBackoff`. */
+  retryDelaySeconds: number;
+  retryBackoff: boolean;
+  /** A delivery job still active after this many seconds (its process was killed) is re-run by pg-boss's maintenance. */
+  expireSeconds: number;
+}
+
+const intSetting = (v: string | undefined, fallback: number, min: number): number => {
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new Error(`expected an integer ≥ ${min}, got ${v}`);
+  return n;
+};
+
+/**
+ * The messages delivery queue (pg-boss): MESSAGES_RETRY_LIMIT (default 3), MESSAGES_RETRY_DELAY_SECONDS (30),
+ * MESSAGES_RETRY_BACKOFF (on; `off` for a fixed delay), MESSAGES_JOB_EXPIRE_SECONDS (300). These are the queue's
+ * rules for unexpected errors and killed workers; a gateway's failure keeps the messages' own back-off and quiet hours.
+ */
+export function messageQueueSettings(env: NodeJS.ProcessEnv = process.env): MessageQueueSettings {
+  return {
+    retryLimit: intSetting(env.MESSAGES_RETRY_LIMIT, 3, 0),
+    retryDelaySeconds: intSetting(env.MESSAGES_RETRY_DELAY_SECONDS, 30, 0),
+    retryBackoff: env.MESSAGES_RETRY_BACKOFF !== 'off',
+    expireSeconds: intSetting(env.MESSAGES_JOB_EXPIRE_SECONDS, 300, 1),
+  };
 }

@@ -6,8 +6,9 @@ import { attachReplica } from './db/replica.js';
 import { buildApp } from './http/app.js';
 import { seedDemoWorldIfEmpty, printDemoSignIns } from './demo/seed.js';
 import { demoClassLines } from './demo/classes.js';
+import { startQueues } from './jobs/queue.js';
 import { startJobs } from './jobs/scheduler.js';
-import { JOBS } from './modules/registry.js';
+import { JOBS, QUEUES } from './modules/registry.js';
 
 export async function startServer(config: Config): Promise<void> {
   const where = config.databaseUrl ? `PostgreSQL (${config.databaseUrl.replace(/\/\/[^@]*@/, '//***@')})` : `PGlite in ${config.dataDir}`;
@@ -21,6 +22,7 @@ export async function startServer(config: Config): Promise<void> {
   const demo = config.demo ? await seedDemoWorldIfEmpty(db, (msg) => process.stdout.write(`  ${msg}\n`)) : null;
   const app = await buildApp(db, config);
   const jobs = startJobs(db, app.log, JOBS);
+  const queues = await startQueues(db, app.log, QUEUES);
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   process.stdout.write(`\nskillvoucher is running: ${url}\n  API docs: ${url}/api/docs\n`);
@@ -33,6 +35,7 @@ export async function startServer(config: Config): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     jobs.stop();
     await app.close(); // stops accepting, waits for in-flight requests
+    await queues.stop(); // the workers finish the jobs in hand
     await db.close();
     process.exit(0);
   };

@@ -132,4 +132,34 @@ describe("a transaction's first and deferred statements", () => {
     // the connection is usable afterwards (PostgreSQL: back in the pool outside any transaction)
     expect((await db.query<{ one: number }>('SELECT 1 AS one')).rows[0]!.one).toBe(1);
   });
+
+  it('a deferred statement with parameters keeps its plan per connection, and survives a failed COMMIT script', async () => {
+    await db.exec('CREATE TABLE IF NOT EXISTS db_deferred_probe (n int, note text, at timestamptz)');
+    const odd = `O'Brien \\ "引号" 张三\n; COMMIT; --`;
+    const insert = {
+      sql: 'INSERT INTO db_deferred_probe (n, note, at) SELECT (x->>0)::int, x->>1, $2 FROM jsonb_array_elements($1::jsonb) x',
+      types: ['jsonb', 'timestamptz'],
+    };
+    const write = (rows: [number, string][], extra?: string, variant = '') =>
+      db.tx(async (tx) => {
+        const st = { ...insert, sql: insert.sql + variant };
+        tx.atCommit({ ...st, values: [JSON.stringify(rows), '2026-12-07T01:02:03Z'] });
+        tx.atCommit({ ...st, values: [JSON.stringify([[rows.length * 100, 'twice in one script']]), '2026-12-07T01:02:03Z'] });
+        if (extra) tx.atCommit(extra);
+      });
+    // several rounds (more than the pool's connections on PostgreSQL: some reuse a connection's statement)
+    for (let i = 0; i < 12; i++) await write([[i, odd]]);
+    // a script that fails after PREPAREing a new statement: nothing commits, the statement is dropped, and the
+    // next transaction on that connection prepares it again (a kept one would refuse: it already exists)
+    await expect(write([[99, 'lost']], 'SELECT 1 / 0', ' -- v2')).rejects.toThrow(/division by zero/);
+    await write([[30, 'after the failure']], undefined, ' -- v2');
+    await Promise.all(Array.from({ length: 6 }, (_, i) => write([[20 + i, 'parallel']])));
+    const { rows } = await db.query<{ n: number; note: string; at: Date }>('SELECT n, note, at FROM db_deferred_probe ORDER BY n');
+    expect(rows.filter((r) => r.note === odd).map((r) => r.n)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+    expect(rows.filter((r) => r.note === 'parallel').map((r) => r.n)).toEqual([20, 21, 22, 23, 24, 25]);
+    expect(rows.filter((r) => r.note === 'twice in one script')).toHaveLength(19);
+    expect(rows.filter((r) => r.note === 'after the failure').map((r) => r.n)).toEqual([30]);
+    expect(rows.some((r) => r.n === 99)).toBe(false);
+    expect(rows.every((r) => r.at.toISOString() === '2026-12-07T01:02:03.000Z')).toBe(true);
+  });
 });

@@ -26,11 +26,24 @@ export interface Queryable {
 export interface Tx extends Queryable {
   readonly inTransaction: true;
   /**
-   * Parameter-free SQL (values as literals: `sqlLiteral`) to run at the end of the transaction, just before
-   * COMMIT and in the same round trip. If it fails, nothing commits and the transaction's promise rejects
-   * with its error. For a hot path's last write (its audit entries), whose answer nothing waits for.
+   * SQL to run at the end of the transaction, just before COMMIT and in the same round trip. If it fails,
+   * nothing commits and the transaction's promise rejects with its error. For a hot path's last writes (its
+   * audit entries, facts, messages), whose answer nothing waits for. Either parameter-free SQL (values as
+   * literals: `sqlLiteral`) or a `DeferredStatement`, which keeps its plan on each connection.
    */
-  atCommit(sql: string): void;
+  atCommit(sql: string | DeferredStatement): void;
+}
+
+/**
+ * A parameterised statement for `Tx.atCommit`. On PostgreSQL it is PREPAREd once on each connection (in the
+ * COMMIT's script the first time) and EXECUTEd with its values as literals after that: a literal script is
+ * parsed and planned on every run, which for a statement joining several look-ups (the facts of an admission or a
+ * check-in) cost more than running it. `types` are the parameters' SQL types ($1, $2 … in `sql`).
+ */
+export interface DeferredStatement {
+  sql: string;
+  types: readonly string[];
+  values: readonly string[];
 }
 
 export interface TxOptions {
@@ -103,6 +116,48 @@ export function statement(sql: string, params: readonly unknown[]): string | pg.
     statementNames.set(sql, name);
   }
   return { name, text: sql, values: params as unknown[] };
+}
+
+const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
+const deferredName = (sql: string): string => `svd_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`; // a plain identifier: no quoting
+
+/**
+ * The text of deferred statements for one connection's COMMIT script: a `DeferredStatement` is EXECUTEd when the
+ * connection has it, else PREPAREd first (its name is returned in `preparing`, to be remembered once the script
+ * ran: a prepared statement outlives its transaction, also one that failed — see forgetPrepared).
+ */
+function deferredScript(client: pg.PoolClient, deferred: readonly (string | DeferredStatement)[]): { script: string[]; preparing: string[] } {
+  const have = preparedOn.get(client);
+  const script: string[] = [];
+  const preparing: string[] = [];
+  for (const d of deferred) {
+    if (typeof d === 'string') {
+      script.push(d);
+      continue;
+    }
+    const name = deferredName(d.sql);
+    if (!have?.has(name) && !preparing.includes(name)) {
+      script.push(`PREPARE ${name}(${d.types.join(', ')}) AS ${d.sql}`);
+      preparing.push(name);
+    }
+    script.push(`EXECUTE ${name}(${d.values.map((v) => sqlLiteral(v)).join(', ')})`);
+  }
+  return { script, preparing };
+}
+
+function rememberPrepared(client: pg.PoolClient, names: readonly string[]): void {
+  if (names.length === 0) return;
+  let have = preparedOn.get(client);
+  if (!have) preparedOn.set(client, (have = new Set()));
+  for (const n of names) have.add(n);
+}
+
+/**
+ * After a COMMIT script that failed: which of the statements it was to PREPARE exist now is not known (the
+ * script stops at its first error), so they are dropped (an absent one is ignored) and prepared again next time.
+ */
+async function forgetPrepared(client: pg.PoolClient, names: readonly string[]): Promise<void> {
+  for (const n of names) await client.query(`DEALLOCATE ${n}`).catch(() => undefined);
 }
 
 /**
@@ -204,6 +259,7 @@ class PostgresDb implements Db {
       }
       if (!attempt.lost) {
         await client.query('ROLLBACK').catch(() => undefined);
+        await forgetPrepared(client, attempt.preparing);
         client.release();
         throw attempt.error;
       }
@@ -220,9 +276,10 @@ class PostgresDb implements Db {
     client: pg.PoolClient,
     fn: (tx: Tx) => Promise<T>,
     opts: TxOptions,
-  ): Promise<{ ok: true; value: T } | { ok: false; error: unknown; lost: boolean; atCommit: boolean }> {
+  ): Promise<{ ok: true; value: T } | { ok: false; error: unknown; lost: boolean; atCommit: boolean; preparing: string[] }> {
     let lost = false;
     let atCommit = false;
+    let preparing: string[] = [];
     const watch = <R>(p: Promise<R>): Promise<R> =>
       p.catch((e: unknown) => {
         if (isConnectionError(e)) lost = true;
@@ -232,7 +289,7 @@ class PostgresDb implements Db {
       // one round trip each: BEGIN with the caller's first statement, the deferred statements with COMMIT (a
       // simple-protocol script stops at its first error, so a failed statement never reaches the COMMIT)
       await watch(client.query(opts.begin ? `BEGIN;\n${opts.begin}` : 'BEGIN'));
-      const deferred: string[] = [];
+      const deferred: (string | DeferredStatement)[] = [];
       // A transaction's statements run one after another on its connection, in the order they were made, also
       // when the caller makes several at once (Promise.all of reads): a client runs one query at a time, and
       // leaving the queueing to pg is deprecated (pg@9 refuses it).
@@ -254,17 +311,21 @@ class PostgresDb implements Db {
           inTurn(async () => {
             await watch(client.query(sql));
           }),
-        atCommit: (sql: string) => {
+        atCommit: (sql: string | DeferredStatement) => {
           deferred.push(sql);
         },
       };
       const value = await fn(tx);
       await last;
       atCommit = true;
-      await watch(client.query(deferred.length ? `${deferred.join(';\n')};\nCOMMIT` : 'COMMIT'));
+      const d = deferredScript(client, deferred);
+      preparing = d.preparing;
+      // each statement's ';' on a line of its own: a statement ending in a -- comment does not swallow it
+      await watch(client.query(d.script.length ? `${d.script.join('\n;\n')}\n;\nCOMMIT` : 'COMMIT'));
+      rememberPrepared(client, preparing);
       return { ok: true, value };
     } catch (error) {
-      return { ok: false, error, lost: lost || isConnectionError(error), atCommit };
+      return { ok: false, error, lost: lost || isConnectionError(error), atCommit, preparing };
     }
   }
 
@@ -311,7 +372,7 @@ class PgliteDb implements Db {
     // PGlite serialises transactions: other queries wait until this one ends.
     return this.pg.transaction(async (t) => {
       if (opts.begin) await t.exec(opts.begin);
-      const deferred: string[] = [];
+      const deferred: (string | DeferredStatement)[] = [];
       const tx: Tx = {
         inTransaction: true,
         query: async <R>(sql: string, params: readonly unknown[] = []) => {
@@ -321,12 +382,13 @@ class PgliteDb implements Db {
         exec: async (sql: string) => {
           await t.exec(sql);
         },
-        atCommit: (sql: string) => {
+        atCommit: (sql: string | DeferredStatement) => {
           deferred.push(sql);
         },
       };
       const out = await fn(tx);
-      for (const sql of deferred) await t.exec(sql);
+      // in process: no round trip to save, so a deferred statement simply runs with its parameters
+      for (const d of deferred) await (typeof d === 'string' ? t.exec(d) : t.query(d.sql, [...d.values]));
       return out;
     });
   }

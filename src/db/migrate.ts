@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installQueue } from '../jobs/queue.js';
 import { lockKey, type Db } from './index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -67,5 +68,7 @@ export async function migrate(db: Db, onApply?: (name: string) => void): Promise
       onApply?.(m.name);
     }
   });
+  // the job queue's own schema (pg-boss, schema pgboss): installed, or upgraded to the installed pg-boss's version
+  await installQueue(db);
   return applied;
 }

@@ -36,6 +36,19 @@ export const adminActor = (accountId: string, role: 'city_admin' | 'district_adm
   totpEnabled: true,
 });
 
+/** A finance officer (maker or checker of payment batches) for a service call in a test. */
+export const financeActor = (accountId: string): Actor => ({
+  accountId,
+  username: 'finance',
+  role: 'finance',
+  districtCode: null,
+  orgId: null,
+  personId: null,
+  sessionId: 's',
+  mfaPassed: true,
+  totpEnabled: true,
+});
+
 export async function makeWorld(db: Db, cityAdminId: string, districtCode = '310115', name = '浦东职业培训学校'): Promise<World> {
   const programme = await skillUpgrade(db);
   const provider = await makeProvider(db, districtCode, name);
@@ -104,7 +117,11 @@ export async function openClass(
   world: World,
   sessions: Array<{ startsAt: Date; endsAt: Date }>,
   trainees: Trainee[],
-  opts: { online?: boolean } = {},
+  opts: {
+    online?: boolean;
+    /** Called with the class while it is still a draft, before its trainees are admitted, at the instant the factory uses then. */
+    whileDraft?: (cls: training.TrainingClass, at: Date) => Promise<void>;
+  } = {},
 ): Promise<{ cls: training.TrainingClass; sessions: training.ClassSession[] }> {
   const starts = sessions.map((s) => s.startsAt.getTime());
   const ends = sessions.map((s) => s.endsAt.getTime());
@@ -131,6 +148,7 @@ export async function openClass(
       before,
     ),
   );
+  if (opts.whileDraft) await opts.whileDraft(cls, before);
   for (const t of trainees) {
     const v = await vouchers.getVoucher(db, t.voucherId);
     await db.tx((tx) => training.admit(staff, tx, cls.id, { voucherNumber: v!.number, idNumber: t.idNumber }, before));

@@ -4,4 +4,16 @@
  */
 export { FIXTURE_PASSWORD, FIXTURE_TOTP, seedFixtures, type Fixtures } from './fixtures.js';
 export { OCC, OCC_OTHER, inDays, makeProvider, makeVoucher, makeWorker, morning, sessionFor, skillUpgrade, type WorldActor } from './training.js';
-export { VENUE_GCJ, addDays, adminActor, businessDate, makeTrainees, makeWorld, northOf, openClass, type Trainee, type World } from './attendance.js';
+export {
+  VENUE_GCJ,
+  addDays,
+  adminActor,
+  businessDate,
+  financeActor,
+  makeTrainees,
+  makeWorld,
+  northOf,
+  openClass,
+  type Trainee,
+  type World,
+} from './attendance.js';
