@@ -16,8 +16,10 @@
  */
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { benchEnv, quietConfig } from '../src/config.js';
+import type { Db } from '../src/db/index.js';
 import { defineRoute, IdParams } from '../src/http/route.js';
 import { CheckInBody } from '../src/modules/attendance/index.js';
 import { buildApp } from '../src/http/app.js';
@@ -34,8 +36,14 @@ const SESSIONS_PER_CLASS = 10;
 /** Concurrent clients of the burst (both endpoints): `BENCH_CONNECTIONS`, default 16. */
 const CONNECTIONS = benchEnv().connections;
 
-interface Load {
+export interface Load {
   reqPerS: number;
+  /**
+   * requests answered, and the seconds from the first sent to the last answered (a short round's own rate: total /
+   * seconds; autocannon's own start–finish ends on its next 1-second tick, so it is whole seconds too many or few)
+   */
+  total: number;
+  seconds: number;
   p99: number;
   ok: number;
   other: Record<string, number>;
@@ -46,27 +54,37 @@ interface Load {
 /** The first body of each non-200 status, for the log. */
 export const firstError: Record<string, string> = {};
 
-function fire(url: string, n: number, next: (i: number) => { path: string; headers: Record<string, string>; body: string }): Promise<Load> {
+/** n POSTs, `connections` at a time; `ok` counts the 2xx answers. */
+export function fire(
+  url: string,
+  n: number,
+  next: (i: number) => { path: string; headers: Record<string, string>; body: string },
+  connections = CONNECTIONS,
+): Promise<Load> {
   let i = 0;
   let ok = 0;
+  let first = 0n;
+  let last = 0n;
   const other: Record<string, number> = {};
   const meter = cpuMeter();
   return new Promise((resolve, reject) => {
     autocannon(
       {
         url,
-        connections: CONNECTIONS,
+        connections,
         amount: n,
         timeout: 30,
         requests: [
           {
             method: 'POST',
             setupRequest: (req) => {
+              if (first === 0n) first = process.hrtime.bigint();
               const r = next(i++);
               return { ...req, method: 'POST', path: r.path, headers: { ...r.headers, 'content-type': 'application/json' }, body: r.body };
             },
             onResponse: (status: number, body: string) => {
-              if (status === 200) ok++;
+              last = process.hrtime.bigint();
+              if (status >= 200 && status < 300) ok++;
               else {
                 if (!other[status]) firstError[status] = body.slice(0, 300);
                 other[status] = (other[status] ?? 0) + 1;
@@ -77,13 +95,44 @@ function fire(url: string, n: number, next: (i: number) => { path: string; heade
       },
       (err, res) => {
         if (err) reject(err);
-        else resolve({ reqPerS: res.requests.average, p99: res.latency.p99, ok, other, cpu: meter.stop(res.requests.total) });
+        else
+          resolve({
+            reqPerS: res.requests.average,
+            total: res.requests.total,
+            seconds: Number(last - first) / 1e9,
+            p99: res.latency.p99,
+            ok,
+            other,
+            cpu: meter.stop(res.requests.total),
+          });
       },
     );
   });
 }
 
-export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
+/** One request of the load: path, headers and body. */
+export type Request = { path: string; headers: Record<string, string>; body: string };
+
+/**
+ * The check-in world on a fresh benchmark database: classes opened through the training service, n trainees
+ * (bulk-inserted), the app listening with the two bare endpoints beside the real route. Trainee i's requests
+ * (the bare INSERT, the floor, the check-in) come in order of arrival: sessions interleaved, as a real burst.
+ */
+export interface CheckInWorld {
+  db: Db;
+  app: FastifyInstance;
+  base: string;
+  /** How many trainees (each checks in once, to the session their admission names). */
+  size: number;
+  /** When the sessions start (the window: −60 / +15 min). */
+  t0: number;
+  bare(i: number): Request;
+  floor(i: number): Request;
+  checkIn(i: number): Request;
+  close(): Promise<void>;
+}
+
+export async function checkInWorld(n: number, log: (line: string) => void): Promise<CheckInWorld> {
   const sessionsWanted = Math.max(1, Math.min(2000, Math.ceil(n / PER_SESSION)));
   const classes = Math.ceil(sessionsWanted / SESSIONS_PER_CLASS);
   const { db, url: dbUrl } = await freshPostgres(CONNECTIONS);
@@ -110,164 +159,179 @@ export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
     }
     sessionIds.length = Math.min(sessionIds.length, sessionsWanted);
     classOf.length = sessionIds.length;
-    log(`seeding ${n} trainees (persons, vouchers, admissions, worker accounts, bearer sessions)`);
-    await seedPersons(db, n);
-    await db.query(
-      `WITH src AS (SELECT sv_uuid7() AS vid, id AS person_id, row_number() OVER (ORDER BY id) AS k FROM persons WHERE name LIKE 'bench%'),
-            s AS (INSERT INTO voucher_states (voucher_id, person_id, programme_id, kind, valid_until, status)
-                  SELECT vid, person_id, $1, 'subsidy', current_date + 300, 'in_training' FROM src)
-       INSERT INTO voucher_records (id, number, person_id, kind, programme_id, occupation_code, level, mode, district_code, ratio_pct, standard_fen, valid_from, valid_until)
-       SELECT vid, 'BENCH' || lpad(k::text, 10, '0'), person_id, 'subsidy', $1, '4-10-01-05', 4, 'on_demand', '310115', 100, 200000, current_date - 30, current_date + 300
-         FROM src`,
-      [world.programme.id],
-    );
-    await db.query(
-      `WITH v AS (SELECT id, person_id, (row_number() OVER (ORDER BY person_id) - 1) AS i FROM vouchers WHERE number LIKE 'BENCH%'),
-            s AS (SELECT * FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS s(session_id, class_id, k))
-       INSERT INTO admissions (class_id, voucher_id, person_id, provider_id, via, status, admitted_at)
-       SELECT s.class_id, v.id, v.person_id, $3, 'number', 'admitted', now() - interval '10 days'
-         FROM v JOIN s ON s.k - 1 = v.i % $4`,
-      [sessionIds, classOf, world.provider.org.id, sessionIds.length],
-    );
-    await db.query(
-      `INSERT INTO accounts (username, display_name, role, person_id) SELECT 'bw.' || person_id, 'bench', 'worker', person_id FROM admissions WHERE via = 'number' AND voucher_id IN (SELECT id FROM vouchers WHERE number LIKE 'BENCH%')`,
-    );
-    await db.query(
-      `INSERT INTO sessions (account_id, token_hash, kind, mfa_passed, expires_at)
-       SELECT id, encode(sha256(convert_to('bt-' || person_id::text, 'UTF8')), 'hex'), 'bearer', true, now() + interval '1 day' FROM accounts WHERE username LIKE 'bw.%'`,
-    );
-    await db.query('ANALYZE');
-    // The load: trainee i checks in to the session their admission names, from a spot of their own.
-    const sessionIndex = new Map(sessionIds.map((s, i) => [s, i]));
-    const { rows: trainees } = await db.query<{ person_id: string; class_id: string; voucher_id: string }>(
-      `SELECT a.person_id, a.class_id, a.voucher_id FROM admissions a JOIN vouchers v ON v.id = a.voucher_id WHERE v.number LIKE 'BENCH%' ORDER BY v.number`,
-    );
-    const { rows: map } = await db.query<{ person_id: string; i: number }>(
-      `SELECT person_id, (row_number() OVER (ORDER BY person_id) - 1)::int AS i FROM vouchers WHERE number LIKE 'BENCH%'`,
-    );
-    const idx = new Map(map.map((r) => [r.person_id, r.i]));
-    const load = trainees.map((t) => {
-      const i = idx.get(t.person_id)!;
-      const sessionId = sessionIds[i % sessionIds.length]!;
-      return { personId: t.person_id, sessionId, k: Math.floor(i / sessionIds.length) };
-    });
-    // Interleave sessions, as a real burst would (everyone arriving at once across the city).
-    load.sort((a, b) => a.k - b.k || sessionIndex.get(a.sessionId)! - sessionIndex.get(b.sessionId)!);
+    const load = await seedTrainees(db, n, world.programme.id, world.provider.org.id, sessionIds, classOf, log);
     const body = (i: number, k: number) => {
       const p = northOf(VENUE_GCJ, 5 + k * 7);
       return JSON.stringify({ lat: p.lat, lng: p.lng + (i % 7) * 1e-5, accuracyM: 15, coordSystem: 'gcj02', deviceId: `bench-${i}` });
     };
-
-    await db.query(
-      'CREATE TABLE bench_bare (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), session_id uuid, person_id uuid, at timestamptz, lat float8, lng float8, accuracy_m float8, device_id text)',
-    );
-    const BARE_INSERT = 'INSERT INTO bench_bare (session_id, person_id, at, lat, lng, accuracy_m, device_id) VALUES ($1, $2, now(), $3, $4, $5, $6)';
-    const config = quietConfig({ JOBS: 'off' }, { databaseUrl: dbUrl });
-    const app = await buildApp(db, config);
-    app.post('/bench/bare-insert/:sessionId', async (req) => {
-      const b = req.body as { lat: number; lng: number; accuracyM: number; deviceId: string };
-      const { sessionId } = req.params as { sessionId: string };
-      await db.query(BARE_INSERT, [sessionId, req.headers['x-person'], b.lat, b.lng, b.accuracyM, b.deviceId]);
-      return { ok: true };
-    });
-    // the floor: the bare INSERT, signed in and validated as the check-in route is
-    defineRoute(app, db, {
-      method: 'POST',
-      url: '/bench/signed-in-insert/:id',
-      operationId: 'benchSignedInInsert',
-      summary: 'benchmark floor: the bare INSERT behind sign-in and the check-in body schema',
-      tags: ['bench'],
-      access: ['worker'],
-      params: IdParams,
-      body: CheckInBody,
-      response: z.object({ ok: z.boolean() }),
-      handler: async ({ actor, params, body: b }) => {
-        await db.query(BARE_INSERT, [params.id, actor.personId, b.lat, b.lng, b.accuracyM, b.deviceId]);
-        return { ok: true };
-      },
-    });
+    const app = await benchApp(db, dbUrl);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    try {
-      log(`bare INSERT endpoint: ${load.length} requests, ${CONNECTIONS} connections`);
-      const bare = await fire(base, load.length, (i) => {
-        const l = load[i % load.length]!;
-        return { path: `/bench/bare-insert/${l.sessionId}`, headers: { 'x-person': l.personId }, body: body(i, l.k) };
-      });
-      log(`  ${round(bare.reqPerS, 1)} req/s, p99 ${bare.p99} ms, ${bare.ok} ok ${JSON.stringify(bare.other)}, CPU/request ${JSON.stringify(bare.cpu)} µs`);
-      // The bench sessions were seeded minutes ago: keep them clear of the 30-minute idle expiry for both signed-in
-      // bursts (and so of its last-seen write, the same for both).
-      await db.query(`UPDATE sessions SET last_seen_at = now() + interval '1 hour' WHERE account_id IN (SELECT id FROM accounts WHERE username LIKE 'bw.%')`);
-      const signedIn = (i: number) => {
-        const l = load[i % load.length]!;
-        return { authorization: `Bearer bt-${l.personId}` };
-      };
-      log(`floor (the bare INSERT, signed in and validated): ${load.length} requests, ${CONNECTIONS} connections`);
-      const floor = await fire(base, load.length, (i) => {
-        const l = load[i % load.length]!;
-        return { path: `/bench/signed-in-insert/${l.sessionId}`, headers: signedIn(i), body: body(i, l.k) };
-      });
-      log(
-        `  ${round(floor.reqPerS, 1)} req/s, p99 ${floor.p99} ms, ${floor.ok} ok ${JSON.stringify(floor.other)}, CPU/request ${JSON.stringify(floor.cpu)} µs`,
-      );
-      if (floor.ok !== load.length) throw new Error(`the floor endpoint answered ${JSON.stringify(floor.other)}: ${JSON.stringify(firstError)}`);
-      if (Date.now() > t0 + 10 * 60_000) throw new Error('the set-up took too long: the check-in window is closing');
-      log(`check-in burst: ${load.length} requests, ${CONNECTIONS} connections`);
-      const ck = await profiled('checkin', () =>
-        fire(base, load.length, (i) => {
-          const l = load[i % load.length]!;
-          return { path: `/api/v1/sessions/${l.sessionId}/check-in`, headers: signedIn(i), body: body(i, l.k) };
-        }),
-      );
-      log(`  ${round(ck.reqPerS, 1)} req/s, p99 ${ck.p99} ms, ${ck.ok} ok ${JSON.stringify(ck.other)}, CPU/request ${JSON.stringify(ck.cpu)} µs`);
-      const rows = (await db.query<{ n: number }>('SELECT count(*) AS n FROM check_ins')).rows[0]!.n;
-      const flagged = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM check_ins WHERE status = 'flagged'`)).rows[0]!.n;
-      const audits = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'checkin.create'`)).rows[0]!.n;
-      if (Object.keys(firstError).length) log(`first error bodies: ${JSON.stringify(firstError)}`);
-      log(`rows afterwards ${rows} (flagged ${flagged}), 200 responses ${ck.ok}, audit entries ${audits}`);
-      const N = load.length;
-      const rate = (name: string, ours: Load, base: Load) =>
-        result({
-          name,
-          value: round(ours.reqPerS, 1),
-          unit: 'req/s',
-          baseline: round(base.reqPerS, 1),
-          ratio: round(ours.reqPerS / base.reqPerS),
-          engine: 'postgres',
-          n: N,
-        });
-      return [
-        rate('checkin.req_per_s', ck, bare),
-        cpuResult('checkin', ck.cpu, bare.cpu, N),
-        rate('checkin.floor.req_per_s', floor, bare),
-        cpuResult('checkin.floor', floor.cpu, bare.cpu, N),
-        rate('checkin.req_per_s_vs_floor', ck, floor),
-        result({ name: 'checkin.p99', value: ck.p99, unit: 'ms', baseline: bare.p99, ratio: round(ck.p99 / Math.max(1, bare.p99)), engine: 'postgres', n: N }),
-        result({ name: 'checkin.p99_vs_goal_50ms', value: ck.p99, unit: 'ms', baseline: 50, ratio: round(ck.p99 / 50), engine: 'postgres', n: N }),
-        result({
-          name: 'checkin.rows_vs_accepted',
-          value: rows,
-          unit: 'rows',
-          baseline: ck.ok,
-          ratio: ck.ok ? round(rows / ck.ok) : null,
-          engine: 'postgres',
-          n: N,
-        }),
-        result({
-          name: 'checkin.non_200',
-          value: Object.values(ck.other).reduce((a, b) => a + b, 0),
-          unit: 'responses',
-          baseline: null,
-          ratio: null,
-          engine: 'postgres',
-          n: N,
-        }),
-        result({ name: 'checkin.flagged', value: flagged, unit: 'rows', baseline: null, ratio: null, engine: 'postgres', n: N }),
-      ];
-    } finally {
-      await app.close();
-    }
-  } finally {
+    const at = (i: number) => load[i % load.length]!;
+    const signedIn = (i: number) => ({ authorization: `Bearer bt-${at(i).personId}` });
+    return {
+      db,
+      app,
+      base,
+      size: load.length,
+      t0,
+      bare: (i) => ({ path: `/bench/bare-insert/${at(i).sessionId}`, headers: { 'x-person': at(i).personId }, body: body(i, at(i).k) }),
+      floor: (i) => ({ path: `/bench/signed-in-insert/${at(i).sessionId}`, headers: signedIn(i), body: body(i, at(i).k) }),
+      checkIn: (i) => ({ path: `/api/v1/sessions/${at(i).sessionId}/check-in`, headers: signedIn(i), body: body(i, at(i).k) }),
+      close: async () => {
+        await app.close();
+        await db.close();
+      },
+    };
+  } catch (e) {
     await db.close();
+    throw e;
+  }
+}
+
+/** n trainees (persons, vouchers, admissions, worker accounts, bearer sessions); their check-ins in order of arrival. */
+async function seedTrainees(
+  db: Db,
+  n: number,
+  programmeId: string,
+  providerId: string,
+  sessionIds: string[],
+  classOf: string[],
+  log: (line: string) => void,
+): Promise<Array<{ personId: string; sessionId: string; k: number }>> {
+  log(`seeding ${n} trainees (persons, vouchers, admissions, worker accounts, bearer sessions)`);
+  await seedPersons(db, n);
+  await db.query(
+    `WITH src AS (SELECT sv_uuid7() AS vid, id AS person_id, row_number() OVER (ORDER BY id) AS k FROM persons WHERE name LIKE 'bench%'),
+          s AS (INSERT INTO voucher_states (voucher_id, person_id, programme_id, kind, valid_until, status)
+                SELECT vid, person_id, $1, 'subsidy', current_date + 300, 'in_training' FROM src)
+     INSERT INTO voucher_records (id, number, person_id, kind, programme_id, occupation_code, level, mode, district_code, ratio_pct, standard_fen, valid_from, valid_until)
+     SELECT vid, 'BENCH' || lpad(k::text, 10, '0'), person_id, 'subsidy', $1, '4-10-01-05', 4, 'on_demand', '310115', 100, 200000, current_date - 30, current_date + 300
+       FROM src`,
+    [programmeId],
+  );
+  await db.query(
+    `WITH v AS (SELECT id, person_id, (row_number() OVER (ORDER BY person_id) - 1) AS i FROM vouchers WHERE number LIKE 'BENCH%'),
+          s AS (SELECT * FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS s(session_id, class_id, k))
+     INSERT INTO admissions (class_id, voucher_id, person_id, provider_id, via, status, admitted_at)
+     SELECT s.class_id, v.id, v.person_id, $3, 'number', 'admitted', now() - interval '10 days'
+       FROM v JOIN s ON s.k - 1 = v.i % $4`,
+    [sessionIds, classOf, providerId, sessionIds.length],
+  );
+  await db.query(
+    `INSERT INTO accounts (username, display_name, role, person_id) SELECT 'bw.' || person_id, 'bench', 'worker', person_id FROM admissions WHERE via = 'number' AND voucher_id IN (SELECT id FROM vouchers WHERE number LIKE 'BENCH%')`,
+  );
+  await db.query(
+    `INSERT INTO sessions (account_id, token_hash, kind, mfa_passed, expires_at)
+     SELECT id, encode(sha256(convert_to('bt-' || person_id::text, 'UTF8')), 'hex'), 'bearer', true, now() + interval '1 day' FROM accounts WHERE username LIKE 'bw.%'`,
+  );
+  // The bench sessions are seeded minutes before the load: keep them clear of the 30-minute idle expiry (and so of
+  // its last-seen write, the same for every signed-in burst).
+  await db.query(`UPDATE sessions SET last_seen_at = now() + interval '1 hour' WHERE account_id IN (SELECT id FROM accounts WHERE username LIKE 'bw.%')`);
+  await db.query('ANALYZE');
+  // The load: trainee i checks in to the session their admission names, from a spot of their own.
+  const sessionIndex = new Map(sessionIds.map((s, i) => [s, i]));
+  const { rows: map } = await db.query<{ person_id: string; i: number }>(
+    `SELECT person_id, (row_number() OVER (ORDER BY person_id) - 1)::int AS i FROM vouchers WHERE number LIKE 'BENCH%' ORDER BY number`,
+  );
+  const load = map.map((t) => ({ personId: t.person_id, sessionId: sessionIds[t.i % sessionIds.length]!, k: Math.floor(t.i / sessionIds.length) }));
+  // Interleave sessions, as a real burst would (everyone arriving at once across the city).
+  load.sort((a, b) => a.k - b.k || sessionIndex.get(a.sessionId)! - sessionIndex.get(b.sessionId)!);
+  return load;
+}
+
+const BARE_INSERT = 'INSERT INTO bench_bare (session_id, person_id, at, lat, lng, accuracy_m, device_id) VALUES ($1, $2, now(), $3, $4, $5, $6)';
+
+/** The app, with the bare INSERT endpoint and the floor (the same INSERT behind the route's sign-in and body schema). */
+async function benchApp(db: Db, dbUrl: string): Promise<FastifyInstance> {
+  await db.query(
+    'CREATE TABLE bench_bare (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), session_id uuid, person_id uuid, at timestamptz, lat float8, lng float8, accuracy_m float8, device_id text)',
+  );
+  const app = await buildApp(db, quietConfig({ JOBS: 'off' }, { databaseUrl: dbUrl }));
+  app.post('/bench/bare-insert/:sessionId', async (req) => {
+    const b = req.body as { lat: number; lng: number; accuracyM: number; deviceId: string };
+    const { sessionId } = req.params as { sessionId: string };
+    await db.query(BARE_INSERT, [sessionId, req.headers['x-person'], b.lat, b.lng, b.accuracyM, b.deviceId]);
+    return { ok: true };
+  });
+  defineRoute(app, db, {
+    method: 'POST',
+    url: '/bench/signed-in-insert/:id',
+    operationId: 'benchSignedInInsert',
+    summary: 'benchmark floor: the bare INSERT behind sign-in and the check-in body schema',
+    tags: ['bench'],
+    access: ['worker'],
+    params: IdParams,
+    body: CheckInBody,
+    response: z.object({ ok: z.boolean() }),
+    handler: async ({ actor, params, body: b }) => {
+      await db.query(BARE_INSERT, [params.id, actor.personId, b.lat, b.lng, b.accuracyM, b.deviceId]);
+      return { ok: true };
+    },
+  });
+  return app;
+}
+
+export async function run({ n, log }: BenchContext): Promise<BenchResult[]> {
+  const w = await checkInWorld(n, log);
+  const { db, base } = w;
+  const N = w.size;
+  try {
+    log(`bare INSERT endpoint: ${N} requests, ${CONNECTIONS} connections`);
+    const bare = await fire(base, N, w.bare);
+    log(`  ${round(bare.reqPerS, 1)} req/s, p99 ${bare.p99} ms, ${bare.ok} ok ${JSON.stringify(bare.other)}, CPU/request ${JSON.stringify(bare.cpu)} µs`);
+    log(`floor (the bare INSERT, signed in and validated): ${N} requests, ${CONNECTIONS} connections`);
+    const floor = await fire(base, N, w.floor);
+    log(`  ${round(floor.reqPerS, 1)} req/s, p99 ${floor.p99} ms, ${floor.ok} ok ${JSON.stringify(floor.other)}, CPU/request ${JSON.stringify(floor.cpu)} µs`);
+    if (floor.ok !== N) throw new Error(`the floor endpoint answered ${JSON.stringify(floor.other)}: ${JSON.stringify(firstError)}`);
+    if (Date.now() > w.t0 + 10 * 60_000) throw new Error('the set-up took too long: the check-in window is closing');
+    log(`check-in burst: ${N} requests, ${CONNECTIONS} connections`);
+    const ck = await profiled('checkin', () => fire(base, N, w.checkIn));
+    log(`  ${round(ck.reqPerS, 1)} req/s, p99 ${ck.p99} ms, ${ck.ok} ok ${JSON.stringify(ck.other)}, CPU/request ${JSON.stringify(ck.cpu)} µs`);
+    const rows = (await db.query<{ n: number }>('SELECT count(*) AS n FROM check_ins')).rows[0]!.n;
+    const flagged = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM check_ins WHERE status = 'flagged'`)).rows[0]!.n;
+    const audits = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'checkin.create'`)).rows[0]!.n;
+    if (Object.keys(firstError).length) log(`first error bodies: ${JSON.stringify(firstError)}`);
+    log(`rows afterwards ${rows} (flagged ${flagged}), 200 responses ${ck.ok}, audit entries ${audits}`);
+    const rate = (name: string, ours: Load, base: Load) =>
+      result({
+        name,
+        value: round(ours.reqPerS, 1),
+        unit: 'req/s',
+        baseline: round(base.reqPerS, 1),
+        ratio: round(ours.reqPerS / base.reqPerS),
+        engine: 'postgres',
+        n: N,
+      });
+    return [
+      rate('checkin.req_per_s', ck, bare),
+      cpuResult('checkin', ck.cpu, bare.cpu, N),
+      rate('checkin.floor.req_per_s', floor, bare),
+      cpuResult('checkin.floor', floor.cpu, bare.cpu, N),
+      rate('checkin.req_per_s_vs_floor', ck, floor),
+      result({ name: 'checkin.p99', value: ck.p99, unit: 'ms', baseline: bare.p99, ratio: round(ck.p99 / Math.max(1, bare.p99)), engine: 'postgres', n: N }),
+      result({ name: 'checkin.p99_vs_goal_50ms', value: ck.p99, unit: 'ms', baseline: 50, ratio: round(ck.p99 / 50), engine: 'postgres', n: N }),
+      result({
+        name: 'checkin.rows_vs_accepted',
+        value: rows,
+        unit: 'rows',
+        baseline: ck.ok,
+        ratio: ck.ok ? round(rows / ck.ok) : null,
+        engine: 'postgres',
+        n: N,
+      }),
+      result({
+        name: 'checkin.non_200',
+        value: Object.values(ck.other).reduce((a, b) => a + b, 0),
+        unit: 'responses',
+        baseline: null,
+        ratio: null,
+        engine: 'postgres',
+        n: N,
+      }),
+      result({ name: 'checkin.flagged', value: flagged, unit: 'rows', baseline: null, ratio: null, engine: 'postgres', n: N }),
+    ];
+  } finally {
+    await w.close();
   }
 }

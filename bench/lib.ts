@@ -26,6 +26,8 @@ export interface BenchResult {
 export interface BenchContext {
   n: number;
   log: (line: string) => void;
+  /** `--dry`: the results are printed, not written (a benchmark may then run a part of itself). */
+  dry?: boolean;
 }
 
 export const RESULTS_DIR = join(process.cwd(), 'bench', 'results');

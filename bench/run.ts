@@ -1,6 +1,7 @@
 /**
- * Benchmark runner: `npm run bench -- <name> [--n N]` runs bench/<name>.ts, prints its results and writes
- * bench/results/<name>.json (an array of {name, value, unit, baseline, ratio, engine, n, date}).
+ * Benchmark runner: `npm run bench -- <name> [--n N] [--dry]` runs bench/<name>.ts, prints its results and writes
+ * bench/results/<name>.json (an array of {name, value, unit, baseline, ratio, engine, n, date}); `--dry` only
+ * prints them (a partial or trial run leaves the recorded results as they are).
  * Benchmarks are not tests: they measure, side by side with a bare baseline in the same run.
  * `npm run bench -- --table` prints the latest results of all benchmarks as a Markdown table.
  */
@@ -21,7 +22,7 @@ const available = readdirSync(here)
   .map((f) => f.replace(/\.ts$/, ''));
 
 function usage(): never {
-  process.stderr.write(`usage: npm run bench -- <name> [--n N]\nbenchmarks: ${available.join(', ')}\n`);
+  process.stderr.write(`usage: npm run bench -- <name> [--n N] [--dry]\nbenchmarks: ${available.join(', ')}\n`);
   process.exit(2);
 }
 
@@ -49,15 +50,16 @@ async function main(): Promise<void> {
   const n = nArg ?? mod.defaultN;
   const log = (line: string) => process.stdout.write(`[${name}] ${line}\n`);
   log(`${mod.description} — n = ${n}`);
-  const results = await mod.run({ n, log });
-  const file = writeResults(name, results);
+  const dry = args.includes('--dry');
+  const results = await mod.run({ n, log, dry });
+  const file = dry ? null : writeResults(name, results);
   const w = (s: string, k: number) => s.padEnd(k);
   process.stdout.write(`\n${w('name', 40)}${w('value', 16)}${w('unit', 14)}${w('baseline', 16)}${w('ratio', 10)}${w('engine', 10)}n\n`);
   for (const r of results)
     process.stdout.write(
       `${w(r.name, 40)}${w(String(r.value), 16)}${w(r.unit, 14)}${w(r.baseline === null ? '-' : String(r.baseline), 16)}${w(r.ratio === null ? '-' : String(r.ratio), 10)}${w(r.engine, 10)}${r.n}\n`,
     );
-  process.stdout.write(`\nwritten to ${file}\n`);
+  process.stdout.write(file ? `\nwritten to ${file}\n` : '\n--dry: not written\n');
 }
 
 main().then(

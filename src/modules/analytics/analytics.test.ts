@@ -3,9 +3,11 @@
  * funnel, the provider league, the drill-down, budgets, deltas read before they are folded, and the exports
  * (.xlsx opened with exceljs, .csv) with their heading lines. Runs on both engines.
  */
-import { mkdtempSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetClock, setClock } from '../../lib/clock.js';
@@ -15,6 +17,7 @@ import { SYSTEM } from '../audit/index.js';
 import * as attendance from '../attendance/index.js';
 import * as vouchers from '../vouchers/index.js';
 import { exportReport, subjectOf } from './cli.js';
+import { headingOf, keysetPages, sheetBacklog, writeWorkbook } from './exports.js';
 import { foldFacts, rebuildCube, recordFacts } from './facts.js';
 import type { FunnelView, LeagueView, SummaryView, TableView, DrillView, BudgetView } from './schemas.js';
 
@@ -223,7 +226,106 @@ describe('exports', () => {
   });
 });
 
+describe('a streamed sheet (rows read page by page)', () => {
+  it("finds where exceljs leaves a sheet's XML for the zip (what bounds a streamed export's memory)", async () => {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: new PassThrough().resume(), useStyles: false });
+    const ws = wb.addWorksheet('s');
+    ws.addRow(['a']).commit();
+    const b = sheetBacklog(ws);
+    expect(b).toBeDefined();
+    expect(typeof b!._writableState!.length).toBe('number');
+    ws.commit();
+    await wb.commit();
+  });
+
+  it('keyset pages: each read starts after the last key, the next page is asked for before this one is used, stops at max or a short page', async () => {
+    const keys = Array.from({ length: 25 }, (_, i) => String(i).padStart(3, '0'));
+    const asked: [string | null, number][] = [];
+    const read = async (after: string | null, limit: number) => {
+      asked.push([after, limit]);
+      return keys.filter((k) => after === null || k > after).slice(0, limit);
+    };
+    const seen: string[][] = [];
+    for await (const page of keysetPages(read, (k) => k, 100, 10)) {
+      expect(asked.length).toBe(seen.length + (page.length === 10 ? 2 : 1));
+      seen.push(page);
+    }
+    expect(seen.map((p) => p.length)).toEqual([10, 10, 5]);
+    expect(seen.flat()).toEqual(keys);
+    expect(asked).toEqual([
+      [null, 10],
+      ['009', 10],
+      ['019', 10],
+    ]);
+    asked.length = 0;
+    const capped: string[] = [];
+    for await (const page of keysetPages(read, (k) => k, 12, 10)) capped.push(...page);
+    expect(capped).toEqual(keys.slice(0, 12));
+    expect(asked).toEqual([
+      [null, 10],
+      ['009', 2],
+    ]);
+  });
+
+  it('opens with exceljs: the heading lines, then every page in order; ID-like values stay text, headings are not bold', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sv-stats-')), 'streamed.xlsx');
+    type R = { number: string; district: string; fen: number };
+    let reads = 0;
+    async function* pages(): AsyncGenerator<R[]> {
+      for (let p = 0; p < 3; p++) {
+        reads++;
+        yield Array.from({ length: 4 }, (_, i) => ({ number: `00${p * 4 + i + 1}`, district: '310115', fen: 12345 }));
+      }
+    }
+    const heading = await headingOf(t.db, '培训券明细', '全市', { districtCode: '310115' });
+    const out = createWriteStream(file);
+    let rows = 0;
+    await writeWorkbook(
+      out,
+      [
+        {
+          list: 'vouchers',
+          title: '培训券明细',
+          heading,
+          columns: [
+            { header: '券号', value: (r: R) => r.number },
+            { header: '区代码', value: (r: R) => r.district },
+            { header: '金额（元）', value: (r: R) => r.fen / 100 },
+          ],
+          pages: pages(),
+        },
+      ],
+      () => rows++,
+    );
+    await finished(out);
+    expect(reads).toBe(3);
+    expect(rows).toBe(12);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('培训券明细')!;
+    expect(String(ws.getCell('A1').value)).toBe('培训券明细（范围：全市）');
+    expect(String(ws.getCell('A2').value)).toBe('筛选条件：户籍/参保区：浦东新区');
+    expect(String(ws.getCell('A3').value)).toBe('导出时间：2026-11-16 14:00:00（北京时间）');
+    expect(ws.getRow(4).values).toEqual([undefined, '券号', '区代码', '金额（元）']);
+    expect(ws.getRow(4).font?.bold).toBeFalsy();
+    expect(ws.getRow(5).values).toEqual([undefined, '001', '310115', 123.45]);
+    expect(ws.getRow(16).getCell(1).value).toBe('0012');
+    expect(ws.getRow(16).getCell(2).type).toBe(ExcelJS.ValueType.String);
+    expect(ws.rowCount).toBe(16);
+  });
+});
+
 describe('CLI: stats export', () => {
+  it('a report that cannot be written is refused with the path named, and leaves no file and no audit entry', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sv-stats-'));
+    const out = join(dir, 'missing-folder', 'report.xlsx');
+    const audits = await t.count('audit_log', "action = 'analytics.export'");
+    const quiet = { update: () => undefined, stop: () => undefined };
+    await expect(exportReport(t.db, subjectOf('city'), {}, out, quiet)).rejects.toThrow(/could not be written to .*missing-folder.*ENOENT/);
+    expect(existsSync(out)).toBe(false);
+    expect(await t.count('audit_log', "action = 'analytics.export'")).toBe(audits);
+  });
+
   it('writes the report workbook in the scope asked, every sheet headed by it; a bad scope is refused', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'sv-stats-')), 'report.xlsx');
     const seen: number[] = [];

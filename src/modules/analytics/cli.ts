@@ -3,7 +3,9 @@
  * ministry: summary, tables by district / training district / programme / occupation / month, the funnel, the
  * provider league and the budgets, with a progress bar), `stats rebuild`, `stats fold`.
  */
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { withDb } from '../../cli/commands.js';
@@ -68,8 +70,17 @@ export async function exportReport(
   const rows = sheets.reduce((n, sh) => n + sh.rows.length, 0);
   let written = 0;
   const file = createWriteStream(out);
-  await writeWorkbook(file, sheets, () => progress.update(steps + ++written, steps + rows));
-  await finished(file);
+  try {
+    // a path that cannot be written fails here, as an error of this call (not an unhandled stream 'error')
+    await once(file, 'open');
+    await writeWorkbook(file, sheets, () => progress.update(steps + ++written, steps + rows));
+    await finished(file);
+  } catch (e) {
+    progress.stop();
+    file.destroy();
+    await rm(out, { force: true }).catch(() => undefined); // no half-written report left behind
+    throw new Error(`the report could not be written to ${out}: ${(e as Error).message}`, { cause: e });
+  }
   await db.tx((tx) =>
     audit.record(tx, audit.SYSTEM, { action: 'analytics.export', entityType: 'analytics', detail: { list: 'stats_report', filters: f, rows } }),
   );

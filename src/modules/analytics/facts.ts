@@ -4,12 +4,13 @@
  * job moves them into the cube under an advisory lock; `rebuildCube` recomputes the cube from the base tables
  * (backfill, upgrades, the nightly compaction, `stats rebuild`). Reads sum cube + deltas in one snapshot.
  */
-import { sqlLiteral, type Db, type Queryable, type Tx } from '../../db/index.js';
+import type { Db, Queryable, Tx } from '../../db/index.js';
 import { now as clockNow } from '../../lib/clock.js';
 import { businessDate } from '../../lib/time.js';
 import type { JobDef } from '../../jobs/scheduler.js';
 import type { CountMetric } from './rules.js';
-import { CUBE_COLUMNS, FACTS_SQL } from './sources.js';
+import { eventsInsert } from './lookups.js';
+import { CUBE_COLUMNS, factsSql } from './sources.js';
 
 /** One delta: a metric's change for one combination of dimensions, at the instant of the event. */
 export interface Fact {
@@ -78,10 +79,10 @@ export async function recordFacts(tx: Tx, facts: readonly Fact[]): Promise<void>
   await tx.query(INSERT_FROM_JSON('$1'), [rowsOf(facts)]);
 }
 
-/** Appends deltas with the transaction's COMMIT (same round trip): for the hot paths (admission, check-in). */
+/** Appends deltas with the transaction's COMMIT (same round trip, its plan kept per connection): for the hot paths (admission, check-in). */
 export function recordFactsAtCommit(tx: Tx, facts: readonly Fact[]): void {
   if (facts.length === 0 || !recording) return;
-  tx.atCommit(INSERT_FROM_JSON(sqlLiteral(rowsOf(facts))));
+  tx.atCommit({ sql: INSERT_FROM_JSON('$1'), types: ['jsonb'], values: [rowsOf(facts)] });
 }
 
 /**
@@ -94,9 +95,10 @@ export async function recordFactsSelect(tx: Tx, select: string, params: readonly
 
 /**
  * An event of a voucher (or of a person's check-in) as the owner knows it: the metric, the voucher, the class
- * when there is one, the instant. The dimensions are resolved here, in SQL, exactly as the rebuild resolves them
- * (sources.ts): the person's district and category, the voucher's programme/occupation/level unless the class
- * names them, the class's district and provider, the issuing organisation of a customised voucher.
+ * when there is one, the instant. The dimensions are resolved in the same statement, exactly as the rebuild
+ * resolves them (sources.ts), by the owners' look-ups composed in lookups.ts: the person's district, the
+ * voucher's category and programme/occupation/level unless the class names them, the class's district and
+ * provider, the issuing organisation of a customised voucher.
  */
 export interface VoucherEvent {
   metric: CountMetric;
@@ -111,6 +113,8 @@ export interface VoucherEvent {
   amountFen?: number;
   /** Days from the voucher's issue to `at` (Shanghai calendar days): the admission's. */
   sinceIssue?: boolean;
+  /** Whole days the owner counted itself (without `sinceIssue`), e.g. a paid claim's from the pass to the payment. */
+  days?: number;
 }
 
 const eventsJson = (events: readonly VoucherEvent[]): string =>
@@ -125,49 +129,20 @@ const eventsJson = (events: readonly VoucherEvent[]): string =>
       n: e.n ?? 1,
       amount_fen: e.amountFen ?? 0,
       since_issue: e.sinceIssue ?? false,
+      days: e.days ?? 0,
     })),
   );
-
-const INSERT_EVENTS = (json: string): string =>
-  `INSERT INTO analytics_facts (${CUBE_COLUMNS})
-   SELECT e.metric, p.district_code, c.district_code, coalesce(c.programme_id, v.programme_id), coalesce(c.occupation_code, v.occupation_code),
-          coalesce(c.level, v.level)::smallint, c.provider_id, c.id, CASE WHEN i.mode = 'custom' THEN i.org_id END, v.category,
-          date_trunc('month', e.at AT TIME ZONE 'Asia/Shanghai')::date, e.n, e.amount_fen,
-          CASE WHEN e.since_issue THEN (e.at AT TIME ZONE 'Asia/Shanghai')::date - (v.issued_at AT TIME ZONE 'Asia/Shanghai')::date ELSE 0 END
-     FROM jsonb_to_recordset(${json}::jsonb) AS e(metric text, voucher_id uuid, class_id uuid, latest_class boolean, person_id uuid,
-                                                  at timestamptz, n bigint, amount_fen bigint, since_issue boolean)
-     LEFT JOIN voucher_records v ON v.id = e.voucher_id
-     LEFT JOIN issuances i ON i.id = v.issuance_id
-     JOIN persons p ON p.id = coalesce(v.person_id, e.person_id)
-     LEFT JOIN LATERAL (SELECT a.class_id FROM admissions a WHERE e.latest_class AND a.voucher_id = e.voucher_id ORDER BY a.admitted_at DESC LIMIT 1) la ON true
-     LEFT JOIN training_classes c ON c.id = coalesce(e.class_id, la.class_id)`;
 
 /** Appends voucher events' facts in the caller's transaction (dimensions resolved in the same statement). */
 export async function recordVoucherFacts(tx: Tx, events: readonly VoucherEvent[]): Promise<void> {
   if (events.length === 0 || !recording) return;
-  await tx.query(INSERT_EVENTS('$1'), [eventsJson(events)]);
+  await tx.query(eventsInsert('$1'), [eventsJson(events)]);
 }
 
 /** The same with the transaction's COMMIT (one round trip less): the admission's and the check-in's hot paths. */
 export function recordVoucherFactsAtCommit(tx: Tx, events: readonly VoucherEvent[]): void {
   if (events.length === 0 || !recording) return;
-  tx.atCommit(INSERT_EVENTS(sqlLiteral(eventsJson(events))));
-}
-
-/**
- * A CTE body appending the 'issued' (and 'applied') facts of vouchers inserted by the same statement — a
- * set-based issuance chunk: `rows` is the CTE whose RETURNING gives person_id, programme_id, occupation_code,
- * level, issuance_id, category, mode and issued_at (rows inserted by a statement are not visible to its own reads
- * of the table, so the columns come from the RETURNING). One row per dimension combination, not per voucher.
- */
-export function issuedFactsCte(rows: string): string {
-  return `INSERT INTO analytics_facts (${CUBE_COLUMNS})
-    SELECT m.metric, p.district_code, NULL, r.programme_id, r.occupation_code, r.level, NULL, NULL,
-           CASE WHEN iv.mode = 'custom' THEN iv.org_id END, r.category, date_trunc('month', r.issued_at AT TIME ZONE 'Asia/Shanghai')::date, count(*), 0, 0
-      FROM ${rows} r JOIN persons p ON p.id = r.person_id LEFT JOIN issuances iv ON iv.id = r.issuance_id
-     CROSS JOIN LATERAL (VALUES ('issued', true), ('applied', r.mode = 'on_demand')) m(metric, yes)
-     WHERE m.yes
-     GROUP BY 1, 2, 4, 5, 6, 9, 10, 11`;
+  tx.atCommit({ sql: eventsInsert('$1'), types: ['jsonb'], values: [eventsJson(events)] });
 }
 
 /** Moves every visible delta into the cube (one statement); returns how many delta rows were folded. */
@@ -201,7 +176,7 @@ export async function rebuildCube(db: Db): Promise<{ rows: number } | null> {
         await tx.query('DELETE FROM analytics_facts');
         await tx.query('DELETE FROM analytics_cube');
         const at = clockNow();
-        const { rowCount } = await tx.query(`INSERT INTO analytics_cube (${CUBE_COLUMNS}) ${FACTS_SQL}`, [at, ATTENDANCE_THRESHOLD_PCT]);
+        const { rowCount } = await tx.query(`INSERT INTO analytics_cube (${CUBE_COLUMNS}) ${factsSql()}`, [at, ATTENDANCE_THRESHOLD_PCT]);
         await tx.query('UPDATE analytics_state SET rebuilt_at = $1', [at]);
         return { rows: rowCount };
       },

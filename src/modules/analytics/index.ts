@@ -2,8 +2,12 @@
 import type { JobDef } from '../../jobs/scheduler.js';
 import { foldJob, rebuildJob } from './facts.js';
 export { registerStatsCommands } from './cli.js';
-export { issuedFactsCte, setFactsRecording } from './facts.js';
-export { FACTS_SQL } from './sources.js';
+export { setFactsRecording } from './facts.js';
+export { issuedFactsCte } from './lookups.js';
+export type { PersonLookups, TrainingLookups, VoucherLookups } from './lookups.js';
+export { factsSql } from './sources.js';
+export type { FactsKit, FactsSource } from './sources.js';
+export { headingOf, keysetPages, writeWorkbook, type Column, type Sheet, type StreamedSheet } from './exports.js';
 export {
   cubeState,
   foldFacts,

@@ -9,6 +9,16 @@ import { NONE, type GroupBy } from './queries.js';
 
 export type Labeller = (by: GroupBy, key: string) => Promise<string>;
 
+/**
+ * The row of facts without that dimension, named for what it holds: a voucher not (yet) in any training has no
+ * training district, provider or class; a person without a registered district has no home district.
+ */
+export function noneLabel(by: GroupBy): string {
+  if (by === 'trainingDistrict' || by === 'provider' || by === 'class') return '（未参加培训）';
+  if (by === 'district') return '（户籍区未登记）';
+  return '（未标明）';
+}
+
 /** A labeller with its look-ups cached for one answer. */
 export async function labeller(q: Queryable): Promise<Labeller> {
   const districts = new Map((await catalog.listDistricts(q)).map((d) => [d.code, d.name]));
@@ -20,7 +30,7 @@ export async function labeller(q: Queryable): Promise<Labeller> {
     return v;
   };
   return async (by, key) => {
-    if (key === NONE) return '（未标明）';
+    if (key === NONE) return noneLabel(by);
     switch (by) {
       case 'district':
       case 'trainingDistrict':

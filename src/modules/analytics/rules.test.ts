@@ -1,6 +1,7 @@
 /** The statistics' pure rules, table-driven: figures from sums, the funnel's rates, the league's order, months. */
 import { describe, expect, it } from 'vitest';
 import { compareLeague, executionRate, funnelOf, metricsOf, monthStart, ratio, type Sum } from './rules.js';
+import { noneLabel } from './labels.js';
 
 const sums = (o: Record<string, Partial<Sum>>): Map<string, Sum> =>
   new Map(Object.entries(o).map(([k, v]) => [k, { n: v.n ?? 0, amountFen: v.amountFen ?? 0, days: v.days ?? 0 }]));
@@ -77,5 +78,18 @@ describe('league order', () => {
       { id: 'd', passRate: 0.8, attendanceRate: 0.9, checkInsFlagged: 1 },
     ];
     expect([...rows].sort(compareLeague).map((r) => r.id)).toEqual(['d', 'c', 'b', 'a']);
+  });
+});
+
+describe('noneLabel: the row of facts without a dimension, named for what it holds', () => {
+  it.each([
+    ['trainingDistrict', '（未参加培训）'],
+    ['provider', '（未参加培训）'],
+    ['class', '（未参加培训）'],
+    ['district', '（户籍区未登记）'],
+    ['programme', '（未标明）'],
+    ['category', '（未标明）'],
+  ] as const)('%s → %s', (by, label) => {
+    expect(noneLabel(by)).toBe(label);
   });
 });

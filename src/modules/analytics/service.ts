@@ -4,12 +4,12 @@ import { now as clockNow } from '../../lib/clock.js';
 import { businessDate } from '../../lib/time.js';
 import * as catalog from '../catalog/index.js';
 import type { Subject } from '../identity/index.js';
+import * as subsidy from '../subsidy/index.js';
 import { labeller, scopeView } from './labels.js';
 import { analyticsScope, type AnalyticsScope } from './policy.js';
 import { NONE, sumFacts, type Filters, type GroupBy, type Grouped } from './queries.js';
 import { compareLeague, executionRate, funnelOf, leagueLine, metricsOf, type Sum } from './rules.js';
 import type { BudgetView, DrillView, FunnelView, LeagueView, SummaryView, TableView } from './schemas.js';
-import { BUDGET_SQL } from './sources.js';
 
 type Envelope = Pick<SummaryView, 'scope' | 'filters' | 'asOf'>;
 
@@ -116,33 +116,27 @@ export async function budget(
   // budgets are a district's: a district admin sees their own; organisations have none
   const district = s.scope.kind === 'district' ? s.scope.districtCode : (f.districtCode ?? null);
   const none = s.scope.kind === 'org' || s.scope.kind === 'none';
-  const { rows } = none
-    ? { rows: [] }
-    : await q.query<{
-        district_code: string;
-        programme_id: string;
-        year: number;
-        allocated_fen: number;
-        reserved_fen: number;
-        paid_fen: number;
-        available_fen: number;
-      }>(BUDGET_SQL, [year, district, f.programmeId ?? null]);
+  const rows = none ? [] : await catalog.budgetsOfYear(q, year, { districtCode: district, programmeId: f.programmeId ?? null });
+  // the buckets (reserved, paid, available) are subsidy's ledger's; a budget never funded has none yet
+  const accounts = none ? [] : await subsidy.listAccounts(q, { districtCode: district, year });
+  const bucket = new Map(accounts.map((a) => [`${a.districtCode}|${a.programmeId}`, a]));
   const districts = new Map((await catalog.listDistricts(q)).map((d) => [d.code, d.name]));
   const programmes = new Map((await catalog.listProgrammes(q)).map((p) => [p.id, p.name]));
   const total = { allocatedFen: 0, reservedFen: 0, paidFen: 0, availableFen: 0 };
   const out = rows.map((r) => {
+    const a = bucket.get(`${r.districtCode}|${r.programmeId}`);
     const fig = {
-      allocatedFen: Number(r.allocated_fen),
-      reservedFen: Number(r.reserved_fen),
-      paidFen: Number(r.paid_fen),
-      availableFen: Number(r.available_fen),
+      allocatedFen: Number(r.amountFen),
+      reservedFen: Number(a?.reservedFen ?? 0),
+      paidFen: Number(a?.paidFen ?? 0),
+      availableFen: Number(a?.availableFen ?? r.amountFen),
     };
     for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += fig[k];
     return {
-      districtCode: r.district_code,
-      districtName: districts.get(r.district_code) ?? r.district_code,
-      programmeId: r.programme_id,
-      programmeName: programmes.get(r.programme_id) ?? r.programme_id,
+      districtCode: r.districtCode,
+      districtName: districts.get(r.districtCode) ?? r.districtName,
+      programmeId: r.programmeId,
+      programmeName: programmes.get(r.programmeId) ?? r.programmeId,
       year: Number(r.year),
       ...fig,
       executionRate: executionRate(fig.paidFen, fig.allocatedFen),
