@@ -9,6 +9,7 @@ import { assertInScope, scopeSql, type Actor } from '../identity/index.js';
 import * as persons from '../persons/index.js';
 import { deadLetterScope, retryScope, simulatorScope } from './policy.js';
 import type { OutboxRow } from './rows.js';
+import { smsGatewayChoice } from './gateway.js';
 import { nextSmsSlot, smsText } from './rules.js';
 
 export interface DeadLetter {
@@ -43,7 +44,7 @@ export async function listDeadLetters(actor: Actor, q: Queryable, page: { limit:
   return { total, items: rows.map(presentDead) };
 }
 
-/** Sends a dead letter again: queued now (an SMS: outside the quiet hours), its attempts counted afresh. */
+/** Sends a dead letter again: queued now (an SMS: outside the quiet hours), not enqueued (the relay puts it on the queue again), its attempts counted afresh. */
 export async function retryDeadLetter(actor: Actor, tx: Tx, id: string): Promise<{ id: string; state: 'queued' }> {
   const scope = retryScope(actor);
   if (!isUuid(id)) throw notFound('dead letter');
@@ -51,7 +52,7 @@ export async function retryDeadLetter(actor: Actor, tx: Tx, id: string): Promise
   if (!row) throw notFound('dead letter');
   assertInScope(scope, { districtCodes: [row.district_code] }, 'dead letter');
   const now = clockNow();
-  await tx.query(`UPDATE message_outbox SET state = 'queued', attempts = 0, failed_at = NULL, next_attempt_at = $2 WHERE id = $1`, [
+  await tx.query(`UPDATE message_outbox SET state = 'queued', attempts = 0, failed_at = NULL, next_attempt_at = $2, job_id = NULL WHERE id = $1`, [
     id,
     row.channel === 'sms' ? nextSmsSlot(now) : now,
   ]);
@@ -72,13 +73,23 @@ export interface SimulatedSms {
   state: 'scheduled' | 'sent' | 'failed';
   scheduledFor: string;
   sentAt: string | null;
+  via: 'simulator' | 'gateway' | null;
   event: string;
 }
 
 type SimRow = OutboxRow & { sim_phone_enc: string | null; sim_text: string | null; sim_sent_at: Date | null };
 
-/** The built-in SMS simulator's outbox: each SMS the platform has scheduled, sent (what the simulator stored) or given up. */
-export async function listSimulatedSms(actor: Actor, q: Queryable, page: { limit: number; offset: number }): Promise<{ total: number; items: SimulatedSms[] }> {
+/**
+ * The SMS outbox (短信模拟器): each SMS the platform has scheduled, sent or given up, with the gateway configured now
+ * (`gateway`: the built-in simulator, or a real gateway when SMS_GATEWAY_URL is set) and, per sent row, the one it
+ * went through (`via`: the simulator when the simulator stored it, else the gateway) — so a page never calls a text
+ * simulated that a real gateway delivered, nor the other way round.
+ */
+export async function listSimulatedSms(
+  actor: Actor,
+  q: Queryable,
+  page: { limit: number; offset: number },
+): Promise<{ total: number; gateway: 'simulator' | 'gateway'; items: SimulatedSms[] }> {
   simulatorScope(actor);
   const where = `o.channel = 'sms' AND o.state <> 'skipped'`;
   const total = (await q.query<{ n: number }>(`SELECT count(*) AS n FROM message_outbox o WHERE ${where}`)).rows[0]!.n;
@@ -98,8 +109,9 @@ export async function listSimulatedSms(actor: Actor, q: Queryable, page: { limit
       state: r.state === 'sent' ? 'sent' : r.state === 'dead' ? 'failed' : 'scheduled',
       scheduledFor: r.next_attempt_at.toISOString(),
       sentAt: (r.sim_sent_at ?? r.sent_at)?.toISOString() ?? null,
+      via: r.state !== 'sent' ? null : r.sim_sent_at ? 'simulator' : 'gateway',
       event: r.event,
     });
   }
-  return { total, items };
+  return { total, gateway: smsGatewayChoice().kind === 'http' ? 'gateway' : 'simulator', items };
 }

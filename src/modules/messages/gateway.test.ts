@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetClock, setClock } from '../../lib/clock.js';
 import { businessDate } from '../../lib/time.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
-import { HttpSmsGateway, signSms, SmsSendError } from './gateway.js';
+import { configureSmsGateway, HttpSmsGateway, signSms, SmsSendError } from './gateway.js';
 import { deliverDue, notify } from './service.js';
 
 const SECRET = 'test-secret-不要用于生产';
@@ -124,6 +124,28 @@ describe('the HTTP SMS gateway', () => {
     expect((await t.call('POST', `/api/v1/messages/dead-letters/${id}/retry`, { as: 'city_admin' })).statusCode).toBe(200);
     await deliverDue(t.db, { gateway: () => gw() });
     expect(await stateOf(id)).toMatchObject({ state: 'sent', attempts: 1 });
+  });
+
+  it('the SMS page follows the gateway: configured real gateway → gateway, a text it delivered → via gateway (not simulated)', async () => {
+    const { id } = await smsRow();
+    const listed = async () => {
+      const r = await t.call('GET', '/api/v1/messages/sms-simulator?limit=500', { as: 'city_admin' });
+      expect(r.statusCode).toBe(200);
+      const body = r.json() as { gateway: string; items: Array<{ id: string; state: string; via: string | null }> };
+      return { gateway: body.gateway, row: body.items.find((x) => x.id === id) };
+    };
+    configureSmsGateway({ kind: 'http', url, key: KEY, secret: SECRET });
+    try {
+      expect(await listed()).toMatchObject({ gateway: 'gateway', row: { state: 'scheduled', via: null } });
+      await deliverDue(t.db);
+      expect(fake.state.delivered.get(id)).toBe(1);
+      expect(await listed()).toMatchObject({ gateway: 'gateway', row: { state: 'sent', via: 'gateway' } });
+    } finally {
+      configureSmsGateway({ kind: 'simulator' });
+    }
+    // back on the simulator: the page says so, and the text the gateway delivered still says it went through the gateway
+    expect(await listed()).toMatchObject({ gateway: 'simulator', row: { state: 'sent', via: 'gateway' } });
+    expect(await t.count('sms_simulator_sent', `idempotency_key = '${id}'`)).toBe(0);
   });
 
   it('an unreachable gateway is a retryable failure; 429 too', async () => {

@@ -310,12 +310,19 @@ describe('the inbox routes', () => {
     const ids = async (key: string) =>
       (await t.db.query<{ id: string }>(`SELECT id FROM message_outbox WHERE key = $1 AND channel = 'sms'`, [key])).rows[0]!.id;
     const s = items.find((x) => x.text.includes(`${sent.vars.voucherNo}）`));
-    expect(s).toMatchObject({ id: await ids(sent.key), phoneMasked: '138****0000', state: 'sent' });
+    expect(r.json().gateway).toBe('simulator'); // nothing configured: the built-in simulator
+    expect(s).toMatchObject({ id: await ids(sent.key), phoneMasked: '138****0000', state: 'sent', via: 'simulator' });
     expect(s!.text).toBe(
       `【上海职业培训券】职业培训券已发放：您的职业培训券（编号 ${sent.vars.voucherNo}）已发放，有效期至 2027-03-31。请在有效期内报名培训。`,
     );
     const waiting = items.find((x) => x.text.includes(`${n.vars.voucherNo}）`));
-    expect(waiting).toMatchObject({ state: 'scheduled', phoneMasked: '138****0000', sentAt: null, scheduledFor: at(addDays(day, 1), '08:00').toISOString() });
+    expect(waiting).toMatchObject({
+      state: 'scheduled',
+      phoneMasked: '138****0000',
+      sentAt: null,
+      via: null,
+      scheduledFor: at(addDays(day, 1), '08:00').toISOString(),
+    });
     expect(await t.count('sms_simulator_sent', `idempotency_key = '${await ids(sent.key)}'`)).toBe(1);
     expect(r.body).not.toContain('13800000000');
     expect((await t.call('GET', '/api/v1/messages/sms-simulator', { as: 'district_admin' })).statusCode).toBe(403);

@@ -14,7 +14,7 @@ import {
   ReadAllSchema,
   ReadSchema,
   RetrySchema,
-  SimulatedSmsSchema,
+  SimulatedSmsPageSchema,
   UnreadSchema,
 } from './schemas.js';
 import * as messages from './service.js';
@@ -108,11 +108,11 @@ function registerOfficerRoutes(app: FastifyInstance, db: Db): void {
     method: 'GET',
     url: '/api/v1/messages/sms-simulator',
     operationId: 'listSimulatedSms',
-    summary: '短信模拟器: the SMS the platform scheduled, sent through the built-in simulator, or gave up (phones masked)',
+    summary: '短信模拟器: the SMS the platform scheduled, sent (through the built-in simulator or the configured gateway), or gave up (phones masked)',
     tags: TAGS,
     access: SIMULATOR_READERS,
     query: PageQuery,
-    response: Page(SimulatedSmsSchema),
+    response: SimulatedSmsPageSchema,
     handler: async ({ actor, q, query }) => messages.listSimulatedSms(actor, q, query),
   });
 

@@ -19,6 +19,8 @@ export interface OutboxRow {
   created_at: Date;
   sent_at: Date | null;
   failed_at: Date | null;
+  /** The pg-boss job that delivers it (NULL: not enqueued). */
+  job_id: string | null;
 }
 
 export interface InboxRow {

@@ -49,9 +49,17 @@ export const SimulatedSmsSchema = z
     state: z.enum(['scheduled', 'sent', 'failed']),
     scheduledFor: z.string(),
     sentAt: z.string().nullable(),
+    via: z.enum(['simulator', 'gateway']).nullable().describe('a sent SMS: through the built-in simulator or a real gateway; null until sent'),
     event: z.string(),
   })
   .meta({ id: 'SimulatedSms' });
+
+/** The outbox page, with the gateway configured now (SMS_GATEWAY_URL set: a real gateway). */
+export const SimulatedSmsPageSchema = z.object({
+  total: z.number().int(),
+  gateway: z.enum(['simulator', 'gateway']).describe('the SMS gateway configured now: the built-in simulator, or a real gateway'),
+  items: z.array(SimulatedSmsSchema),
+});
 
 export const DeadLetterSchema = z
   .object({

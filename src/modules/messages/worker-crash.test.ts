@@ -1,9 +1,11 @@
 /**
  * kill -9 of the delivery worker mid-delivery, on both engines: a worker process (tsx, its own database
- * connection — PGlite: the same data folder) is killed while the gateway holds its request for the first SMS
- * (the gateway already has it). Its transaction never commits; a second worker process delivers everything:
- * each in-app message once, each SMS accepted by the gateway once (the repeated request carries the same
- * Idempotency-Key, which the gateway answers without sending again), every outbox row sent.
+ * connection — PGlite: the same data folder) relays the outbox into the pg-boss queue and works its jobs; it is
+ * killed while the gateway holds its request for the first SMS (the gateway already has it). Its transaction never
+ * commits and its pg-boss job stays active. After the job's expiry (2 s here) a second worker process has pg-boss
+ * expire it and run it again, and delivers everything: each in-app message once, each SMS accepted by the gateway
+ * once (the repeated request carries the same Idempotency-Key, which the gateway answers without sending again),
+ * every outbox row sent, each enqueued once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -66,6 +68,10 @@ function worker(): { child: ChildProcess; done: Promise<{ code: number | null; s
     SV_TEST_CLOCK_AT: CLOCK,
     NODE_ENV: 'test',
     JOBS: 'off',
+    // the queue: a job left active by a killed worker expires after 2 s and is run again at once
+    MESSAGES_JOB_EXPIRE_SECONDS: '2',
+    MESSAGES_RETRY_DELAY_SECONDS: '0',
+    MESSAGES_RETRY_BACKOFF: 'off',
   };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else {
@@ -137,6 +143,21 @@ describe('kill -9 of the delivery worker', () => {
     expect(killed.signal).toBe('SIGKILL');
     expect(received).toHaveLength(1);
 
+    // the killed worker's pg-boss job is still active (its row still queued under it): pg-boss must expire it
+    if (!db) db = await openDb({ dataDir: dataDir! });
+    const active = (
+      await db.query<{ state: string; outbox_state: string }>(
+        `SELECT j.state::text AS state, o.state AS outbox_state FROM pgboss.job j JOIN message_outbox o ON o.job_id = j.id WHERE o.id::text = $1`,
+        [received[0]],
+      )
+    ).rows;
+    expect(active).toEqual([{ state: 'active', outbox_state: 'queued' }]);
+    if (!databaseUrl) {
+      await db.close();
+      db = null;
+    }
+    await new Promise((r) => setTimeout(r, 3_000)); // past the job's expiry (2 s)
+
     const second = await worker().done;
     expect(second.err).toBe('');
     expect(second.code).toBe(0);
@@ -157,5 +178,16 @@ describe('kill -9 of the delivery worker', () => {
     // the killed worker's SMS reached the gateway twice with the same key (sent to the phone once), the others once
     expect(received).toHaveLength(PEOPLE + 1);
     expect(received.filter((k) => k === received[0])).toHaveLength(2);
+    // each row enqueued once: one job each, completed; the killed worker's job ran twice (pg-boss's retry after its expiry)
+    const jobs = (
+      await db.query<{ outbox_id: string; state: string; retry_count: number }>(
+        `SELECT (j.data->>'outboxId') AS outbox_id, j.state::text AS state, j.retry_count FROM pgboss.job j
+          WHERE j.name = 'messages-deliver' AND (j.data->>'outboxId')::uuid IN (SELECT id FROM message_outbox WHERE key LIKE 'crash-%')`,
+      )
+    ).rows;
+    expect(jobs).toHaveLength(PEOPLE * 2);
+    expect(new Set(jobs.map((j) => j.outbox_id)).size).toBe(PEOPLE * 2);
+    expect(jobs.map((j) => j.state)).toEqual(jobs.map(() => 'completed'));
+    expect(jobs.find((j) => j.outbox_id === received[0])?.retry_count).toBe(1);
   }, 120_000);
 });
