@@ -42,7 +42,7 @@ const NEXT_NAME = '养老护理员(四级) 第三期 (demo)';
 
 const actorOf = identity.actorOfAccount;
 
-async function demoAccounts(db: Db): Promise<Map<string, identity.AccountRow>> {
+export async function demoAccounts(db: Db): Promise<Map<string, identity.AccountRow>> {
   return new Map((await identity.listDemoAccounts(db)).map((r) => [r.username, r]));
 }
 
@@ -54,15 +54,15 @@ export async function demoClassesMissing(db: Db): Promise<boolean> {
   return (await training.listClasses(actorOf(provider), db, { limit: 1, offset: 0 })).total === 0;
 }
 
-interface Trainee {
+export interface Trainee {
   me: Actor;
   person: persons.Person;
 }
 
 /** A session's start and end as [hour, minute, hour, minute], Asia/Shanghai. */
-type Slot = [number, number, number, number];
+export type Slot = [number, number, number, number];
 /** Two sessions a day: 09:00–12:00 and 13:30–16:30 (ended class), or 09:00–11:00 and 19:00–21:00 (the others). */
-const DAY_SLOTS: Slot[] = [
+export const DAY_SLOTS: Slot[] = [
   [9, 0, 12, 0],
   [13, 30, 16, 30],
 ];
@@ -71,12 +71,12 @@ const EVENING_SLOTS: Slot[] = [
   [19, 0, 21, 0],
 ];
 
-function sessionsOn(dates: string[], slots: Slot[]): training.SessionInput[] {
+export function sessionsOn(dates: string[], slots: Slot[]): training.SessionInput[] {
   const at = (d: string, h: number, m: number) => `${d}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00+08:00`;
   return dates.flatMap((d) => slots.map(([h1, m1, h2, m2]) => ({ startsAt: at(d, h1, m1), endsAt: at(d, h2, m2) })));
 }
 
-const days = (from: string, n: number): string[] => Array.from({ length: n }, (_, i) => addDays(from, i));
+export const days = (from: string, n: number): string[] => Array.from({ length: n }, (_, i) => addDays(from, i));
 
 /**
  * Creates the class, issues each trainee a voucher (申领, as the worker), admits them (by voucher number and ID
@@ -116,14 +116,21 @@ async function reportedClass(
  * Each trainee checks in to the sessions before `before` at the venue (a few metres apart, their own phone),
  * 15 minutes before the start plus 3 minutes per trainee, except the sessions listed in `skip[trainee]`.
  */
-async function checkInPast(db: Db, classId: string, trainees: Trainee[], before: Date, skip: number[][]): Promise<void> {
+export async function checkInPast(
+  db: Db,
+  classId: string,
+  trainees: Trainee[],
+  before: Date,
+  skip: number[][],
+  venue: { lat: number; lng: number } = DEMO_VENUE,
+): Promise<void> {
   const sessions = (await training.listSessions(db, classId)).filter((s) => s.startsAt.getTime() < before.getTime());
   await db.tx(async (tx) => {
     for (const [i, t] of trainees.entries()) {
       for (const [k, s] of sessions.entries()) {
         if (skip[i]?.includes(k)) continue;
         const at = new Date(s.startsAt.getTime() - (15 - 3 * i) * 60_000);
-        const fix = { lat: DEMO_VENUE.lat + 0.00005 * (i + 1) + 0.00001 * (k % 4), lng: DEMO_VENUE.lng - 0.00004 * (i + 1), accuracyM: 12 + i };
+        const fix = { lat: venue.lat + 0.00005 * (i + 1) + 0.00001 * (k % 4), lng: venue.lng - 0.00004 * (i + 1), accuracyM: 12 + i };
         await attendance.checkIn(t.me, tx, s.id, { ...fix, coordSystem: 'gcj02', deviceId: `demo-phone-${t.me.username}` }, at);
       }
     }

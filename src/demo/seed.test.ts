@@ -15,7 +15,11 @@ import * as training from '../modules/training/service.js';
 import { addDays, businessDate } from '../modules/training/rules.js';
 import * as vouchers from '../modules/vouchers/service.js';
 import { DEMO_VENUE, demoClassLines, ENDED_CLASS_WORKERS, FREE_WORKERS, OPEN_CLASS_WORKERS } from './classes.js';
+import { ENTERPRISE_CLASS_NAME, ENTERPRISE_WORKERS, MAKE_UP_WORKER } from './enterprise.js';
+import { buildApp } from '../http/app.js';
 import { createTestDb, testConfig } from '../test/harness.js';
+import { sessionFor } from '../test/factories/index.js';
+import { maskName } from '../lib/identifiers.js';
 import { DEMO_PERSONS, seedDemoWorldIfEmpty, type DemoSignIn } from './seed.js';
 import { syntheticPersons } from './synthetic.js';
 
@@ -89,6 +93,8 @@ describe('demo world', () => {
     expect(await count(`SELECT count(DISTINCT hukou) AS n FROM persons WHERE is_demo`)).toBe(2);
     expect(await count('SELECT count(DISTINCT c) AS n FROM persons, unnest(categories) c WHERE is_demo')).toBeGreaterThanOrEqual(6);
     expect(await count(`SELECT count(*) AS n FROM persons WHERE is_demo AND employer_uscc IS NOT NULL`)).toBeGreaterThan(0);
+    // 推荐岗位 has postings to recommend: the employment feed's simulator, pulled by demo.city
+    expect(await count(`SELECT count(*) AS n FROM job_postings WHERE source = 'feed' AND status = 'open'`)).toBe(5);
   });
 
   it('has one sign-in per role at least, all demo accounts, printed with notes', async () => {
@@ -217,8 +223,9 @@ describe('demo training', () => {
     const { open, ended } = await classesOf();
     const assessor = await actor('demo.assessor');
     const { items } = await assessment.listAssignments(assessor, db, { status: 'active', limit: 500, offset: 0 });
-    expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ classId: ended[0]!.id, classState: 'ended', assessorOrgId: assessor.orgId, active: true });
+    // and demo.provider2's class of demo.enterprise's employees (./enterprise.ts)
+    expect(items).toHaveLength(2);
+    expect(items.find((i) => i.classId === ended[0]!.id)).toMatchObject({ classState: 'ended', assessorOrgId: assessor.orgId, active: true });
     expect((await assessment.listAssignments(assessor, db, { classId: open[0]!.id, status: 'all', limit: 10, offset: 0 })).total).toBe(0);
   });
 
@@ -230,6 +237,105 @@ describe('demo training', () => {
     expect(o.trainees).toEqual([...OPEN_CLASS_WORKERS]);
     expect(o.note).toMatch(/next check-in \d{4}-\d{2}-\d{2} \d{2}:\d{2}–\d{2}:\d{2} within 300 m/);
     expect(lines.find((l) => l.state === 'ended')!.note).toContain('demo.assessor');
+  });
+});
+
+describe('enterprise training in the demo world (企业定制券, 补贴到账)', () => {
+  it('demo.enterprise issued customised vouchers to demo.worker10–12, admitted after their issue to demo.provider2’s class, which has ended', async () => {
+    const enterprise = await actor('demo.enterprise');
+    const provider2 = await actor('demo.provider2');
+    const { rows } = await db.query<{
+      username: string;
+      mode: string;
+      issuer: string;
+      employer: string | null;
+      issued: string;
+      admitted: string;
+      class_name: string;
+      state: string;
+      provider_id: string;
+      end_date: string;
+    }>(
+      `SELECT a.username, v.mode, i.org_id AS issuer, p.employer_uscc AS employer,
+              to_char(v.issued_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS issued,
+              to_char(ad.admitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS admitted,
+              c.name AS class_name, c.state, c.provider_id, c.end_date::text AS end_date
+         FROM accounts a JOIN persons p ON p.id = a.person_id JOIN vouchers v ON v.person_id = a.person_id
+         JOIN issuances i ON i.id = v.issuance_id JOIN admissions ad ON ad.voucher_id = v.id JOIN training_classes c ON c.id = ad.class_id
+        WHERE a.username = ANY($1) ORDER BY a.username`,
+      [ENTERPRISE_WORKERS],
+    );
+    expect(rows.map((r) => r.username)).toEqual([...ENTERPRISE_WORKERS]);
+    const uscc = (await orgs.getOrg(db, enterprise.orgId!))!.uscc;
+    for (const r of rows) {
+      expect(r).toMatchObject({ mode: 'custom', issuer: enterprise.orgId, employer: uscc, class_name: ENTERPRISE_CLASS_NAME, state: 'ended' });
+      expect(r.provider_id).toBe(provider2.orgId);
+      // the HR clerk's upload 40 days before the seed, the admission on the day the class was reported (two days later)
+      expect(r.issued).toBe(`${addDays(today, -40)} 14:10`);
+      expect(r.admitted).toBe(`${addDays(today, -38)} 10:00`);
+      expect(r.end_date < today).toBe(true);
+    }
+  });
+
+  it('its 补贴到账 (GET /api/v1/subsidy/enterprise-claims) lists their three claims: two paid to it at the seed, one in its notice; the sums paid', async () => {
+    const app = await buildApp(db, testConfig());
+    await app.ready();
+    type Page = { total: number; paidFen: number; paidToEnterpriseFen: number; items: Array<Record<string, unknown> & { status: string; number: string }> };
+    const list = async (username: string): Promise<Page> => {
+      const account = (await db.query<AccountRow>('SELECT * FROM accounts WHERE username = $1', [username])).rows[0]!;
+      const { token } = await sessionFor(db, account);
+      const r = await app.inject({ method: 'GET', url: '/api/v1/subsidy/enterprise-claims', headers: { authorization: `Bearer ${token}` } });
+      expect(r.statusCode).toBe(200);
+      return r.json<Page>();
+    };
+    try {
+      const page = await list('demo.enterprise');
+      const claims = (
+        await db.query<{ username: string; number: string; status: string }>(
+          `SELECT a.username, c.number, c.status FROM subsidy_claims c JOIN accounts a ON a.person_id = c.person_id WHERE a.username = ANY($1) ORDER BY a.username`,
+          [ENTERPRISE_WORKERS],
+        )
+      ).rows;
+      expect(claims.map((c) => [c.username, c.status])).toEqual([
+        ['demo.worker10', 'paid'],
+        [MAKE_UP_WORKER, 'approved'],
+        ['demo.worker12', 'paid'],
+      ]);
+      expect(page.total).toBe(3);
+      expect(page.items.map((i) => i.number).sort()).toEqual(claims.map((c) => c.number).sort());
+      const provider2 = (await orgs.getOrg(db, (await actor('demo.provider2')).orgId!))!;
+      // 企业职工职业培训, 四级: the standard ¥1,400 at the employed's 80 % = ¥1,120.00, paid to the employer
+      for (const i of page.items)
+        expect(i).toMatchObject({
+          programmeName: '企业职工职业培训',
+          occupationName: '车工',
+          level: 4,
+          className: ENTERPRISE_CLASS_NAME,
+          providerName: provider2.name,
+          amountFen: 112_000,
+          payeeKind: 'enterprise',
+          paidToThisEnterprise: true,
+          payeeKnown: true,
+          customVoucher: true,
+        });
+      const paid = page.items.filter((i) => i.status === 'paid');
+      expect(paid).toHaveLength(2);
+      for (const p of paid) expect(businessDate(new Date(p.paidAt as string))).toBe(today);
+      const inNotice = page.items.find((i) => i.status === 'approved')!;
+      expect(inNotice.number).toBe(claims.find((c) => c.username === MAKE_UP_WORKER)!.number);
+      expect(inNotice.paidAt).toBeNull();
+      expect((inNotice.noticeLastDay as string) >= today).toBe(true);
+      const makeUp = (await persons.getPerson(db, (await actor(MAKE_UP_WORKER)).personId!))!;
+      expect(inNotice.employeeNameMasked).toBe(maskName(makeUp.name));
+      expect(JSON.stringify(page)).not.toContain(makeUp.name);
+      expect(page.paidFen).toBe(224_000);
+      expect(page.paidToEnterpriseFen).toBe(224_000);
+      // the other demo enterprise has none; the batch was reconciled from the bank simulator's answer
+      expect((await list('demo.enterprise2')).total).toBe(0);
+      expect(await count(`SELECT count(*)::int AS n FROM disbursement_batches WHERE status = 'reconciled'`)).toBe(1);
+    } finally {
+      await app.close();
+    }
   });
 });
 
@@ -287,6 +393,42 @@ describe('demo roles at work', () => {
     expect(r.claimId).toBeTruthy();
     expect((await vouchers.getVoucher(db, v.id))!.status).toBe('approved');
   });
+
+  it('tells one story in time: no voucher is issued after its registration, admission, claim or any of its events', async () => {
+    // every voucher of the demo world (the classes' trainees, the one applied for above) against its later facts
+    const late = await db.query<{ number: string; fact: string; issued_at: Date; at: Date }>(
+      `SELECT v.number, f.fact, v.issued_at, f.at FROM vouchers v
+         JOIN (SELECT voucher_id, 'registration' AS fact, created_at AS at FROM registrations
+               UNION ALL SELECT voucher_id, 'admission', admitted_at FROM admissions
+               UNION ALL SELECT voucher_id, 'claim', created_at FROM subsidy_claims
+               UNION ALL SELECT voucher_id, 'event ' || to_status, at FROM voucher_events) f ON f.voucher_id = v.id
+        WHERE f.at < v.issued_at`,
+    );
+    expect(late.rows).toEqual([]);
+    expect(await count('SELECT count(*) AS n FROM admissions')).toBe(9);
+    // the classes' vouchers were applied for on the day each class was reported (ten days before its start), at 09:30
+    // Shanghai, before the admission at 10:00 — not when the seed ran — and their events follow the story's days
+    const { ended, open } = await classesOf();
+    for (const c of [...ended, ...open]) {
+      const rows = (
+        await db.query<{ issued: string; admitted: string; events: string[] }>(
+          `SELECT to_char(v.issued_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS issued,
+                  to_char(a.admitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS admitted,
+                  (SELECT array_agg(e.to_status || ' ' || to_char(e.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') ORDER BY e.id)
+                     FROM voucher_events e WHERE e.voucher_id = v.id AND e.to_status IN ('admitted', 'in_training')) AS events
+             FROM admissions a JOIN vouchers v ON v.id = a.voucher_id WHERE a.class_id = $1`,
+          [c.id],
+        )
+      ).rows;
+      expect(rows).toHaveLength(3);
+      const reported = addDays(c.startDate, -10);
+      for (const r of rows) {
+        expect(r.issued).toBe(`${reported} 09:30`);
+        expect(r.admitted).toBe(`${reported} 10:00`);
+        expect(r.events).toEqual([`admitted ${reported}`, `in_training ${c.startDate}`]);
+      }
+    }
+  });
 });
 
 describe('the social-insurance simulator in the demo world (技能提升补贴 conditions)', () => {
@@ -295,9 +437,10 @@ describe('the social-insurance simulator in the demo world (技能提升补贴 c
     expect(await count('SELECT count(*)::int AS n FROM social_insurance_simulator')).toBe(DEMO_PERSONS);
     expect(await count('SELECT count(*)::int AS n FROM social_insurance_simulator WHERE ui_months < 12')).toBeGreaterThan(50);
     expect(await count('SELECT count(*)::int AS n FROM social_insurance_simulator WHERE NOT ssc_financial_active')).toBeGreaterThan(50);
-    // demo.injured1–3 (rehabilitation) are not training trainees.
+    // demo.injured1–3 (rehabilitation) are not training trainees; demo.worker10–12 train on enterprise vouchers (no such conditions).
     const { rows } = await db.query<{ person_id: string }>(
-      "SELECT person_id FROM accounts WHERE role = 'worker' AND is_demo AND username NOT LIKE 'demo.injured%'",
+      "SELECT person_id FROM accounts WHERE role = 'worker' AND is_demo AND username NOT LIKE 'demo.injured%' AND username <> ALL($1)",
+      [ENTERPRISE_WORKERS],
     );
     expect(rows.length).toBe(FREE_WORKERS.length + OPEN_CLASS_WORKERS.length + ENDED_CLASS_WORKERS.length);
     for (const r of rows) {

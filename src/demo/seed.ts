@@ -6,7 +6,9 @@
  * a demo account), 1,000 synthetic persons with valid identifiers, worker accounts for nine of them (they
  * sign in through the e-SSC simulator with their ID number), the social-insurance simulator's records of
  * the persons (some fail the skill-upgrade subsidy's conditions: demoSocialInsurance), and the demo
- * provider's course with an open class and an ended one assigned to the assessment body (./classes.ts).
+ * provider's course with an open class and an ended one assigned to the assessment body (./classes.ts), and
+ * demo.enterprise's customised vouchers for three employees (demo.worker10–12) trained by demo.provider2, whose
+ * claims its 补贴到账 lists: two paid to it, one in its public notice (./enterprise.ts).
  */
 import type { Db, Tx } from '../db/index.js';
 import { ROLES, type Role } from '../modules/identity/index.js';
@@ -16,9 +18,11 @@ import { SYSTEM } from '../modules/audit/index.js';
 import * as orgs from '../modules/orgs/index.js';
 import { syntheticBankAccount, syntheticUscc } from '../modules/orgs/index.js';
 import * as catalog from '../modules/catalog/index.js';
+import * as employment from '../modules/employment/index.js';
 import * as persons from '../modules/persons/index.js';
 import { setSimulatedRecords, type SimulatedRecord } from '../modules/subsidy/index.js';
 import { DEMO_PROGRAMME, demoClassesMissing, type DemoClassLine, ENDED_CLASS_WORKERS, FREE_WORKERS, OPEN_CLASS_WORKERS, seedDemoClasses } from './classes.js';
+import { ENTERPRISE_BANNER, ENTERPRISE_WORKERS, seedDemoEnterpriseClaims } from './enterprise.js';
 import { REHAB_BANNER, seedDemoRehab } from './rehab.js';
 import { syntheticPersons } from './synthetic.js';
 import { now as clockNow } from '../lib/clock.js';
@@ -177,6 +181,14 @@ export async function seedDemoWorld(db: Db, log: (msg: string) => void, now: Dat
   log(`demo world: a course and three classes of demo.provider (open, ended, open for registration) (${secs()})`);
   await seedDemoRehab(db, DEMO_PASSWORD, now);
   log(`demo world: the seven designated rehabilitation hospitals’ staff and three injured workers’ recognitions (区工伤认定系统模拟器) (${secs()})`);
+  await seedDemoEnterpriseClaims(db, now);
+  log(`demo world: demo.enterprise’s customised vouchers, demo.provider2’s ended class and three claims, two paid (银行模拟器) (${secs()})`);
+  // 推荐岗位 has something to recommend: demo.city pulls the public employment service's feed (its simulator)
+  const city = (await identity.listDemoAccounts(db)).find((a) => a.username === 'demo.city');
+  if (city) {
+    const feed = await employment.syncFeed(identity.actorOfAccount(city), db);
+    log(`demo world: ${feed.created} job postings from ${feed.source} (${secs()})`);
+  }
   const list = await demoSignIns(db);
   log(`demo world: ${list.length} sign-ins`);
   return list;
@@ -249,10 +261,10 @@ export function demoSocialInsurance(people: ReadonlyArray<Pick<persons.Person, '
   });
 }
 
-/** Every demo account's sign-in, in role order (printed at start, also on later starts). */
+/** Every demo account's sign-in, in role order, then by name with numbers in order (demo.worker2 before demo.worker10; printed at start, also on later starts). */
 export async function demoSignIns(db: Db): Promise<DemoSignIn[]> {
   const rows = await identity.listDemoAccounts(db);
-  rows.sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || a.username.localeCompare(b.username));
+  rows.sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || a.username.localeCompare(b.username, 'en', { numeric: true }));
   const out: DemoSignIn[] = [];
   for (const r of rows) {
     if (r.role === 'worker') {
@@ -284,6 +296,7 @@ export function printDemoSignIns(list: DemoSignIn[], url: string, classes: DemoC
     w(`  ${c.state.padEnd(7)} ${c.name}  ${c.startDate} – ${c.endDate}  trainees ${c.trainees.join(', ') || '—'}\n`);
     if (c.note) w(`          ${c.note}\n`);
   }
+  if (list.some((s) => s.username === ENTERPRISE_WORKERS[0])) for (const [i, l] of ENTERPRISE_BANNER.entries()) w(`  ${i ? '  ' : ''}${l}\n`);
   if (list.some((s) => s.username === 'demo.injured1')) for (const [i, l] of REHAB_BANNER.entries()) w(`  ${i ? '  ' : ''}${l}\n`);
   w(`  sign in at ${url}\n\n`);
 }

@@ -23,21 +23,24 @@ const EXPORT_PAGE = 1_000;
 /** The web app's zh-CN label of a key (one catalogue for the screens and the files); `fallback` when absent. */
 export const zh = (key: string, fallback?: string): string => strings[key]?.[0] ?? fallback ?? key;
 
+/** One formatter for the process: building an Intl.DateTimeFormat costs more than formatting with it (an export formats a time per row). */
+const SHANGHAI = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
+
 /** A date-time as Asia/Shanghai local time, `YYYY-MM-DD HH:mm:ss`. */
 export function shanghaiDateTime(v: string | Date | null | undefined): string {
   if (!v) return '';
   const d = typeof v === 'string' ? new Date(v) : v;
   if (Number.isNaN(d.getTime())) return String(v);
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  }).format(d);
+  return SHANGHAI.format(d);
 }
 
 /** Fen as yuan with two decimals (a number cell: Excel sums it). */

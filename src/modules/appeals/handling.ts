@@ -53,7 +53,7 @@ export async function answerAppeal(actor: Actor, tx: Tx, id: string, input: Answ
   const r0 = await step(actor, tx, id, input.outcome, 'outcome = $4, answer = $5, answered_by = $6, answered_at = $7', [outcome, reason, actor.accountId, now]);
   let effect: Effect | null = null;
   if (outcome === 'overturned') {
-    effect = await applyOverturn(tx, actor, r0.kind, r0.object_id, `appeal ${r0.number}: ${reason}`);
+    effect = await applyOverturn(tx, actor, r0.kind, r0.object_id, `申诉 ${r0.number}：${reason}`);
     await tx.query('UPDATE appeals SET effect = $2 WHERE id = $1', [r0.id, JSON.stringify(effect)]);
   }
   const r = { ...r0, effect };

@@ -42,7 +42,12 @@ async function attendancePctOf(tx: Tx, voucherId: string): Promise<number | null
 }
 
 /** A pass is recorded → the voucher assessed → its subsidy claim created → the result names the claim. */
-export async function passRecordedClaimCreated(tx: Tx, actor: Actor, pass: RecordedResult, now: Date): Promise<{ result: ResultRow; claimStatus: string }> {
+export async function passRecordedClaimCreated(
+  tx: Tx,
+  actor: Actor,
+  pass: RecordedResult,
+  now: Date,
+): Promise<{ result: ResultRow; claimStatus: string; claimNumber: string }> {
   const { result, cls } = pass;
   await vouchers.transitionVoucher(tx, actor, pass.voucherId, 'assessed', { reason: `certificate ${result.certificate_number ?? '-'}` });
   const attendancePct = await attendancePctOf(tx, pass.voucherId);
@@ -73,7 +78,7 @@ export async function passRecordedClaimCreated(tx: Tx, actor: Actor, pass: Recor
     now,
   );
   const u = await tx.query<ResultRow>('UPDATE assessment_results SET claim_id = $2 WHERE id = $1 RETURNING *', [result.id, claim.id]);
-  return { result: u.rows[0]!, claimStatus: claim.status };
+  return { result: u.rows[0]!, claimStatus: claim.status, claimNumber: claim.number };
 }
 
 /** A fail is recorded → the voucher is closed (no claim). */

@@ -13,6 +13,7 @@ import * as messages from '../messages/index.js';
 import * as catalog from '../catalog/index.js';
 import type { Actor } from '../identity/index.js';
 import { readSheet, type SheetFormat } from '../../lib/sheet.js';
+import * as subsidy from '../subsidy/index.js';
 import * as training from '../training/index.js';
 import * as vouchers from '../vouchers/index.js';
 import { liveAssessorOf } from './assignments.js';
@@ -162,8 +163,8 @@ export async function recordResult(actor: Actor, tx: Tx, input: ResultInput, now
     return presentResult(r, { voucherNumber: v.number, claimStatus: null });
   }
   const pass = { result: r, voucherId: v.id, level, levelChange, assessedOn: input.assessedOn, cls, admissionProviderId: admission.providerId };
-  const { result, claimStatus } = await passRecordedClaimCreated(tx, actor, pass, now);
-  return presentResult(result, { voucherNumber: v.number, claimStatus });
+  const { result, claimStatus, claimNumber } = await passRecordedClaimCreated(tx, actor, pass, now);
+  return presentResult(result, { voucherNumber: v.number, claimStatus, claimNumber });
 }
 
 /** A sheet of results: every good row is recorded (one transaction each), every bad row reported by row and field. */
@@ -229,7 +230,21 @@ export async function listResults(
       ])
     ).rows;
   }
+  // each pass names its claim: its number and status through the subsidy module's service
+  const claims = await subsidy.claimLinks(
+    q,
+    rows.flatMap((r) => (r.claim_id ? [r.claim_id] : [])),
+  );
   const items: ResultView[] = [];
-  for (const r of rows) items.push(presentResult(r, { voucherNumber: (await vouchers.getVoucher(q, r.voucher_id))?.number ?? null }));
+  for (const r of rows) {
+    const c = r.claim_id ? claims.get(r.claim_id) : undefined;
+    items.push(
+      presentResult(r, {
+        voucherNumber: (await vouchers.getVoucher(q, r.voucher_id))?.number ?? null,
+        claimNumber: c?.number ?? null,
+        claimStatus: c?.status ?? null,
+      }),
+    );
+  }
   return { total, items };
 }

@@ -21,7 +21,10 @@ export interface ResultRow {
   created_at: Date;
 }
 
-export const presentResult = (r: ResultRow, extra: { voucherNumber?: string | null; claimStatus?: string | null } = {}): ResultView => ({
+export const presentResult = (
+  r: ResultRow,
+  extra: { voucherNumber?: string | null; claimStatus?: string | null; claimNumber?: string | null } = {},
+): ResultView => ({
   id: r.id,
   voucherId: r.voucher_id,
   voucherNumber: extra.voucherNumber ?? null,
@@ -35,6 +38,7 @@ export const presentResult = (r: ResultRow, extra: { voucherNumber?: string | nu
   certificateType: r.certificate_type,
   assessedOn: r.assessed_on,
   claimId: r.claim_id,
+  claimNumber: extra.claimNumber ?? null,
   claimStatus: extra.claimStatus ?? null,
   createdAt: r.created_at.toISOString(),
 });

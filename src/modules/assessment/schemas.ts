@@ -43,6 +43,7 @@ export const ResultViewSchema = z
     certificateType: z.enum(CERTIFICATE_TYPES).nullable(),
     assessedOn: z.string(),
     claimId: z.string().nullable(),
+    claimNumber: z.string().nullable().describe('the claim’s number (申请编号), null without a claim'),
     claimStatus: z.string().nullable(),
     createdAt: z.string(),
   })

@@ -168,6 +168,32 @@ describe('check-in: window (60 min before to 15 min after, both edges inclusive;
     expect(json(late)).toMatchObject({ code: 'CHECKIN_OUTSIDE_WINDOW', verdict: 'too_late' });
     expect(await t.count('check_ins')).toBe(rows);
   });
+  it('the trainee’s sheet serves each session’s window — the one the check-in decides by (the phone offers 签到 exactly then)', async () => {
+    type Sheet = { sessions: Array<{ id: string; startsAt: string; checkInOpensAt: string; checkInClosesAt: string }> };
+    const r = await t.call('GET', `/api/v1/classes/${classId}/attendance`, { headers: as(trainees[7]!.me) });
+    expect(r.statusCode, r.body).toBe(200);
+    const byId = new Map(json<Sheet>(r).sessions.map((x) => [x.id, x]));
+    // the programme's default minutes: 60 before the start, 15 after
+    const edge = byId.get(S.edge!)!;
+    expect(edge).toMatchObject({
+      checkInOpensAt: new Date(`${today}T08:00:00+08:00`).toISOString(),
+      checkInClosesAt: new Date(`${today}T09:15:00+08:00`).toISOString(),
+    });
+    for (const x of byId.values()) {
+      expect(new Date(x.startsAt).getTime() - new Date(x.checkInOpensAt).getTime()).toBe(60 * MIN);
+      expect(new Date(x.checkInClosesAt).getTime() - new Date(x.startsAt).getTime()).toBe(15 * MIN);
+    }
+    // a millisecond before the served opening is refused, with that same window (the opening itself is accepted: above)
+    const before = await at(trainees[7]!, new Date(new Date(edge.checkInOpensAt).getTime() - 1).toISOString());
+    expect((before as AppError).code).toBe('CHECKIN_OUTSIDE_WINDOW');
+    expect((before as AppError).extra).toMatchObject({ window: { opensAt: edge.checkInOpensAt, closesAt: edge.checkInClosesAt }, verdict: 'too_early' });
+    // over HTTP the refusal names the served window too
+    const early = await checkIn(trainees[7]!, S.early!, spot(7));
+    expect(json<{ window: { opensAt: string; closesAt: string } }>(early).window).toMatchObject({
+      opensAt: byId.get(S.early!)!.checkInOpensAt,
+      closesAt: byId.get(S.early!)!.checkInClosesAt,
+    });
+  });
   it('a repeat after the window closed answers the first check-in, not a refusal', async () => {
     const r = await at(trainees[5]!, `${today}T23:00:00+08:00`);
     expect(r, String(r)).toMatchObject({ status: 'accepted', at: new Date(`${today}T08:00:00+08:00`).toISOString() });
@@ -325,6 +351,13 @@ describe('review queue and attendance', () => {
     const no = await t.call('POST', `/api/v1/check-in-flags/${other.id}/decision`, { as: 'district_admin', body: { decision: 'reject', note: '代签' } });
     expect(json(no).status).toBe('rejected_after_review');
     expect((await attendance.attendanceOf(t.db, { personId: other.person_id, classId })).attended).toBe(b0.attended);
+    // the trainee reads on their own line why it did not count: the flags and the officer's note, before any 申诉
+    const owner = trainees.find((x) => x.personId === other.person_id)!;
+    const line = json<{ trainees: Array<{ sessions: Array<{ checkInId: string | null; mark: string; flags: string[]; reviewNote: string | null }> }> }>(
+      await t.call('GET', `/api/v1/classes/${classId}/attendance`, { headers: as(owner.me) }),
+    ).trainees[0]!.sessions.find((x) => x.checkInId === other.id)!;
+    expect(line).toMatchObject({ mark: 'rejected', reviewNote: '代签' });
+    expect(line.flags.length).toBeGreaterThan(0);
     const bad = await t.call('POST', `/api/v1/check-in-flags/${other.id}/decision`, { as: 'district_admin', body: { decision: 'maybe', note: '' } });
     expect(bad.statusCode, bad.body).toBe(400);
   });

@@ -10,3 +10,5 @@ export type { CheckInHistoryItem } from './history.js';
 export { countFlagsToReview } from './todos.js';
 export { checkInAppealFacts, reinstateRejectedCheckIn } from './review.js';
 export type { CheckInAppealFacts } from './review.js';
+// the statistics' rebuild: this module's facts over its own tables (analytics/sources.ts composes them)
+export { analyticsFacts } from './analytics-facts.js';

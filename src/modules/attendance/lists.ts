@@ -9,7 +9,7 @@ import * as training from '../training/index.js';
 import * as vouchers from '../vouchers/index.js';
 import { sheetLineOf } from './policy.js';
 import type { CheckInRow, CheckInStatus } from './rows.js';
-import { attendanceOf as rateOf } from './rules.js';
+import { checkinWindow, attendanceOf as rateOf } from './rules.js';
 import type { ClassAttendance, SessionMark, TraineeAttendance } from './schemas.js';
 
 const markOf = (s: CheckInStatus): SessionMark => (s === 'accepted' ? 'attended' : s === 'flagged' ? 'flagged' : 'rejected');
@@ -43,6 +43,8 @@ async function traineeLine(
       flags: r?.flags ?? [],
       // the check-in itself (a rejected one is what a 申诉 names)
       checkInId: r?.id ?? null,
+      // the reviewing officer's words (复核说明): why a flagged check-in was not accepted, what the trainee appeals
+      reviewNote: r?.review_note ?? null,
     };
   });
   const attended = marks.filter((m) => m.mark === 'attended').length;
@@ -80,7 +82,18 @@ export async function classAttendance(actor: Actor, q: Queryable, classId: strin
     className: cls.name,
     online: cls.online,
     thresholdPct,
-    sessions: sessions.map((s) => ({ id: s.id, seq: s.seq, startsAt: s.startsAt.toISOString(), checkedIn: perSession.get(s.id) ?? 0 })),
+    sessions: sessions.map((s) => {
+      // the window decideCheckIn applies (same function, same programme minutes): the phone offers 签到 exactly then
+      const w = checkinWindow(s.startsAt, programme?.checkinBeforeMin, programme?.checkinAfterMin);
+      return {
+        id: s.id,
+        seq: s.seq,
+        startsAt: s.startsAt.toISOString(),
+        checkInOpensAt: w.opensAt.toISOString(),
+        checkInClosesAt: w.closesAt.toISOString(),
+        checkedIn: perSession.get(s.id) ?? 0,
+      };
+    }),
     trainees,
   };
 }

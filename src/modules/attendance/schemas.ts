@@ -39,7 +39,16 @@ export const ClassAttendanceView = z
     className: z.string(),
     online: z.boolean(),
     thresholdPct: z.number(),
-    sessions: z.array(z.object({ id: z.uuid(), seq: z.number().int(), startsAt: z.string(), checkedIn: z.number().int() })),
+    sessions: z.array(
+      z.object({
+        id: z.uuid(),
+        seq: z.number().int(),
+        startsAt: z.string(),
+        checkInOpensAt: z.string().describe('the first instant a geofence check-in of this session is accepted (the programme’s minutes before the start)'),
+        checkInClosesAt: z.string().describe('the last instant it is accepted (the programme’s minutes after the start); both edges inclusive'),
+        checkedIn: z.number().int(),
+      }),
+    ),
     trainees: z.array(
       z.object({
         voucherId: z.uuid(),
@@ -55,6 +64,7 @@ export const ClassAttendanceView = z
             at: z.string().nullable(),
             flags: z.array(z.string()),
             checkInId: z.string().nullable(),
+            reviewNote: z.string().nullable().describe('the reviewing officer’s note (复核说明), once a flagged check-in was reviewed'),
           }),
         ),
       }),

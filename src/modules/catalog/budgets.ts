@@ -89,3 +89,17 @@ export async function setBudget(by: AuditActor, tx: Tx, input: BudgetSetInput): 
   const { rows: out } = await tx.query<BudgetRow>(`${BUDGET_SELECT} WHERE b.id = $1`, [id]);
   return presentBudget(out[0]!);
 }
+
+/**
+ * The budgets of a year, optionally one district's / one programme's, unscoped: for a caller that scopes them
+ * itself (the statistics' budget execution, analytics/service.ts `budget`). Ordered by district, programme.
+ */
+export async function budgetsOfYear(q: Queryable, year: number, f: { districtCode?: string | null; programmeId?: string | null } = {}): Promise<Budget[]> {
+  if (f.programmeId && !isUuid(f.programmeId)) return [];
+  const { rows } = await q.query<BudgetRow>(
+    `${BUDGET_SELECT} WHERE b.year = $1 AND ($2::text IS NULL OR b.district_code = $2) AND ($3::uuid IS NULL OR b.programme_id = $3)
+      ORDER BY b.district_code, b.programme_id`,
+    [year, f.districtCode ?? null, f.programmeId ?? null],
+  );
+  return rows.map(presentBudget);
+}

@@ -172,6 +172,13 @@ describe('public reads over HTTP', () => {
     const d = await t.call('GET', '/api/v1/districts');
     expect(d.statusCode).toBe(200);
     expect(d.json().items).toHaveLength(16);
+    // each with its centre, inside Shanghai (where distance is measured from without a position)
+    for (const { centre } of d.json().items as Array<{ centre: { lat: number; lng: number } | null }>) {
+      expect(centre!.lat).toBeGreaterThan(30.6);
+      expect(centre!.lat).toBeLessThan(31.9);
+      expect(centre!.lng).toBeGreaterThan(120.8);
+      expect(centre!.lng).toBeLessThan(122.1);
+    }
 
     const byName = await t.call('GET', `/api/v1/occupations?q=${encodeURIComponent('护理员')}`);
     expect(byName.statusCode).toBe(200);

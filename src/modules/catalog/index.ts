@@ -2,7 +2,9 @@
 export { registerRoutes } from './routes.js';
 export { applySubsidyFormula, ratioConditionHolds } from './rules.js';
 export { FUNDING_SOURCES } from './schemas.js';
+export { DISTRICT_CENTRES, districtCentre, type Centre } from './districts.js';
 export {
+  budgetsOfYear,
   createProgramme,
   getBudget,
   getDistrict,

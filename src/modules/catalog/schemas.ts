@@ -144,7 +144,12 @@ export const ProgrammeQuery = z.strictObject({
 });
 
 // ------------------------------------------------------------------------------------------------ views
-export const DistrictView = z.object({ code: z.string(), name: z.string() });
+export const DistrictView = z.object({
+  code: z.string(),
+  name: z.string(),
+  /** The district's approximate centre (GCJ-02): where distance is measured from when a person shares no position. */
+  centre: z.object({ lat: z.number(), lng: z.number() }).nullable(),
+});
 export const OccupationView = z.object({
   code: z.string(),
   name: z.string(),

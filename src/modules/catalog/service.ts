@@ -35,6 +35,7 @@ import {
 } from './schemas.js';
 import { isUuid } from '../../lib/identifiers.js';
 import { now as clockNow } from '../../lib/clock.js';
+import { districtCentre, type Centre } from './districts.js';
 
 export type ProgrammeType = (typeof PROGRAMME_TYPES)[number];
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
@@ -315,8 +316,9 @@ export async function getDistrict(q: Queryable, code: string): Promise<District 
   return rows[0] ?? null;
 }
 
-export async function listDistricts(q: Queryable): Promise<District[]> {
-  return (await q.query<District>('SELECT code, name FROM districts ORDER BY code')).rows;
+/** The districts with their centres (districts.ts). */
+export async function listDistricts(q: Queryable): Promise<Array<District & { centre: Centre | null }>> {
+  return (await q.query<District>('SELECT code, name FROM districts ORDER BY code')).rows.map((d) => ({ ...d, centre: districtCentre(d.code) }));
 }
 
 // ------------------------------------------------------------------------------------------------ occupations
@@ -573,4 +575,4 @@ export async function quoteSubsidy(
 }
 
 // budgets: budgets.ts
-export { getBudget, listBudgets, setBudget } from './budgets.js';
+export { budgetsOfYear, getBudget, listBudgets, setBudget } from './budgets.js';

@@ -1,17 +1,8 @@
 /** The recommendation rules, table-driven, with property tests of the ranking. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  candidateOccupations,
-  DISTRICT_CENTRES,
-  levelMeets,
-  postingProblems,
-  rank,
-  scorePosting,
-  WEIGHTS,
-  type PostingFacts,
-  type WorkerFacts,
-} from './rules.js';
+import { DISTRICT_CENTRES } from '../catalog/index.js';
+import { candidateOccupations, levelMeets, postingProblems, rank, scorePosting, WEIGHTS, type PostingFacts, type WorkerFacts } from './rules.js';
 
 const OCC = '4-10-01-05';
 const PUDONG = DISTRICT_CENTRES['310115']!;

@@ -5,12 +5,13 @@ import { now as clockNow } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { businessDate } from '../../lib/time.js';
 import * as assessment from '../assessment/index.js';
+import * as catalog from '../catalog/index.js';
 import type { Actor } from '../identity/index.js';
 import * as persons from '../persons/index.js';
 import * as training from '../training/index.js';
 import { workerOf } from './policy.js';
 import { POSTING_COLS, toPosting, type PostingRow } from './rows.js';
-import { candidateOccupations, DISTRICT_CENTRES, rank, scorePosting, type Reason, type WorkerFacts } from './rules.js';
+import { candidateOccupations, rank, scorePosting, type Reason, type WorkerFacts } from './rules.js';
 import type { PostingView, RecommendationView, RecommendQuery, SearchJobsQuery } from './schemas.js';
 import { occupationNames } from './postings.js';
 
@@ -81,7 +82,7 @@ export async function workerFacts(
     at.lat !== undefined && at.lng !== undefined
       ? training.toStored({ lat: at.lat, lng: at.lng }, at.coordSystem)
       : districtCode
-        ? (DISTRICT_CENTRES[districtCode] ?? null)
+        ? catalog.districtCentre(districtCode)
         : null;
   return { districtCode, home, certificates, training: trainingItems };
 }

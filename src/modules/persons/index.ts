@@ -17,3 +17,6 @@ export type { EligibilityRule, Person, PersonInput } from './service.js';
 export { readSheet } from '../../lib/sheet.js';
 export type { SheetFormat } from '../../lib/sheet.js';
 export { nthIdNumber } from './synthetic.js';
+// the statistics: this module's facts over its own tables for the rebuild (analytics/sources.ts composes them) and
+// its dimension look-ups for the live deltas (analytics/lookups.ts composes them)
+export { analyticsFacts, analyticsLookups } from './analytics-facts.js';

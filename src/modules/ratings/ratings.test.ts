@@ -4,48 +4,29 @@
  * (SERVICE_ALREADY_RATED), another person's claim answers 404; every refusal leaves the row counts as they were.
  * The worker's list; the counts per kind and stars for officers in scope (another district sees none).
  */
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
-import { addDays, businessDate, sessionFor, type WorldActor } from '../../test/factories/index.js';
+import { addDays, businessDate, financeActor, sessionFor, type WorldActor } from '../../test/factories/index.js';
 import { SYSTEM } from '../audit/service.js';
-import type { Actor } from '../identity/actor.js';
 import * as identity from '../identity/service.js';
 import { simulateBank } from '../subsidy/bank-simulator.js';
 import { createClaimForPass } from '../subsidy/claims.js';
 import { approveBatch, buildBatch, createBatch, generateFiles, importResults, streamBatchFile } from '../subsidy/disbursement.js';
 import { anyOccupation, assessedVoucher, endNotice, passFacts, setBudget, skillUpgrade } from '../subsidy/test-world.js';
+import { collect } from '../../test/collect.js';
 
 let t: TestApp;
 const DISTRICT = '310104';
 const YEAR = new Date().getUTCFullYear();
 
-const finance = (accountId: string): Actor => ({
-  accountId,
-  username: 'finance',
-  role: 'finance',
-  districtCode: null,
-  orgId: null,
-  personId: null,
-  sessionId: 's',
-  mfaPassed: true,
-  totpEnabled: true,
-});
+const finance = financeActor;
 const maker = finance('00000000-0000-4000-8000-0000000000a1');
 const checker = finance('00000000-0000-4000-8000-0000000000a2');
 
 interface Served {
   me: WorldActor;
   claimId: string;
-}
-
-async function collect(fn: (out: PassThrough) => Promise<unknown>): Promise<string> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  await fn(out);
-  out.end();
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** A worker (with a sign-in) whose claim was approved through the real claim path. */

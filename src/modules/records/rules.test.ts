@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { parseCertificateRow, publicMatch } from '../assessment/certificate-rules.js';
 import { nationalLookupRule } from '../subsidy/rules.js';
 import { idCheckChar } from '../../lib/identifiers.js';
-import { canonicalJson, claimedDocumentId, hoursOf, inTimeOrder, looksLikePdf, signedStatement, totalsOf, voucherAt } from './rules.js';
+import { canonicalJson, claimedDocumentId, hoursOf, inTimeOrder, looksLikePdf, resultAt, signedStatement, totalsOf, voucherAt } from './rules.js';
 import type { RecordEntry } from './schemas.js';
 
 const e = (x: Partial<RecordEntry> & Pick<RecordEntry, 'at' | 'kind'>): RecordEntry => ({
@@ -64,6 +64,25 @@ describe('time order and totals', () => {
     ['2026-03-01T02:00:00.000Z', '2026-02-01', '2026-01-31T16:00:00.000Z'],
   ])('a voucher issued %s valid from %s enters the story at %s', (issuedAt, validFrom, at) => {
     expect(voucherAt({ issuedAt: new Date(issuedAt), validFrom }).toISOString()).toBe(at);
+  });
+
+  it.each([
+    ['recorded the same Shanghai day: the instant it was recorded', '2026-12-04T07:30:00.000Z', '2026-12-04', '2026-12-04T07:30:00.000Z'],
+    ['recorded just after midnight Shanghai, the day before in UTC', '2026-12-03T16:30:00.000Z', '2026-12-04', '2026-12-03T16:30:00.000Z'],
+    ['recorded three days later: noon of the assessment day', '2026-12-06T23:50:00.000Z', '2026-12-04', '2026-12-04T04:00:00.000Z'],
+  ])('a result %s (recorded %s, assessed on %s) enters the story at %s', (_n, createdAt, assessedOn, at) => {
+    expect(resultAt({ createdAt: new Date(createdAt), assessedOn }).toISOString()).toBe(at);
+  });
+
+  it('a result recorded late stands before its certificate and its claim', () => {
+    const e = (kind: RecordEntry['kind'], at: string): RecordEntry => ({ kind, at, ref: '', title: '' }) as RecordEntry;
+    const result = resultAt({ createdAt: new Date('2026-12-06T23:50:00.000Z'), assessedOn: '2026-12-04' }).toISOString();
+    const order = inTimeOrder([
+      e('subsidy', '2026-12-06T23:50:00.000Z'),
+      e('certificate', new Date('2026-12-04T12:00:00+08:00').toISOString()),
+      e('assessment', result),
+    ]);
+    expect(order.map((x) => x.kind)).toEqual(['assessment', 'certificate', 'subsidy']);
   });
 
   it('hours of sessions to a tenth', () => {

@@ -19,6 +19,15 @@ const KIND_ORDER: Record<EntryKind, number> = {
   rehab: 8,
 };
 
+/**
+ * When a result goes in the record: the day of the assessment (考核日期), not the day the assessor typed it in — a
+ * result recorded days later would otherwise stand after its own certificate and after the claim's start. Recorded
+ * on the day itself, the instant it was recorded; else noon of that day, with the certificate (which follows it).
+ */
+export function resultAt(r: { assessedOn: string; createdAt: Date }): Date {
+  return businessDate(r.createdAt) === r.assessedOn ? r.createdAt : new Date(`${r.assessedOn}T12:00:00+08:00`);
+}
+
 export function inTimeOrder(entries: readonly RecordEntry[]): RecordEntry[] {
   return [...entries].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.ref.localeCompare(b.ref)));
 }

@@ -13,7 +13,7 @@ import * as catalog from '../catalog/index.js';
 import * as subsidy from '../subsidy/index.js';
 import * as training from '../training/index.js';
 import * as vouchers from '../vouchers/index.js';
-import { hoursOf, voucherAt } from './rules.js';
+import { hoursOf, resultAt, voucherAt } from './rules.js';
 import type { RecordEntry } from './schemas.js';
 
 /** Names looked up once per record (occupations and programmes by code/id). */
@@ -136,7 +136,7 @@ const assessmentSource: RecordSource = {
     const rs = await Promise.all(
       results.map(async (r) =>
         entry({
-          at: r.createdAt.toISOString(),
+          at: resultAt(r).toISOString(),
           kind: 'assessment',
           ref: r.certificateNumber ?? '',
           title: (await names.occupation(r.occupationCode)) ?? r.occupationCode,

@@ -14,6 +14,7 @@ import { scopeSql, type Actor, type Scope } from '../identity/index.js';
 import * as orgs from '../orgs/index.js';
 import { APPLICANTS, assertCaseInScope, CASE_COLUMNS, CASE_READERS, scopeFor } from './policy.js';
 import { openCasePersons, recognitionInScope } from './recognitions.js';
+import { PENDING_SQL } from './todos.js';
 import {
   decisionsOf,
   nameBook,
@@ -251,7 +252,14 @@ export async function getCase(actor: Actor, q: Queryable, id: string): Promise<C
 export async function listCases(
   actor: Actor,
   q: Queryable,
-  f: { status?: CaseRow['status'] | undefined; districtCode?: string | undefined; hospitalId?: string | undefined; limit: number; offset: number },
+  f: {
+    status?: CaseRow['status'] | undefined;
+    districtCode?: string | undefined;
+    hospitalId?: string | undefined;
+    pending?: 'extension' | 'voucher' | undefined;
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ total: number; items: CaseListItem[] }> {
   const scope = scopeFor(actor, CASE_READERS);
   const params: unknown[] = [];
@@ -263,6 +271,8 @@ export async function listCases(
   if (f.status) add('c.status', f.status);
   if (f.districtCode) add('c.district_code', f.districtCode);
   if (f.hospitalId) add('c.hospital_id', f.hospitalId);
+  // the workbench's to-dos (todos.ts) as filters: the same conditions
+  if (f.pending) where.push(PENDING_SQL[f.pending]);
   const w = where.join(' AND ');
   const total = (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM rehab_cases c WHERE ${w}`, params)).rows[0]!.n;
   const { rows } = await q.query<CaseRow>(

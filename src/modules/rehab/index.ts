@@ -11,3 +11,4 @@ export type { CaseAppealFacts } from './reopen.js';
 export { getCase } from './cases.js';
 export type { CaseView } from './rows.js';
 export { CASE_READERS } from './policy.js';
+export { countCasesToDecide, countExtensionsToDecide, countPatientsToAdmit, countRetrainingVouchersToIssue } from './todos.js';

@@ -41,6 +41,16 @@ const rows = async () => ({
   audit: await t.count('audit_log'),
 });
 
+/** A to-do's count on the caller's workbench (the workbench module asks this module's todos.ts). */
+const todo = async (as: string, kind: string): Promise<number> => {
+  const w = (await t.call('GET', '/api/v1/workbench', { as })).json() as { todos: Array<{ kind: string; count: number }> };
+  const found = w.todos.find((x) => x.kind === kind);
+  if (!found) throw new Error(`${as} has no ${kind} to-do`);
+  return found.count;
+};
+const pendingIds = async (as: string, pending: string): Promise<string[]> =>
+  (await t.call('GET', `/api/v1/rehab/cases?pending=${pending}`, { as })).json().items.map((c: { id: string }) => c.id);
+
 beforeAll(async () => {
   t = await createTestApp();
   world = await makeWorld(t.db, t.fx.accounts.city_admin!.id);
@@ -180,6 +190,9 @@ describe('application', () => {
     const c = await t.call('POST', `/api/v1/rehab/cases/${caseId}/confirm`, { as: 'worker', body: {} });
     expect(c.json()).toMatchObject({ status: 'submitted' });
     expect(c.json().submittedAt).not.toBeNull();
+    // the committee's workbench counts it; the hospital has nothing to admit yet
+    expect(await todo('committee', 'REHAB_TO_DECIDE')).toBe(1);
+    expect(await todo('hospital', 'REHAB_TO_ADMIT')).toBe(0);
     const again = await t.call('POST', '/api/v1/rehab/cases', { as: 'worker', body: body() });
     expect(again.json().reasons.map((x: { code: string }) => x.code)).toEqual(['OPEN_CASE_EXISTS']);
     const enc = (await t.db.query<{ home_address_enc: string }>('SELECT home_address_enc FROM rehab_cases WHERE id = $1', [caseId])).rows[0]!;
@@ -327,6 +340,10 @@ describe('hospital', () => {
       body: { outcome: 'place', reason: '改派', hospitalId: h.id, plannedDays: 30, supersedesDecisionId: inForce.id },
     });
     expect(re.statusCode, re.body).toBe(201);
+    // placed: the hospital's workbench shows one patient to admit, the other hospital none; nothing left to decide
+    expect(await todo('hospital', 'REHAB_TO_ADMIT')).toBe(1);
+    expect(await todo('hospital_b', 'REHAB_TO_ADMIT')).toBe(0);
+    expect(await todo('committee', 'REHAB_TO_DECIDE')).toBe(0);
     const a = await t.call('POST', `/api/v1/rehab/cases/${caseId}/admit`, { as: 'hospital', body: {} });
     expect(a.statusCode, a.body).toBe(200);
     expect(a.json()).toMatchObject({ status: 'admitted', plannedLastDay: addDays(today, 29) });
@@ -338,11 +355,15 @@ describe('hospital', () => {
     expect((await t.call('POST', `/api/v1/rehab/cases/${caseId}/progress`, { as: 'hospital', body: { note: '膝关节屈曲至90度' } })).statusCode).toBe(200);
     const x = await t.call('POST', `/api/v1/rehab/cases/${caseId}/extension-requests`, { as: 'hospital', body: { days: 14, reason: '肌力恢复未达标' } });
     expect(x.json().extensionRequest).toMatchObject({ days: 14 });
+    expect(await todo('hospital', 'REHAB_TO_ADMIT')).toBe(0);
+    expect(await todo('committee', 'REHAB_EXTENSIONS')).toBe(1);
+    expect(await pendingIds('committee', 'extension')).toEqual([caseId]);
     const g = await t.call('POST', `/api/v1/rehab/cases/${caseId}/decisions`, {
       as: 'committee',
       body: { outcome: 'extend', extraDays: 14, reason: '同意延长' },
     });
     expect(g.json()).toMatchObject({ plannedDays: 44, extensionRequest: null });
+    expect(await todo('committee', 'REHAB_EXTENSIONS')).toBe(0);
     const bad = await t.call('POST', `/api/v1/rehab/cases/${caseId}/discharge`, {
       as: 'hospital',
       body: { outcome: 'retraining_recommended', summary: '可从事轻体力工作' },
@@ -361,6 +382,11 @@ describe('hospital', () => {
 describe('back to work and to skills', () => {
   it('the district officer issues the retraining voucher in one step, once; the worker holds it', async () => {
     const body = { programmeId: world.programme.id, occupationCode: OCC, level: 4 };
+    // the discharge recommends retraining: a to-do of the case's district, not of another
+    expect(await todo('district_admin', 'REHAB_VOUCHERS_TO_ISSUE')).toBe(1);
+    expect(await todo('district_admin_b', 'REHAB_VOUCHERS_TO_ISSUE')).toBe(0);
+    expect(await pendingIds('district_admin', 'voucher')).toEqual([caseId]);
+    expect(await pendingIds('district_admin_b', 'voucher')).toEqual([]);
     expect((await t.call('POST', `/api/v1/rehab/cases/${caseId}/retraining-voucher`, { as: 'district_admin_b', body })).statusCode).toBe(404);
     const r = await t.call('POST', `/api/v1/rehab/cases/${caseId}/retraining-voucher`, { as: 'district_admin', body });
     expect(r.statusCode, r.body).toBe(200);
@@ -368,6 +394,7 @@ describe('back to work and to skills', () => {
     expect(voucher.number).toMatch(/^SV/);
     const again = await t.call('POST', `/api/v1/rehab/cases/${caseId}/retraining-voucher`, { as: 'district_admin', body });
     expect(again.json()).toMatchObject({ code: 'CONFLICT' });
+    expect(await todo('district_admin', 'REHAB_VOUCHERS_TO_ISSUE')).toBe(0);
     const mine = (await t.call('GET', '/api/v1/vouchers/mine', { as: 'worker' })).json();
     expect(mine.items.map((v: { id: string }) => v.id)).toContain(voucher.id);
   });

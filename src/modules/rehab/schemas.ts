@@ -224,6 +224,12 @@ export const CaseQuery = z.strictObject({
   status: z.enum(CASE_STATUSES).optional(),
   districtCode: District.optional(),
   hospitalId: z.uuid().optional(),
+  pending: z
+    .enum(['extension', 'voucher'])
+    .optional()
+    .describe(
+      "what the case waits for: 'extension' the committee's answer to a hospital's extension request, 'voucher' the district officer's retraining voucher after a discharge recommending retraining",
+    ),
   ...Paging,
 });
 

@@ -1,21 +1,13 @@
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { clip, readCamt054, readResultCsv, validateXml, writeDisbursementCsv, writePain001, xmlEscape, type Payment, type ReadOutcome } from './bankfiles.js';
 import { simulateBank } from './bank-simulator.js';
 import { fenToYuan, yuanToFen } from './money.js';
+import { collect } from '../../test/collect.js';
 
 const PAIN_XSD = new URL('./xsd/pain.001.001.09.xsd', import.meta.url).pathname;
 const CAMT_XSD = new URL('./xsd/camt.054.001.10.xsd', import.meta.url).pathname;
-
-async function collect(fn: (out: PassThrough) => Promise<unknown>): Promise<string> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  await fn(out);
-  out.end();
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function payments(n: number): Payment[] {
   return Array.from({ length: n }, (_, i) => ({

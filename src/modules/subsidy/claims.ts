@@ -9,14 +9,15 @@
  *   limits.ts      the per-person limits, re-decided at a manual approval (recheckLimits)
  *   approval.ts    in_review → approved: budget reserved, voucher approved (../flows.ts), notice published
  *   review.ts      a reviewer's decision; re-queue after a failed payment
- *   queries.ts     one claim, the list, the admins' to-dos
+ *   queries.ts     one claim, the list (the one scoped query), the admins' to-dos
+ *   enterprise.ts  补贴到账: an enterprise's claims (paid to it or on its customised vouchers) and one of them
  *   notice.ts      the public notice (公示)
  *   objections.ts  objections (异议) and the officers' queue
  * This file is the sub-area's index (the module's face, the routes, the exports and the tests import it).
  */
 export { NOTICE_WORKING_DAYS, listCalendar, setCalendarDay } from './calendar.js';
 export { presentClaim, type ClaimRow, type ClaimView } from './claims/claim-row.js';
-export { createClaimForPass, type PassFacts } from './claims/create.js';
+export { createClaimForPass, expectedClaimAmountFen, type ExpectedClaimInput, type PassFacts } from './claims/create.js';
 export { APPRENTICESHIP_DEFAULT_CAP_YEARS } from './claims/limits.js';
 export { listNotices, type NoticeFilter, type NoticeItem } from './claims/notice.js';
 export {
@@ -27,5 +28,6 @@ export {
   type ObjectionResult,
   type ObjectionView,
 } from './claims/objections.js';
-export { claimTodos, getClaim, listClaims, type ClaimDetail, type ClaimFilter, type ClaimTodo } from './claims/queries.js';
+export { claimTodos, claimsOfClass, getClaim, listClaims, type ClassClaim, type ClaimDetail, type ClaimFilter, type ClaimTodo } from './claims/queries.js';
 export { decideClaim, requeueClaim, type DecisionInput } from './claims/review.js';
+export { getEnterpriseClaim, listEnterpriseClaims, type EnterpriseClaim, type EnterpriseClaimDetail, type EnterpriseClaimPage } from './claims/enterprise.js';

@@ -1,4 +1,4 @@
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/index.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
@@ -10,9 +10,10 @@ import { validateXml } from './bankfiles.js';
 import { fundsCheckLines } from './cli.js';
 import { createClaimForPass } from './claims.js';
 import { listDebtorAccounts, setDebtorAccount } from './debtor-accounts.js';
-import { PAIN001_XSD, approveBatch, buildBatch, createBatch, generateFiles, importResults, streamBatchFile } from './disbursement.js';
+import { PAIN001_XSD, approveBatch, buildBatch, createBatch, generateFiles, getBatch, importResults, streamBatchFile } from './disbursement.js';
 import * as ledger from './ledger.js';
 import { anyOccupation, assessedVoucher, endNotice, passFacts, setBudget, skillUpgrade } from './test-world.js';
+import { collect } from '../../test/collect.js';
 
 const YEAR = new Date().getUTCFullYear();
 const actor = (n: number, role: Actor['role']): Actor => ({
@@ -35,15 +36,6 @@ let t: TestApp;
 let upgradeId: string; // SH-SKILL-UPGRADE: 失业保险基金
 let eduId: string; // a programme of 地方教育附加专项资金
 let occupation: string;
-
-async function collect(fn: (out: PassThrough) => Promise<unknown>): Promise<string> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  await fn(out);
-  out.end();
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 const rowCount = async (table: string) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n;
 
@@ -165,6 +157,30 @@ describe('a batch over two funds', () => {
       ['local_education_surcharge', 1],
       ['unemployment_insurance_fund', 2],
     ]);
+    // the checker sees, before approving, what the batch pays from (each fund's current account) and to whom
+    const fenOf = (f: string) => Number(pays.find((p) => p.funding_source === f)!.fen);
+    const seen = await getBatch(checker, db, b.id);
+    expect(seen.payeeKinds).toEqual([{ kind: 'person', count: 3, amountFen: b.totalFen }]);
+    expect(seen.debtors).toEqual([
+      {
+        fundingSource: 'local_education_surcharge',
+        accountName: '地方教育附加专项资金代发户',
+        accountNumber: '31001500000050000099',
+        bankName: expect.any(String) as string,
+        fixed: false,
+        count: 1,
+        amountFen: fenOf('local_education_surcharge'),
+      },
+      {
+        fundingSource: 'unemployment_insurance_fund',
+        accountName: '失业保险基金支出户',
+        accountNumber: '31001500000050000002',
+        bankName: expect.any(String) as string,
+        fixed: false,
+        count: 2,
+        amountFen: fenOf('unemployment_insurance_fund'),
+      },
+    ]);
     await db.tx((tx) => approveBatch(checker, tx, b.id));
     // changed after approval: the batch keeps the account it was approved with
     await db.tx((tx) =>
@@ -174,6 +190,10 @@ describe('a batch over two funds', () => {
         bankName: '代发银行',
       }),
     );
+    expect((await getBatch(checker, db, b.id)).debtors.map((d) => [d.accountNumber, d.fixed])).toEqual([
+      ['31001500000050000099', true],
+      ['31001500000050000002', true], // the approved batch's, not the new account
+    ]);
     await generateFiles(maker, db, b.id);
     const pain = await collect((out) => streamBatchFile(maker, db, b.id, 'pain001', out));
     expect((await validateXml(pain, PAIN001_XSD)).errors).toEqual([]);

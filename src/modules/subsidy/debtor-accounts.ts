@@ -116,6 +116,55 @@ export async function debtorAccountsOf(q: Queryable, batchId: string): Promise<D
 }
 
 /**
+ * What a batch pays from, as its checker sees it before approving: per funding source of its payments, the
+ * account fixed at approval, or (not approved yet) the fund's current account — null when none is set (the
+ * approval then refuses with DEBTOR_ACCOUNT_MISSING) — with the count and the amount paid from it.
+ */
+export async function batchDebtorsView(
+  q: Queryable,
+  batchId: string,
+): Promise<
+  Array<{
+    fundingSource: string | null;
+    accountName: string | null;
+    accountNumber: string | null;
+    bankName: string | null;
+    fixed: boolean;
+    count: number;
+    amountFen: number;
+  }>
+> {
+  const { rows } = await q.query<{
+    funding_source: string | null;
+    account_name: string | null;
+    account_number: string | null;
+    bank_name: string | null;
+    fixed: boolean;
+    n: number;
+    fen: string | number;
+  }>(
+    `SELECT p.funding_source, coalesce(d.account_name, a.account_name) AS account_name, coalesce(d.account_number, a.account_number) AS account_number,
+            coalesce(d.bank_name, a.bank_name) AS bank_name, (d.batch_id IS NOT NULL) AS fixed, count(*)::int AS n, sum(p.amount_fen)::bigint AS fen
+       FROM disbursement_payments p
+       LEFT JOIN disbursement_batch_debtors d ON d.batch_id = p.batch_id AND d.funding_source = p.funding_source
+       LEFT JOIN fund_debtor_accounts a ON a.funding_source = p.funding_source
+      WHERE p.batch_id = $1 AND p.status <> 'cancelled'
+      GROUP BY p.funding_source, d.batch_id, d.account_name, d.account_number, d.bank_name, a.account_name, a.account_number, a.bank_name
+      ORDER BY p.funding_source`,
+    [batchId],
+  );
+  return rows.map((r) => ({
+    fundingSource: r.funding_source,
+    accountName: r.account_name,
+    accountNumber: r.account_number,
+    bankName: r.bank_name,
+    fixed: r.fixed,
+    count: r.n,
+    amountFen: Number(r.fen),
+  }));
+}
+
+/**
  * Fixes the batch's debtor accounts: one row per funding source among its payments, copied from the current
  * accounts (idempotent: a fund already fixed keeps its row). DEBTOR_ACCOUNT_MISSING when a fund has none.
  */

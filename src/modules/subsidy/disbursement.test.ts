@@ -1,4 +1,4 @@
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/index.js';
 import { createTestDb, testConfig } from '../../test/harness.js';
@@ -13,6 +13,7 @@ import { approveBatch, buildBatch, cancelBatch, createBatch, generateFiles, impo
 import * as ledger from './ledger.js';
 import { fakeCard, anyOccupation, approvedClaims, assessedVoucher, endNotice, passFacts, setBudget, skillUpgrade } from './test-world.js';
 import * as persons from '../persons/service.js';
+import { collect } from '../../test/collect.js';
 
 const PAIN_XSD = new URL('./xsd/pain.001.001.09.xsd', import.meta.url).pathname;
 const YEAR = new Date().getUTCFullYear();
@@ -31,15 +32,6 @@ const actor = (accountId: string, role: Actor['role'], districtCode: string | nu
 const maker = actor('00000000-0000-4000-8000-000000000001', 'finance');
 const checker = actor('00000000-0000-4000-8000-000000000002', 'finance');
 const reviewer = actor('00000000-0000-4000-8000-000000000003', 'district_admin', '310115');
-
-async function collect(fn: (out: PassThrough) => Promise<unknown>): Promise<string> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  await fn(out);
-  out.end();
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 let db: Db;
 let programmeId: string;

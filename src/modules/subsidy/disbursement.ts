@@ -30,7 +30,16 @@ export {
   type BatchRow,
   type BatchView,
 } from './disbursement/batches.js';
-export { buildBatch, createBatch, createPayableBatch, openBatch, resumeBuilding, type BatchInput } from './disbursement/build.js';
+export {
+  buildBatch,
+  createBatch,
+  createPayableBatch,
+  openBatch,
+  payableSummary,
+  resumeBuilding,
+  type BatchInput,
+  type PayableSummary,
+} from './disbursement/build.js';
 export { batchForDownload, generateFiles, streamBatchFile } from './disbursement/files.js';
 export {
   getBatch,

@@ -4,7 +4,6 @@
  */
 import type { Db } from '../../db/index.js';
 import { shanghaiDateTime, yuan, zh, type ListExport } from '../../http/export.js';
-import { maskName } from '../../lib/identifiers.js';
 import * as catalog from '../catalog/index.js';
 import type { Actor } from '../identity/index.js';
 import { listClaims, listNotices, type ClaimFilter, type ClaimView, type NoticeFilter, type NoticeItem } from './claims.js';
@@ -40,7 +39,7 @@ export async function claimsExport(actor: Actor, db: Db, f: Filters<ClaimFilter>
       { header: '等级', width: 14, value: (r) => zh(`level.${r.level}`, String(r.level)) },
       { header: '区', width: 10, value: (r) => n.district(r.districtCode) },
       { header: '收款人类型', width: 10, value: (r) => zh(`payee.${r.payee.kind}`, r.payee.kind) },
-      { header: '收款人', width: 16, value: (r) => (r.payee.name ? (r.payee.kind === 'person' ? maskName(r.payee.name) : r.payee.name) : '') },
+      { header: '收款人', width: 16, value: (r) => r.payee.name ?? '' },
       { header: '收款账户', width: 24, value: (r) => r.payee.accountMasked ?? '' },
       { header: '开户行', width: 16, value: (r) => r.payee.bankName ?? '' },
       { header: '补贴金额（元）', width: 14, value: (r) => yuan(r.amountFen) },

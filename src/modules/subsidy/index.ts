@@ -3,10 +3,11 @@ import type { JobDef } from '../../jobs/scheduler.js';
 import { resumeJob } from './disbursement.js';
 export { simulateBank } from './bank-simulator.js';
 export { validateXml } from './bankfiles.js';
-export { createClaimForPass } from './claims.js';
+export { createClaimForPass, expectedClaimAmountFen } from './claims.js';
 export { registerSubsidyCommands } from './cli.js';
 export { approveBatch, buildBatch, createBatch, generateFiles, importResults } from './disbursement.js';
-export { checkFunds, lockAccount } from './ledger.js';
+export { checkFunds, listAccounts, lockAccount } from './ledger.js';
+export type { BudgetAccount } from './ledger.js';
 export { registerRoutes } from './routes.js';
 export { shanghaiDate } from './rules.js';
 export { configureSocialInsurance, setSimulatedRecords } from './social-insurance.js';
@@ -24,8 +25,8 @@ export {
 export const jobs: readonly JobDef[] = [resumeJob];
 export { claimsOfPerson } from './history.js';
 export type { ClaimHistoryItem } from './history.js';
-export { claimServed } from './served.js';
-export type { ServedClaim } from './served.js';
+export { claimLinks, claimServed } from './served.js';
+export type { ClaimLink, ServedClaim } from './served.js';
 export { claimAppealFacts, reopenRejectedClaim } from './claims/appeal.js';
 export type { ClaimAppealFacts } from './claims/appeal.js';
 export type { LoadedCalendar } from './calendar.js';
@@ -38,3 +39,5 @@ export { claimTimelineFacts, claimTimelineFactsOfVoucher } from './timeline-fact
 export type { ClaimTimelineFacts } from './timeline-facts.js';
 export { claimsNoticeEndedOn } from './notice-ended.js';
 export type { NoticeEndedClaim } from './notice-ended.js';
+// the statistics' rebuild: this module's facts over its own tables (analytics/sources.ts composes them)
+export { analyticsFacts } from './analytics-facts.js';

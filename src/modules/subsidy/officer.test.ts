@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { SYSTEM } from '../audit/service.js';
 import { createClaimForPass } from './claims.js';
-import { anyOccupation, approvedClaims, assessedVoucher, endNotice, passFacts, setBudget, skillUpgrade } from './test-world.js';
+import { maskId, maskName } from '../../lib/identifiers.js';
+import { anyOccupation, approvedClaims, assessedVoucher, endNotice, fakeIdNumber, passFacts, setBudget, skillUpgrade } from './test-world.js';
 
 const YEAR = new Date().getUTCFullYear();
 let t: TestApp;
@@ -37,9 +38,19 @@ async function failingClaim(n: number, districtCode?: string) {
 describe('item 15: the checker sees each payment and the maker and checker by name', () => {
   it('batch detail and payments: masked payee, masked account, bank, programme name, amount; maker/checker names', async () => {
     await approvedClaims(t.db, 3, programmeId, occupation, 100);
+    // the batch list's empty state tells the maker what a batch would take: in notice first, then ready
+    const waiting = (await t.call('GET', '/api/v1/subsidy/batches/payable', { as: 'finance' })).json();
+    expect(waiting).toMatchObject({ ready: { count: 0, amountFen: 0 }, inNotice: { count: 3 }, noAccount: 0 });
+    expect(waiting.inNotice.nextPayableOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await endNotice(t.db);
+    const ready = (await t.call('GET', '/api/v1/subsidy/batches/payable', { as: 'auditor' })).json();
+    expect(ready).toMatchObject({ ready: { count: 3 }, inNotice: { count: 0, nextPayableOn: null } });
+    expect(ready.ready.amountFen).toBeGreaterThan(0);
+    expect((await t.call('GET', '/api/v1/subsidy/batches/payable', { as: 'district_admin' })).statusCode).toBe(403);
     const b = await t.call('POST', '/api/v1/subsidy/batches', { as: 'finance', body: {} });
     expect(b.statusCode).toBe(201);
+    const drained = (await t.call('GET', '/api/v1/subsidy/batches/payable', { as: 'finance' })).json();
+    expect(drained.ready).toEqual({ count: 0, amountFen: 0 });
     const id = b.json().id as string;
     const d = await t.call('GET', `/api/v1/subsidy/batches/${id}`, { as: 'finance2' });
     expect(d.statusCode).toBe(200);
@@ -108,6 +119,37 @@ describe('item 16: approving despite a failed rule needs a reason', () => {
     expect(a.rows[0]!.detail).toMatchObject({ overriddenRules: ['ATTENDANCE_THRESHOLD'], overrideReason: '病假期间缺勤，已补课' });
   });
 
+  it('the decider sees the person (masked), the programme and occupation by name, the attendance figures and the person’s other claims this year', async () => {
+    const first = await failingClaim(210);
+    const rejected = await t.call('POST', `/api/v1/subsidy/claims/${first.id}/decision`, {
+      as: 'district_admin',
+      body: { decision: 'reject', opinion: '出勤不足' },
+    });
+    expect(rejected.statusCode).toBe(200);
+    const c = await failingClaim(210); // the same person again: a new voucher, a new claim in review
+    const r = await t.call('GET', `/api/v1/subsidy/claims/${c.id}`, { as: 'district_admin' });
+    expect(r.statusCode).toBe(200);
+    const v = r.json() as {
+      rules: Array<{ rule: string; values?: Record<string, number> }>;
+      context: { person: unknown; programmeName: string; occupationName: string | null; otherClaimsThisYear: unknown[] };
+    };
+    expect(v.context.person).toEqual({ nameMasked: maskName('学员210'), idMasked: maskId(fakeIdNumber(210)) });
+    expect(r.body).not.toContain(fakeIdNumber(210));
+    expect(v.context.programmeName).toBe(programmeName);
+    expect(v.context.occupationName).toEqual(expect.any(String));
+    expect(v.rules.find((x) => x.rule === 'ATTENDANCE_THRESHOLD')!.values).toEqual({ attendancePct: 10, thresholdPct: 80 });
+    expect(v.context.otherClaimsThisYear).toEqual([
+      {
+        number: first.number,
+        occupationCode: occupation,
+        occupationName: v.context.occupationName,
+        level: 4,
+        amountFen: (r.json() as { amountFen: number }).amountFen,
+        status: 'rejected',
+      },
+    ]);
+  });
+
   it('a claim that passes every rule and a rejection need no override reason', async () => {
     const c = await failingClaim(201);
     const r = await t.call('POST', `/api/v1/subsidy/claims/${c.id}/decision`, { as: 'district_admin', body: { decision: 'reject', opinion: '出勤不足' } });
@@ -156,6 +198,14 @@ describe('item 17: lists have search, filters and an Excel export of what the fi
     expect(byName.total).toBe(3);
     const list = (await t.call('GET', '/api/v1/subsidy/claims?status=in_review', { as: 'district_admin' })).json();
     expect(list.items.every((c: { districtCode: string }) => c.districtCode === '310115')).toBe(true);
+    // a person payee's name is masked in the list and in the claim, like every person's name
+    expect(byName.items.map((c: { payee: { kind: string; name: string } }) => c.payee)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'person', name: maskName('学员300') })]),
+    );
+    expect(JSON.stringify(byName.items)).not.toMatch(/学员30\d/);
+    const detail = await t.call('GET', `/api/v1/subsidy/claims/${a.id}`, { as: 'district_admin' });
+    expect(detail.json().payee).toMatchObject({ kind: 'person', name: '学***0' });
+    expect(detail.body).not.toContain('学员300');
 
     const audits = await t.count('audit_log', "action = 'list.export'");
     const x = await exported('/api/v1/subsidy/claims/export.xlsx?status=in_review', 'district_admin');

@@ -15,8 +15,20 @@ import * as disb from './disbursement.js';
 import { batchesExport, claimsExport, noticesExport } from './exports.js';
 import * as ledger from './ledger.js';
 import * as debtors from './debtor-accounts.js';
+import { registerEnterpriseClaimRoutes } from './enterprise-routes.js';
 import { registerPrecheckRoutes } from './precheck-routes.js';
-import { BATCH_READERS, CITY_ADMIN, CLAIM_READERS, FINANCE, FUNDS_READERS, OBJECTION_READERS, OFFICERS, REQUEUERS, REVIEWERS } from './policy.js';
+import {
+  BATCH_READERS,
+  CITY_ADMIN,
+  CLAIM_READERS,
+  CLASS_CLAIM_READERS,
+  FINANCE,
+  FUNDS_READERS,
+  OBJECTION_READERS,
+  OFFICERS,
+  REQUEUERS,
+  REVIEWERS,
+} from './policy.js';
 import {
   BatchCreate,
   BatchDetailSchema,
@@ -32,6 +44,7 @@ import {
   DebtorAccountSchema,
   FundParams,
   ClaimDetailSchema,
+  ClassClaimSchema,
   ClaimQuery,
   ClaimTodoSchema,
   ClaimViewSchema,
@@ -46,6 +59,7 @@ import {
   OBJECTION_STATES,
   PaymentQuery,
   ResultQuery,
+  PayableSummarySchema,
 } from './schemas.js';
 
 const TAGS = ['subsidy'];
@@ -62,6 +76,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
   registerBatchCheckRoutes(app, db);
   registerBankFileRoutes(app, db);
   registerPrecheckRoutes(app, db);
+  registerEnterpriseClaimRoutes(app, db);
 }
 
 /** Reading claims: the list, the admins' to-dos, the export, one claim. */
@@ -76,6 +91,18 @@ function registerClaimRoutes(app: FastifyInstance, db: Db): void {
     query: ClaimQuery,
     response: Page(ClaimViewSchema),
     handler: async ({ actor, q, query }) => claims.listClaims(actor, q, query),
+  });
+
+  defineRoute(app, db, {
+    method: 'GET',
+    url: '/api/v1/classes/:id/claims',
+    operationId: 'listClassClaims',
+    summary: 'The subsidy claims of the provider’s own class: amount and payment state per trainee’s voucher (another provider’s class: 404)',
+    tags: TAGS,
+    access: CLASS_CLAIM_READERS,
+    params: IdParams,
+    response: Page(ClassClaimSchema),
+    handler: async ({ actor, q, params }) => claims.claimsOfClass(actor, q, params.id),
   });
 
   defineRoute(app, db, {
@@ -337,6 +364,17 @@ function registerBatchRoutes(app: FastifyInstance, db: Db): void {
     response: BatchViewSchema,
     handler: async ({ actor, db: d, req, body }) =>
       disb.openBatch(actor, d, (tx) => idempotent(tx, actor, req, 'createDisbursementBatch', body, () => disb.createPayableBatch(actor, tx, body))),
+  });
+
+  defineRoute(app, db, {
+    method: 'GET',
+    url: '/api/v1/subsidy/batches/payable',
+    operationId: 'getPayableSummary',
+    summary: 'What a batch made now would take (approved claims whose notice ended), and what still waits for its notice or an account',
+    tags: TAGS,
+    access: BATCH_READERS,
+    response: PayableSummarySchema,
+    handler: async ({ actor, q }) => disb.payableSummary(actor, q),
   });
 
   defineRoute(app, db, {

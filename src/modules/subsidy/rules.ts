@@ -52,6 +52,7 @@ export interface RuleResult {
    * ONCE_ONLY_RATIO_USED: the once-only ratio was not applied again).
    */
   code?: string;
+  values?: Record<string, number>; // the figures the rule compared (the web words them), e.g. attendancePct, thresholdPct
 }
 
 /**
@@ -213,7 +214,7 @@ function apprenticeshipRule(f: ApprenticeshipFacts | null | undefined): { passed
 
 const levelName = (l: number): string => (l === 0 ? 'no-level certificate' : `level ${l}`);
 
-const rr = (rule: RuleName, passed: boolean, ok: string, ko: string): RuleResult => ({ rule, passed, reason: passed ? ok : ko });
+const rr = (rule: RuleName, passed: boolean, ok: string, ko: string, values?: RuleResult['values']) => ({ rule, passed, reason: passed ? ok : ko, values });
 
 export type LimitFacts = Pick<
   EligibilityFacts,
@@ -284,6 +285,7 @@ export function checkEligibility(f: EligibilityFacts): RuleResult[] {
       f.attendancePct !== null && f.attendancePct >= f.attendanceThresholdPct,
       `attendance ${f.attendancePct ?? 0} % ≥ ${f.attendanceThresholdPct} %`,
       f.attendancePct === null ? 'attendance unknown' : `attendance ${f.attendancePct} % < ${f.attendanceThresholdPct} %`,
+      f.attendancePct === null ? undefined : { attendancePct: f.attendancePct, thresholdPct: f.attendanceThresholdPct },
     ),
     r(
       'ASSESSMENT_PASSED_WITH_CERTIFICATE',

@@ -24,7 +24,65 @@ export const RuleResultSchema = z.object({
   passed: z.boolean(),
   reason: z.string(),
   code: z.string().optional().describe('stable reason code when the rule has a specific one (NO_BUDGET, LEVEL_DIFFERS_FROM_CLASS, ONCE_ONLY_RATIO_USED …)'),
+  values: z.record(z.string(), z.number()).optional().describe('the figures the rule compared, e.g. { attendancePct, thresholdPct }'),
 });
+
+/** One claim of a provider's class, as the provider sees it: no payee account, no person; the voucher joins the roster. */
+export const ClassClaimSchema = z
+  .object({
+    number: z.string(),
+    voucherId: z.string(),
+    amountFen: z.number().int(),
+    status: z.enum(CLAIM_STATES),
+    payeeKind: z.enum(['person', 'provider', 'enterprise']),
+    noticeLastDay: z.string().nullable().describe('the public notice’s (公示) last day, YYYY-MM-DD'),
+    paidAt: z.string().nullable().describe('when the bank confirmed the payment'),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'ClassClaim' });
+
+/** 补贴到账: the enterprise's list — its claims (paid to it, or on its customised vouchers), one page. */
+export const EnterpriseClaimQuery = z.strictObject({
+  status: z.enum(CLAIM_STATES).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+
+/** One claim as the enterprise sees it: the employee masked, what was trained where, how much and where the money is; no account. */
+export const EnterpriseClaimSchema = z
+  .object({
+    id: z.string(),
+    number: z.string(),
+    employeeNameMasked: z.string().nullable().describe('the trainee (the employee), masked'),
+    programmeName: z.string().nullable(),
+    occupationCode: z.string(),
+    occupationName: z.string().nullable(),
+    level: z.number().int(),
+    className: z.string().nullable(),
+    providerName: z.string().nullable(),
+    amountFen: z.number().int(),
+    status: z.enum(CLAIM_STATES),
+    payeeKind: z.enum(['person', 'provider', 'enterprise']).describe('who is paid: the enterprise itself, the employee, or the provider'),
+    paidToThisEnterprise: z.boolean(),
+    payeeKnown: z.boolean().describe('whether the payee is known (an enterprise programme whose employee has no employer on file has none)'),
+    customVoucher: z.boolean().describe('made on a customised voucher (企业定制券) the enterprise issued'),
+    noticeLastDay: z.string().nullable().describe('the public notice’s (公示) last day, YYYY-MM-DD'),
+    paidAt: z.string().nullable().describe('when the bank confirmed the payment'),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'EnterpriseClaim' });
+
+export const EnterpriseClaimPageSchema = z.object({
+  total: z.number().int(),
+  paidFen: z.number().int().describe('the sum of the listed claims (all pages) that were paid, to anyone'),
+  paidToEnterpriseFen: z.number().int().describe('of which paid to the enterprise itself'),
+  items: z.array(EnterpriseClaimSchema),
+});
+
+export const EnterpriseClaimDetailSchema = EnterpriseClaimSchema.extend({
+  events: z.array(z.object({ to: z.enum(CLAIM_STATES), at: z.string() })).describe('the claim’s steps, oldest first'),
+}).meta({ id: 'EnterpriseClaimDetail' });
 
 export const ClaimViewSchema = z
   .object({
@@ -48,7 +106,12 @@ export const ClaimViewSchema = z
     rules: z.array(RuleResultSchema),
     failedRules: z.array(z.string()),
     reasonCodes: z.array(z.string()).describe('stable reason codes: each failed rule’s, then notes (e.g. ONCE_ONLY_RATIO_USED)'),
-    payee: z.object({ kind: z.string(), name: z.string().nullable(), accountMasked: z.string().nullable(), bankName: z.string().nullable() }),
+    payee: z.object({
+      kind: z.string(),
+      name: z.string().nullable().describe('a person payee’s name masked (学***0); an enterprise’s or provider’s name as registered'),
+      accountMasked: z.string().nullable(),
+      bankName: z.string().nullable(),
+    }),
     notice: z.object({
       publishedAt: z.string().nullable(),
       lastDay: z.string().nullable(),
@@ -80,6 +143,26 @@ export const ClaimTodoSchema = z
 
 export const ClaimDetailSchema = ClaimViewSchema.extend({
   events: z.array(z.object({ from: z.string().nullable(), to: z.string(), at: z.string(), reason: z.string().nullable() })),
+  context: z
+    .object({
+      person: z.object({ nameMasked: z.string(), idMasked: z.string() }).nullable(),
+      occupationName: z.string().nullable(),
+      programmeName: z.string().nullable(),
+      class: z.object({ name: z.string(), providerName: z.string().nullable(), startDate: z.string(), endDate: z.string() }).nullable(),
+      otherClaimsThisYear: z
+        .array(
+          z.object({
+            number: z.string(),
+            occupationCode: z.string(),
+            occupationName: z.string().nullable(),
+            level: z.number().int(),
+            amountFen: z.number().int(),
+            status: z.enum(CLAIM_STATES),
+          }),
+        )
+        .describe('the person’s other claims of the claim’s year, rejected ones included (their status says so)'),
+    })
+    .describe('what the decider needs beside the claim: the person (masked), the class and provider, the person’s other claims this year'),
 });
 
 export const Decision = z.strictObject({
@@ -187,9 +270,38 @@ export const BatchPaymentSchema = z
   })
   .meta({ id: 'BatchPayment' });
 
+/** What a new batch would take now, and what waits (for the batch list's empty state and the maker's button). */
+export const PayableSummarySchema = z
+  .object({
+    ready: z
+      .object({ count: z.number().int(), amountFen: z.number().int() })
+      .describe('approved claims whose public notice ended: a batch made now takes them'),
+    inNotice: z
+      .object({ count: z.number().int(), nextPayableOn: z.string().nullable().describe('the first day one of them becomes payable (YYYY-MM-DD, Shanghai)') })
+      .describe('approved claims still in their public notice'),
+    noAccount: z.number().int().describe('approved claims whose payee has no bank account on file (no batch takes them)'),
+  })
+  .meta({ id: 'PayableSummary' });
+
 export const BatchDetailSchema = BatchViewSchema.extend({
   programmeName: z.string().nullable(),
   payees: z.array(z.object({ payeeKey: z.string(), count: z.number().int(), amountFen: z.number().int() })),
+  payeeKinds: z
+    .array(z.object({ kind: z.enum(['person', 'provider', 'enterprise']), count: z.number().int(), amountFen: z.number().int() }))
+    .describe('the payments by the payee’s kind (a person, a training provider, an enterprise)'),
+  debtors: z
+    .array(
+      z.object({
+        fundingSource: z.string().nullable(),
+        accountName: z.string().nullable(),
+        accountNumber: z.string().nullable(),
+        bankName: z.string().nullable(),
+        fixed: z.boolean().describe('fixed at approval; false: the fund’s current account, which approval will fix'),
+        count: z.number().int(),
+        amountFen: z.number().int(),
+      }),
+    )
+    .describe('the accounts the batch pays from, per funding source (null account: none set; approval refuses)'),
   payments: z.object({ total: z.number().int(), items: z.array(BatchPaymentSchema) }).describe('the first 50 payments; more from …/payments'),
 });
 

@@ -20,3 +20,18 @@ export async function claimServed(q: Queryable, claimId: string): Promise<Served
   const c = rows[0];
   return c ? { personId: c.person_id, finished: c.status === 'paid', districtCode: c.district_code, label: c.number } : null;
 }
+
+/** A claim as a result's page links it: its number (申请编号) and status. */
+export interface ClaimLink {
+  id: string;
+  number: string;
+  status: string;
+}
+
+/** The claims of these ids (unknown ids left out), for a list that names each row's claim (考核结果 → 补贴申请). */
+export async function claimLinks(q: Queryable, ids: readonly string[]): Promise<Map<string, ClaimLink>> {
+  const wanted = [...new Set(ids.filter(isUuid))];
+  if (!wanted.length) return new Map();
+  const { rows } = await q.query<ClaimLink>('SELECT id, number, status FROM subsidy_claims WHERE id = ANY($1::uuid[])', [wanted]);
+  return new Map(rows.map((r) => [r.id, r]));
+}

@@ -99,7 +99,22 @@ describe('voucherTimeline', () => {
     ],
     [
       'registered: admission closes with the opening report (3 days before the start)',
-      { registration: { at: at('2026-06-02'), status: 'pending', classStartDate: '2026-06-15' } },
+      { registration: { at: at('2026-06-02'), status: 'pending', classStartDate: '2026-06-15', classEndDate: '2026-06-26' } },
+      [
+        'applied:done:2026-06-01',
+        'registered:done:2026-06-02',
+        'admitted:current:2026-06-12?:admission_by_opening_deadline',
+        // the class registered for gives the later dates already (the same as once admitted)
+        'training:expected:2026-06-15?:class_dates',
+        'assessed:expected:2026-06-26?:after_class_end',
+        'reviewed:expected:2026-06-26?:claim_on_pass',
+        'notice:expected:2026-07-03?:notice_working_days',
+        'paid:expected:2026-07-06?:batch_after_notice',
+      ],
+    ],
+    [
+      'registered, the class started without an admission: no date rests on that class any more',
+      { registration: { at: at('2026-06-02'), status: 'pending', classStartDate: '2026-06-15', classEndDate: '2026-06-26' }, today: '2026-06-16' },
       [
         'applied:done:2026-06-01',
         'registered:done:2026-06-02',
@@ -256,7 +271,7 @@ describe('voucherTimeline', () => {
       'revoked after registering: failed at 录取 with the officer’s reason',
       {
         status: 'revoked',
-        registration: { at: at('2026-06-02'), status: 'pending', classStartDate: '2026-06-15' },
+        registration: { at: at('2026-06-02'), status: 'pending', classStartDate: '2026-06-15', classEndDate: '2026-06-26' },
         events: [{ from: 'issued', to: 'revoked', at: at('2026-06-04'), reason: '重复发放' }],
       },
       [
@@ -273,7 +288,7 @@ describe('voucherTimeline', () => {
     [
       'admission withdrawn before the roster deadline: the voucher is issued again, 报名 to be made again',
       {
-        registration: { at: at('2026-06-02'), status: 'released', classStartDate: '2026-06-15' },
+        registration: { at: at('2026-06-02'), status: 'released', classStartDate: '2026-06-15', classEndDate: '2026-06-26' },
         admission: { ...admitted, status: 'withdrawn' },
       },
       [

@@ -140,7 +140,7 @@ export interface VoucherFacts {
   statusChangedAt: Date;
   events: readonly VoucherEventFact[];
   /** The latest registration for a class with this voucher (pending, admitted, cancelled, released). */
-  registration: { at: Date; status: string; classStartDate: string } | null;
+  registration: { at: Date; status: string; classStartDate: string; classEndDate: string } | null;
   /** The admission (the live one, status admitted; else the latest, withdrawn or cancelled). */
   admission: { at: Date; status: string; startDate: string; endDate: string } | null;
   /** Days before the class's start that subsidised admissions close (the programme's opening deadline). */
@@ -216,8 +216,22 @@ const AFTER_TRAINING: ReadonlySet<string> = new Set(['assessed', 'approved', 'se
 /** Voucher states after an admission. */
 const PAST_ADMISSION: ReadonlySet<string> = new Set(['admitted', 'in_training', ...AFTER_TRAINING]);
 
+/** The class's dates the later steps are expected from. */
+type ClassDates = { startDate: string; endDate: string };
+
+/**
+ * The class the voucher is in (its live admission) or, registered and waiting for the provider to admit before
+ * the class starts, the class it is registered for: the worker already knows those dates (预计, as the rest).
+ */
+function classOf(f: VoucherFacts, admission: VoucherFacts['admission']): ClassDates | null {
+  if (admission) return admission;
+  const r = f.registration;
+  if (r?.status === 'pending' && f.today < r.classStartDate) return { startDate: r.classStartDate, endDate: r.classEndDate };
+  return null;
+}
+
 /** 培训: the class's dates. */
-function trainingStep(f: VoucherFacts, admission: VoucherFacts['admission']): Step {
+function trainingStep(f: VoucherFacts, admission: ClassDates | null): Step {
   if (!admission) return AFTER_TRAINING.has(f.status) || f.result ? step('training', 'done', null) : step('training', 'expected', null);
   const { startDate, endDate } = admission;
   // past the class: its end date passed, or the voucher already moved on (assessed, completed …)
@@ -227,9 +241,9 @@ function trainingStep(f: VoucherFacts, admission: VoucherFacts['admission']): St
 }
 
 /** 考核 → 审核 → 公示 → 到账 once the class is known. */
-function afterClass(f: VoucherFacts, training: Step): Step[] {
+function afterClass(f: VoucherFacts, training: Step, cls: ClassDates | null): Step[] {
   const c = f.claim;
-  const endDate = f.admission?.status === 'admitted' ? f.admission.endDate : null;
+  const endDate = cls?.endDate ?? null;
   // 考核
   let assessed: Step;
   if (f.result)
@@ -306,11 +320,11 @@ function paymentStep(f: VoucherFacts, c: ClaimFacts, noticeLastDay: string, noti
 export function voucherTimeline(f: VoucherFacts): Step[] {
   const first = beforeClass(f);
   const ended = first.some((s) => s.state === 'failed');
-  const admission = f.admission?.status === 'admitted' ? f.admission : null;
-  const training = ended ? step('training', 'skipped', null) : trainingStep(f, admission);
+  const cls = classOf(f, f.admission?.status === 'admitted' ? f.admission : null);
+  const training = ended ? step('training', 'skipped', null) : trainingStep(f, cls);
   if (f.kind === 'checkin_only') return [...first, training];
   if (ended) return [...first, training, ...(['assessed', 'reviewed', 'notice', 'paid'] as const).map((k) => step(k, 'skipped', null))];
-  const rest = afterClass(f, training);
+  const rest = afterClass(f, training, cls);
   return settleStates([...first, training, ...rest]);
 }
 

@@ -48,7 +48,9 @@ async function voucherFacts(q: Queryable, v: vouchers.Voucher, claim: subsidy.Cl
     validUntil: v.validUntil,
     statusChangedAt: v.statusChangedAt,
     events: events.map((e) => ({ from: e.from, to: e.to, at: new Date(e.at), reason: e.reason })),
-    registration: registration ? { at: registration.at, status: registration.status, classStartDate: registration.startDate } : null,
+    registration: registration
+      ? { at: registration.at, status: registration.status, classStartDate: registration.startDate, classEndDate: registration.endDate }
+      : null,
     admission: admission ? { at: admission.at, status: admission.status, startDate: admission.startDate, endDate: admission.endDate } : null,
     openingDeadlineDays: programme?.openingDeadlineDays ?? DEFAULT_OPENING_DEADLINE_DAYS,
     result: result ? { assessedOn: result.assessedOn, passed: result.passed } : null,

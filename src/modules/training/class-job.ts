@@ -36,7 +36,7 @@ async function startClass(tx: Tx, id: string, now: Date, out: ClassJobResult): P
     return;
   }
   for (const a of await listAdmittedVouchers(tx, c.id)) {
-    await vouchers.transitionVoucher(tx, SYSTEM, a.voucherId, 'in_training', { expectFrom: 'admitted', reason: `class ${c.id} opened` });
+    await vouchers.transitionVoucher(tx, SYSTEM, a.voucherId, 'in_training', { expectFrom: 'admitted', reason: `class ${c.id} opened`, asOf: now });
     out.inTraining++;
   }
   await tx.query(`UPDATE training_classes SET state = 'open', opened_at = $2 WHERE id = $1`, [c.id, now]);
@@ -57,7 +57,7 @@ async function endClass(tx: Tx, id: string, now: Date, out: ClassJobResult): Pro
   for (const a of await listAdmittedVouchers(tx, c.id)) {
     const v = await vouchers.getVoucher(tx, a.voucherId);
     if (v?.kind === 'checkin_only' && v.status === 'in_training') {
-      await vouchers.transitionVoucher(tx, SYSTEM, v.id, 'completed', { expectFrom: 'in_training', reason: `class ${c.id} ended` });
+      await vouchers.transitionVoucher(tx, SYSTEM, v.id, 'completed', { expectFrom: 'in_training', reason: `class ${c.id} ended`, asOf: now });
       out.completed++;
     }
   }

@@ -15,6 +15,7 @@ export type { MyTraining } from './my-training.js';
 export type { SessionInput } from './classes.js';
 export { createCourse } from './courses.js';
 export { useCourseScores } from './search.js';
+export { useClaimEstimate } from './verify.js';
 export { fileOpeningReport } from './roster.js';
 export { countClassesWithoutAssessor, countOpeningReportsDue, countPendingRegistrations } from './todos.js';
 export type { ClassSession, TrainingClass, Venue } from './rows.js';
@@ -28,3 +29,6 @@ export { getCourse } from './courses.js';
 export type { Course } from './rows.js';
 export { classesStartingOn, openingReportsDueOn } from './reminders.js';
 export type { ClassStarting, ReportDue } from './reminders.js';
+// the statistics: this module's facts over its own tables for the rebuild (analytics/sources.ts composes them) and
+// its dimension look-ups for the live deltas (analytics/lookups.ts composes them)
+export { analyticsFacts, analyticsLookups } from './analytics-facts.js';

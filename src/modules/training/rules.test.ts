@@ -19,7 +19,7 @@ import {
   type AdmitFacts,
   type ClassState,
 } from './rules.js';
-import { decideAdmission, DECIDED_BY_WRITES, writtenRefusal, type AdmitReason } from './rules.js';
+import { ADMITTING_STATES, decideAdmission, DECIDED_BY_WRITES, VOUCHER_REASONS, writtenRefusal, type AdmitReason } from './rules.js';
 
 describe('opening / roster deadline (Asia/Shanghai)', () => {
   it.each([
@@ -311,5 +311,76 @@ describe('decideAdmission: one decision for admit, the batch, verify, register a
     ['no row written', undefined, 'CLASS_FULL'],
   ])('what the write decided — %s', (_n, row, refusal) => {
     expect(writtenRefusal(row)).toBe(refusal);
+  });
+});
+
+describe('each admission reason is true to its facts: the voucher’s state, the class’s state and the deadline apart', () => {
+  // a class starting 2026-12-10 (deadline 2026-12-07 23:59:59.999 Shanghai), a voucher otherwise fitting it
+  const base: AdmitFacts = {
+    voucherStatus: 'issued',
+    voucherValidFrom: '2026-11-01',
+    voucherValidUntil: '2027-02-01',
+    voucherProgrammeId: 'p1',
+    voucherOccupationCode: '4-10-01-01',
+    voucherLevel: 4,
+    classProgrammeId: 'p1',
+    classOccupationCode: '4-10-01-01',
+    classLevel: 4,
+    classState: 'draft',
+    deadline: openingDeadline('2026-12-10', 3),
+    seatsLeft: 3,
+    holdsSeat: false,
+    providerActive: true,
+    providerApproved: true,
+    nonceUsed: false,
+    now: new Date('2026-12-01T02:00:00Z'),
+  };
+  const BEFORE = new Date('2026-12-07T15:59:59.999Z');
+  const AFTER = new Date('2026-12-08T01:00:00Z');
+  it.each<[string, string, ClassState, Date, AdmitReason[]]>([
+    // the desk's case: a voucher in training elsewhere shown at a class that has started, after its deadline —
+    // the class does not admit in its state (培训中, not 已结班/已取消) AND the deadline passed AND the voucher is not issued
+    [
+      'in training elsewhere, a started class, after the deadline',
+      'in_training',
+      'open',
+      AFTER,
+      ['VOUCHER_NOT_ISSUED', 'CLASS_NOT_ADMITTING', 'OPENING_DEADLINE_PASSED'],
+    ],
+    [
+      'admitted elsewhere, a started class, after the deadline',
+      'admitted',
+      'open',
+      AFTER,
+      ['VOUCHER_NOT_ISSUED', 'CLASS_NOT_ADMITTING', 'OPENING_DEADLINE_PASSED'],
+    ],
+    // a class still taking admissions by its state: only the deadline and the voucher speak
+    ['in training elsewhere, a draft class, after the deadline', 'in_training', 'draft', AFTER, ['VOUCHER_NOT_ISSUED', 'OPENING_DEADLINE_PASSED']],
+    ['in training elsewhere, a draft class, before the deadline', 'in_training', 'draft', BEFORE, ['VOUCHER_NOT_ISSUED']],
+    ['issued, a draft class, after the deadline', 'issued', 'draft', AFTER, ['OPENING_DEADLINE_PASSED']],
+    // the class's state alone: reported before its deadline (the roster is filed and fixed)
+    ['issued, a reported class, before the deadline', 'issued', 'reported', BEFORE, ['CLASS_NOT_ADMITTING']],
+    ['issued, a reported class, after the deadline', 'issued', 'reported', AFTER, ['CLASS_NOT_ADMITTING', 'OPENING_DEADLINE_PASSED']],
+    ['issued, an ended class', 'issued', 'ended', AFTER, ['CLASS_NOT_ADMITTING', 'OPENING_DEADLINE_PASSED']],
+    ['issued, a class cancelled before its deadline', 'issued', 'cancelled', BEFORE, ['CLASS_NOT_ADMITTING']],
+    // the voucher's own reason names what it is: an expired voucher is expired, not "not issued"
+    ['expired, a draft class, before the deadline', 'expired', 'draft', BEFORE, ['VOUCHER_EXPIRED']],
+    ['assessed, an ended class', 'assessed', 'ended', AFTER, ['VOUCHER_NOT_ISSUED', 'CLASS_NOT_ADMITTING', 'OPENING_DEADLINE_PASSED']],
+  ])('%s', (_n, voucherStatus, classState, now, reasons) => {
+    expect(admitReasons({ ...base, voucherStatus, classState, now })).toEqual(reasons);
+  });
+
+  it('CLASS_NOT_ADMITTING exactly when the class’s state does not admit, OPENING_DEADLINE_PASSED exactly when the deadline passed, whatever the voucher', () => {
+    for (const classState of CLASS_STATES)
+      for (const voucherStatus of ['issued', 'admitted', 'in_training', 'assessed', 'expired', 'revoked'])
+        for (const now of [BEFORE, AFTER]) {
+          const reasons = admitReasons({ ...base, voucherStatus, classState, now });
+          expect(reasons.includes('CLASS_NOT_ADMITTING'), `${classState} ${voucherStatus}`).toBe(!ADMITTING_STATES.includes(classState));
+          expect(reasons.includes('OPENING_DEADLINE_PASSED'), `${classState} ${voucherStatus} ${now.toISOString()}`).toBe(now === AFTER);
+          // the voucher's own reason depends on the voucher only
+          expect(reasons.filter((r) => VOUCHER_REASONS.includes(r))).toEqual(
+            voucherStatus === 'issued' ? [] : [voucherStatus === 'expired' ? 'VOUCHER_EXPIRED' : 'VOUCHER_NOT_ISSUED'],
+          );
+        }
   });
 });

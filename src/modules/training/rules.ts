@@ -142,29 +142,29 @@ export const DEFAULT_GEOFENCE_RADIUS_M = 500;
 
 // ───────────────────────────── admissibility ─────────────────────────────
 
-export type AdmitReason =
-  | 'VOUCHER_NOT_ISSUED'
-  | 'VOUCHER_EXPIRED'
-  | 'VOUCHER_NOT_YET_VALID'
-  | 'PROGRAMME_MISMATCH'
-  | 'OCCUPATION_MISMATCH'
-  | 'LEVEL_MISMATCH'
-  | 'PROVIDER_NOT_APPROVED'
-  | 'PROVIDER_SUSPENDED'
-  | 'CLASS_NOT_ADMITTING'
-  | 'OPENING_DEADLINE_PASSED'
-  | 'CLASS_FULL'
-  | 'QR_TOKEN_REPLAYED';
-
 /** The reasons about the voucher itself (state, validity, what it is for), not the class, its seats or its provider. */
-export const VOUCHER_REASONS: readonly AdmitReason[] = [
+const VOUCHER_REASON_LIST = [
   'VOUCHER_NOT_ISSUED',
   'VOUCHER_EXPIRED',
   'VOUCHER_NOT_YET_VALID',
   'PROGRAMME_MISMATCH',
   'OCCUPATION_MISMATCH',
   'LEVEL_MISMATCH',
-];
+] as const;
+
+/** Every reason a voucher cannot be admitted to a class now, in the order they are checked (the web app names each). */
+export const ADMIT_REASONS = [
+  ...VOUCHER_REASON_LIST,
+  'PROVIDER_NOT_APPROVED',
+  'PROVIDER_SUSPENDED',
+  'CLASS_NOT_ADMITTING',
+  'OPENING_DEADLINE_PASSED',
+  'CLASS_FULL',
+  'QR_TOKEN_REPLAYED',
+] as const;
+export type AdmitReason = (typeof ADMIT_REASONS)[number];
+/** The voucher's own reasons, typed as admission reasons (registration keeps the classes none of these refuse). */
+export const VOUCHER_REASONS: readonly AdmitReason[] = VOUCHER_REASON_LIST;
 
 export interface AdmitFacts {
   voucherStatus: string;

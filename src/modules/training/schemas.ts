@@ -244,9 +244,21 @@ export const VerifyView = z.object({
     validFrom: z.string(),
     validUntil: z.string(),
     ratioPct: z.number(),
-    subsidyEstimateFen: z.number().nullable(),
+    subsidyEstimateFen: z
+      .number()
+      .nullable()
+      .describe(
+        'the claim’s amount if the holder passes at this class’s level (the class’s fee the cap); null: the voucher cannot be admitted now (not asked), or it carries no subsidy',
+      ),
   }),
-  class: z.object({ id: z.string(), name: z.string(), startDate: z.string(), admissionsCloseAt: z.string(), seatsLeft: z.number() }),
+  class: z.object({
+    id: z.string(),
+    name: z.string(),
+    state: ClassState.describe('the class’s state now: only a draft class (before its opening report) admits'),
+    startDate: z.string(),
+    admissionsCloseAt: z.string(),
+    seatsLeft: z.number(),
+  }),
   registered: z.boolean(),
 });
 

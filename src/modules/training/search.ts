@@ -40,9 +40,9 @@ export function useCourseScores(sql: string | null): void {
   courseScoreSql = sql;
 }
 
-/** round_half_up(standard × (1 + uplift) × ratio), capped at the course fee (DESIGN.md §4). */
+/** round_half_up(standard × (1 + uplift) × ratio), capped at the course fee: the catalogue's formula, the claim's (DESIGN.md §4). */
 export function estimateFen(quote: catalog.SubsidyQuote, feeFen: number): number {
-  return Math.min(Math.floor((quote.standardFen * (100 + quote.upliftPct) * quote.ratioPct + 5000) / 10000), feeFen);
+  return catalog.applySubsidyFormula({ standardFen: quote.standardFen, upliftPct: quote.upliftPct, ratioPct: quote.ratioPct, feeFen });
 }
 
 /** Providers suspended now: their classes are not offered. */

@@ -15,6 +15,23 @@ import { maskedHolder } from './views.js';
 
 export type VoucherCredential = { token: string } | { voucherNumber: string; idNumber: string };
 
+/** The claim's amount for a voucher trained in a class (the subsidy module's `expectedClaimAmountFen`). */
+export type ClaimEstimator = (
+  q: Queryable,
+  f: { voucherId: string; level: number; feeFen: number; trainingStartOn: string; trainingEndOn: string },
+  now: Date,
+) => Promise<number | null>;
+
+let claimEstimate: ClaimEstimator | null = null;
+
+/**
+ * The registry (src/modules/registry.ts) hands in the subsidy module's pricing of a claim, so the desk's estimate
+ * is the claim's own amount on the same facts (training cannot import subsidy, which imports training).
+ */
+export function useClaimEstimate(fn: ClaimEstimator | null): void {
+  claimEstimate = fn;
+}
+
 /** The answer of verify, as its schema (VerifyView) gives it. */
 export type VerifyResult = VerifyView;
 
@@ -54,8 +71,8 @@ async function readByNumber(db: Db, providerId: string, classId: string, cred: {
 
 /**
  * 读取验证: the provider presents a QR token or a number + ID number for one of its classes; the answer
- * carries the masked holder and voucher details and whether admission is possible (with every reason why not).
- * Token errors (signature, key, expiry) are refusals (QR_TOKEN_INVALID / QR_TOKEN_EXPIRED).
+ * carries the masked holder and voucher details and whether admission is possible (with every reason why not),
+ * and — only when it is — the subsidy the claim would come to (null otherwise). Token errors (signature, key, expiry) are refusals (QR_TOKEN_INVALID / QR_TOKEN_EXPIRED).
  */
 export async function verifyForClass(actor: Actor, db: Db, classId: string, cred: VoucherCredential, now: Date = clockNow()): Promise<VerifyResult> {
   const providerId = requireProvider(actor);
@@ -74,8 +91,16 @@ export async function verifyForClass(actor: Actor, db: Db, classId: string, cred
       approved: facts.approved,
     }),
   );
+  const admissible = reasons.length === 0;
+  // the estimate is the claim's pricing (a set of reads): asked only when the desk can admit, else null — a
+  // refused voucher's figure would be for an admission that cannot happen (a pending registration that cannot be
+  // admitted either: its reasons are the desk's to show, not a subsidy)
+  const subsidyEstimateFen =
+    admissible && claimEstimate
+      ? await claimEstimate(db, { voucherId: v.id, level: c.level, feeFen: c.feeFen, trainingStartOn: c.startDate, trainingEndOn: c.endDate }, now)
+      : null;
   return {
-    admissible: reasons.length === 0,
+    admissible,
     reasons,
     holder: maskedHolder(r.person),
     voucher: {
@@ -89,9 +114,17 @@ export async function verifyForClass(actor: Actor, db: Db, classId: string, cred
       validFrom: v.validFrom,
       validUntil: v.validUntil,
       ratioPct: v.ratioPct,
-      subsidyEstimateFen: vouchers.subsidyEstimateFen(v),
+      // what the claim will come to when the holder passes at this class's level, its fee the cap (admissible only)
+      subsidyEstimateFen,
     },
-    class: { id: c.id, name: c.name, startDate: c.startDate, admissionsCloseAt: c.reportDeadline.toISOString(), seatsLeft: c.capacity - c.seatsTaken },
+    class: {
+      id: c.id,
+      name: c.name,
+      state: c.state,
+      startDate: c.startDate,
+      admissionsCloseAt: c.reportDeadline.toISOString(),
+      seatsLeft: c.capacity - c.seatsTaken,
+    },
     registered: facts.registrationId !== null,
   };
 }

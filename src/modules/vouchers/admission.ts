@@ -101,14 +101,14 @@ export async function admitVouchers(
        SELECT nonce, id, to_timestamp(exp) FROM k WHERE nonce IS NOT NULL
        ON CONFLICT (nonce) DO NOTHING RETURNING nonce),
      s AS (
-       UPDATE voucher_states s SET status = $8, status_changed_at = now() FROM k
+       UPDATE voucher_states s SET status = $8, status_changed_at = $13::timestamptz FROM k
         WHERE s.voucher_id = k.id AND s.status = $7 AND s.kind = ANY($9::text[]) AND s.valid_until >= $10::date
           AND (k.nonce IS NULL OR k.nonce IN (SELECT nonce FROM n))
        RETURNING s.voucher_id, s.status, s.status_changed_at, s.expiry_pass_id, s.kind AS s_kind, k.by_id AS k_by_id, k.by_role AS k_by_role,
                  k.reason AS k_reason, k.district AS k_district, k.class_id AS k_class_id),
      e AS (
-       INSERT INTO voucher_events (voucher_id, from_status, to_status, actor_id, actor_role, reason)
-       SELECT voucher_id, $7, $8, k_by_id, k_by_role, k_reason FROM s),
+       INSERT INTO voucher_events (voucher_id, from_status, to_status, actor_id, actor_role, reason, at)
+       SELECT voucher_id, $7, $8, k_by_id, k_by_role, k_reason, status_changed_at FROM s),
      d AS (
        INSERT INTO voucher_training_districts (voucher_id, district_code, class_id)
        SELECT voucher_id, k_district, k_class_id FROM s WHERE s_kind = 'checkin_only' AND k_district IS NOT NULL
@@ -127,6 +127,8 @@ export async function admitVouchers(
       shanghaiDate(asOf),
       items.map((it) => it.training?.districtCode ?? null),
       items.map((it) => it.training?.classId ?? null),
+      // admitted at the admission's instant (training's own admitted_at), not the database's clock
+      asOf,
     ],
   );
   if (rows.length !== items.length) return null;

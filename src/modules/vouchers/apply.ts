@@ -34,18 +34,22 @@ export interface NewVoucher {
   validUntil: string;
 }
 
-/** Inserts one voucher; null when a uniqueness rule (one open subsidy voucher per programme) refuses it. */
-export async function insertVoucher(tx: Tx, v: NewVoucher, now: Date = clockNow()): Promise<Voucher | null> {
+/**
+ * Inserts one voucher; null when a uniqueness rule (one open subsidy voucher per programme) refuses it. `issuedAt`:
+ * the instant of issue when the caller acts at a given time (a back-dated world); else the database's now, as every
+ * other row of the request's transaction.
+ */
+export async function insertVoucher(tx: Tx, v: NewVoucher, now: Date = clockNow(), issuedAt: Date | null = null): Promise<Voucher | null> {
   const { rows } = await tx.query<VoucherRow>(
     // The state first: the one-open rule lives on voucher_states, and a refused state leaves no record behind.
     `WITH s AS (
-       INSERT INTO voucher_states (voucher_id, person_id, programme_id, kind, valid_until)
-       VALUES (sv_uuid7(), $3, $5, $4, $17)
+       INSERT INTO voucher_states (voucher_id, person_id, programme_id, kind, valid_until, status_changed_at)
+       VALUES (sv_uuid7(), $3, $5, $4, $17, coalesce($18::timestamptz, now()))
        ON CONFLICT DO NOTHING RETURNING status, status_changed_at, expiry_pass_id, voucher_id),
      r AS (
        INSERT INTO voucher_records (id, number, person_id, kind, programme_id, occupation_code, level, mode, issuance_id, district_code,
-          ratio_pct, standard_fen, uplift_pct, category, category_valid_until, valid_from, valid_until)
-       SELECT s.voucher_id, sv_voucher_number($1, $2, nextval('voucher_serial')), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17
+          ratio_pct, standard_fen, uplift_pct, category, category_valid_until, valid_from, valid_until, issued_at)
+       SELECT s.voucher_id, sv_voucher_number($1, $2, nextval('voucher_serial')), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, coalesce($18::timestamptz, now())
          FROM s
        RETURNING *)
      SELECT r.*, s.status, s.status_changed_at, s.expiry_pass_id FROM r JOIN s ON s.voucher_id = r.id`,
@@ -67,6 +71,7 @@ export async function insertVoucher(tx: Tx, v: NewVoucher, now: Date = clockNow(
       v.categoryValidUntil,
       v.validFrom,
       v.validUntil,
+      issuedAt,
     ],
   );
   const row = rows[0];
@@ -178,6 +183,7 @@ export async function issueSubsidy(
   base: VoucherBase,
   best: Quoted,
   now: Date,
+  issuedAt: Date | null = null,
 ): Promise<{ voucher: Voucher; reason: string; explanation: ApplyExplanation }> {
   const { validFrom, validUntil } = validityFor(now, best.p.validityMonths);
   const q = best.quote;
@@ -195,6 +201,7 @@ export async function issueSubsidy(
       validUntil,
     },
     now,
+    issuedAt,
   );
   if (!voucher) throw new AppError('VOUCHER_LIMIT_REACHED', `you already hold an open subsidy voucher of ${best.p.code}`, 'programmeId');
   const reason = `subsidy voucher of ${best.p.code} (${best.p.name}): category ${q.category} gives ${q.ratioPct} % of ${q.standardFen} fen${
@@ -218,12 +225,14 @@ async function issueCheckinOnly(
   why: string[],
   causes: ApplyExplanation['causes'],
   now: Date,
+  issuedAt: Date | null,
 ): Promise<{ voucher: Voucher; reason: string; explanation: ApplyExplanation }> {
   const { validFrom, validUntil } = validityFor(now, CATEGORY_VALID_MONTHS);
   const voucher = await insertVoucher(
     tx,
     { ...base, kind: 'checkin_only', programmeId: null, ratioPct: 0, standardFen: null, upliftPct: 0, category: null, validFrom, validUntil },
     now,
+    issuedAt,
   );
   if (!voucher) throw new AppError('CONFLICT', 'the voucher could not be issued; try again');
   const reason = `check-in-only voucher: no subsidy rule matches (${why.join('; ') || 'no open programme accepts on-demand applications'})`;
@@ -242,9 +251,12 @@ async function issueCheckinOnly(
  * 申领: the worker names occupation and level; the service picks the programme whose subsidy their
  * categories earn (highest estimated subsidy among open on-demand programmes), snapshots the category
  * (valid 3 months) and issues a subsidy voucher — or a check-in-only voucher when no subsidy rule matches,
- * saying why. One open subsidy voucher per programme per person (VOUCHER_LIMIT_REACHED).
+ * saying why. One open subsidy voucher per programme per person (VOUCHER_LIMIT_REACHED). `at`: the instant of the
+ * application when the caller acts at a given time (the demo world's back-dated classes): its day for the validity,
+ * its time for the issue; without it, today and the database's now.
  */
-export async function applyForVoucher(actor: Actor, tx: Tx, input: ApplyInput, now: Date = clockNow()): Promise<ApplyResult> {
+export async function applyForVoucher(actor: Actor, tx: Tx, input: ApplyInput, at?: Date): Promise<ApplyResult> {
+  const now = at ?? clockNow();
   const person = await persons.getPerson(tx, workerPersonId(actor, 'only a signed-in worker applies for a voucher'));
   if (!person) throw notFound('person');
   const occ = await catalog.getOccupation(tx, input.occupationCode);
@@ -265,7 +277,9 @@ export async function applyForVoucher(actor: Actor, tx: Tx, input: ApplyInput, n
     districtCode: person.districtCode,
     categoryValidUntil: validThrough(shanghaiDate(now), CATEGORY_VALID_MONTHS),
   };
-  const { voucher, reason, explanation } = best ? await issueSubsidy(tx, base, best, now) : await issueCheckinOnly(tx, base, why, causes, now);
+  const { voucher, reason, explanation } = best
+    ? await issueSubsidy(tx, base, best, now, at ?? null)
+    : await issueCheckinOnly(tx, base, why, causes, now, at ?? null);
   await audit.record(tx, actor, {
     action: 'voucher.issue',
     entityType: 'voucher',

@@ -3,7 +3,7 @@ import type { JobDef } from '../../jobs/scheduler.js';
 import { expiryJob } from './expiry.js';
 export { registerVoucherCommands } from './cli.js';
 export { expireVouchers } from './expiry.js';
-export { createIssuance, issueTargetedToPerson, runIssuance } from './issuance.js';
+export { createIssuance, issueTargetedToPerson, runIssuance, uploadCustomList } from './issuance.js';
 export { signQrToken } from './qr.js';
 export { countIssuancesToRun } from './todos.js';
 export { registerRoutes } from './routes.js';
@@ -18,6 +18,7 @@ export {
   getTokenVoucher,
   getVoucher,
   insertVoucher,
+  issuerOrgOf,
   listMyVouchers,
   settleVouchers,
   subsidyEstimateFen,
@@ -38,3 +39,6 @@ export { vouchersExpiringOn } from './reminders.js';
 export type { ExpiringVoucher } from './reminders.js';
 // timelines (issue 20): a voucher's detail in the caller's scope, and its history for a caller already let through
 export { eventsOfVoucher, getVoucherDetail } from './service.js';
+// the statistics: this module's facts over its own tables for the rebuild (analytics/sources.ts composes them) and
+// its dimension look-ups for the live deltas (analytics/lookups.ts composes them)
+export { analyticsFacts, analyticsLookups } from './analytics-facts.js';

@@ -87,6 +87,18 @@ describe('targeted issuance (精准发放)', () => {
       )
     ).rows;
     expect(nums.every((r) => r.ok && r.number.slice(6, 12) === '310115')).toBe(true);
+    // each holder is told (站内信 + SMS), in the chunk's transaction, with the voucher's number and last valid day
+    const told = (
+      await t.db.query<{ n: number; ok: number }>(
+        `SELECT count(*)::int AS n,
+                count(*) FILTER (WHERE o.vars = jsonb_build_object('voucherNo', v.number, 'validThrough', to_char(v.valid_until, 'YYYY-MM-DD'))
+                                   AND o.link = '/vouchers/' || v.id AND o.person_id = v.person_id AND o.essential)::int AS ok
+           FROM message_outbox o JOIN vouchers v ON v.id::text = o.key
+          WHERE o.event = 'voucher.issued' AND v.issuance_id = $1`,
+        [id],
+      )
+    ).rows[0]!;
+    expect(told).toEqual({ n: 100, ok: 100 });
 
     // a second run reaches the same persons: nothing issued twice
     const again = await runIssuance(SYSTEM, t.db, id);
@@ -95,6 +107,8 @@ describe('targeted issuance (精准发放)', () => {
     expect(await t.count('vouchers', `issuance_id = '${id}'`)).toBe(50);
     // audit: define, start, chunk(s), done
     expect(await t.count('audit_log', `entity_id = '${id}' AND action = 'issuance.done'`)).toBe(2);
+    // …and nobody is told twice
+    expect(await t.count('message_outbox', `event = 'voucher.issued' AND key IN (SELECT id::text FROM vouchers WHERE issuance_id = '${id}')`)).toBe(100);
   });
 
   it('a quantity cap: issues up to it, counts the rest as skipped, then refuses ISSUANCE_EXHAUSTED', async () => {
@@ -224,6 +238,16 @@ describe('targeted issuance (精准发放)', () => {
     expect(r).toMatchObject({ status: 'done', matchedTotal: 51, processed: 51, issued: 51 });
     expect(r.skipped).toEqual({});
     expect(await t.count('vouchers', `issuance_id = '${id}'`)).toBe(51);
+    // the messages went with their chunks: one inbox and one SMS row per voucher, none lost with the crash, none twice
+    const perChannel = await t.db.query<{ channel: string; n: number }>(
+      `SELECT o.channel, count(*)::int AS n FROM message_outbox o JOIN vouchers v ON v.id::text = o.key
+        WHERE o.event = 'voucher.issued' AND v.issuance_id = $1 GROUP BY 1 ORDER BY 1`,
+      [id],
+    );
+    expect(perChannel.rows).toEqual([
+      { channel: 'inbox', n: 51 },
+      { channel: 'sms', n: 51 },
+    ]);
   });
 
   if (engine() === 'postgres')

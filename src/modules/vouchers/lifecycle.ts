@@ -23,7 +23,8 @@ export function allowedKeys(to: VoucherStatus, expectFrom?: VoucherStatus): stri
  * Moves a voucher to `to`: one conditional UPDATE (… WHERE status/kind allow it RETURNING), one
  * voucher_events row and one audit entry, all in the caller's transaction. Concurrent attempts: the row
  * lock serialises them and the losers see the new status fail the condition → VOUCHER_NOT_USABLE.
- * Admission also requires the validity not to have passed (VOUCHER_EXPIRED).
+ * Admission also requires the validity not to have passed (VOUCHER_EXPIRED). `asOf`: the instant of the move (its
+ * day for the validity, its time for the state and the event); without it, the database's now.
  */
 export async function transitionVoucher(
   tx: Tx,
@@ -42,18 +43,18 @@ export async function transitionVoucher(
     ambiguous
       ? `WITH p AS (SELECT voucher_id, status AS prev FROM voucher_states WHERE voucher_id = $1 FOR UPDATE),
               s AS (
-                UPDATE voucher_states s SET status = $2, status_changed_at = now()
+                UPDATE voucher_states s SET status = $2, status_changed_at = coalesce($5::timestamptz, now())
                   FROM p WHERE s.voucher_id = p.voucher_id AND (p.prev || ':' || s.kind) = ANY($3::text[])
                    AND ($2 <> 'admitted' OR p.prev <> 'issued' OR s.valid_until >= $4::date)
                 RETURNING s.status, s.status_changed_at, s.expiry_pass_id, p.prev)
          SELECT r.*, s.* FROM s JOIN voucher_records r ON r.id = $1`
       : `WITH s AS (
-           UPDATE voucher_states s SET status = $2, status_changed_at = now()
+           UPDATE voucher_states s SET status = $2, status_changed_at = coalesce($5::timestamptz, now())
             WHERE s.voucher_id = $1 AND (s.status || ':' || s.kind) = ANY($3::text[])
               AND ($2 <> 'admitted' OR s.status <> 'issued' OR s.valid_until >= $4::date)
            RETURNING s.status, s.status_changed_at, s.expiry_pass_id, NULL::text AS prev)
          SELECT r.*, s.* FROM s JOIN voucher_records r ON r.id = $1`,
-    [id, to, keys, today],
+    [id, to, keys, today, opts.asOf ?? null],
   );
   const row = rows[0];
   if (!row) {
@@ -73,13 +74,15 @@ export async function transitionVoucher(
     await tx.query('DELETE FROM voucher_training_districts WHERE voucher_id = $1', [id]);
   if (to === 'revoked' || to === 'settled')
     await analytics.recordVoucherFacts(tx, [{ metric: to, voucherId: id, latestClass: to === 'settled', at: row.status_changed_at }]);
-  await tx.query('INSERT INTO voucher_events (voucher_id, from_status, to_status, actor_id, actor_role, reason) VALUES ($1, $2, $3, $4, $5, $6)', [
+  // the event at the move's instant: `asOf` when the caller acts at a given time (a job's run, a back-dated world)
+  await tx.query('INSERT INTO voucher_events (voucher_id, from_status, to_status, actor_id, actor_role, reason, at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
     id,
     from,
     to,
     by.accountId,
     by.role,
     opts.reason ?? null,
+    row.status_changed_at,
   ]);
   await audit.record(tx, by, {
     action: `voucher.${to}`,

@@ -2,6 +2,7 @@
  * The vouchers view (voucher_records ⋈ voucher_states) in one place: the row, the voucher, the one row →
  * voucher mapping, the look-ups by id and by number, and the subsidy estimate.
  */
+import * as catalog from '../catalog/index.js';
 import { batchedByKey } from '../../db/batch.js';
 import type { Queryable } from '../../db/index.js';
 import { AppError } from '../../lib/errors.js';
@@ -86,6 +87,19 @@ export async function getVoucher(q: Queryable, id: string): Promise<Voucher | nu
   return r ? toVoucher(r) : null;
 }
 
+/**
+ * The organisation whose customised issuance (定制发放: an enterprise's or a provider's list) issued the voucher;
+ * null for any other voucher (targeted, applied for, or unknown).
+ */
+export async function issuerOrgOf(q: Queryable, voucherId: string): Promise<string | null> {
+  if (!isUuid(voucherId)) return null;
+  const { rows } = await q.query<{ org_id: string | null }>(
+    `SELECT i.org_id FROM voucher_records r JOIN issuances i ON i.id = r.issuance_id WHERE r.id = $1 AND i.mode = 'custom'`,
+    [voucherId],
+  );
+  return rows[0]?.org_id ?? null;
+}
+
 /** By a typed number: the check character is verified first (one wrong digit → INVALID_VOUCHER_NUMBER). */
 export async function findVoucherByNumber(q: Queryable, number: string): Promise<Voucher | null> {
   const n = parseVoucherNumber(number);
@@ -97,8 +111,12 @@ export async function findVoucherByNumber(q: Queryable, number: string): Promise
 /** Concurrent look-ups by number share one query (src/db/batch.ts). */
 export const voucherByNumber = batchedByKey<VoucherRow>('SELECT * FROM vouchers WHERE number = ANY($1::text[])', (r) => r.number);
 
-/** Subsidy estimate in fen: round_half_up(standard × (1 + uplift) × ratio); null when the standard is open. */
+/**
+ * Subsidy estimate in fen before a class is chosen: the catalogue's formula (catalog `applySubsidyFormula`, the
+ * claim's) on the voucher's snapshot, not yet capped by a fee; null when the standard is open. Once a class is
+ * chosen the desk shows the claim's own amount (subsidy `expectedClaimAmountFen`).
+ */
 export function subsidyEstimateFen(v: Pick<Voucher, 'kind' | 'standardFen' | 'upliftPct' | 'ratioPct'>): number | null {
   if (v.kind !== 'subsidy' || v.standardFen === null) return null;
-  return Math.floor((v.standardFen * (100 + v.upliftPct) * v.ratioPct + 5000) / 10000);
+  return catalog.applySubsidyFormula({ standardFen: v.standardFen, upliftPct: v.upliftPct, ratioPct: v.ratioPct, feeFen: Number.MAX_SAFE_INTEGER });
 }

@@ -12,7 +12,7 @@
  */
 export type { QrPayload } from './qr.js';
 export type { VoucherKind, VoucherStatus } from './rules.js';
-export { findVoucherByNumber, getVoucher, subsidyEstimateFen, toVoucher } from './records.js';
+export { findVoucherByNumber, getVoucher, issuerOrgOf, subsidyEstimateFen, toVoucher } from './records.js';
 export type { Voucher, VoucherMode, VoucherRow } from './records.js';
 export { closeVoucherForRejectedClaim, reinstateVoucherOfReopenedClaim, revokeVoucher, settleVouchers, transitionVoucher } from './lifecycle.js';
 export { ON_DEMAND_TYPES, applyForVoucher, holdsOpenSubsidyVoucher, insertVoucher } from './apply.js';

@@ -19,6 +19,10 @@ export const TODO_KINDS = [
   'REGISTRATIONS_PENDING',
   'RESULTS_TO_RECORD',
   'APPEALS_DUE',
+  'REHAB_TO_DECIDE',
+  'REHAB_EXTENSIONS',
+  'REHAB_TO_ADMIT',
+  'REHAB_VOUCHERS_TO_ISSUE',
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
@@ -39,6 +43,7 @@ export const TODOS_BY_ROLE: Readonly<Record<Exclude<Role, 'worker'>, readonly To
     'BANK_RESULTS_TO_IMPORT',
     'FAILED_PAYMENTS',
     'APPEALS_DUE',
+    'REHAB_VOUCHERS_TO_ISSUE',
   ],
   district_admin: [
     'CLAIMS_TO_REVIEW',
@@ -50,6 +55,7 @@ export const TODOS_BY_ROLE: Readonly<Record<Exclude<Role, 'worker'>, readonly To
     'ISSUANCES_TO_RUN',
     'FAILED_PAYMENTS',
     'APPEALS_DUE',
+    'REHAB_VOUCHERS_TO_ISSUE',
   ],
   finance: ['BATCHES_TO_APPROVE', 'BANK_RESULTS_TO_IMPORT', 'FAILED_PAYMENTS'],
   provider: ['OPENING_REPORTS_DUE', 'REGISTRATIONS_PENDING', 'ISSUANCES_TO_RUN'],
@@ -57,9 +63,9 @@ export const TODOS_BY_ROLE: Readonly<Record<Exclude<Role, 'worker'>, readonly To
   assessor: ['RESULTS_TO_RECORD'],
   // supervision reads the open queues of the whole city (its pages: claims, objections, batches)
   auditor: ['CLAIMS_TO_REVIEW', 'OBJECTIONS_TO_HANDLE', 'BATCHES_TO_APPROVE', 'FAILED_PAYMENTS'],
-  // the committee's placements (work-injury rehabilitation) are not part of this build's modules yet
-  committee: [],
-  hospital: [],
+  // work-injury rehabilitation: the committee decides applications and extensions, the hospital admits
+  committee: ['REHAB_TO_DECIDE', 'REHAB_EXTENSIONS'],
+  hospital: ['REHAB_TO_ADMIT'],
 };
 
 /** The staff roles that have a workbench. */
@@ -100,5 +106,13 @@ export function todoLink(kind: TodoKind, role: string): string {
       return '/results';
     case 'APPEALS_DUE':
       return '/appeals?due=soon';
+    case 'REHAB_TO_DECIDE':
+      return '/rehab/cases?status=submitted';
+    case 'REHAB_EXTENSIONS':
+      return '/rehab/cases?pending=extension';
+    case 'REHAB_TO_ADMIT':
+      return '/rehab/cases?status=placed';
+    case 'REHAB_VOUCHERS_TO_ISSUE':
+      return '/rehab/cases?pending=voucher';
   }
 }

@@ -7,6 +7,7 @@ import { now as clockNow } from '../../lib/clock.js';
 import * as appeals from '../appeals/index.js';
 import * as assessment from '../assessment/index.js';
 import * as attendance from '../attendance/index.js';
+import * as rehab from '../rehab/index.js';
 import { scopeOf, type Actor, type Scope } from '../identity/index.js';
 import * as subsidy from '../subsidy/index.js';
 import * as training from '../training/index.js';
@@ -46,6 +47,14 @@ function counter(kind: TodoKind, actor: Actor, scope: Scope, q: Queryable, at: D
       return scope.kind === 'org' ? assessment.countClassesAwaitingResults(q, scope.orgId) : Promise.resolve(0);
     case 'APPEALS_DUE':
       return appeals.countAppealsDue(q, scope, at);
+    case 'REHAB_TO_DECIDE':
+      return rehab.countCasesToDecide(q, scope);
+    case 'REHAB_EXTENSIONS':
+      return rehab.countExtensionsToDecide(q, scope);
+    case 'REHAB_TO_ADMIT':
+      return rehab.countPatientsToAdmit(q, scope);
+    case 'REHAB_VOUCHERS_TO_ISSUE':
+      return rehab.countRetrainingVouchersToIssue(q, scope);
   }
 }
 

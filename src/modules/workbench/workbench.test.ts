@@ -238,16 +238,22 @@ describe('the workbench', () => {
     expect(pa.todos.find((x) => x.kind === 'ISSUANCES_TO_RUN')!.link).toBe('/custom-issuance');
   });
 
-  it('assessor: the classes assigned to its body without a result; auditor: the city’s open queues; committee: none yet', async () => {
+  it('assessor: the classes assigned to its body without a result; auditor: the city’s open queues; committee and hospital: the rehabilitation queues', async () => {
     const a = await get({ as: 'assessor' });
     expect(a.todos).toEqual([{ kind: 'RESULTS_TO_RECORD', count: 1, link: '/results' }]);
     const au = await get({ as: 'auditor' });
     const d = await direct(null);
     expect(countOf(au, 'CLAIMS_TO_REVIEW')).toBe(d.CLAIMS_TO_REVIEW);
     expect(countOf(au, 'OBJECTIONS_TO_HANDLE')).toBe(d.OBJECTIONS_TO_HANDLE);
+    // counted in rehab.test.ts along the rehabilitation story; here: the kinds, the links, nothing open
     const c = await get({ as: 'committee' });
-    expect(c.todos).toEqual([]);
+    expect(c.todos).toEqual([
+      { kind: 'REHAB_TO_DECIDE', count: 0, link: '/rehab/cases?status=submitted' },
+      { kind: 'REHAB_EXTENSIONS', count: 0, link: '/rehab/cases?pending=extension' },
+    ]);
     expect(c.total).toBe(0);
+    const h = await get({ as: 'hospital' });
+    expect(h.todos).toEqual([{ kind: 'REHAB_TO_ADMIT', count: 0, link: '/rehab/cases?status=placed' }]);
     const e = await get({ as: 'enterprise' });
     expect(e.todos).toEqual([{ kind: 'ISSUANCES_TO_RUN', count: 0, link: '/custom-issuance' }]);
   });

@@ -7,10 +7,11 @@ import type { Queryable, Tx } from '../../../db/index.js';
 import { lockKey } from '../../../db/index.js';
 import { now as clockNow } from '../../../lib/clock.js';
 import { AppError, notFound } from '../../../lib/errors.js';
-import { isUuid } from '../../../lib/identifiers.js';
+import { isUuid, maskName } from '../../../lib/identifiers.js';
 import type { AuditActor } from '../../audit/index.js';
 import type { Actor } from '../../identity/index.js';
 import * as messages from '../../messages/index.js';
+import { recordClaimMoves } from '../analytics-facts.js';
 import { assertClaimInScope } from '../policy.js';
 import { canMoveClaim, failedRules, noticeEnded, reasonCodes, type ClaimState, type RuleResult } from '../rules.js';
 import type { ClaimViewSchema } from '../schemas.js';
@@ -58,6 +59,10 @@ export interface ClaimRow {
   apprenticeship_months: number | null;
   /** The person category whose ratio the amount uses (null: none / unknown). */
   ratio_category: string | null;
+  /** The day of the pass the claim pays for (YYYY-MM-DD; null for claims made before it was kept and without a result). */
+  passed_on: string | null;
+  /** 定制券: the organisation whose customised issuance issued the voucher (null for other vouchers). */
+  issuer_org_id: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -88,7 +93,8 @@ export function presentClaim(r: ClaimRow, now = clockNow()): ClaimView {
     reasonCodes: reasonCodes(r.rules),
     payee: {
       kind: r.payee_kind,
-      name: r.payee_name,
+      // a person's name is personal data: masked like every person's name; an organisation's name stays
+      name: r.payee_kind === 'person' && r.payee_name ? maskName(r.payee_name) : r.payee_name,
       // only the last four digits are kept in clear on the claim: no made-up prefix
       accountMasked: r.payee_account_last4 ? `**** **** **** ${r.payee_account_last4}` : null,
       bankName: r.payee_bank,
@@ -136,6 +142,8 @@ export async function moveClaim(
   );
   if (!rows[0]) throw new AppError('CLAIM_STATE_INVALID', 'the claim changed meanwhile; reload it', 'status');
   await claimEvent(tx, by, c.id, c.status, to, reason);
+  // the statistics' deltas (−1 the old state, +1 the new one), in the move's own transaction
+  await recordClaimMoves(tx, [{ claim: rows[0], from: c.status, to, at: clockNow() }]);
   await messages.notifyMany(tx, claimMessages(c.status, rows[0], reason));
   return rows[0];
 }

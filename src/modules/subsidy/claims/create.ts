@@ -13,14 +13,16 @@ import * as catalog from '../../catalog/index.js';
 import * as orgs from '../../orgs/index.js';
 import * as persons from '../../persons/index.js';
 import * as vouchers from '../../vouchers/index.js';
+import { recordClaimMoves } from '../analytics-facts.js';
 import * as ledger from '../ledger.js';
-import { claimDecision, type ClaimDecision, type EntitlementFacts } from '../entitlement.js';
+import { OUTCOME_MET, claimDecision, type ClaimDecision, type EntitlementFacts } from '../entitlement.js';
 import {
   apprenticeshipMonths,
   failedRules,
   payeeKey,
   reasonCodes,
   resolvePayee,
+  shanghaiDate,
   type ApprenticeshipFacts,
   type EligibilityFacts,
   type PayeeCandidate,
@@ -66,15 +68,20 @@ interface Subjects {
   programme: catalog.Programme;
 }
 
-async function loadSubjects(tx: Tx, f: PassFacts): Promise<Subjects> {
+async function loadSubjects(tx: Queryable, f: Pick<PassFacts, 'voucherId'>): Promise<Subjects> {
   const v = await vouchers.getVoucher(tx, f.voucherId);
   if (!v) throw notFound('voucher', 'voucherId');
-  if (!v.programmeId || !v.occupationCode) throw new AppError('CLAIM_NOT_ELIGIBLE', 'the voucher names no programme and occupation', 'voucherId');
-  const person = await persons.getPerson(tx, v.personId);
+  return subjectsOf(tx, v);
+}
+
+/** The voucher's holder and programme: two reads, independent of each other, at once. */
+async function subjectsOf(q: Queryable, v: vouchers.Voucher): Promise<Subjects> {
+  const { programmeId, occupationCode } = v;
+  if (!programmeId || !occupationCode) throw new AppError('CLAIM_NOT_ELIGIBLE', 'the voucher names no programme and occupation', 'voucherId');
+  const [person, programme] = await Promise.all([persons.getPerson(q, v.personId), catalog.getProgramme(q, programmeId)]);
   if (!person) throw notFound('person');
-  const programme = await catalog.getProgramme(tx, v.programmeId);
   if (!programme) throw notFound('programme');
-  return { v: { ...v, programmeId: v.programmeId, occupationCode: v.occupationCode }, person, programme };
+  return { v: { ...v, programmeId, occupationCode }, person, programme };
 }
 
 /** The rate facts' subject: the voucher's programme and occupation, its holder, its snapshot. */
@@ -90,7 +97,7 @@ const rateSubject = (s: Subjects): RateSubject => ({
  * 企业新型学徒制: the standard is per apprentice per year — paid for the months of the training period, and
  * for at most the programme's cap (default 2 years) over all of the person's apprenticeship claims.
  */
-async function apprenticeshipOf(tx: Tx, s: Subjects, f: PassFacts): Promise<ApprenticeshipFacts | null> {
+async function apprenticeshipOf(tx: Queryable, s: Subjects, f: Pick<PassFacts, 'trainingStartOn' | 'trainingEndOn'>): Promise<ApprenticeshipFacts | null> {
   if (s.programme.type !== 'apprenticeship') return null;
   return {
     capYears: s.programme.apprenticeshipCapYears ?? APPRENTICESHIP_DEFAULT_CAP_YEARS,
@@ -100,25 +107,54 @@ async function apprenticeshipOf(tx: Tx, s: Subjects, f: PassFacts): Promise<Appr
 }
 
 /** The facts of the person, the programme and the course (the pre-check decides on the same ones). */
-async function entitlementFacts(tx: Tx, s: Subjects, f: PassFacts, year: number, programmeRules: RuleResult[]): Promise<EntitlementFacts> {
+async function entitlementFacts(
+  tx: Queryable,
+  s: Subjects,
+  f: Pick<PassFacts, 'level' | 'feeFen' | 'trainingStartOn' | 'trainingEndOn'>,
+  year: number,
+  programmeRules: RuleResult[],
+): Promise<EntitlementFacts> {
   const subject = rateSubject(s);
-  const rates = await quoteRates(tx, subject, f.level);
+  // the rates (then the once-only ratio's facts, which need them), the person's prior claims and the apprenticeship
+  // months are independent reads: asked at once (in a transaction they queue on its connection, in this order)
+  const [{ rates, once }, prior, apprenticeship] = await Promise.all([
+    quoteRates(tx, subject, f.level).then(async (rates) => ({ rates, once: await onceOnlyFacts(tx, subject, f.level, rates) })),
+    priorClaims(tx, s.person.id, s.v.id),
+    apprenticeshipOf(tx, s, f),
+  ]);
   return {
     voucherKind: s.v.kind,
     rates,
-    once: await onceOnlyFacts(tx, subject, f.level, rates),
+    once,
     feeFen: f.feeFen,
     occupationCode: s.v.occupationCode,
     level: f.level,
     year,
-    prior: await priorClaims(tx, s.person.id, s.v.id),
+    prior,
     isStudent: isStudent(s.person.categories),
     maxPerYear: s.programme.maxSubsidiesPerYear,
     maxPerYearStudent: s.programme.maxSubsidiesPerYearStudent,
     attendanceThresholdPct: s.programme.attendanceThresholdPct,
-    apprenticeship: await apprenticeshipOf(tx, s, f),
+    apprenticeship,
     programmeRules,
   };
+}
+
+/** What the claim of a voucher trained in a class would be priced on: the class's level and fee (and period). */
+export type ExpectedClaimInput = Pick<PassFacts, 'voucherId' | 'level' | 'feeFen' | 'trainingStartOn' | 'trainingEndOn'>;
+
+/**
+ * The subsidy the claim of this voucher will come to when its holder passes at this level in this class: the
+ * claim's own loaders and decision (`claimDecision`) on the same facts, the outcome assumed met (as the pre-check
+ * does). Assumes the assessed level is the class's and no other claim of the person uses a once-only ratio first.
+ * Null for a voucher that carries no subsidy (check-in only, or no programme and occupation).
+ */
+export async function expectedClaimAmountFen(q: Queryable, f: ExpectedClaimInput, now: Date = clockNow()): Promise<number | null> {
+  const v = await vouchers.getVoucher(q, f.voucherId);
+  if (!v || v.kind !== 'subsidy' || !v.programmeId || !v.occupationCode) return null;
+  const s = await subjectsOf(q, v);
+  const facts = await entitlementFacts(q, s, f, Number(shanghaiDate(now).slice(0, 4)), []);
+  return claimDecision(facts, OUTCOME_MET(facts)).amountFen;
 }
 
 /** The claim as decided before it is written: its decision, year and district, and the payee and budget account it looked at. */
@@ -179,9 +215,9 @@ async function insertClaim(tx: Tx, s: Subjects, f: PassFacts, d: Decided): Promi
   const { rows } = await tx.query<ClaimRow>(
     `INSERT INTO subsidy_claims (number, voucher_id, result_id, person_id, programme_id, district_code, year, occupation_code, level, provider_id, class_id,
         standard_fen, uplift_pct, ratio_pct, fee_fen, amount_fen, status, rules, payee_kind, payee_id, payee_key, payee_name, payee_account_enc,
-        payee_account_last4, payee_bank, budget_account_id, apprenticeship_months, ratio_category)
+        payee_account_last4, payee_bank, budget_account_id, apprenticeship_months, ratio_category, passed_on, issuer_org_id)
      VALUES ('SC' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('subsidy_claim_serial')::text, 8, '0'),
-        $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,'in_review',$16::jsonb,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26)
+        $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,'in_review',$16::jsonb,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27::date,$28::uuid)
      RETURNING *`,
     [
       s.v.id,
@@ -210,6 +246,9 @@ async function insertClaim(tx: Tx, s: Subjects, f: PassFacts, d: Decided): Promi
       d.account?.id ?? null,
       d.months,
       d.rates.ratioCategory,
+      f.assessedOn,
+      // 定制券: the enterprise (or provider) whose customised issuance issued the voucher sees the claim (补贴到账)
+      await vouchers.issuerOrgOf(tx, s.v.id),
     ],
   );
   return rows[0]!;
@@ -230,6 +269,7 @@ export async function createClaimForPass(tx: Tx, by: AuditActor, f: PassFacts, n
   const allPass = failedRules(rules).length === 0;
   let claim = await insertClaim(tx, s, f, d);
   await claimEvent(tx, by, claim.id, null, 'in_review', allPass ? null : reasonCodes(failedRules(rules)).join(','));
+  await recordClaimMoves(tx, [{ claim, from: null, to: 'in_review', at: now }]);
   if (allPass) claim = await approveInTx(tx, by, claim, null, now);
   await audit.record(tx, by, {
     action: 'claim.create',

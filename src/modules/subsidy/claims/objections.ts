@@ -16,6 +16,7 @@ import { OBJECTION_READERS, REVIEWERS } from '../policy.js';
 import { noticeEnded } from '../rules.js';
 import type { ObjectionResultSchema, ObjectionViewSchema, OBJECTION_STATES } from '../schemas.js';
 import { claimFor, moveClaim, type ClaimRow } from './claim-row.js';
+import { recordObjection } from '../analytics-facts.js';
 
 /** At most this many anonymous objections per claim and Shanghai day (besides the per-address rate limit). */
 export const ANONYMOUS_OBJECTIONS_PER_CLAIM_PER_DAY = 5;
@@ -72,6 +73,7 @@ export async function objectToClaim(
     `INSERT INTO claim_objections (claim_id, text, contact, objector_id, real_name, held, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
     [c.id, input.text.trim(), input.contact ? encrypt(input.contact) : null, by.accountId, realName, hold, now],
   );
+  await recordObjection(tx, c, now);
   await audit.record(tx, by, {
     action: 'claim.object',
     entityType: 'subsidy_claim',

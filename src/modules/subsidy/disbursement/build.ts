@@ -2,15 +2,16 @@
  * Step 1, build (核拨批次的组成): batch 'building' → include approved, noticed claims in chunks (row locks
  * SKIP LOCKED + the unique partial index "one live payment per claim"; chunks side by side) → 'draft'.
  */
-import type { Db, Tx } from '../../../db/index.js';
+import type { Db, Queryable, Tx } from '../../../db/index.js';
 import { now as clockNow } from '../../../lib/clock.js';
 import { AppError } from '../../../lib/errors.js';
-import { businessDate } from '../../../lib/time.js';
+import { addDays, businessDate } from '../../../lib/time.js';
 import * as audit from '../../audit/index.js';
 import type { AuditActor } from '../../audit/index.js';
 import * as catalog from '../../catalog/index.js';
+import * as identity from '../../identity/index.js';
 import type { Actor } from '../../identity/index.js';
-import { requireFinance } from '../policy.js';
+import { BATCH_READERS, requireFinance } from '../policy.js';
 import { cancelBatch } from './approve.js';
 import { BUILD_CHUNK, BUILD_PARALLEL, batchRow, pause, presentBatch, type BatchRow, type BatchView } from './batches.js';
 
@@ -56,6 +57,41 @@ export async function createPayableBatch(actor: AuditActor & { accountId: string
   ]);
   if (!rows.length) throw nothingPayable();
   return createBatch(actor, tx, input);
+}
+
+export interface PayableSummary {
+  ready: { count: number; amountFen: number };
+  inNotice: { count: number; nextPayableOn: string | null };
+  noAccount: number;
+}
+
+/**
+ * What a batch made now would take (the claims PAYABLE picks, all programmes and districts), the approved
+ * claims still in their public notice with the first day one becomes payable, and those without an account.
+ */
+export async function payableSummary(actor: Actor, q: Queryable, now: Date = clockNow()): Promise<PayableSummary> {
+  identity.requireRole(actor, BATCH_READERS, 'not for this role');
+  const today = businessDate(now);
+  const ready = (
+    await q.query<{ n: number; fen: string | number | null }>(
+      `SELECT count(*)::int AS n, sum(amount_fen)::bigint AS fen FROM subsidy_claims WHERE ${PAYABLE}`,
+      [today, null, null],
+    )
+  ).rows[0]!;
+  const waiting = (
+    await q.query<{ n: number; last: string | null; none: number }>(
+      `SELECT count(*) FILTER (WHERE payee_account_enc IS NOT NULL AND (notice_last_day IS NULL OR notice_last_day >= $1::date))::int AS n,
+              to_char(min(notice_last_day) FILTER (WHERE payee_account_enc IS NOT NULL AND notice_last_day >= $1::date), 'YYYY-MM-DD') AS last,
+              count(*) FILTER (WHERE payee_account_enc IS NULL)::int AS none
+         FROM subsidy_claims WHERE status = 'approved'`,
+      [today],
+    )
+  ).rows[0]!;
+  return {
+    ready: { count: ready.n, amountFen: Number(ready.fen ?? 0) },
+    inNotice: { count: waiting.n, nextPayableOn: waiting.last ? addDays(waiting.last, 1) : null },
+    noAccount: waiting.none,
+  };
 }
 
 const nothingPayable = (): AppError =>

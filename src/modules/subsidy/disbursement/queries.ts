@@ -9,6 +9,7 @@ import type { Actor } from '../../identity/index.js';
 import { BATCH_READERS } from '../policy.js';
 import type { BatchState } from '../rules.js';
 import type { BatchDetailSchema, BatchPaymentSchema } from '../schemas.js';
+import { batchDebtorsView } from '../debtor-accounts.js';
 import { prefixPattern } from '../search.js';
 import { batchRow, presentBatch, type BatchRow, type BatchView } from './batches.js';
 
@@ -80,11 +81,19 @@ export async function getBatch(actor: Actor, q: Queryable, id: string): Promise<
       GROUP BY payee_key ORDER BY fen DESC, payee_key LIMIT 100`,
     [id],
   );
+  const { rows: kinds } = await q.query<{ payee_kind: 'person' | 'provider' | 'enterprise'; n: number; fen: string | number }>(
+    `SELECT c.payee_kind, count(*)::int AS n, sum(p.amount_fen)::bigint AS fen
+       FROM disbursement_payments p JOIN subsidy_claims c ON c.id = p.claim_id
+      WHERE p.batch_id = $1 AND p.status <> 'cancelled' GROUP BY c.payee_kind ORDER BY c.payee_kind`,
+    [id],
+  );
   const names = await identity.displayNames(q, [b.maker_id, b.checker_id]);
   return {
     ...presentBatch(b, names),
     programmeName: b.programme_id ? ((await catalog.getProgramme(q, b.programme_id))?.name ?? null) : null,
     payees: rows.map((r) => ({ payeeKey: r.payee_key, count: r.n, amountFen: r.fen })),
+    payeeKinds: kinds.map((r) => ({ kind: r.payee_kind, count: r.n, amountFen: Number(r.fen) })),
+    debtors: await batchDebtorsView(q, id),
     payments: await listBatchPayments(actor, q, id, { limit: 50, offset: 0 }),
   };
 }

@@ -11,6 +11,7 @@ import { AppError } from '../../../lib/errors.js';
 import * as audit from '../../audit/index.js';
 import type { AuditActor } from '../../audit/index.js';
 import { readCamt054, readResultCsv, validateXml, type BankResultEntry, type ParseIssue, type ReadOutcome } from '../bankfiles.js';
+import { recordClaimMoves } from '../analytics-facts.js';
 import { paidClaimsSettleTheirVouchers, type PaidClaim } from '../flows.js';
 import * as ledger from '../ledger.js';
 import * as messages from '../../messages/index.js';
@@ -78,8 +79,22 @@ interface AppliedChunk {
   paid: Array<{ acc: string; fen: number }> | null;
   batches: Array<{ id: string; bk: number; rj: number }> | null;
   settle: PaidClaim[] | null;
-  /** The claims paid or failed: their holders are told (messages). */
-  told: Array<{ id: string; e: string; v: string; p: string; s: 'paid' | 'failed'; f: number; t: string | null; r: string | null }> | null;
+  /** The claims paid or failed: their holders are told (messages); their statistics' deltas (class, made, passed). */
+  told: Array<{
+    id: string;
+    e: string;
+    v: string;
+    p: string;
+    s: 'paid' | 'failed';
+    f: number;
+    t: string | null;
+    r: string | null;
+    k: string | null;
+    c: string;
+    d: string | null;
+  }> | null;
+  /** The statement's instant: the claims' events' (a paid claim counts in its month). */
+  at: Date;
 }
 
 /**
@@ -99,7 +114,8 @@ const APPLY_CHUNK_SQL = `WITH i AS (
    UPDATE subsidy_claims c SET status = CASE WHEN u.status = 'booked' THEN 'paid' ELSE 'failed' END,
           fail_reason = CASE WHEN u.status = 'booked' THEN c.fail_reason ELSE COALESCE(u.reason, 'rejected') END, updated_at = now()
      FROM upd u WHERE c.id = u.claim_id AND c.status || '' = 'in_batch'
-   RETURNING c.id, c.status, c.fail_reason, c.budget_account_id, c.amount_fen, c.voucher_id, c.number, c.person_id, c.payee_account_last4, u.end_to_end_id AS e2e),
+   RETURNING c.id, c.status, c.fail_reason, c.budget_account_id, c.amount_fen, c.voucher_id, c.number, c.person_id, c.payee_account_last4, c.class_id, c.created_at, c.passed_on,
+             u.end_to_end_id AS e2e),
  ev AS (
    INSERT INTO claim_events (claim_id, from_status, to_status, actor_id, actor_role, reason)
    SELECT id, 'in_batch', status, $8::uuid, $9::text, CASE WHEN status = 'paid' THEN 'bank: booked' ELSE fail_reason END FROM cl),
@@ -131,7 +147,9 @@ const APPLY_CHUNK_SQL = `WITH i AS (
         (SELECT json_agg(json_build_object('id', batch_id, 'bk', bk, 'rj', rj) ORDER BY batch_id) FROM
            (SELECT batch_id, count(*) FILTER (WHERE status = 'booked') AS bk, count(*) FILTER (WHERE status = 'rejected') AS rj FROM upd GROUP BY batch_id) s) AS batches,
         (SELECT json_agg(json_build_object('id', id, 'v', voucher_id, 'n', number) ORDER BY voucher_id) FROM cl WHERE status = 'paid') AS settle,
-        (SELECT json_agg(json_build_object('id', id, 'e', e2e, 'v', voucher_id, 'p', person_id, 's', status, 'f', amount_fen, 't', payee_account_last4, 'r', fail_reason)) FROM cl) AS told
+        (SELECT json_agg(json_build_object('id', id, 'e', e2e, 'v', voucher_id, 'p', person_id, 's', status, 'f', amount_fen, 't', payee_account_last4, 'r', fail_reason,
+                          'k', class_id, 'c', created_at, 'd', passed_on)) FROM cl) AS told,
+        now() AS at
    FROM n`;
 
 async function applyEntries(tx: Tx, by: AuditActor, importId: string, chunk: readonly Entry[]): Promise<AppliedChunk> {
@@ -199,6 +217,16 @@ async function applyChunk(tx: Tx, by: AuditActor, importId: string, chunk: reado
   );
   const vouchersSettled = await paidClaimsSettleTheirVouchers(tx, by, r.settle ?? []);
   await messages.notifyMany(tx, (r.told ?? []).map(paymentMessage));
+  // the statistics' deltas: in_batch (approved) → paid / failed, in this chunk's transaction
+  await recordClaimMoves(
+    tx,
+    (r.told ?? []).map((c) => ({
+      claim: { voucher_id: c.v, class_id: c.k, amount_fen: Number(c.f), created_at: new Date(c.c), passed_on: c.d },
+      from: 'in_batch' as const,
+      to: c.s,
+      at: r.at,
+    })),
+  );
   await countIntoBatches(tx, r.batches ?? []);
   await tx.query(
     'UPDATE bank_result_imports SET entries = entries + $2, applied = applied + $3, duplicates = duplicates + $4, unknown = unknown + $5, mismatched = mismatched + $6 WHERE id = $1',

@@ -42,6 +42,8 @@ interface Upload {
   enterprise: orgs.Org | null;
   terms: IssuanceTerms;
   report: CustomReport;
+  /** The instant of issue when the caller acts at a given time (a back-dated world); null: the database's now. */
+  issuedAt: Date | null;
 }
 
 interface Candidate {
@@ -158,7 +160,16 @@ async function issueChunk(u: Upload, tx: Tx, slice: Sheet['rows']): Promise<void
   const stmt = issueStatement(
     candSql,
     [cand.map((c) => c.person.id), cand.map((c) => c.person.districtCode), cand.map((c) => c.person.categories.join(';'))],
-    { issuanceId: u.id, programmeId: cur.programme_id, mode: 'custom', districtCode: cur.district_code, d: cur.definition, t: u.terms, remaining },
+    {
+      issuanceId: u.id,
+      programmeId: cur.programme_id,
+      mode: 'custom',
+      districtCode: cur.district_code,
+      d: cur.definition,
+      t: u.terms,
+      remaining,
+      issuedAt: u.issuedAt,
+    },
     true,
   );
   const { issued, skips } = tally(u, cand, (await tx.query<Outcome>(stmt.sql, stmt.params)).rows, remaining);
@@ -166,8 +177,9 @@ async function issueChunk(u: Upload, tx: Tx, slice: Sheet['rows']): Promise<void
   u.report.skipped = addSkips(u.report.skipped, skips);
   await tx.query(
     `UPDATE issuances SET status = 'done', terms = coalesce(terms, $2::jsonb), issued = issued + $3, processed = processed + $4,
-            skipped = $5::jsonb, started_at = coalesce(started_at, now()), finished_at = now(), updated_at = now() WHERE id = $1`,
-    [u.id, JSON.stringify(u.terms), issued, cand.length, JSON.stringify(addSkips(cur.skipped, skips))],
+            skipped = $5::jsonb, started_at = coalesce(started_at, $6::timestamptz, now()), finished_at = coalesce($6::timestamptz, now()), updated_at = now()
+      WHERE id = $1`,
+    [u.id, JSON.stringify(u.terms), issued, cand.length, JSON.stringify(addSkips(cur.skipped, skips)), u.issuedAt],
   );
   await audit.record(tx, u.actor, {
     action: 'issuance.custom_upload',
@@ -189,11 +201,11 @@ async function uploadTerms(db: Db, head: IssuanceRow, now: Date): Promise<Issuan
   return terms;
 }
 
-async function issueList(actor: Actor, db: Db, head: IssuanceRow, sheet: Sheet, keys: (ImportKey | null)[], now: Date): Promise<CustomReport> {
-  const terms = await uploadTerms(db, head, now);
+async function issueList(actor: Actor, db: Db, head: IssuanceRow, sheet: Sheet, keys: (ImportKey | null)[], now: Date | undefined): Promise<CustomReport> {
+  const terms = await uploadTerms(db, head, now ?? clockNow());
   const org = head.org_id ? await orgs.getOrg(db, head.org_id) : null;
   const report: CustomReport = { total: sheet.rows.length, issued: 0, personsCreated: 0, skipped: {}, failed: 0, rows: [], rowsTruncated: false };
-  const u: Upload = { actor, id: head.id, keys, enterprise: org && org.kind === 'enterprise' ? org : null, terms, report };
+  const u: Upload = { actor, id: head.id, keys, enterprise: org && org.kind === 'enterprise' ? org : null, terms, report, issuedAt: now ?? null };
   for (let i = 0; i < sheet.rows.length; i += CUSTOM_CHUNK) {
     const slice = sheet.rows.slice(i, i + CUSTOM_CHUNK);
     await db.tx((tx) => issueChunk(u, tx, slice));
@@ -210,9 +222,10 @@ async function issueList(actor: Actor, db: Db, head: IssuanceRow, sheet: Sheet, 
 /**
  * Uploads the list of a custom issuance (CSV or xlsx with the person-import columns). Each row is
  * validated; persons not yet in the registry are created (persons.ensurePerson); vouchers are issued
- * set-based per chunk. Idempotent: uploading the same list again issues nothing new.
+ * set-based per chunk. Idempotent: uploading the same list again issues nothing new. `now`: the instant the caller
+ * acts at (a back-dated world: the vouchers' issue time and terms); absent, the clock's and the database's now.
  */
-export async function uploadCustomList(actor: Actor, db: Db, id: string, buffer: Buffer, format: SheetFormat, now: Date = clockNow()): Promise<CustomReport> {
+export async function uploadCustomList(actor: Actor, db: Db, id: string, buffer: Buffer, format: SheetFormat, now?: Date): Promise<CustomReport> {
   const head = await scopedRow(actor, db, id);
   if (head.mode !== 'custom') throw new AppError('VALIDATION_FAILED', 'only a custom issuance takes an uploaded list', 'id');
   const { sheet, keys } = await parseList(buffer, format);

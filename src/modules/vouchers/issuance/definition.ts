@@ -147,12 +147,13 @@ async function checkDefinition(actor: Actor, q: Queryable, input: IssuanceInput,
   return { programme, districtCode, orgId, definition };
 }
 
-export async function createIssuance(actor: Actor, tx: Tx, input: IssuanceInput, now: Date = clockNow()): Promise<IssuanceView> {
-  const c = await checkDefinition(actor, tx, input, now);
+/** `now`: the instant the caller acts at (a back-dated world: also the issuance's creation time); absent, the clock's. */
+export async function createIssuance(actor: Actor, tx: Tx, input: IssuanceInput, now?: Date): Promise<IssuanceView> {
+  const c = await checkDefinition(actor, tx, input, now ?? clockNow());
   const { rows } = await tx.query<IssuanceRow>(
-    `INSERT INTO issuances (mode, name, programme_id, district_code, org_id, definition, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7) RETURNING *`,
-    [input.mode, input.name, c.programme.id, c.districtCode, c.orgId, JSON.stringify(c.definition), actor.accountId],
+    `INSERT INTO issuances (mode, name, programme_id, district_code, org_id, definition, created_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, coalesce($8::timestamptz, now())) RETURNING *`,
+    [input.mode, input.name, c.programme.id, c.districtCode, c.orgId, JSON.stringify(c.definition), actor.accountId, now ?? null],
   );
   const r = rows[0]!;
   await audit.record(tx, actor, {

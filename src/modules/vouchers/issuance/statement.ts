@@ -55,6 +55,8 @@ export interface IssueTarget {
   d: IssuanceDefinition;
   t: IssuanceTerms;
   remaining: number | null;
+  /** The instant of issue when the caller acts at a given time (a back-dated world); absent: the database's now. */
+  issuedAt?: Date | null | undefined;
 }
 
 /**
@@ -74,6 +76,7 @@ export function issueStatement(candSql: string, candParams: unknown[], i: IssueT
   const remaining = p(i.remaining);
   const district = p(i.districtCode);
   const vu = p(i.t.validUntil);
+  const at = p(i.issuedAt ?? null);
   const sql = `
     WITH cand AS (${candSql}),
     q AS (
@@ -104,18 +107,18 @@ export function issueStatement(candSql: string, candParams: unknown[], i: IssueT
     st AS (
       -- the state first: a person who meanwhile got an open voucher of the programme (the one-open index) is
       -- skipped here, and so gets no record below
-      INSERT INTO voucher_states (voucher_id, person_id, programme_id, kind, valid_until)
-      SELECT e.vid, e.id, ${prog}::uuid, 'subsidy', ${vu}::date FROM elig e
+      INSERT INTO voucher_states (voucher_id, person_id, programme_id, kind, valid_until, status_changed_at)
+      SELECT e.vid, e.id, ${prog}::uuid, 'subsidy', ${vu}::date, coalesce(${at}::timestamptz, now()) FROM elig e
       ON CONFLICT DO NOTHING
       RETURNING voucher_id
     ),
     ins AS (
       INSERT INTO voucher_records (id, number, person_id, kind, programme_id, occupation_code, level, mode, issuance_id, district_code,
-                                   ratio_pct, standard_fen, uplift_pct, category, category_valid_until, valid_from, valid_until)
+                                   ratio_pct, standard_fen, uplift_pct, category, category_valid_until, valid_from, valid_until, issued_at)
       SELECT e.vid, 'SV' || e.pfx || lpad(e.sn::text, 8, '0') || sv_voucher_check(e.payload),
              e.id, 'subsidy', ${prog}::uuid, ${p(i.d.occupationCode)}::text, ${p(i.d.level)}::smallint, ${p(i.mode)}, ${iss}::uuid,
              coalesce(${district}::text, e.district_code), e.ratio, ${p(i.t.standardFen)}::bigint, ${p(i.t.upliftPct)}::int, e.cat,
-             ${p(i.t.categoryValidUntil)}::date, ${p(i.t.validFrom)}::date, ${vu}::date
+             ${p(i.t.categoryValidUntil)}::date, ${p(i.t.validFrom)}::date, ${vu}::date, coalesce(${at}::timestamptz, now())
         FROM elig e JOIN st ON st.voucher_id = e.vid
       RETURNING person_id, programme_id, occupation_code, level, issuance_id, category, mode, issued_at
     ),

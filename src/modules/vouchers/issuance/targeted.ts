@@ -101,23 +101,18 @@ interface ChunkCounts {
   eligible: number;
 }
 
-/** The chunk's issued vouchers (persons after the cursor up to the chunk's last) each tell their holder (站内信 + SMS). */
+/**
+ * The chunk's issued vouchers (persons after the cursor up to the chunk's last) each tell their holder (站内信 +
+ * SMS), in the chunk's transaction: one INSERT … SELECT inside the database.
+ */
 async function notifyIssued(tx: Tx, issuanceId: string, after: string, upTo: string | null): Promise<void> {
   if (!upTo) return;
-  const { rows } = await tx.query<{ id: string; number: string; person_id: string; valid_until: string }>(
-    'SELECT id, number, person_id, valid_until FROM voucher_records WHERE issuance_id = $1 AND person_id > $2 AND person_id <= $3',
-    [issuanceId, after, upTo],
-  );
-  await messages.notifyMany(
-    tx,
-    rows.map((v) => ({
-      event: 'voucher.issued' as const,
-      key: v.id,
-      personId: v.person_id,
-      vars: { voucherNo: v.number, validThrough: v.valid_until },
-      link: `/vouchers/${v.id}`,
-    })),
-  );
+  await messages.notifyFromQuery(tx, 'voucher.issued', {
+    sql: `SELECT v.id::text AS key, v.person_id, '/vouchers/' || v.id AS link, v.number AS "voucherNo", to_char(v.valid_until, 'YYYY-MM-DD') AS "validThrough"
+            FROM voucher_records v WHERE v.issuance_id = $1 AND v.person_id > $2 AND v.person_id <= $3`,
+    params: [issuanceId, after, upTo],
+    vars: ['voucherNo', 'validThrough'],
+  });
 }
 
 /** One chunk's transaction: the issuing statement, the progress row (cursor, counts, skips by reason), an audit entry. */
