@@ -6,18 +6,13 @@
  * the worker sees the claim back in review and the answer. Every zh-CN screen is read for English words, UUIDs and
  * ISO timestamps, and photographed (test-artefacts/appeals-*.png).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, launch, newPage, shot, signIn, signInWorker, type Session } from './helpers';
-import { freePort, startServer, type Server } from './server';
+import { apiCall, cleanZh, launch, newPage, shot, signIn, signInWorker, type Session } from './helpers';
+import { startServerWithWorld, type Server } from './server';
 
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-const ISO = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-const ALLOWED_WORDS = new Set(['English', 'demo']);
 // a 1×1 PNG: the server decides the type from these bytes
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const OPINION = '证书信息与全国联网查询结果不一致';
@@ -32,19 +27,7 @@ let worker: Page;
 let officer: Page;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'sv-appeals-'));
-  const port = await freePort();
-  server = await startServer(dataDir, port); // migrates and seeds the demo world
-  await server.stop();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(process.cwd(), 'tests', 'e2e', 'appeals-world.ts')], {
-    cwd: process.cwd(),
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
-  if (r.status !== 0) throw new Error(`appeals world failed:\n${r.stdout}\n${r.stderr}`);
-  world = JSON.parse(r.stdout.trim().split('\n').pop()!) as typeof world;
-  server = await startServer(dataDir, port);
+  ({ dataDir, server, world } = await startServerWithWorld<typeof world>('sv-appeals-', 'appeals-world.ts'));
   s = await launch();
   worker = (await newPage(s.browser, { mobile: true, baseURL: server.url })).page;
   officer = (await newPage(s.browser, { baseURL: server.url })).page;
@@ -55,16 +38,6 @@ afterAll(async () => {
   await server?.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function cleanZh(page: Page, what: string): Promise<string> {
-  await page.waitForTimeout(300);
-  const text = await page.locator('body').innerText();
-  const words = (text.match(/[A-Za-z]{4,}/g) ?? []).filter((w) => !ALLOWED_WORDS.has(w));
-  expect(words, `${what}: English words on a zh-CN screen`).toEqual([]);
-  expect(text, `${what}: a UUID on screen`).not.toMatch(UUID);
-  expect(text, `${what}: an ISO timestamp on screen`).not.toMatch(ISO);
-  return text;
-}
 
 describe('申诉: a worker appeals a rejected claim, the officer overturns it, the claim changes', () => {
   it('the district officer rejects the claim; the worker reads why on 我的补贴 and taps 申诉 (phone)', async () => {
@@ -108,6 +81,16 @@ describe('申诉: a worker appeals a rejected claim, the officer overturns it, t
     expect(await card.getByTestId('appeal-deadline').innerText()).toContain('办理时限');
     await cleanZh(worker, '我的申诉');
     await shot(worker, 'appeals-4-mine-submitted');
+
+    // 申诉 again on the same claim: the page says one is being handled (its number) instead of a form the server refuses
+    await worker.getByTestId('tab-/results').click();
+    await worker.getByTestId('subsidy-card').first().getByTestId('claim-appeal').click();
+    await worker.getByTestId('appeal-pending').waitFor();
+    expect(await worker.getByTestId('appeal-form').count()).toBe(0);
+    const mine = await apiCall<{ items: Array<{ number: string; objectId: string }> }>(worker, 'GET', '/api/v1/appeals/mine');
+    expect(await worker.locator('.ant-result').innerText()).toContain(mine.body.items.find((a) => a.objectId === world.claimId)!.number);
+    await cleanZh(worker, '申诉已在办理中');
+    await shot(worker, 'appeals-4b-already-open');
   });
 
   it('the officer opens 申诉处理, reads the decision, the text and the file, takes it up and overturns it (desktop)', async () => {

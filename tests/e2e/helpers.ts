@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { TOTP } from 'otpauth';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'Demo-2026-skillvoucher';
 export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -147,4 +147,30 @@ export async function signInWorker(page: Page, who: { idNumber: string; name: st
   await page.locator('#essc-id').fill(who.idNumber);
   await page.locator('button[type=submit]').click();
   await page.locator('.mobile-shell').waitFor();
+}
+
+const UUID_RE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+const ISO_RE = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/**
+ * Reads a zh-CN screen as its user would: no English words (but `allowed`, e.g. the language switch's "English"),
+ * no UUID, no ISO timestamp, and none of the raw codes `raw` matches. Returns the screen's text.
+ */
+export async function cleanZh(page: Page, what: string, opts: { allowed?: readonly string[]; raw?: RegExp } = {}): Promise<string> {
+  const allowed = new Set(opts.allowed ?? ['English', 'demo']);
+  await page.waitForTimeout(300);
+  const text = await page.locator('body').innerText();
+  const words = (text.match(/[A-Za-z]{4,}/g) ?? []).filter((w) => !allowed.has(w));
+  expect(words, `${what}: English words on a zh-CN screen`).toEqual([]);
+  expect(text, `${what}: a UUID on screen`).not.toMatch(UUID_RE);
+  expect(text, `${what}: an ISO timestamp on screen`).not.toMatch(ISO_RE);
+  if (opts.raw) expect(text, `${what}: a raw code on screen`).not.toMatch(opts.raw);
+  return text;
+}
+
+/** A demo worker as a server of the test's own printed it at start (e-SSC simulator identity). */
+export function demoWorkerIn(log: string, username: string): { username: string; idNumber: string; name: string } {
+  const m = new RegExp(`worker\\s+${username.replace('.', '\\.')}\\s+e-SSC simulator: ID (\\d{17}[\\dX]) \\(([^)]+)\\)`).exec(log);
+  if (!m) throw new Error(`${username} is not in the server log`);
+  return { username, idNumber: m[1]!, name: m[2]! };
 }

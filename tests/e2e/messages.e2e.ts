@@ -41,7 +41,7 @@ interface InboxItem {
 }
 
 /**
- * The outbox is delivered by the messages job (every minute): wait until every voucher the worker holds has its
+ * The outbox is delivered through the pg-boss queue (relay every 3 s, then its worker): wait until every voucher the worker holds has its
  * voucher-issued message in the inbox (so no earlier one arrives in the middle of the counting), and return the
  * inbox as it then stands.
  */
@@ -183,6 +183,8 @@ describe('messages (issue 20 §1)', () => {
     await city.page.getByTestId('sms-sim-title').waitFor();
     expect(await city.page.getByTestId('sms-sim-title').innerText()).toContain('短信模拟器');
     expect(await city.page.getByTestId('sms-sim-banner').innerText()).toContain('不是真实的短信网关');
+    // the page follows the configured gateway: this server has none, so the simulator's title, banner and labels
+    expect(await city.page.getByTestId('sms-sim-title').getAttribute('data-gateway')).toBe('simulator');
     const row = city.page.getByTestId('sms-sim-table').locator('tr', { hasText: me.body.phoneMasked! }).filter({ hasText: '培训券' });
     const until = Date.now() + 120_000;
     while ((await row.count()) === 0 && Date.now() < until) {
@@ -191,6 +193,7 @@ describe('messages (issue 20 §1)', () => {
     }
     await row.first().waitFor();
     expect(await row.first().innerText()).toMatch(/待发送|已发送（模拟）/);
+    expect(await city.page.getByTestId('sms-sim-table').innerText()).not.toContain('短信网关');
     await cleanZh(city.page, '短信模拟器');
     await shot(city.page, 'messages-city-sms-simulator');
 

@@ -8,15 +8,13 @@
  *  17. lists: search, filters and 导出 Excel of what the filters show (batches, claims, persons, vouchers, audit log); the
  *      audit log shows actions in words and actors by name.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, DEMO_TOTP_SECRET, launch, newPage, shot, signIn, type Session } from './helpers';
-import { freePort, startServer, type Server } from './server';
+import { startServerWithWorld, type Server } from './server';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 let dataDir: string;
@@ -26,19 +24,7 @@ let world: { payable: number; failing: string[] };
 const step = (what: string) => process.stderr.write(`[officer ${new Date().toISOString().slice(11, 19)}] ${what}\n`);
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'sv-officer-'));
-  const port = await freePort();
-  server = await startServer(dataDir, port); // migrates and seeds the demo world
-  await server.stop();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(process.cwd(), 'tests', 'e2e', 'officer-world.ts')], {
-    cwd: process.cwd(),
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
-  if (r.status !== 0) throw new Error(`officer world failed:\n${r.stdout}\n${r.stderr}`);
-  world = JSON.parse(r.stdout.trim().split('\n').pop()!) as typeof world;
-  server = await startServer(dataDir, port);
+  ({ dataDir, server, world } = await startServerWithWorld<typeof world>('sv-officer-', 'officer-world.ts'));
   s = await launch();
 });
 afterAll(async () => {
@@ -78,7 +64,11 @@ describe('officers’ decision screens', () => {
   it('15: the checker sees each payment and the maker and checker by name before approving', async () => {
     step('maker');
     const maker = await staff('demo.finance', true);
-    await maker.goto('/batches');
+    // no draft batch yet (the demo world's one batch is reconciled): the empty list says how many approved claims
+    // are ready and offers to make the batch
+    await maker.goto('/batches?status=draft');
+    expect(await maker.getByTestId('batches-ready').innerText()).toContain(`有 ${world.payable} 笔已核准、公示期满的补贴申请`);
+    await maker.getByTestId('batches-empty-new').waitFor();
     await maker.getByTestId('batch-new').click();
     await maker.locator('.ant-modal-footer .ant-btn-primary').click();
     await maker.locator('.ant-drawer').getByText('您是制单人').waitFor();
@@ -99,6 +89,12 @@ describe('officers’ decision screens', () => {
     expect(first).toContain('职业技能提升补贴');
     expect(first).toMatch(/¥[\d,]+\.\d{2}/);
     expect(await checker.getByTestId('batch-maker').textContent()).toContain('资金专员 (demo)');
+    // what the checker approves: the payees by kind, and the account the money leaves from (the fund's, fixed at approval)
+    expect(await drawer.getByTestId('batch-payee-kinds').innerText()).toMatch(new RegExp(`^个人 ${world.payable} 笔 ¥[\\d,]+\\.\\d{2}$`));
+    const debtor = await drawer.getByTestId('batch-debtors').innerText();
+    expect(debtor).toContain('失业保险基金：失业保险基金支出户');
+    expect(debtor).toContain('31001500000050000002');
+    expect(debtor).toContain('复核通过时锁定');
     const text = await drawer.innerText();
     expect(text).not.toMatch(UUID);
     expect(text).not.toMatch(/6222\d{8,}/);
@@ -138,7 +134,21 @@ describe('officers’ decision screens', () => {
     const rules = await drawer.getByTestId('claim-rules').innerText();
     expect(rules).toContain('未通过');
     expect(rules).not.toMatch(/[A-Z]{3,}_[A-Z]+|attendance|subsidy voucher/i);
-    expect(await drawer.innerText()).not.toMatch(UUID);
+    // what the decider needs beside the rules: the person masked, the occupation by name, the attendance the claim
+    // was decided with, the amount's calculation, the person's other claims this year
+    const context = await drawer.getByTestId('claim-context').innerText();
+    expect(context).toMatch(/学\*+\d · 310\*{11}\d{3}[\dX]/);
+    expect(await drawer.getByTestId('claim-attendance').innerText()).toBe('出勤率 10%（要求不低于 80%）');
+    expect(rules).toContain('出勤率 10%（要求不低于 80%）');
+    expect(await drawer.getByTestId('claim-formula').innerText()).toMatch(
+      /^补贴标准 ¥[\d,]+\.\d{2} × 补贴比例 \d+% = ¥[\d,]+\.\d{2}（不超过培训费 ¥[\d,]+\.\d{2}）$/,
+    );
+    expect(await drawer.getByTestId('claim-others').innerText()).toMatch(/本人 \d{4} 年度没有其他补贴申请/);
+    const whole = await drawer.innerText();
+    expect(whole).not.toMatch(UUID);
+    expect(whole).not.toMatch(/学员9\d\d/); // the payee (a person) is masked like the person
+    expect(whole).toMatch(/个人 · 学\*+\d/);
+    expect(whole.match(/补贴标准/g)).toHaveLength(1); // standard, ratio and fee once: in the calculation line
     await shot(officer, 'officer-16-claim-review');
 
     // submitting without a decision is refused by the form
@@ -163,8 +173,19 @@ describe('officers’ decision screens', () => {
 
   it('17: the district officer filters and exports claims, persons and the audit log (their district only)', async () => {
     const officer = await staff('demo.pudong');
+    // at 1440 px the side menu is open, in words (not folded to 政/机/培/补…)
+    expect(await officer.locator('.ant-layout-sider-collapsed').count()).toBe(0);
+    await officer.locator('.ant-layout-sider').getByText('补贴核拨').waitFor();
+    // the workbench's link presets the status: the query form opens so the filter is in sight
+    await officer.goto('/claims?status=in_review');
+    await officer.locator('.ant-table-row').first().waitFor();
+    await officer.locator('.ant-pro-query-filter').getByText('收起').waitFor();
+    await officer.locator('.ant-pro-query-filter').getByText('待审核').waitFor();
+    // the occupation by its name, the code beside it
+    expect(await officer.locator('.ant-table-row').first().getByTestId('occupation').innerText()).toMatch(/^\p{Script=Han}.* \d-\d{2}-\d{2}-\d{2}$/u);
     await officer.goto('/claims');
     await officer.locator('.ant-table-row').first().waitFor();
+    await officer.locator('.ant-pro-query-filter').getByText('待审核').waitFor(); // the default filter shows even folded
     const claims = await apiCall<{ total: number }>(officer, 'GET', '/api/v1/subsidy/claims?status=in_review');
     const x = await exportNow(officer); // the form starts on 待审核
     expect(x[0]).toEqual(expect.arrayContaining(['申请编号', '未通过的核验规则']));
@@ -190,6 +211,13 @@ describe('officers’ decision screens', () => {
     expect(v.slice(1).every((r) => r.includes('浦东新区'))).toBe(true);
     expect(await officer.locator('.ant-table-tbody').innerText()).not.toMatch(UUID);
     await shot(officer, 'officer-17-vouchers');
+
+    // empty lists say what would appear and what to do
+    await officer.goto('/appeals');
+    expect(await officer.getByTestId('appeals-empty').innerText()).toContain('提出申诉，申诉会出现在这里');
+    await officer.goto('/issuances');
+    expect(await officer.getByTestId('issuances-empty').innerText()).toContain('精准发放：');
+    await shot(officer, 'officer-empty-issuances');
 
     await officer.goto('/audit');
     await officer.getByTestId('audit-action').first().waitFor();

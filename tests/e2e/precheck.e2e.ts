@@ -69,6 +69,21 @@ describe('我能领吗？补多少？', () => {
     await shot(page, 'precheck-course');
     const body = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
     expect(body).not.toMatch(RAW);
+
+    // 去申领 carries what was just checked to the form — the course's occupation, its level (四级), the programme —
+    // so the voucher applied for is the one whose subsidy was shown (the form used to open blank on 五级)
+    await page.getByTestId('precheck-apply').click();
+    await page.getByTestId('page-/apply').waitFor();
+    const form = page.locator('form');
+    await form.getByText('养老护理员 4-10-01-05').waitFor();
+    expect(await form.innerText()).toContain('四级/中级工');
+    expect(await form.innerText()).toContain('职业技能提升补贴');
+    await shot(page, 'precheck-apply-carried');
+    await form.locator('button[type=submit]').click();
+    await page.getByTestId('apply-reason').waitFor();
+    const held = await apiCall<{ items: Array<{ occupationCode: string; level: number }> }>(page, 'GET', '/api/v1/vouchers/mine');
+    expect(held.body.items).toHaveLength(1);
+    expect(held.body.items[0]).toMatchObject({ occupationCode: '4-10-01-05', level: 4 });
     expect(errors).toEqual([]);
   });
 

@@ -7,8 +7,12 @@
  * (test-artefacts/rehab-*.png).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { apiCall, demoWorkers, launch, newPage, shot, signIn, signInWorker, type Session } from './helpers';
+import { apiCall, launch, newPage, shot, signIn, signInWorker, type Session } from './helpers';
+import { freePort, startServer, type Server } from './server';
 
 const HOSPITALS = ['岳阳中西医结合医院', '徐汇区中心医院', '第八人民医院', '上海市第一康复医院', '上海市养志康复医院', '上海中冶医院', '上海安达医院'];
 const OCCUPATION = '4-10-01-05'; // 养老护理员
@@ -19,12 +23,26 @@ const ISO = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 let s: Session;
+// A server of its own: the story expects demo.injured1 to have no case yet, and a11y.e2e.ts (or any story run before
+// this one on the shared server) may already have applied for that worker.
+let server: Server;
 beforeAll(async () => {
+  server = await startServer(mkdtempSync(join(tmpdir(), 'sv-rehab-')), await freePort());
   s = await launch();
 });
 afterAll(async () => {
   await s?.close();
+  await server?.stop();
 });
+
+/** The demo workers this server printed at start (e-SSC simulator identities). */
+function demoWorkers(): Array<{ username: string; idNumber: string; name: string }> {
+  const out: Array<{ username: string; idNumber: string; name: string }> = [];
+  for (const m of server.log().matchAll(/worker\s+(\S+)\s+e-SSC simulator: ID (\d{17}[\dX]) \(([^)]+)\)/g)) {
+    out.push({ username: m[1]!, idNumber: m[2]!, name: m[3]! });
+  }
+  return out;
+}
 
 async function cleanZh(page: Page, what: string): Promise<string> {
   await page.waitForTimeout(300);
@@ -37,7 +55,7 @@ async function cleanZh(page: Page, what: string): Promise<string> {
 }
 
 async function staff(username: string): Promise<{ page: Page; errors: string[] }> {
-  const { page, errors } = await newPage(s.browser);
+  const { page, errors } = await newPage(s.browser, { baseURL: server.url });
   await signIn(page, username);
   return { page, errors };
 }
@@ -47,6 +65,12 @@ async function pick(page: Page, id: string, text: string, type?: string): Promis
   await page.locator(`#${id}`).click();
   if (type) await page.locator(`#${id}`).fill(type);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  await dropdownsClosed(page);
+}
+
+/** Waits until no antd Select dropdown is open or closing (a closing one still matches `:visible` while it animates). */
+async function dropdownsClosed(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
 describe('work-injury rehabilitation (issue 18), worker → committee → hospital → district → worker', () => {
@@ -60,7 +84,7 @@ describe('work-injury rehabilitation (issue 18), worker → committee → hospit
     ] as const) {
       const who = demoWorkers().find((w) => w.username === username);
       expect(who, `${username} in the server log`).toBeTruthy();
-      const { page, errors, ctx } = await newPage(s.browser, { mobile: true });
+      const { page, errors, ctx } = await newPage(s.browser, { mobile: true, baseURL: server.url });
       await signInWorker(page, who!);
       await page.getByTestId('tab-/rehab').click();
       await page.getByTestId('rehab-not-eligible').first().waitFor();
@@ -77,7 +101,7 @@ describe('work-injury rehabilitation (issue 18), worker → committee → hospit
   it('the worker sees the eligibility, applies with preferences and a file, and sees the timeline (phone)', async () => {
     const who = demoWorkers().find((w) => w.username === 'demo.injured1');
     expect(who, 'demo.injured1 in the server log').toBeTruthy();
-    const { page, errors, ctx } = await newPage(s.browser, { mobile: true });
+    const { page, errors, ctx } = await newPage(s.browser, { mobile: true, baseURL: server.url });
     await signInWorker(page, who!);
     await page.getByTestId('tab-/rehab').click();
     await page.getByTestId('rehab-recognition').first().waitFor();
@@ -93,9 +117,11 @@ describe('work-injury rehabilitation (issue 18), worker → committee → hospit
     await page.locator('#rehab-pref-reason-0').fill('离家近，家属方便照护');
     await page.getByTestId('rehab-add-pref').click();
     await page.locator('#rehab-pref-1').click();
-    // the second choice: another hospital that takes the condition
-    const second = page.locator('.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-selected)', { hasText: '收治该病种' });
-    await second.nth(1).click();
+    // the second choice: another hospital that takes the condition (one dropdown open: the first has finished closing)
+    const dropdown = page.locator('.ant-select-dropdown:visible');
+    await expect.poll(() => dropdown.count()).toBe(1);
+    await dropdown.locator('.ant-select-item-option', { hasText: '收治该病种' }).nth(1).click();
+    await dropdownsClosed(page);
     await page.locator('#rehab-pref-reason-1').fill('康复专科医院');
     await cleanZh(page, '申请住院康复');
     await shot(page, 'rehab-2-worker-apply-form');
@@ -187,7 +213,7 @@ describe('work-injury rehabilitation (issue 18), worker → committee → hospit
 
   it('the worker sees the voucher and the matching classes near home (phone)', async () => {
     const who = demoWorkers().find((w) => w.username === 'demo.injured1')!;
-    const { page, errors, ctx } = await newPage(s.browser, { mobile: true });
+    const { page, errors, ctx } = await newPage(s.browser, { mobile: true, baseURL: server.url });
     await signInWorker(page, who);
     await page.goto(`/rehab/cases/${caseId}`);
     await page.getByTestId('rehab-voucher').waitFor();

@@ -25,9 +25,33 @@ describe('role consoles', () => {
     await page.locator('#venue-lng').fill('31.2397');
     expect(await page.getByTestId('coord-problem').textContent()).toContain('填反');
     await page.keyboard.press('Escape');
+    // a new course has no preset level: each level is offered with the standard it pays (a wrong default underpays)
+    await page.getByRole('menuitem', { name: '课程' }).click();
+    await page.getByRole('button', { name: /新增课程/ }).click();
+    await page.locator('.ant-modal #programmeId').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '职业技能提升补贴' }).click();
+    expect(await page.locator('.ant-modal .ant-select-selection-item', { hasText: '级' }).count()).toBe(0);
+    await page.locator('#course-level').click();
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '补贴标准 ¥' }).count()).toBe(6);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
     await page.getByRole('menuitem', { name: '班级' }).click();
     await page.getByTestId('class-new').waitFor();
+    // the class list names each occupation, not only its code
+    await page.getByTestId('occupation').filter({ hasText: '养老护理员' }).first().waitFor();
     await shot(page, 'provider-classes');
+    // the class takes its occupation, level and fee from the course: the form shows them once one is picked
+    await page.getByTestId('class-new').click();
+    await page.locator('.ant-modal #courseId').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await expect.poll(() => page.getByTestId('class-course-facts').innerText()).toMatch(/养老护理员.*四级\/中级工.*¥2,800\.00/);
+    await page.keyboard.press('Escape');
+    // the ended class shows its subsidy claims and where the money is (a tab of its own, with a hint while empty)
+    await page.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
+    await page.locator('a', { hasText: '第一期 (demo)' }).click();
+    await page.getByRole('tab', { name: /补贴申请/ }).click();
+    await page.getByTestId('class-claims').waitFor();
+    expect(await page.getByText('学员考核合格后自动生成补贴申请').count()).toBe(1);
     expect(errors).toEqual([]);
     await ctx.close();
   });
@@ -98,13 +122,45 @@ describe('role consoles', () => {
     await ctx.close();
   });
 
+  it('provider on a phone: 核验与录取 and the staff header fit 390 px', async () => {
+    const { page, errors, ctx } = await newPage(s.browser, { mobile: true });
+    await signIn(page, 'demo.provider');
+    await page.goto('/classes');
+    await page.getByText('第二期').first().click();
+    await page.getByRole('tab', { name: '核验与录取' }).click();
+    await page.locator('#verify-number').waitFor();
+    const widths = await page.evaluate(() => {
+      const right = (sel: string) => Math.max(...[...document.querySelectorAll(sel)].map((e) => e.getBoundingClientRect().right));
+      return {
+        page: document.documentElement.scrollWidth,
+        inputs: right('#verify-number, #verify-id'),
+        header: right('.ant-pro-global-header-header-actions *'),
+      };
+    });
+    expect(widths.page).toBeLessThanOrEqual(390);
+    expect(widths.inputs).toBeLessThanOrEqual(390);
+    expect(widths.header).toBeLessThanOrEqual(390);
+    await shot(page, 'provider-desk-phone');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
   it('assessor: results entry and import', async () => {
     const { page, errors, ctx } = await newPage(s.browser);
     await signIn(page, 'demo.assessor');
     await page.getByRole('menuitem', { name: '考核结果' }).click();
     await page.getByTestId('result-new').click();
     await page.locator('#result-voucher').fill('SV0000000000000000');
+    // no outcome is preset: saving without one asks for it
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.getByText('请选择考核结果（合格或不合格）').waitFor();
+    await page.locator('.ant-modal .ant-radio-wrapper', { hasText: '不合格' }).click();
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    // the assessor reads back what a fail sets off before it is final
+    const confirm = page.getByTestId('result-confirm');
+    await confirm.waitFor();
+    expect(await confirm.innerText()).toContain('该培训券将关闭');
+    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
     await page.locator('.ant-message-error').waitFor();
     await page.keyboard.press('Escape');
     await shot(page, 'assessor-results-empty');

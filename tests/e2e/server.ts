@@ -1,6 +1,8 @@
 /** Starts and stops a real server process for the story test, which needs restarts (a job run, a later clock). */
 import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { createServer } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export function freePort(): Promise<number> {
@@ -25,10 +27,22 @@ export interface Server {
 const root = process.cwd();
 const cli = join(root, 'src', 'cli.ts');
 
-/** The server, optionally under libfaketime (`faketime -f +8d`) to stand at a later date. */
-export async function startServer(dataDir: string, port: number, opts: { fakeOffset?: string } = {}): Promise<Server> {
+/**
+ * The server, optionally under libfaketime (`faketime -f +8d`) to stand at a later date, and with more environment
+ * (`env`, e.g. SMS_GATEWAY_URL pointing at a fake gateway of the test's own).
+ */
+export async function startServer(dataDir: string, port: number, opts: { fakeOffset?: string; env?: Record<string, string> } = {}): Promise<Server> {
   const args = ['--import', 'tsx', cli, 'start', '--port', String(port)];
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', LOG_LEVEL: 'warn', SKIP_WEB_BUILD: '1' };
+  const env = {
+    ...process.env,
+    ...opts.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: '',
+    LOG_LEVEL: 'warn',
+    SKIP_WEB_BUILD: '1',
+  };
   // A process group of its own: `faketime` runs the server as its child and does not pass signals on, so stop()
   // signals the whole group (a stopped story test otherwise left its +8 d server running after the suite).
   const spawnOpts: SpawnOptions = { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true };
@@ -84,4 +98,25 @@ export function runCli(dataDir: string, ...args: string[]): string {
 
 export function hasFaketime(): boolean {
   return spawnSync('faketime', ['-f', '+1d', 'true']).status === 0;
+}
+
+/**
+ * A server of the test's own whose demo world gets more before it serves: it is started once (migrates and seeds the
+ * demo world) and stopped, `script` (a file in tests/e2e) runs on its data directory and prints its world as the
+ * last line of JSON, then the server starts again on the same port.
+ */
+export async function startServerWithWorld<W>(prefix: string, script: string): Promise<{ dataDir: string; server: Server; world: W }> {
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  const port = await freePort();
+  const first = await startServer(dataDir, port);
+  await first.stop();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tests', 'e2e', script)], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  if (r.status !== 0) throw new Error(`${script} failed:\n${r.stdout}\n${r.stderr}`);
+  const world = JSON.parse(r.stdout.trim().split('\n').pop()!) as W;
+  return { dataDir, server: await startServer(dataDir, port), world };
 }

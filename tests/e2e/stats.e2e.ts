@@ -103,7 +103,18 @@ describe('the statistics centre', () => {
   });
 });
 
-const STAFF = ['demo.city', 'demo.pudong', 'demo.xuhui', 'demo.finance', 'demo.auditor', 'demo.provider', 'demo.enterprise', 'demo.assessor', 'demo.committee'];
+const STAFF = [
+  'demo.city',
+  'demo.pudong',
+  'demo.xuhui',
+  'demo.finance',
+  'demo.auditor',
+  'demo.provider',
+  'demo.enterprise',
+  'demo.assessor',
+  'demo.committee',
+  'demo.hospital1',
+];
 
 describe('the workbench of each staff role', () => {
   for (const username of STAFF) {
@@ -138,4 +149,29 @@ describe('the workbench of each staff role', () => {
       await ctx.close();
     });
   }
+});
+
+describe('康复统计 (rehabilitation statistics)', () => {
+  it('the committee sees the API’s figures and the seven designated hospitals’ beds, in words', async () => {
+    const { ctx, page, errors } = await newPage(s.browser);
+    await signInAs(page, 'demo.committee');
+    const api = (await apiCall<{ applications: number; bedUse: Array<{ name: string; beds: number; occupied: number }> }>(page, 'GET', '/api/v1/rehab/stats'))
+      .body;
+    await page.goto('/');
+    // the menu group may already be open (it remembers): open it only when its item is hidden
+    const item = page.getByRole('menuitem', { name: '康复统计' });
+    await page.getByTestId('workbench-todos').waitFor();
+    if (!(await item.isVisible())) await page.getByRole('menuitem', { name: '工伤康复' }).click();
+    await item.click();
+    await page.getByTestId('rehab-stats-beds').waitFor();
+    await expect.poll(async () => Number((await page.getByTestId('rehab-stats-applications').innerText()).replace(/\D/g, ''))).toBe(api.applications);
+    const rows = page.getByTestId('rehab-stats-beds').locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(api.bedUse.length);
+    expect(api.bedUse).toHaveLength(7);
+    for (const h of api.bedUse) await page.getByTestId('rehab-stats-beds').getByText(h.name, { exact: true }).waitFor();
+    await shot(page, 'rehab-stats-committee');
+    for (const id of ['rehab-stats-beds', 'rehab-stats-status', 'rehab-stats-decisions', 'rehab-stats-filters']) await noRawText(page, id);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
 });

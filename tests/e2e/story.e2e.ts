@@ -64,6 +64,9 @@ describe('the whole story', () => {
     await w.page.getByTestId('tab-/apply').click();
     await w.page.locator('#apply-occupation').fill('养老护理');
     await w.page.locator('.ant-select-item-option', { hasText: OCCUPATION }).first().click();
+    // the level is chosen, never pre-set (the story's course is 五级)
+    await w.page.locator('#apply-level').click();
+    await w.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '五级/初级工' }).click();
     await w.page.locator('button[type=submit]').click();
     await w.page.getByTestId('apply-reason').waitFor();
     const mine = await apiCall<{ items: Array<typeof voucher & { kind: string; occupationCode: string; status: string }> }>(
@@ -164,7 +167,11 @@ describe('the whole story', () => {
     await expect.poll(async () => (await apiCall<{ roster: unknown[] }>(p, 'GET', `/api/v1/classes/${classId}/roster`)).body.roster.length).toBe(1);
     // the QR code is single-use for admissions: the same photo is refused
     await p.locator('input[type=file]').first().setInputFiles(photo);
-    await p.getByTestId('verify-error').or(p.getByText('不能录取')).first().waitFor();
+    // …and the clerk reads why in Chinese, not the rule's codes (VOUCHER_NOT_ISSUED, QR_TOKEN_REPLAYED)
+    await p.getByTestId('verify-reason').first().waitFor();
+    const refusal = (await p.getByTestId('verify-result').textContent()) ?? '';
+    expect(refusal).toContain('该二维码已被使用');
+    expect(refusal).not.toMatch(/[A-Z]+_[A-Z_]+/);
     step('report');
     await p.getByTestId('file-report').click();
     await p.locator('.ant-popconfirm .ant-btn-primary').click();
@@ -225,8 +232,11 @@ describe('the whole story', () => {
     await a.getByTestId('assigned-class').filter({ hasText: '养老护理员 e2e 班' }).waitFor();
     await a.getByTestId('result-new').click();
     await a.locator('#result-voucher').fill(voucher.number);
+    await a.locator('.ant-modal .ant-radio-wrapper', { hasText: /^合格$/ }).click();
     await a.locator('#result-cert').fill('ZS-E2E-000001');
     await a.locator('.ant-modal-footer .ant-btn-primary').click();
+    await a.getByTestId('result-confirm').filter({ hasText: '生成补贴申请' }).waitFor();
+    await a.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
     await a.locator('.ant-table-row', { hasText: voucher.number }).waitFor();
     await shot(a, 'assessor-results');
 

@@ -26,6 +26,13 @@ describe('worker (mobile, 390×844)', () => {
     await page.getByTestId('tab-/apply').click();
     await page.locator('#apply-occupation').fill('养老');
     await page.locator('.ant-select-item-option').first().click();
+    // no level is pre-set (a 五级 default issued a lower subsidy than the 四级 class): submitting without one names the field
+    const held = (await apiCall<{ items: unknown[] }>(page, 'GET', '/api/v1/vouchers/mine')).body.items.length;
+    await page.locator('button[type=submit]').click();
+    await page.getByText('请选择等级', { exact: true }).first().waitFor();
+    expect((await apiCall<{ items: unknown[] }>(page, 'GET', '/api/v1/vouchers/mine')).body.items).toHaveLength(held);
+    await page.locator('#apply-level').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '四级/中级工' }).click();
     await page.locator('button[type=submit]').click();
     await page.getByTestId('apply-reason').or(page.getByTestId('apply-error')).first().waitFor();
     await shot(page, 'worker-apply-result');
@@ -81,6 +88,15 @@ describe('the worker’s journey (issue 15, items 11–14)', () => {
     await page.getByTestId('tab-/training').click();
     await page.getByTestId('training-card').first().waitFor();
     await page.getByTestId('session-row').first().waitFor();
+    // the list opens on what is to do (today's, the next one); the class's other 课次 behind one tap
+    const opening = await page
+      .getByTestId('session-row')
+      .evaluateAll((els) => els.map((e) => ({ state: e.getAttribute('data-state'), today: e.getAttribute('data-today') })));
+    expect(opening.every((r) => r.today === 'yes' || r.state === 'upcoming' || r.state === 'due' || r.state === 'flagged' || r.state === 'rejected')).toBe(
+      true,
+    );
+    await shot(page, 'worker-journey-11-my-training-opening');
+    await page.getByTestId('sessions-all').click();
     const text = await cleanZh(page, '我的培训');
     expect(text).not.toContain('您还没有报名培训');
     expect(text).toContain('养老护理员');
@@ -90,9 +106,10 @@ describe('the worker’s journey (issue 15, items 11–14)', () => {
       .getByTestId('session-row')
       .evaluateAll((els) => els.map((e) => ({ state: e.getAttribute('data-state'), today: e.getAttribute('data-today'), text: (e as HTMLElement).innerText })));
     expect(rows.length).toBeGreaterThan(2);
+    expect(rows.length).toBeGreaterThan(opening.length);
     const now = Date.now();
     const startOf = (t: string) =>
-      new Date(`${/(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})/.exec(t)![1]}T${/(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})/.exec(t)![2]}+08:00`).getTime();
+      new Date(`${/(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/.exec(t)![1]}T${/(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/.exec(t)![2]}:00+08:00`).getTime();
     for (const r of rows) {
       const start = startOf(r.text);
       if (r.state === 'absent') expect(start, `缺勤 only for a past session: ${r.text}`).toBeLessThan(now);
@@ -106,6 +123,49 @@ describe('the worker’s journey (issue 15, items 11–14)', () => {
       expect(r.today === 'yes', `today marked: ${r.text}`).toBe(today);
     }
     expect(rows.some((r) => r.state === 'upcoming')).toBe(true);
+
+    // 签到 is offered exactly inside the window the server serves (and accepts); before it the row says when it opens
+    const mineNow = await apiCall<{ items: Array<{ class: { id: string; state: string } }> }>(page, 'GET', '/api/v1/training/mine');
+    const cls = mineNow.body.items[0]!.class;
+    const sheet = await apiCall<{ online: boolean; sessions: Array<{ seq: number; startsAt: string; checkInOpensAt: string; checkInClosesAt: string }> }>(
+      page,
+      'GET',
+      `/api/v1/classes/${cls.id}/attendance`,
+    );
+    const bySeq = new Map(sheet.body.sessions.map((x) => [x.seq, x]));
+    const offered = await page.getByTestId('session-row').evaluateAll((els) =>
+      els.map((e) => ({
+        text: (e as HTMLElement).innerText,
+        state: e.getAttribute('data-state'),
+        button: e.querySelector('[data-testid=checkin]') !== null,
+        opens: e.querySelector('[data-testid=checkin-opens]')?.textContent ?? null,
+      })),
+    );
+    const seen = Date.now();
+    const hhmm = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    let hints = 0;
+    for (const r of offered) {
+      const w = bySeq.get(Number(/第 (\d+) 次课/.exec(r.text)![1]))!;
+      const opens = new Date(w.checkInOpensAt).getTime();
+      const closes = new Date(w.checkInClosesAt).getTime();
+      // a window edge crossed between the screen's drawing and now: not decidable here
+      if (Math.abs(seen - opens) < 60_000 || Math.abs(seen - closes) < 60_000) continue;
+      const open = opens <= seen && seen <= closes;
+      if (r.state === 'upcoming' || r.state === 'due' || r.state === 'absent')
+        expect(r.button, `签到 offered exactly in the window: ${r.text}`).toBe(open && cls.state === 'open' && !sheet.body.online);
+      if (r.opens !== null) {
+        hints++;
+        expect(seen, `起可签到 only before the window: ${r.text}`).toBeLessThan(opens);
+        expect(r.opens).toContain(`${hhmm.format(new Date(opens))} 起可签到`);
+        expect(r.button).toBe(false);
+      }
+    }
+    // the next session (the first to start), its window not open yet, says when it opens (an offline class open or about to)
+    const next = sheet.body.sessions.find((x) => new Date(x.startsAt).getTime() > seen);
+    if (next && new Date(next.checkInOpensAt).getTime() > seen + 60_000 && !sheet.body.online && ['open', 'reported'].includes(cls.state))
+      expect(hints).toBeGreaterThan(0);
+    await shot(page, 'worker-journey-11-checkin-opens');
+
     if (rows.some((r) => r.today === 'yes')) {
       const bg = await page
         .locator('[data-today=yes]')
@@ -226,6 +286,8 @@ describe('the worker’s journey (issue 15, items 11–14)', () => {
     await page.getByTestId('tab-/apply').click();
     await page.locator('#apply-occupation').fill('养老');
     await page.locator('.ant-select-item-option').first().click();
+    await page.locator('#apply-level').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '四级/中级工' }).click();
     await page.locator('button[type=submit]').click();
     await page.getByTestId('apply-reason').or(page.getByTestId('apply-error')).first().waitFor();
     await cleanZh(page, '申领结果');

@@ -21,7 +21,11 @@ export interface Ports {
   lb: number;
 }
 
-export const PORTS: Ports = { monitor: 55600, nodes: [55601, 55602], api: [55611, 55612], lb: 55610 };
+/**
+ * Below Linux's ephemeral range (32768–60999): a port there can be taken as the local port of any outgoing
+ * connection (a run once failed with EADDRINUSE on an API node's port that way); these can only clash with a listener.
+ */
+export const PORTS: Ports = { monitor: 29600, nodes: [29601, 29602], api: [29611, 29612], lb: 29610 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1574,6 +1574,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/classes/{id}/claims': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The subsidy claims of the provider’s own class: amount and payment state per trainee’s voucher (another provider’s class: 404) */
+    get: operations['listClassClaims'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/subsidy/todos': {
     parameters: {
       query?: never;
@@ -1866,6 +1883,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/subsidy/batches/payable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What a batch made now would take (approved claims whose notice ended), and what still waits for its notice or an account */
+    get: operations['getPayableSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/subsidy/batches/export.xlsx': {
     parameters: {
       query?: never;
@@ -2045,6 +2079,40 @@ export interface paths {
     };
     /** 我能领吗？补多少？ Before applying: for a course (or an occupation and level, and the programme), whether the worker is eligible and why not, the subsidy, what they pay themself, the subsidies left this year and the voucher’s validity — decided by the claim’s own rules */
     get: operations['precheckSubsidy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/subsidy/enterprise-claims': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 补贴到账: the claims that concern the signed-in enterprise — paid to it or made on a customised voucher it issued — with the employee masked and the sums paid */
+    get: operations['listEnterpriseClaims'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/subsidy/enterprise-claims/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One claim that concerns the enterprise, with its steps (another enterprise’s claim: 404) */
+    get: operations['getEnterpriseClaim'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3527,7 +3595,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 短信模拟器: the SMS the platform scheduled, sent through the built-in simulator, or gave up (phones masked) */
+    /** 短信模拟器: the SMS the platform scheduled, sent (through the built-in simulator or the configured gateway), or gave up (phones masked) */
     get: operations['listSimulatedSms'];
     put?: never;
     post?: never;
@@ -3689,6 +3757,177 @@ export interface components {
       isDemo: boolean;
       createdAt: string;
       updatedAt: string;
+    };
+    CheckInInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      sessionId: string;
+      /** Format: uuid */
+      classId: string;
+      /** @enum {string} */
+      source: 'geofence' | 'online_import';
+      at: string;
+      /** @enum {string} */
+      status: 'accepted' | 'flagged' | 'rejected_after_review';
+      flags: string[];
+      distanceM: number | null;
+      accuracyM: number | null;
+      counts: boolean;
+    };
+    ClassAttendanceInput: {
+      /** Format: uuid */
+      classId: string;
+      className: string;
+      online: boolean;
+      thresholdPct: number;
+      sessions: {
+        /** Format: uuid */
+        id: string;
+        seq: number;
+        startsAt: string;
+        /** @description the first instant a geofence check-in of this session is accepted (the programme’s minutes before the start) */
+        checkInOpensAt: string;
+        /** @description the last instant it is accepted (the programme’s minutes after the start); both edges inclusive */
+        checkInClosesAt: string;
+        checkedIn: number;
+      }[];
+      trainees: {
+        /** Format: uuid */
+        voucherId: string;
+        voucherNumber: string;
+        voucherKind: string;
+        name: string;
+        attended: number;
+        total: number;
+        rate: number;
+        meetsThreshold: boolean;
+        sessions: {
+          /** Format: uuid */
+          sessionId: string;
+          seq: number;
+          /** @enum {string} */
+          mark: 'attended' | 'flagged' | 'rejected' | 'absent';
+          at: string | null;
+          flags: string[];
+          checkInId: string | null;
+          /** @description the reviewing officer’s note (复核说明), once a flagged check-in was reviewed */
+          reviewNote: string | null;
+        }[];
+      }[];
+    };
+    CheckInFlagInput: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      sessionId: string;
+      /** Format: uuid */
+      classId: string;
+      /** Format: uuid */
+      providerId: string;
+      districtCode: string;
+      trainee: string;
+      at: string;
+      flags: string[];
+      /** @enum {string} */
+      status: 'accepted' | 'flagged' | 'rejected_after_review';
+      distanceM: number | null;
+      accuracyM: number | null;
+      coordSystem: string | null;
+      deviceId: string | null;
+      reviewNote: string | null;
+      reviewedAt: string | null;
+    };
+    InboxMessageInput: {
+      /** Format: uuid */
+      id: string;
+      event: string;
+      title: string;
+      body: string;
+      link: string | null;
+      createdAt: string;
+      readAt: string | null;
+    };
+    InboxInput: {
+      total: number;
+      unread: number;
+      items: components['schemas']['InboxMessageInput'][];
+    };
+    MessagePreferencesInput: {
+      sms: boolean;
+      reminders: boolean;
+      smsAvailable: boolean;
+      quietHours: {
+        from: string;
+        to: string;
+      };
+    };
+    SimulatedSmsInput: {
+      /** Format: uuid */
+      id: string;
+      phoneMasked: string;
+      text: string;
+      /** @enum {string} */
+      state: 'scheduled' | 'sent' | 'failed';
+      scheduledFor: string;
+      sentAt: string | null;
+      /**
+       * @description a sent SMS: through the built-in simulator or a real gateway; null until sent
+       * @enum {string|null}
+       */
+      via: 'simulator' | 'gateway' | null;
+      event: string;
+    };
+    DeadLetterInput: {
+      /** Format: uuid */
+      id: string;
+      event: string;
+      /** @enum {string} */
+      channel: 'inbox' | 'sms';
+      recipientLabel: string;
+      attempts: number;
+      lastError: string;
+      failedAt: string;
+    };
+    AssessmentResultInput: {
+      id: string;
+      voucherId: string;
+      voucherNumber: string | null;
+      classId: string | null;
+      passed: boolean;
+      score: number | null;
+      level: number;
+      levelChangeReason: string | null;
+      occupationCode: string;
+      certificateNumber: string | null;
+      /** @enum {string|null} */
+      certificateType: 'skill_level' | 'special_ability' | 'qualification' | null;
+      assessedOn: string;
+      claimId: string | null;
+      /** @description the claim’s number (申请编号), null without a claim */
+      claimNumber: string | null;
+      claimStatus: string | null;
+      createdAt: string;
+    };
+    AssessmentAssignmentInput: {
+      id: string;
+      classId: string;
+      className: string | null;
+      classState: string | null;
+      startDate: string | null;
+      endDate: string | null;
+      occupationCode: string | null;
+      level: number | null;
+      districtCode: string;
+      providerId: string;
+      assessorOrgId: string;
+      assessorOrgName: string | null;
+      note: string | null;
+      assignedBy: string | null;
+      assignedAt: string;
+      active: boolean;
+      withdrawnAt: string | null;
+      withdrawReason: string | null;
     };
     AnalyticsMetricsInput: {
       issued: number;
@@ -3852,162 +4091,85 @@ export interface components {
         executionRate: number | null;
       };
     };
-    CheckInInput: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      sessionId: string;
-      /** Format: uuid */
-      classId: string;
+    ClassClaimInput: {
+      number: string;
+      voucherId: string;
+      amountFen: number;
       /** @enum {string} */
-      source: 'geofence' | 'online_import';
-      at: string;
+      status: 'in_review' | 'approved' | 'held' | 'rejected' | 'in_batch' | 'paid' | 'failed';
       /** @enum {string} */
-      status: 'accepted' | 'flagged' | 'rejected_after_review';
-      flags: string[];
-      distanceM: number | null;
-      accuracyM: number | null;
-      counts: boolean;
-    };
-    ClassAttendanceInput: {
-      /** Format: uuid */
-      classId: string;
-      className: string;
-      online: boolean;
-      thresholdPct: number;
-      sessions: {
-        /** Format: uuid */
-        id: string;
-        seq: number;
-        startsAt: string;
-        checkedIn: number;
-      }[];
-      trainees: {
-        /** Format: uuid */
-        voucherId: string;
-        voucherNumber: string;
-        voucherKind: string;
-        name: string;
-        attended: number;
-        total: number;
-        rate: number;
-        meetsThreshold: boolean;
-        sessions: {
-          /** Format: uuid */
-          sessionId: string;
-          seq: number;
-          /** @enum {string} */
-          mark: 'attended' | 'flagged' | 'rejected' | 'absent';
-          at: string | null;
-          flags: string[];
-          checkInId: string | null;
-        }[];
-      }[];
-    };
-    CheckInFlagInput: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      sessionId: string;
-      /** Format: uuid */
-      classId: string;
-      /** Format: uuid */
-      providerId: string;
-      districtCode: string;
-      trainee: string;
-      at: string;
-      flags: string[];
-      /** @enum {string} */
-      status: 'accepted' | 'flagged' | 'rejected_after_review';
-      distanceM: number | null;
-      accuracyM: number | null;
-      coordSystem: string | null;
-      deviceId: string | null;
-      reviewNote: string | null;
-      reviewedAt: string | null;
-    };
-    InboxMessageInput: {
-      /** Format: uuid */
-      id: string;
-      event: string;
-      title: string;
-      body: string;
-      link: string | null;
+      payeeKind: 'person' | 'provider' | 'enterprise';
+      /** @description the public notice’s (公示) last day, YYYY-MM-DD */
+      noticeLastDay: string | null;
+      /** @description when the bank confirmed the payment */
+      paidAt: string | null;
       createdAt: string;
-      readAt: string | null;
     };
-    InboxInput: {
-      total: number;
-      unread: number;
-      items: components['schemas']['InboxMessageInput'][];
-    };
-    MessagePreferencesInput: {
-      sms: boolean;
-      reminders: boolean;
-      smsAvailable: boolean;
-      quietHours: {
-        from: string;
-        to: string;
-      };
-    };
-    SimulatedSmsInput: {
-      /** Format: uuid */
+    EnterpriseClaimInput: {
       id: string;
-      phoneMasked: string;
-      text: string;
-      /** @enum {string} */
-      state: 'scheduled' | 'sent' | 'failed';
-      scheduledFor: string;
-      sentAt: string | null;
-      event: string;
-    };
-    DeadLetterInput: {
-      /** Format: uuid */
-      id: string;
-      event: string;
-      /** @enum {string} */
-      channel: 'inbox' | 'sms';
-      recipientLabel: string;
-      attempts: number;
-      lastError: string;
-      failedAt: string;
-    };
-    PrecheckReasonInput: {
-      code: string;
-      detail: string;
-    };
-    PrecheckAnswerInput: {
-      programmeId: string;
-      programmeName: string;
-      eligible: boolean;
-      reasons: components['schemas']['PrecheckReasonInput'][];
-      notes: components['schemas']['PrecheckReasonInput'][];
-      subsidyFen: number;
-      selfPaidFen: number | null;
-      feeFen: number | null;
-      standardFen: number;
-      upliftPct: number;
-      ratioPct: number;
-      year: number;
-      maxThisYear: number;
-      usedThisYear: number;
-      remainingThisYear: number;
-      attendanceThresholdPct: number;
-      voucher: {
-        held: boolean;
-        number: string | null;
-        validFrom: string;
-        validUntil: string;
-        validityMonths: number;
-      };
-    };
-    PrecheckInput: {
-      courseId: string | null;
-      courseName: string | null;
+      number: string;
+      /** @description the trainee (the employee), masked */
+      employeeNameMasked: string | null;
+      programmeName: string | null;
       occupationCode: string;
-      occupationName: string;
+      occupationName: string | null;
       level: number;
-      answers: components['schemas']['PrecheckAnswerInput'][];
+      className: string | null;
+      providerName: string | null;
+      amountFen: number;
+      /** @enum {string} */
+      status: 'in_review' | 'approved' | 'held' | 'rejected' | 'in_batch' | 'paid' | 'failed';
+      /**
+       * @description who is paid: the enterprise itself, the employee, or the provider
+       * @enum {string}
+       */
+      payeeKind: 'person' | 'provider' | 'enterprise';
+      paidToThisEnterprise: boolean;
+      /** @description whether the payee is known (an enterprise programme whose employee has no employer on file has none) */
+      payeeKnown: boolean;
+      /** @description made on a customised voucher (企业定制券) the enterprise issued */
+      customVoucher: boolean;
+      /** @description the public notice’s (公示) last day, YYYY-MM-DD */
+      noticeLastDay: string | null;
+      /** @description when the bank confirmed the payment */
+      paidAt: string | null;
+      createdAt: string;
+    };
+    EnterpriseClaimDetailInput: {
+      id: string;
+      number: string;
+      /** @description the trainee (the employee), masked */
+      employeeNameMasked: string | null;
+      programmeName: string | null;
+      occupationCode: string;
+      occupationName: string | null;
+      level: number;
+      className: string | null;
+      providerName: string | null;
+      amountFen: number;
+      /** @enum {string} */
+      status: 'in_review' | 'approved' | 'held' | 'rejected' | 'in_batch' | 'paid' | 'failed';
+      /**
+       * @description who is paid: the enterprise itself, the employee, or the provider
+       * @enum {string}
+       */
+      payeeKind: 'person' | 'provider' | 'enterprise';
+      paidToThisEnterprise: boolean;
+      /** @description whether the payee is known (an enterprise programme whose employee has no employer on file has none) */
+      payeeKnown: boolean;
+      /** @description made on a customised voucher (企业定制券) the enterprise issued */
+      customVoucher: boolean;
+      /** @description the public notice’s (公示) last day, YYYY-MM-DD */
+      noticeLastDay: string | null;
+      /** @description when the bank confirmed the payment */
+      paidAt: string | null;
+      createdAt: string;
+      /** @description the claim’s steps, oldest first */
+      events: {
+        /** @enum {string} */
+        to: 'in_review' | 'approved' | 'held' | 'rejected' | 'in_batch' | 'paid' | 'failed';
+        at: string;
+      }[];
     };
     SubsidyClaimInput: {
       id: string;
@@ -4054,12 +4216,17 @@ export interface components {
         reason: string;
         /** @description stable reason code when the rule has a specific one (NO_BUDGET, LEVEL_DIFFERS_FROM_CLASS, ONCE_ONLY_RATIO_USED …) */
         code?: string;
+        /** @description the figures the rule compared, e.g. { attendancePct, thresholdPct } */
+        values?: {
+          [key: string]: number;
+        };
       }[];
       failedRules: string[];
       /** @description stable reason codes: each failed rule’s, then notes (e.g. ONCE_ONLY_RATIO_USED) */
       reasonCodes: string[];
       payee: {
         kind: string;
+        /** @description a person payee’s name masked (学***0); an enterprise’s or provider’s name as registered */
         name: string | null;
         accountMasked: string | null;
         bankName: string | null;
@@ -4128,6 +4295,21 @@ export interface components {
       amountFen: number;
       status: string;
     };
+    PayableSummaryInput: {
+      /** @description approved claims whose public notice ended: a batch made now takes them */
+      ready: {
+        count: number;
+        amountFen: number;
+      };
+      /** @description approved claims still in their public notice */
+      inNotice: {
+        count: number;
+        /** @description the first day one of them becomes payable (YYYY-MM-DD, Shanghai) */
+        nextPayableOn: string | null;
+      };
+      /** @description approved claims whose payee has no bank account on file (no batch takes them) */
+      noAccount: number;
+    };
     SubsidyCalendarStatusInput: {
       years: {
         year: number;
@@ -4145,43 +4327,42 @@ export interface components {
         dueFrom: string | null;
       };
     };
-    AssessmentResultInput: {
-      id: string;
-      voucherId: string;
-      voucherNumber: string | null;
-      classId: string | null;
-      passed: boolean;
-      score: number | null;
-      level: number;
-      levelChangeReason: string | null;
-      occupationCode: string;
-      certificateNumber: string | null;
-      /** @enum {string|null} */
-      certificateType: 'skill_level' | 'special_ability' | 'qualification' | null;
-      assessedOn: string;
-      claimId: string | null;
-      claimStatus: string | null;
-      createdAt: string;
+    PrecheckReasonInput: {
+      code: string;
+      detail: string;
     };
-    AssessmentAssignmentInput: {
-      id: string;
-      classId: string;
-      className: string | null;
-      classState: string | null;
-      startDate: string | null;
-      endDate: string | null;
-      occupationCode: string | null;
-      level: number | null;
-      districtCode: string;
-      providerId: string;
-      assessorOrgId: string;
-      assessorOrgName: string | null;
-      note: string | null;
-      assignedBy: string | null;
-      assignedAt: string;
-      active: boolean;
-      withdrawnAt: string | null;
-      withdrawReason: string | null;
+    PrecheckAnswerInput: {
+      programmeId: string;
+      programmeName: string;
+      eligible: boolean;
+      reasons: components['schemas']['PrecheckReasonInput'][];
+      notes: components['schemas']['PrecheckReasonInput'][];
+      subsidyFen: number;
+      selfPaidFen: number | null;
+      feeFen: number | null;
+      standardFen: number;
+      upliftPct: number;
+      ratioPct: number;
+      year: number;
+      maxThisYear: number;
+      usedThisYear: number;
+      remainingThisYear: number;
+      attendanceThresholdPct: number;
+      voucher: {
+        held: boolean;
+        number: string | null;
+        validFrom: string;
+        validUntil: string;
+        validityMonths: number;
+      };
+    };
+    PrecheckInput: {
+      courseId: string | null;
+      courseName: string | null;
+      occupationCode: string;
+      occupationName: string;
+      level: number;
+      answers: components['schemas']['PrecheckAnswerInput'][];
     };
     RecordEntryInput: {
       /** @description ISO 8601 instant (the web shows it in Asia/Shanghai) */
@@ -4721,7 +4902,11 @@ export interface components {
         | 'FAILED_PAYMENTS'
         | 'REGISTRATIONS_PENDING'
         | 'RESULTS_TO_RECORD'
-        | 'APPEALS_DUE';
+        | 'APPEALS_DUE'
+        | 'REHAB_TO_DECIDE'
+        | 'REHAB_EXTENSIONS'
+        | 'REHAB_TO_ADMIT'
+        | 'REHAB_VOUCHERS_TO_ISSUE';
       /** @description how many items wait in the caller’s scope */
       count: number;
       /** @description BUDGETS_MISSING: the distinct (year, district, programme) without a budget */
@@ -4949,6 +5134,177 @@ export interface components {
       createdAt: string;
       updatedAt: string;
     };
+    CheckIn: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      sessionId: string;
+      /** Format: uuid */
+      classId: string;
+      /** @enum {string} */
+      source: 'geofence' | 'online_import';
+      at: string;
+      /** @enum {string} */
+      status: 'accepted' | 'flagged' | 'rejected_after_review';
+      flags: string[];
+      distanceM: number | null;
+      accuracyM: number | null;
+      counts: boolean;
+    };
+    ClassAttendance: {
+      /** Format: uuid */
+      classId: string;
+      className: string;
+      online: boolean;
+      thresholdPct: number;
+      sessions: {
+        /** Format: uuid */
+        id: string;
+        seq: number;
+        startsAt: string;
+        /** @description the first instant a geofence check-in of this session is accepted (the programme’s minutes before the start) */
+        checkInOpensAt: string;
+        /** @description the last instant it is accepted (the programme’s minutes after the start); both edges inclusive */
+        checkInClosesAt: string;
+        checkedIn: number;
+      }[];
+      trainees: {
+        /** Format: uuid */
+        voucherId: string;
+        voucherNumber: string;
+        voucherKind: string;
+        name: string;
+        attended: number;
+        total: number;
+        rate: number;
+        meetsThreshold: boolean;
+        sessions: {
+          /** Format: uuid */
+          sessionId: string;
+          seq: number;
+          /** @enum {string} */
+          mark: 'attended' | 'flagged' | 'rejected' | 'absent';
+          at: string | null;
+          flags: string[];
+          checkInId: string | null;
+          /** @description the reviewing officer’s note (复核说明), once a flagged check-in was reviewed */
+          reviewNote: string | null;
+        }[];
+      }[];
+    };
+    CheckInFlag: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      sessionId: string;
+      /** Format: uuid */
+      classId: string;
+      /** Format: uuid */
+      providerId: string;
+      districtCode: string;
+      trainee: string;
+      at: string;
+      flags: string[];
+      /** @enum {string} */
+      status: 'accepted' | 'flagged' | 'rejected_after_review';
+      distanceM: number | null;
+      accuracyM: number | null;
+      coordSystem: string | null;
+      deviceId: string | null;
+      reviewNote: string | null;
+      reviewedAt: string | null;
+    };
+    InboxMessage: {
+      /** Format: uuid */
+      id: string;
+      event: string;
+      title: string;
+      body: string;
+      link: string | null;
+      createdAt: string;
+      readAt: string | null;
+    };
+    Inbox: {
+      total: number;
+      unread: number;
+      items: components['schemas']['InboxMessage'][];
+    };
+    MessagePreferences: {
+      sms: boolean;
+      reminders: boolean;
+      smsAvailable: boolean;
+      quietHours: {
+        from: string;
+        to: string;
+      };
+    };
+    SimulatedSms: {
+      /** Format: uuid */
+      id: string;
+      phoneMasked: string;
+      text: string;
+      /** @enum {string} */
+      state: 'scheduled' | 'sent' | 'failed';
+      scheduledFor: string;
+      sentAt: string | null;
+      /**
+       * @description a sent SMS: through the built-in simulator or a real gateway; null until sent
+       * @enum {string|null}
+       */
+      via: 'simulator' | 'gateway' | null;
+      event: string;
+    };
+    DeadLetter: {
+      /** Format: uuid */
+      id: string;
+      event: string;
+      /** @enum {string} */
+      channel: 'inbox' | 'sms';
+      recipientLabel: string;
+      attempts: number;
+      lastError: string;
+      failedAt: string;
+    };
+    AssessmentResult: {
+      id: string;
+      voucherId: string;
+      voucherNumber: string | null;
+      classId: string | null;
+      passed: boolean;
+      score: number | null;
+      level: number;
+      levelChangeReason: string | null;
+      occupationCode: string;
+      certificateNumber: string | null;
+      /** @enum {string|null} */
+      certificateType: 'skill_level' | 'special_ability' | 'qualification' | null;
+      assessedOn: string;
+      claimId: string | null;
+      /** @description the claim’s number (申请编号), null without a claim */
+      claimNumber: string | null;
+      claimStatus: string | null;
+      createdAt: string;
+    };
+    AssessmentAssignment: {
+      id: string;
+      classId: string;
+      className: string | null;
+      classState: string | null;
+      startDate: string | null;
+      endDate: string | null;
+      occupationCode: string | null;
+      level: number | null;
+      districtCode: string;
+      providerId: string;
+      assessorOrgId: string;
+      assessorOrgName: string | null;
+      note: string | null;
+      assignedBy: string | null;
+      assignedAt: string;
+      active: boolean;
+      withdrawnAt: string | null;
+      withdrawReason: string | null;
+    };
     AnalyticsMetrics: {
       issued: number;
       applied: number;
@@ -5111,162 +5467,85 @@ export interface components {
         executionRate: number | null;
       };
     };
-    CheckIn: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      sessionId: string;
-      /** Format: uuid */
-      classId: string;
+    ClassClaim: {
+      number: string;
+      voucherId: string;
+      amountFen: number;
       /** @enum {string} */
-      source: 'geofence' | 'online_import';
-      at: string;
+      status: 'in_review' | 'approved' | 'held' | 'rejected' | 'in_batch' | 'paid' | 'failed';
       /** @enum {string} */
-      status: 'accepted' | 'flagged' | 'rejected_after_review';
-      flags: string[];
-      distanceM: number | null;
-      accuracyM: number | null;
-      counts: boolean;
-    };
-    ClassAttendance: {
-      /** Format: uuid */
-      classId: string;
-      className: string;
-      online: boolean;
-      thresholdPct: number;
-      sessions: {
-        /** Format: uuid */
-        id: string;
-        seq: number;
-        startsAt: string;
-        checkedIn: number;
-      }[];
-      trainees: {
-        /** Format: uuid */
-        voucherId: string;
-        voucherNumber: string;
-        voucherKind: string;
-        name: string;
-        attended: number;
-        total: number;
-        rate: number;
-        meetsThreshold: boolean;
-        sessions: {
-          /** Format: uuid */
-          sessionId: string;
-          seq: number;
-          /** @enum {string} */
-          mark: 'attended' | 'flagged' | 'rejected' | 'absent';
-          at: string | null;
-          flags: string[];
-          checkInId: string | null;
-        }[];
-      }[];
-    };
-    CheckInFlag: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      sessionId: string;
-      /** Format: uuid */
-      classId: string;
-      /** Format: uuid */
-      providerId: string;
-      districtCode: string;
-      trainee: string;
-      at: string;
-      flags: string[];
-      /** @enum {string} */
-      status: 'accepted' | 'flagged' | 'rejected_after_review';
-      distanceM: number | null;
-      accuracyM: number | null;
-      coordSystem: string | null;
-      deviceId: string | null;
-      reviewNote: string | null;
-      reviewedAt: string | null;
-    };
-    InboxMessage: {
-      /** Format: uuid */
-      id: string;
-      event: string;
-      title: string;
-      body: string;
-      link: string | null;
+      payeeKind: 'person' | 'provider' | 'enterprise';
+      /** @description the public notice’s (公示) last day, YYYY-MM-DD */
+      noticeLastDay: string | null;
+      /** @description when the bank confirmed the payment */
+      paidAt: string | null;
       createdAt: string;
-      readAt: string | null;
     };
-    Inbox: {
-      total: number;
-      unread: number;
-      items: components['schemas']['InboxMessage'][];
-    };
-    MessagePreferences: {
-      sms: boolean;
-      reminders: boolean;
-      smsAvailable: boolean;
-      quietHours: {
-        from: string;
-        to: string;
-      };
-    };
-    SimulatedSms: {
-      /** Format: uuid */
+    EnterpriseClaim: {
       id: string;
-      phoneMasked: string;
-      text: string;
-      /** @enum {string} */
-      state: 'scheduled' | 'sent' | 'failed';
-      scheduledFor: string;
-      sentAt: string | null;
-      event: string;
-    };
-    DeadLetter: {
-      /** Format: uuid */
-      id: string;
-      event: string;
-      /** @enum {string} */
-      channel: 'inbox' | 'sms';
-      recipientLabel: string;
-      attempts: number;
-      lastError: string;
-      failedAt: string;
-    };
-    PrecheckReason: {
-      code: string;
-      detail: string;
-    };
-    PrecheckAnswer: {
-      programmeId: string;
-      programmeName: string;
-      eligible: boolean;
-      reasons: components['schemas']['PrecheckReason'][];
-      notes: components['schemas']['PrecheckReason'][];
-      subsidyFen: number;
-      selfPaidFen: number | null;
-      feeFen: number | null;
-      standardFen: number;
-      upliftPct: number;
-      ratioPct: number;
-      year: number;
-      maxThisYear: number;
-      usedThisYear: number;
-      remainingThisYear: number;
-      attendanceThresholdPct: number;
-      voucher: {
-        held: boolean;
-        number: string | null;
-        validFrom: string;
-        validUntil: string;
-        validityMonths: number;
-      };
-    };
-    Precheck: {
-      courseId: string | null;
-      courseName: string | null;
+      number: string;
+      /** @description the trainee (the employee), masked */
+      employeeNameMasked: string | null;
+      programmeName: string | null;
       occupationCode: string;
-      occupationName: string;
+      occupationName: string | null;
       level: number;
-      answers: components['schemas']['PrecheckAnswer'][];
+      className: string | null;
+      providerName: string | null;
+      amountFen: number;
+      /** @enum {string} */
+      status: 'in_review' | 'approved' | 'held' | 'rejected' | 'in_batch' | 'paid' | 'failed';
+      /**
+       * @description who is paid: the enterprise itself, the employee, or the provider
+       * @enum {string}
+       */
+      payeeKind: 'person' | 'provider' | 'enterprise';
+      paidToThisEnterprise: boolean;
+      /** @description whether the payee is known (an enterprise programme whose employee has no employer on file has none) */
+      payeeKnown: boolean;
+      /** @description made on a customised voucher (企业定制券) the enterprise issued */
+      customVoucher: boolean;
+      /** @description the public notice’s (公示) last day, YYYY-MM-DD */
+      noticeLastDay: string | null;
+      /** @description when the bank confirmed the payment */
+      paidAt: string | null;
+      createdAt: string;
+    };
+    EnterpriseClaimDetail: {
+      id: string;
+      number: string;
+      /** @description the trainee (the employee), masked */
+      employeeNameMasked: string | null;
+      programmeName: string | null;
+      occupationCode: string;
+      occupationName: string | null;
+      level: number;
+      className: string | null;
+      providerName: string | null;
+      amountFen: number;
+      /** @enum {string} */
+      status: 'in_review' | 'approved' | 'held' | 'rejected' | 'in_batch' | 'paid' | 'failed';
+      /**
+       * @description who is paid: the enterprise itself, the employee, or the provider
+       * @enum {string}
+       */
+      payeeKind: 'person' | 'provider' | 'enterprise';
+      paidToThisEnterprise: boolean;
+      /** @description whether the payee is known (an enterprise programme whose employee has no employer on file has none) */
+      payeeKnown: boolean;
+      /** @description made on a customised voucher (企业定制券) the enterprise issued */
+      customVoucher: boolean;
+      /** @description the public notice’s (公示) last day, YYYY-MM-DD */
+      noticeLastDay: string | null;
+      /** @description when the bank confirmed the payment */
+      paidAt: string | null;
+      createdAt: string;
+      /** @description the claim’s steps, oldest first */
+      events: {
+        /** @enum {string} */
+        to: 'in_review' | 'approved' | 'held' | 'rejected' | 'in_batch' | 'paid' | 'failed';
+        at: string;
+      }[];
     };
     SubsidyClaim: {
       id: string;
@@ -5313,12 +5592,17 @@ export interface components {
         reason: string;
         /** @description stable reason code when the rule has a specific one (NO_BUDGET, LEVEL_DIFFERS_FROM_CLASS, ONCE_ONLY_RATIO_USED …) */
         code?: string;
+        /** @description the figures the rule compared, e.g. { attendancePct, thresholdPct } */
+        values?: {
+          [key: string]: number;
+        };
       }[];
       failedRules: string[];
       /** @description stable reason codes: each failed rule’s, then notes (e.g. ONCE_ONLY_RATIO_USED) */
       reasonCodes: string[];
       payee: {
         kind: string;
+        /** @description a person payee’s name masked (学***0); an enterprise’s or provider’s name as registered */
         name: string | null;
         accountMasked: string | null;
         bankName: string | null;
@@ -5387,6 +5671,21 @@ export interface components {
       amountFen: number;
       status: string;
     };
+    PayableSummary: {
+      /** @description approved claims whose public notice ended: a batch made now takes them */
+      ready: {
+        count: number;
+        amountFen: number;
+      };
+      /** @description approved claims still in their public notice */
+      inNotice: {
+        count: number;
+        /** @description the first day one of them becomes payable (YYYY-MM-DD, Shanghai) */
+        nextPayableOn: string | null;
+      };
+      /** @description approved claims whose payee has no bank account on file (no batch takes them) */
+      noAccount: number;
+    };
     SubsidyCalendarStatus: {
       years: {
         year: number;
@@ -5404,43 +5703,42 @@ export interface components {
         dueFrom: string | null;
       };
     };
-    AssessmentResult: {
-      id: string;
-      voucherId: string;
-      voucherNumber: string | null;
-      classId: string | null;
-      passed: boolean;
-      score: number | null;
-      level: number;
-      levelChangeReason: string | null;
-      occupationCode: string;
-      certificateNumber: string | null;
-      /** @enum {string|null} */
-      certificateType: 'skill_level' | 'special_ability' | 'qualification' | null;
-      assessedOn: string;
-      claimId: string | null;
-      claimStatus: string | null;
-      createdAt: string;
+    PrecheckReason: {
+      code: string;
+      detail: string;
     };
-    AssessmentAssignment: {
-      id: string;
-      classId: string;
-      className: string | null;
-      classState: string | null;
-      startDate: string | null;
-      endDate: string | null;
-      occupationCode: string | null;
-      level: number | null;
-      districtCode: string;
-      providerId: string;
-      assessorOrgId: string;
-      assessorOrgName: string | null;
-      note: string | null;
-      assignedBy: string | null;
-      assignedAt: string;
-      active: boolean;
-      withdrawnAt: string | null;
-      withdrawReason: string | null;
+    PrecheckAnswer: {
+      programmeId: string;
+      programmeName: string;
+      eligible: boolean;
+      reasons: components['schemas']['PrecheckReason'][];
+      notes: components['schemas']['PrecheckReason'][];
+      subsidyFen: number;
+      selfPaidFen: number | null;
+      feeFen: number | null;
+      standardFen: number;
+      upliftPct: number;
+      ratioPct: number;
+      year: number;
+      maxThisYear: number;
+      usedThisYear: number;
+      remainingThisYear: number;
+      attendanceThresholdPct: number;
+      voucher: {
+        held: boolean;
+        number: string | null;
+        validFrom: string;
+        validUntil: string;
+        validityMonths: number;
+      };
+    };
+    Precheck: {
+      courseId: string | null;
+      courseName: string | null;
+      occupationCode: string;
+      occupationName: string;
+      level: number;
+      answers: components['schemas']['PrecheckAnswer'][];
     };
     RecordEntry: {
       /** @description ISO 8601 instant (the web shows it in Asia/Shanghai) */
@@ -5980,7 +6278,11 @@ export interface components {
         | 'FAILED_PAYMENTS'
         | 'REGISTRATIONS_PENDING'
         | 'RESULTS_TO_RECORD'
-        | 'APPEALS_DUE';
+        | 'APPEALS_DUE'
+        | 'REHAB_TO_DECIDE'
+        | 'REHAB_EXTENSIONS'
+        | 'REHAB_TO_ADMIT'
+        | 'REHAB_VOUCHERS_TO_ISSUE';
       /** @description how many items wait in the caller’s scope */
       count: number;
       /** @description BUDGETS_MISSING: the distinct (year, district, programme) without a budget */
@@ -6929,6 +7231,10 @@ export interface operations {
             items: {
               code: string;
               name: string;
+              centre: {
+                lat: number;
+                lng: number;
+              } | null;
             }[];
           };
         };
@@ -10842,11 +11148,17 @@ export interface operations {
               validFrom: string;
               validUntil: string;
               ratioPct: number;
+              /** @description the claim’s amount if the holder passes at this class’s level (the class’s fee the cap); null: the voucher cannot be admitted now (not asked), or it carries no subsidy */
               subsidyEstimateFen: number | null;
             };
             class: {
               id: string;
               name: string;
+              /**
+               * @description the class’s state now: only a draft class (before its opening report) admits
+               * @enum {string}
+               */
+              state: 'draft' | 'reported' | 'open' | 'ended' | 'cancelled';
               startDate: string;
               admissionsCloseAt: string;
               seatsLeft: number;
@@ -11838,6 +12150,40 @@ export interface operations {
       };
     };
   };
+  listClassClaims: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            total: number;
+            items: components['schemas']['ClassClaim'][];
+          };
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listClaimTodos: {
     parameters: {
       query?: never;
@@ -11970,12 +12316,17 @@ export interface operations {
               reason: string;
               /** @description stable reason code when the rule has a specific one (NO_BUDGET, LEVEL_DIFFERS_FROM_CLASS, ONCE_ONLY_RATIO_USED …) */
               code?: string;
+              /** @description the figures the rule compared, e.g. { attendancePct, thresholdPct } */
+              values?: {
+                [key: string]: number;
+              };
             }[];
             failedRules: string[];
             /** @description stable reason codes: each failed rule’s, then notes (e.g. ONCE_ONLY_RATIO_USED) */
             reasonCodes: string[];
             payee: {
               kind: string;
+              /** @description a person payee’s name masked (学***0); an enterprise’s or provider’s name as registered */
               name: string | null;
               accountMasked: string | null;
               bankName: string | null;
@@ -12003,6 +12354,31 @@ export interface operations {
               at: string;
               reason: string | null;
             }[];
+            /** @description what the decider needs beside the claim: the person (masked), the class and provider, the person’s other claims this year */
+            context: {
+              person: {
+                nameMasked: string;
+                idMasked: string;
+              } | null;
+              occupationName: string | null;
+              programmeName: string | null;
+              class: {
+                name: string;
+                providerName: string | null;
+                startDate: string;
+                endDate: string;
+              } | null;
+              /** @description the person’s other claims of the claim’s year, rejected ones included (their status says so) */
+              otherClaimsThisYear: {
+                number: string;
+                occupationCode: string;
+                occupationName: string | null;
+                level: number;
+                amountFen: number;
+                /** @enum {string} */
+                status: 'in_review' | 'approved' | 'held' | 'rejected' | 'in_batch' | 'paid' | 'failed';
+              }[];
+            };
           };
         };
       };
@@ -12726,6 +13102,35 @@ export interface operations {
       };
     };
   };
+  getPayableSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PayableSummary'];
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   exportDisbursementBatches: {
     parameters: {
       query?: {
@@ -12803,6 +13208,24 @@ export interface operations {
             programmeName: string | null;
             payees: {
               payeeKey: string;
+              count: number;
+              amountFen: number;
+            }[];
+            /** @description the payments by the payee’s kind (a person, a training provider, an enterprise) */
+            payeeKinds: {
+              /** @enum {string} */
+              kind: 'person' | 'provider' | 'enterprise';
+              count: number;
+              amountFen: number;
+            }[];
+            /** @description the accounts the batch pays from, per funding source (null account: none set; approval refuses) */
+            debtors: {
+              fundingSource: string | null;
+              accountName: string | null;
+              accountNumber: string | null;
+              bankName: string | null;
+              /** @description fixed at approval; false: the fund’s current account, which approval will fix */
+              fixed: boolean;
               count: number;
               amountFen: number;
             }[];
@@ -13132,6 +13555,78 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Precheck'];
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listEnterpriseClaims: {
+    parameters: {
+      query?: {
+        status?: 'in_review' | 'approved' | 'held' | 'rejected' | 'in_batch' | 'paid' | 'failed';
+        year?: number;
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            total: number;
+            /** @description the sum of the listed claims (all pages) that were paid, to anyone */
+            paidFen: number;
+            /** @description of which paid to the enterprise itself */
+            paidToEnterpriseFen: number;
+            items: components['schemas']['EnterpriseClaim'][];
+          };
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getEnterpriseClaim: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnterpriseClaimDetail'];
         };
       };
       /** @description Default Response */
@@ -13864,6 +14359,8 @@ export interface operations {
         status?: 'awaiting_worker' | 'submitted' | 'material_requested' | 'placed' | 'refused' | 'withdrawn' | 'admitted' | 'discharged';
         districtCode?: string;
         hospitalId?: string;
+        /** @description what the case waits for: 'extension' the committee's answer to a hospital's extension request, 'voucher' the district officer's retraining voucher after a discharge recommending retraining */
+        pending?: 'extension' | 'voucher';
         limit?: number;
         offset?: number;
       };
@@ -16679,6 +17176,11 @@ export interface operations {
         content: {
           'application/json': {
             total: number;
+            /**
+             * @description the SMS gateway configured now: the built-in simulator, or a real gateway
+             * @enum {string}
+             */
+            gateway: 'simulator' | 'gateway';
             items: components['schemas']['SimulatedSms'][];
           };
         };

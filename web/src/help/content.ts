@@ -308,7 +308,16 @@ export const helpRoles: HelpRole[] = [
         ],
       },
       {
-        title: ['二、就业岗位', '2. Job postings'],
+        title: ['二、补贴到账', '2. Subsidy received'],
+        steps: [
+          [
+            '在“补贴到账”中查看拨付给本企业的补贴和使用本企业定制培训券的补贴申请：职工、职业等级、培训机构、金额、状态和到账日期，页面上方是已拨付合计。',
+            'Under “Subsidy received”, see the subsidies paid to your enterprise and the claims on your customised vouchers: employee, occupation and level, provider, amount, state and the day paid, with the total paid at the top.',
+          ],
+        ],
+      },
+      {
+        title: ['三、就业岗位', '3. Job postings'],
         steps: [
           [
             '在“就业岗位”中发布岗位，平台按证书和培训向劳动者推荐。',
@@ -317,7 +326,7 @@ export const helpRoles: HelpRole[] = [
         ],
       },
       {
-        title: ['三、工伤康复', '3. Work-injury rehabilitation'],
+        title: ['四、工伤康复', '4. Work-injury rehabilitation'],
         steps: [
           [
             '在“工伤认定”“康复申请与住院”中查看本单位职工的认定和康复进度。',

@@ -7,6 +7,7 @@ import { strings } from './strings';
 import { evaluationStrings } from './strings-evaluation';
 import { jobsStrings } from './strings-jobs';
 import { precheckStrings } from './strings-precheck';
+import { enterpriseStrings } from './strings-enterprise';
 import { appealsStrings } from './strings-appeals';
 import { messagesStrings } from './strings-messages';
 import { timelineStrings } from './strings-timeline';
@@ -17,7 +18,15 @@ export type Lang = 'zh-CN' | 'en';
 
 function build(idx: 0 | 1): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ ...strings, ...evaluationStrings, ...jobsStrings, ...precheckStrings, ...appealsStrings, ...timelineStrings }))
+  for (const [k, v] of Object.entries({
+    ...strings,
+    ...evaluationStrings,
+    ...jobsStrings,
+    ...precheckStrings,
+    ...appealsStrings,
+    ...timelineStrings,
+    ...enterpriseStrings,
+  }))
     out[k] = v[idx];
   for (const [k, v] of Object.entries(messagesStrings)) out[k] = v[idx];
   for (const [k, v] of Object.entries(helpStrings)) out[k] = v[idx];

@@ -75,6 +75,13 @@ export const messagesStrings: Record<string, [string, string]> = {
   'messages.sim.empty': ['模拟器里还没有短信', 'No text messages in the simulator yet'],
   'messages.sim.state.scheduled': ['待发送', 'Scheduled'],
   'messages.sim.state.sent': ['已发送（模拟）', 'Sent (simulated)'],
+  'messages.sim.state.sentGateway': ['已发送（短信网关）', 'Sent (SMS gateway)'],
+  'messages.sim.titleGateway': ['短信发送记录', 'Text messages sent'],
+  'messages.sim.bannerGateway': [
+    '当前短信经真实短信网关发送：这里列出平台已安排、已发出或发送失败的短信，手机号已脱敏。',
+    'Text messages now go through the real SMS gateway: this page lists what the platform scheduled, sent or gave up, phones masked.',
+  ],
+  'messages.sim.emptyGateway': ['还没有短信', 'No text messages yet'],
   'messages.sim.state.failed': ['发送失败', 'Failed'],
 
   // delivery failures (dead letters)

@@ -30,12 +30,13 @@ export function PublicShell({ path, signedIn }: { path: string; signedIn: boolea
   const current = routeOf(path);
   return (
     <Layout className="public-shell" style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff', borderBottom: '1px solid #f0f0f0' }}>
-        <strong style={{ whiteSpace: 'nowrap' }}>{t('app.title')}</strong>
+      {/* on a phone (styles.css) the header wraps: the title and the switches on top, the menu on a row of its own */}
+      <Layout.Header className="public-header" data-testid="public-header">
+        <strong className="public-title">{t('app.title')}</strong>
         <Menu
           mode="horizontal"
+          className="public-nav"
           selectedKeys={current ? [current.path] : []}
-          style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
           items={publicRoutes.map((r) => ({
             key: r.path,
             label: (
@@ -51,7 +52,7 @@ export function PublicShell({ path, signedIn }: { path: string; signedIn: boolea
             ),
           }))}
         />
-        <Space>
+        <Space wrap className="public-actions">
           <ElderSwitch />
           <LangSwitch />
           <Button size="small" icon={<LoginOutlined />} onClick={() => navigate(signedIn ? '/' : '/login')} data-testid="public-signin">
@@ -59,7 +60,7 @@ export function PublicShell({ path, signedIn }: { path: string; signedIn: boolea
           </Button>
         </Space>
       </Layout.Header>
-      <Layout.Content style={{ padding: 24 }} data-testid={current ? `page-${current.path}` : 'page-404'}>
+      <Layout.Content className="public-content" data-testid={current ? `page-${current.path}` : 'page-404'}>
         {current ? current.element : <Result status="404" title="404" />}
       </Layout.Content>
     </Layout>

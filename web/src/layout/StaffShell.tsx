@@ -5,13 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { navigate } from '../lib/router';
 import { useSession } from '../lib/session';
 import { LangSwitch } from '../pages/common';
-import { ElderSwitch } from '../lib/elder';
+import { ElderSwitch, staffLayoutFor, useElder } from '../lib/elder';
 import { groupIcons, routesFor } from './routes';
 import { MessageBell } from '../pages/messages/Bell';
 
 export function StaffShell({ path }: { path: string }) {
   const { t } = useTranslation();
   const { me, ops, signOut } = useSession();
+  const elder = useElder();
   const all = routesFor(me.role, ops);
   const routes = all.filter((r) => !r.match);
   const current = all.find((r) => (r.match ? r.match(path) : r.path === path)) ?? (path === '/login' || path === '/essc' ? routes[0] : undefined);
@@ -32,10 +33,18 @@ export function StaffShell({ path }: { path: string }) {
 
   return (
     <ProLayout
+      className={elder ? 'staff-layout staff-layout-elder' : 'staff-layout'}
       title={t('app.title')}
       logo={false}
       layout="mix"
       fixSiderbar
+      // The menu folds to single characters only on a narrow screen. ProLayout's own default folds it whenever
+      // the window measures 768–991 CSS px when the page opens (its 'md'), and the sider's breakpoint ('lg')
+      // folds it below 992 — so a 1440 px screen at 150 % zoom (960 CSS px), or a browser window opened
+      // narrower and then enlarged before reload, showed 政/机/培/补… Both now fold only below 768 px (a phone,
+      // where the menu is a drawer anyway).
+      breakpoint="md"
+      defaultCollapsed={typeof window !== 'undefined' && window.innerWidth < 768}
       location={{ pathname: menuPath ?? path }}
       route={{ path: '/', routes: menu }}
       menuDataRender={() => menu}
@@ -51,7 +60,15 @@ export function StaffShell({ path }: { path: string }) {
         </a>
       )}
       actionsRender={() => [
-        <Button key="help" size="small" icon={<QuestionCircleOutlined />} onClick={() => navigate('/help')} data-testid="nav-help">
+        <Button
+          key="help"
+          size="small"
+          icon={<QuestionCircleOutlined />}
+          aria-label={t('menu.help')}
+          title={t('menu.help')}
+          onClick={() => navigate('/help')}
+          data-testid="nav-help"
+        >
           {t('menu.help')}
         </Button>,
         <ElderSwitch key="elder" />,
@@ -75,7 +92,7 @@ export function StaffShell({ path }: { path: string }) {
           <Dropdown menu={{ items: [{ key: 'out', icon: <LogoutOutlined />, label: t('app.signOut'), onClick: () => void signOut() }] }}>{dom}</Dropdown>
         ),
       }}
-      token={{ header: { colorBgHeader: '#fff' } }}
+      {...staffLayoutFor(elder)}
     >
       {current ? (
         <div data-testid={`page-${current.path}`}>{current.render ? current.render(path) : current.element}</div>

@@ -68,12 +68,14 @@ import { RehabCasePage, RehabCasesPage } from '../pages/rehab/Cases';
 import { StatsCentrePage } from '../pages/stats/StatsCentre';
 import { ObjectionsPage } from '../pages/subsidy/Objections';
 import { ServiceRatingsPage } from '../pages/admin/ServiceRatings';
+import { RehabStatsPage } from '../pages/rehab/Stats';
 import { AppealsPage } from '../pages/appeals/Officer';
 import { MyAppealsPage, NewAppealPage } from '../pages/appeals/Worker';
 import { InboxPage } from '../pages/messages/Inbox';
 import { SmsSimulatorPage } from '../pages/messages/SmsSimulator';
 import { DeadLettersPage } from '../pages/messages/DeadLetters';
 import { StaffHelpPage } from '../help/pages';
+import { SubsidyReceivedPage } from '../pages/enterprise/SubsidyReceived';
 
 export interface StaffRoute {
   path: string;
@@ -265,6 +267,15 @@ export const staffRoutes: StaffRoute[] = [
     ops: ['listIssuances', 'createIssuance', 'uploadCustomIssuanceList', 'getCustomIssuanceTemplate'],
     element: <IssuancesPage />,
   },
+  // 补贴到账: the enterprise's claims (paid to it, or on its customised vouchers), read-only
+  {
+    path: '/enterprise/subsidy',
+    name: 'menu.enterpriseSubsidy',
+    icon: <MoneyCollectOutlined />,
+    roles: ['enterprise'],
+    ops: ['listEnterpriseClaims'],
+    element: <SubsidyReceivedPage />,
+  },
   {
     path: '/claims',
     name: 'menu.claims',
@@ -413,6 +424,15 @@ export const staffRoutes: StaffRoute[] = [
     ops: ['getRehabCase'],
     match: (p) => /^\/rehab\/cases\/[0-9a-f-]{36}$/.test(p),
     render: (p) => <RehabCasePage id={p.split('/')[3]!} />,
+  },
+  {
+    path: '/rehab/stats',
+    name: 'menu.rehabStats',
+    icon: <BarChartOutlined />,
+    roles: ['district_admin', 'city_admin', 'committee', 'auditor'],
+    ops: ['rehabStats'],
+    element: <RehabStatsPage />,
+    group: 'menu.rehab',
   },
   // issue 20 §3: 好差评 counts per kind of service and stars
   {

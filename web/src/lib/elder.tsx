@@ -6,6 +6,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { Button, type ThemeConfig } from 'antd';
+import type { ProLayoutProps } from '@ant-design/pro-components';
 import { EyeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 
@@ -139,7 +140,15 @@ export function ElderSwitch({ size = 'small' }: { size?: 'small' | 'middle' }) {
   const { t } = useTranslation();
   const on = useElder();
   return (
-    <Button size={size} icon={<EyeOutlined />} type={on ? 'primary' : 'default'} data-testid="elder-switch" onClick={() => setElder(!on)}>
+    <Button
+      size={size}
+      icon={<EyeOutlined />}
+      type={on ? 'primary' : 'default'}
+      aria-label={on ? t('elder.off') : t('elder.on')}
+      title={on ? t('elder.off') : t('elder.on')}
+      data-testid="elder-switch"
+      onClick={() => setElder(!on)}
+    >
       {on ? t('elder.off') : t('elder.on')}
     </Button>
   );
@@ -160,5 +169,37 @@ export function touchTheme(on: boolean): ThemeConfig {
     },
     // a switch (消息设置 on 我的) is a touch target too: a 44 px track with a handle to match
     components: { Switch: { trackHeight: 44, trackMinWidth: 72, handleSize: 40, innerMinMargin: 22, innerMaxMargin: 46 } },
+  };
+}
+
+/**
+ * The staff shell's ProLayout keeps its own sizes and colours beside antd's tokens: a 56 px header, a fixed sider
+ * width, grey menu text. In 长辈版 they follow the mode too — a taller header, a wider sider for the larger menu
+ * text, black menu text and a dark-blue selection (styles.css enlarges the header's title and icons, which
+ * ProLayout sets in px).
+ */
+export function staffLayoutFor(on: boolean): Pick<ProLayoutProps, 'token' | 'siderWidth'> {
+  if (!on) return { token: { header: { colorBgHeader: '#fff' } } };
+  const k = rootPx() / 16;
+  return {
+    siderWidth: Math.round(216 * k),
+    token: {
+      header: {
+        colorBgHeader: '#fff',
+        heightLayoutHeader: Math.round(56 * k),
+        colorHeaderTitle: '#000000',
+        colorTextRightActionsItem: '#000000',
+      },
+      sider: {
+        colorTextMenu: '#000000',
+        colorTextMenuSecondary: '#000000',
+        colorTextMenuTitle: '#000000',
+        colorTextMenuItemHover: '#002c8c',
+        colorTextMenuActive: '#002c8c',
+        colorTextMenuSelected: '#002c8c',
+        colorTextSubMenuSelected: '#002c8c',
+        colorBgMenuItemSelected: '#d6e4ff',
+      },
+    },
   };
 }

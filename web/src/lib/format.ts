@@ -37,6 +37,12 @@ export function dateTime(v: string | Date | null | undefined): string {
   return `${dateFmt.format(d)} ${timeFmt.format(d)}`;
 }
 
+/** A time of day to the minute (a session's start, a booking): no seconds that nobody keeps to. */
+export function dateMinute(v: string | Date | null | undefined): string {
+  const s = dateTime(v);
+  return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(s) ? s.slice(0, 16) : s;
+}
+
 /** "3d 04:05:06" style countdown; negative → null (passed). */
 export function countdown(ms: number): { days: number; h: number; m: number; s: number } | null {
   if (ms < 0) return null;

@@ -1,7 +1,7 @@
 /**
  * Coordinates on the web side: the API takes GCJ-02 (as China's maps use), a browser reports WGS-84. The
  * conversion is the published GCJ-02 formula (the server's twin is training/rules.ts). When a person gives no
- * position, the centre of their district stands for "home" (Shanghai's 16 districts, GCJ-02, approximate).
+ * position, the centre of their district stands for "home": the API serves it with the districts (`centre`).
  */
 export interface LatLng {
   lat: number;
@@ -43,23 +43,3 @@ export function wgs84ToGcj02(p: LatLng): LatLng {
   const dLng = (dLng0 * 180.0) / ((A / sqrtMagic) * Math.cos(radLat) * Math.PI);
   return { lat: p.lat + dLat, lng: p.lng + dLng };
 }
-
-/** The centres of Shanghai's districts (GCJ-02, approximate), by administrative division code. */
-export const DISTRICT_CENTRES: Record<string, LatLng> = {
-  '310101': { lat: 31.2317, lng: 121.4846 },
-  '310104': { lat: 31.1885, lng: 121.4365 },
-  '310105': { lat: 31.2204, lng: 121.4241 },
-  '310106': { lat: 31.2457, lng: 121.455 },
-  '310107': { lat: 31.2495, lng: 121.3972 },
-  '310109': { lat: 31.2646, lng: 121.5054 },
-  '310110': { lat: 31.2595, lng: 121.526 },
-  '310112': { lat: 31.1125, lng: 121.3815 },
-  '310113': { lat: 31.4045, lng: 121.4893 },
-  '310114': { lat: 31.3754, lng: 121.2655 },
-  '310115': { lat: 31.2214, lng: 121.5447 },
-  '310116': { lat: 30.7417, lng: 121.3419 },
-  '310117': { lat: 31.0323, lng: 121.2277 },
-  '310118': { lat: 31.151, lng: 121.124 },
-  '310120': { lat: 30.918, lng: 121.474 },
-  '310151': { lat: 31.6228, lng: 121.3974 },
-};

@@ -50,3 +50,12 @@ export function useTableRequest<T, P extends TableParams = TableParams>(load: Lo
     [message],
   );
 }
+
+/**
+ * A list's query form: collapsed as usual, but opened when the page was reached with a preset filter in its
+ * address (a workbench link such as /claims?status=in_review), so the filter the list shows is in sight.
+ */
+export function searchForm(): { labelWidth: 'auto'; defaultCollapsed: boolean } {
+  const preset = typeof location !== 'undefined' && [...new URLSearchParams(location.search).keys()].length > 0;
+  return { labelWidth: 'auto', defaultCollapsed: !preset };
+}

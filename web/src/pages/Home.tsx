@@ -103,6 +103,11 @@ function Kpis() {
           </Col>
         ))}
       </Row>
+      {s.scope.kind === 'district' && (
+        <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }} data-testid="workbench-kpi-scope-note">
+          {t('workbench.districtScopeNote')}
+        </Typography.Paragraph>
+      )}
     </Card>
   );
 }

@@ -9,7 +9,14 @@ import { client, ok, type FieldIssue } from '../lib/api';
 export function LangSwitch() {
   const { t, i18n } = useTranslation();
   return (
-    <Button size="small" icon={<GlobalOutlined />} data-testid="lang-switch" onClick={() => setLang(i18n.language === 'en' ? 'zh-CN' : 'en')}>
+    <Button
+      size="small"
+      icon={<GlobalOutlined />}
+      aria-label={t('app.lang')}
+      title={t('app.lang')}
+      data-testid="lang-switch"
+      onClick={() => setLang(i18n.language === 'en' ? 'zh-CN' : 'en')}
+    >
       {t('app.lang')}
     </Button>
   );

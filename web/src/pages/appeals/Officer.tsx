@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { client, ok, type QueryOf } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { date } from '../../lib/format';
+import { EmptyHint } from '../../lib/ui';
 import { AppealDetails, AppealStateTag, DeadlineTag, type Appeal } from './shared';
 import { APPEAL_KINDS } from './Worker';
 
@@ -116,6 +117,23 @@ export function AppealsPage() {
         rowClassName={(a) => (a.deadline === 'overdue' ? 'row-overdue' : a.deadline === 'near' ? 'row-near' : '')}
         onRow={(a) => ({ onClick: () => setOpen(a), style: { cursor: 'pointer' } })}
         pagination={{ current: page, pageSize: 20, total, onChange: setPage, showTotal: (n) => t('common.total', { total: n }) }}
+        locale={{
+          emptyText: loading ? undefined : Object.values(filter).some((v) => v !== undefined) ? (
+            <EmptyHint
+              testId="appeals-empty"
+              title={t('appeals.empty.filtered')}
+              action={
+                <Button onClick={() => (setFilter({}), setPage(1))} data-testid="appeals-empty-clear">
+                  {t('appeals.empty.clear')}
+                </Button>
+              }
+            />
+          ) : (
+            <EmptyHint testId="appeals-empty" title={t('appeals.empty.title')}>
+              {t('appeals.empty.text')}
+            </EmptyHint>
+          ),
+        }}
         columns={[
           { title: t('appeals.number'), dataIndex: 'number' },
           { title: t('appeals.object'), dataIndex: 'kind', render: (k: Appeal['kind'], a) => `${t(`appeals.kind.${k}`)} · ${a.objectLabel}` },

@@ -41,6 +41,14 @@ export function NewAppealPage({ kind, objectId }: { kind: Kind; objectId: string
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Appeal | null>(null);
+  // an appeal on the same decision still open: say so before the grounds are written (the server refuses a second)
+  const [pending, setPending] = useState<Appeal | null | undefined>(undefined);
+  useEffect(() => {
+    ok(client.GET('/api/v1/appeals/mine', { params: { query: { limit: 100 } } })).then(
+      (r) => setPending(r.items.find((a) => a.kind === kind && a.objectId === objectId && a.state !== 'closed') ?? null),
+      () => setPending(null),
+    );
+  }, [kind, objectId]);
 
   const submit = async (v: { text: string }) => {
     setBusy(true);
@@ -62,6 +70,23 @@ export function NewAppealPage({ kind, objectId }: { kind: Kind; objectId: string
           status="success"
           title={<span data-testid="appeal-submitted">{t('appeals.submitted', { d: date(done.dueOn) })}</span>}
           subTitle={`${t('appeals.number')} ${done.number}`}
+          extra={[
+            <Button key="mine" type="primary" onClick={() => navigate(myAppealsPath(me.role))} data-testid="appeal-to-mine">
+              {t('menu.appeals.worker')}
+            </Button>,
+          ]}
+        />
+      </Card>
+    );
+
+  if (pending === undefined) return <Skeleton active />;
+  if (pending)
+    return (
+      <Card className="voucher-card">
+        <Result
+          status="info"
+          title={<span data-testid="appeal-pending">{t('appeals.alreadyOpen')}</span>}
+          subTitle={`${t('appeals.number')} ${pending.number} · ${t('appeals.dueOn')} ${date(pending.dueOn)}`}
           extra={[
             <Button key="mine" type="primary" onClick={() => navigate(myAppealsPath(me.role))} data-testid="appeal-to-mine">
               {t('menu.appeals.worker')}

@@ -15,7 +15,7 @@ import { Alert, App, Button, Card, Modal, Select, Table, Typography, Upload } fr
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
-import { client, getList, ok, saveBlob, upload as uploadFile, type BodyOf, type ResponseOf, type Schemas } from '../../lib/api';
+import { ApiError, client, getList, ok, saveBlob, upload as uploadFile, type BodyOf, type ResponseOf, type Schemas } from '../../lib/api';
 import { useTableRequest } from '../../lib/table';
 import { errorText } from '../../i18n';
 import { date, toCsv } from '../../lib/format';
@@ -30,7 +30,7 @@ const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai'
 
 export function ResultsPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { me } = useSession();
   const ref = useRef<ActionType>(undefined);
   const [classFilter, setClassFilter] = useState<string | undefined>(undefined);
@@ -68,7 +68,19 @@ export function ResultsPage() {
       render: (_, r) => (r.certificateNumber ? `${r.certificateNumber} (${t(`cert.${r.certificateType}`)})` : '—'),
     },
     { title: t('result.assessedOn'), dataIndex: 'assessedOn', render: (_, r) => date(r.assessedOn) },
-    { title: t('result.claim'), dataIndex: 'claimStatus', render: (_, r) => <StatusTag status={r.claimStatus} /> },
+    {
+      title: t('result.claim'),
+      dataIndex: 'claimStatus',
+      render: (_, r) =>
+        r.claimStatus ? (
+          <span>
+            {r.claimNumber && <span style={{ marginRight: 6 }}>{r.claimNumber}</span>}
+            <StatusTag status={r.claimStatus} />
+          </span>
+        ) : (
+          '—'
+        ),
+    },
   ];
 
   const template = () =>
@@ -155,7 +167,7 @@ export function ResultsPage() {
         modalProps={{ destroyOnHidden: true }}
         initialValues={{
           classId: entryClass,
-          passed: true,
+          // no default outcome: a pass makes a subsidy claim, a fail closes the voucher, and neither can be undone here
           // no default level: without one the server records the class's level
           level: (entryClass ? classById.get(entryClass)?.level : undefined) ?? undefined,
           certificateType: 'skill_level',
@@ -172,6 +184,29 @@ export function ResultsPage() {
           certificateType?: string;
           assessedOn: string | Dayjs;
         }) => {
+          const cert = v.passed && v.certificateNumber ? v.certificateNumber.trim() : null;
+          // the assessor reads back what is about to be recorded, and what it sets off, before it is final
+          const confirmed = await new Promise<boolean>((resolve) =>
+            modal.confirm({
+              title: t('result.confirmTitle'),
+              okText: t('result.confirmOk'),
+              content: (
+                <div data-testid="result-confirm">
+                  <p>
+                    {t('voucher.number')}：{v.voucherNumber.trim().toUpperCase()}
+                    <br />
+                    {t('result.outcome')}：<StatusTag status={v.passed ? 'pass' : 'fail'} />
+                    {v.level !== undefined && v.level !== null ? ` · ${t(`level.${v.level}`)}` : ''}
+                    {cert ? ` · ${t('result.certificateNumber')} ${cert}` : ''}
+                  </p>
+                  <Typography.Text type="warning">{t(v.passed ? 'result.confirmPass' : 'result.confirmFail')}</Typography.Text>
+                </div>
+              ),
+              onOk: () => resolve(true),
+              onCancel: () => resolve(false),
+            }),
+          );
+          if (!confirmed) return false;
           try {
             const saved = await ok(
               client.POST('/api/v1/assessment/results', {
@@ -195,7 +230,8 @@ export function ResultsPage() {
             ref.current?.reload();
             return true;
           } catch (e) {
-            message.error(errorText(e));
+            // a voucher has one result: say how a wrong one is put right, not only that it is a duplicate
+            message.error(e instanceof ApiError && e.code === 'DUPLICATE' ? t('result.duplicate') : errorText(e));
             return false;
           }
         }}
@@ -222,6 +258,8 @@ export function ResultsPage() {
         <ProFormRadio.Group
           name="passed"
           label={t('result.outcome')}
+          rules={[{ required: true, message: t('result.outcomeRequired') }]}
+          fieldProps={{ id: 'result-outcome' }}
           options={[
             { value: true, label: t('status.pass') },
             { value: false, label: t('status.fail') },

@@ -9,7 +9,7 @@ import { errorText } from '../../i18n';
 import { dateTime } from '../../lib/format';
 import { districtName, useDistricts, useProgrammes } from '../../lib/data';
 import { useSession } from '../../lib/session';
-import { StatusTag } from '../../lib/ui';
+import { EmptyHint, StatusTag } from '../../lib/ui';
 
 type Issuance = ResponseOf<'/api/v1/issuances/{id}'>;
 type CustomReport = ResponseOf<'/api/v1/issuances/{id}/list', 'post'>;
@@ -98,6 +98,28 @@ export function IssuancesPage() {
         search={false}
         pagination={{ defaultPageSize: 20 }}
         polling={(data) => (data?.some((r) => r.status === 'running') ? 2000 : 0)}
+        locale={{
+          emptyText: (
+            <EmptyHint
+              testId="issuances-empty"
+              title={t('iss.empty.title')}
+              action={
+                isAdmin ? (
+                  <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating('targeted')}>
+                    {t('iss.newTargeted')}
+                  </Button>
+                ) : ops.has('uploadCustomIssuanceList') ? (
+                  <Button icon={<UploadOutlined />} onClick={() => setCreating('custom')}>
+                    {t('iss.newCustom')}
+                  </Button>
+                ) : undefined
+              }
+            >
+              {isAdmin && <div>{t('iss.empty.targeted')}</div>}
+              {ops.has('uploadCustomIssuanceList') && <div>{t('iss.empty.custom')}</div>}
+            </EmptyHint>
+          ),
+        }}
         request={request}
         toolBarRender={() => [
           ops.has('uploadCustomIssuanceList') && (

@@ -1,8 +1,10 @@
 /**
- * 短信模拟器: the built-in SMS simulator's outbox (city admin, auditor) — what the platform would have texted, to a
- * masked number, with its state: scheduled (waiting for the end of the quiet hours), sent, failed. Named as the
- * simulator it is: nothing on this page went through a real gateway.
+ * 短信模拟器: the SMS outbox (city admin, auditor) — what the platform texted or would have texted, to a masked
+ * number, with its state: scheduled (waiting for the end of the quiet hours), sent, failed. Its title, banner and
+ * "sent" label follow the gateway: the built-in simulator (nothing left the machine: 已发送（模拟）) or, when
+ * SMS_GATEWAY_URL is set, the real gateway (短信发送记录, 已发送（短信网关）); each sent row says which one it went through.
  */
+import { useState } from 'react';
 import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
 import { ExperimentOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +19,9 @@ const PAGE = 20;
 
 export function SmsSimulatorPage() {
   const { t, i18n } = useTranslation();
+  // the gateway configured now (the API says): the simulator until it answers otherwise
+  const [gateway, setGateway] = useState<'simulator' | 'gateway'>('simulator');
+  const real = gateway === 'gateway';
   const {
     rows,
     total,
@@ -25,14 +30,21 @@ export function SmsSimulatorPage() {
     loading,
     error,
     reload: load,
-  } = usePagedList((limit, offset) => ok(client.GET('/api/v1/messages/sms-simulator', { params: { query: { limit, offset } } })), PAGE);
+  } = usePagedList(
+    (limit, offset) =>
+      ok(client.GET('/api/v1/messages/sms-simulator', { params: { query: { limit, offset } } })).then((r) => {
+        setGateway(r.gateway);
+        return r;
+      }),
+    PAGE,
+  );
 
   return (
     <Card
       title={
-        <span data-testid="sms-sim-title">
-          <ExperimentOutlined style={{ marginInlineEnd: 8 }} />
-          {t('messages.sim.title')}
+        <span data-testid="sms-sim-title" data-gateway={gateway}>
+          {!real && <ExperimentOutlined style={{ marginInlineEnd: 8 }} />}
+          {t(real ? 'messages.sim.titleGateway' : 'messages.sim.title')}
         </span>
       }
       extra={
@@ -41,7 +53,13 @@ export function SmsSimulatorPage() {
         </Button>
       }
     >
-      <Alert type="warning" showIcon message={t('messages.sim.banner')} style={{ marginBottom: 12 }} data-testid="sms-sim-banner" />
+      <Alert
+        type={real ? 'info' : 'warning'}
+        showIcon
+        message={t(real ? 'messages.sim.bannerGateway' : 'messages.sim.banner')}
+        style={{ marginBottom: 12 }}
+        data-testid="sms-sim-banner"
+      />
       <Typography.Paragraph type="secondary">{t('messages.sim.quietNote')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Table<Sms>
@@ -50,7 +68,7 @@ export function SmsSimulatorPage() {
         loading={loading}
         dataSource={rows}
         data-testid="sms-sim-table"
-        locale={{ emptyText: t('messages.sim.empty') }}
+        locale={{ emptyText: t(real ? 'messages.sim.emptyGateway' : 'messages.sim.empty') }}
         pagination={{ current: page, pageSize: PAGE, total, onChange: setPage, showTotal: (n) => t('common.total', { total: n }), showSizeChanger: false }}
         columns={[
           { title: t('messages.sim.phone'), dataIndex: 'phoneMasked', width: 130, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
@@ -60,9 +78,9 @@ export function SmsSimulatorPage() {
             title: t('messages.sim.state'),
             dataIndex: 'state',
             width: 170,
-            render: (v: Sms['state']) => (
-              <Tag color={STATE_COLOR[v]} data-state={v}>
-                {t(`messages.sim.state.${v}`)}
+            render: (v: Sms['state'], r: Sms) => (
+              <Tag color={STATE_COLOR[v]} data-state={v} data-via={r.via ?? undefined}>
+                {t(v === 'sent' && r.via === 'gateway' ? 'messages.sim.state.sentGateway' : `messages.sim.state.${v}`)}
               </Tag>
             ),
           },

@@ -1,12 +1,13 @@
 /** A class's page: its facts and deadline, sessions, roster, attendance, and the desk's verify-and-admit. */
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Divider, Form, Input, Popconfirm, Result, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Divider, Form, Grid, Input, Popconfirm, Result, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { client, download, ok, type BodyOf, type ItemOf, type ResponseOf, type Schemas } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { date, dateTime, fen } from '../../lib/format';
 import { useProgrammes } from '../../lib/data';
+import { OccupationLabel } from '../../lib/occupation';
 import { navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { StatusTag } from '../../lib/ui';
@@ -20,6 +21,7 @@ type SessionView = ItemOf<'/api/v1/classes/{id}/sessions'>;
 type RosterEntry = ResponseOf<'/api/v1/classes/{id}/roster'>['roster'][number];
 type VerifyView = ResponseOf<'/api/v1/classes/{id}/verify', 'post'>;
 type Attendance = Schemas['ClassAttendance'];
+type ClassClaim = Schemas['ClassClaim'];
 /** A voucher shown at the desk: its QR token, or its number with the holder's ID number. */
 type Credential = BodyOf<'/api/v1/classes/{id}/verify'>;
 
@@ -32,6 +34,7 @@ export function ClassDetailPage({ id }: { id: string }) {
   const [sessions, setSessions] = useState<SessionView[]>([]);
   const [roster, setRoster] = useState<RosterEntry[]>([]);
   const [att, setAtt] = useState<Attendance | null>(null);
+  const [claims, setClaims] = useState<ClassClaim[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [withdrawing, setWithdrawing] = useState<RosterEntry | null>(null);
   const isProvider = me.role === 'provider';
@@ -47,10 +50,11 @@ export function ClassDetailPage({ id }: { id: string }) {
       setSessions(s.items);
       setRoster(r.roster);
       if (ops.has('getClassAttendance')) setAtt(await ok(client.GET('/api/v1/classes/{id}/attendance', { params: { path: { id } } })));
+      if (isProvider && ops.has('listClassClaims')) setClaims((await ok(client.GET('/api/v1/classes/{id}/claims', { params: { path: { id } } }))).items);
     } catch (e) {
       setError(errorText(e));
     }
-  }, [id, ops]);
+  }, [id, ops, isProvider]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -85,10 +89,10 @@ export function ClassDetailPage({ id }: { id: string }) {
         extra={<Button onClick={() => navigate('/classes')}>{t('common.back')}</Button>}
       >
         <Space align="start" size="large" wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-          <Descriptions column={2} size="small" style={{ maxWidth: 720 }}>
+          <Descriptions column={{ xs: 1, sm: 1, md: 2 }} size="small" style={{ maxWidth: 720 }}>
             <Descriptions.Item label={t('common.programme')}>{programmes.find((p) => p.id === cls.programmeId)?.name ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('common.occupation')}>
-              {cls.occupationCode} · {t(`level.${cls.level}`)}
+              <OccupationLabel code={cls.occupationCode} /> · {t(`level.${cls.level}`)}
             </Descriptions.Item>
             <Descriptions.Item label={t('class.dates')}>
               {date(cls.startDate)} ~ {date(cls.endDate)}
@@ -187,6 +191,15 @@ export function ClassDetailPage({ id }: { id: string }) {
                   },
                 ]
               : []),
+            ...(claims
+              ? [
+                  {
+                    key: 'claims',
+                    label: `${t('class.claims')} (${claims.length})`,
+                    children: <ClassClaims claims={claims} roster={roster} />,
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
@@ -210,6 +223,42 @@ export function ClassDetailPage({ id }: { id: string }) {
           await client.POST('/api/v1/admissions/{id}/withdraw', { params: { path: { id: withdrawing!.admissionId } }, body: { reason } });
           await load();
         }}
+      />
+    </Space>
+  );
+}
+
+/** The provider's view of its class's subsidy claims: who, how much, and where the money is. */
+function ClassClaims({ claims, roster }: { claims: ClassClaim[]; roster: RosterEntry[] }) {
+  const { t } = useTranslation();
+  const byVoucher = new Map(roster.map((r) => [r.voucherId, r]));
+  const total = claims.reduce((s, c) => s + c.amountFen, 0);
+  const paid = claims.filter((c) => c.status === 'paid').reduce((s, c) => s + c.amountFen, 0);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Text type="secondary">{t('class.claimsHint')}</Typography.Text>
+      {claims.length > 0 && (
+        <Typography.Text strong data-testid="class-claims-totals">
+          {t('class.claimTotals', { n: claims.length, total: fen(total), paid: fen(paid) })}
+        </Typography.Text>
+      )}
+      <Table<ClassClaim>
+        size="small"
+        rowKey="number"
+        dataSource={claims}
+        pagination={false}
+        data-testid="class-claims"
+        locale={{ emptyText: t('class.claimsEmpty') }}
+        columns={[
+          { title: t('persons.name'), render: (_, c) => byVoucher.get(c.voucherId)?.holder.name ?? '—' },
+          { title: t('voucher.number'), render: (_, c) => byVoucher.get(c.voucherId)?.voucherNumber ?? '—' },
+          { title: t('claim.number'), dataIndex: 'number' },
+          { title: t('class.claimAmount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => fen(v) },
+          { title: t('claim.payee'), dataIndex: 'payeeKind', render: (k: string) => t(`payee.${k}`) },
+          { title: t('common.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
+          { title: t('class.claimNoticeEnds'), dataIndex: 'noticeLastDay', render: (v: string | null) => (v ? date(v) : '—') },
+          { title: t('class.claimPaidAt'), dataIndex: 'paidAt', render: (v: string | null) => (v ? dateTime(v) : '—') },
+        ]}
       />
     </Space>
   );
@@ -290,6 +339,8 @@ function VerifyAdmit({ classId, onAdmitted }: { classId: string; onAdmitted: () 
   const [result, setResult] = useState<VerifyView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // a phone (below 576 px): the two fields one above the other, each the card's width
+  const wide = Grid.useBreakpoint().sm ?? true;
 
   const verify = async (c: Credential) => {
     setBusy(true);
@@ -326,16 +377,16 @@ function VerifyAdmit({ classId, onAdmitted }: { classId: string; onAdmitted: () 
       <QrScanner onResult={(token) => void verify({ token })} />
       <Divider plain>{t('class.orTyped')}</Divider>
       <Form
-        layout="inline"
+        layout={wide ? 'inline' : 'vertical'}
         onFinish={(v: { voucherNumber: string; idNumber: string }) =>
           void verify({ voucherNumber: v.voucherNumber.trim().toUpperCase(), idNumber: v.idNumber.trim().toUpperCase() })
         }
       >
         <Form.Item name="voucherNumber" label={t('voucher.number')} rules={[{ required: true }]}>
-          <Input id="verify-number" style={{ width: 240 }} />
+          <Input id="verify-number" style={{ width: wide ? 240 : '100%' }} />
         </Form.Item>
         <Form.Item name="idNumber" label={t('persons.idNumber')} rules={[{ required: true, pattern: /^\d{17}[\dXx]$/, message: t('error.INVALID_ID_NUMBER') }]}>
-          <Input id="verify-id" style={{ width: 220 }} maxLength={18} />
+          <Input id="verify-id" style={{ width: wide ? 220 : '100%' }} maxLength={18} />
         </Form.Item>
         <Button htmlType="submit" loading={busy}>
           {t('class.verify')}
@@ -353,14 +404,26 @@ function VerifyAdmit({ classId, onAdmitted }: { classId: string; onAdmitted: () 
               </span>
               <span>
                 {t('voucher.validity')}: {date(result.voucher.validFrom)} ~ {date(result.voucher.validUntil)} · {t('voucher.ratio')} {result.voucher.ratioPct}%
-                · {t('voucher.estimate')} {fen(result.voucher.subsidyEstimateFen)}
+                {/* the estimate comes only with an admissible voucher: a refused one shows its reasons, no figure (nor a bare —) */}
+                {result.voucher.subsidyEstimateFen !== null && (
+                  <>
+                    {' '}
+                    · {t('voucher.estimate')} <span data-testid="verify-estimate">{fen(result.voucher.subsidyEstimateFen)}</span>
+                    <Typography.Text type="secondary">（{t('class.estimateBasis')}）</Typography.Text>
+                  </>
+                )}
               </span>
               <span>
                 {t('class.admissionsClose')}: {dateTime(result.class.admissionsCloseAt)} · {t('class.seatsLeft')}: {result.class.seatsLeft}
               </span>
               {result.reasons.map((r) => (
-                <Typography.Text key={r} type="danger">
-                  {r}
+                <Typography.Text key={r} type="danger" data-testid="verify-reason">
+                  {t(`admit.reason.${r}`, {
+                    defaultValue: t('class.notAdmissible'),
+                    // the reasons that name a state name the real one: the class's and the voucher's, as verify read them
+                    state: t(`class.state.${result.class.state}`),
+                    status: t(`status.${result.voucher.status}`),
+                  })}
                 </Typography.Text>
               ))}
             </Space>

@@ -11,16 +11,17 @@ import {
   type ActionType,
   type ProColumns,
 } from '@ant-design/pro-components';
-import { App, Button, Form, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Space, Statistic, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { client, ok, type ItemOf } from '../../lib/api';
-import { formQuery } from '../../lib/table';
+import { formQuery, searchForm } from '../../lib/table';
 import { useOfficerList } from '../../lib/OfficerList';
 import { errorText } from '../../i18n';
-import { countdown, date, dateTime, pad2 } from '../../lib/format';
+import { countdown, date, dateTime, fen, pad2 } from '../../lib/format';
 import { useProgrammes } from '../../lib/data';
+import { OccupationLabel } from '../../lib/occupation';
 import { navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import type { Course } from './Courses';
@@ -45,6 +46,8 @@ export function ClassesPage() {
   const [venues, setVenues] = useState<Venue[]>([]);
   const [form] = Form.useForm();
   const online = Form.useWatch('online', form);
+  const courseId = Form.useWatch('courseId', form) as string | undefined;
+  const course = courses.find((c) => c.id === courseId);
   useEffect(() => {
     if (me.role !== 'provider') return;
     ok(client.GET('/api/v1/courses', { params: { query: { limit: 500 } } })).then(
@@ -89,7 +92,7 @@ export function ClassesPage() {
       fieldProps: { placeholder: [t('list.from'), t('list.to')] },
       search: { transform: (v: [string, string]) => ({ startDate: v }) },
     },
-    { title: t('common.occupation'), dataIndex: 'occupationCode', search: false },
+    { title: t('common.occupation'), dataIndex: 'occupationCode', search: false, render: (_, r) => <OccupationLabel code={r.occupationCode} /> },
     { title: t('common.level'), dataIndex: 'level', search: false, render: (_, r) => t(`level.${r.level}`) },
     { title: t('class.dates'), search: false, render: (_, r) => `${date(r.startDate)} ~ ${date(r.endDate)}` },
     { title: t('class.seats'), search: false, render: (_, r) => `${r.seatsTaken} / ${r.capacity}` },
@@ -118,7 +121,7 @@ export function ClassesPage() {
         actionRef={ref}
         headerTitle={t('menu.classes')}
         columns={columns}
-        search={{ labelWidth: 'auto' }}
+        search={searchForm()}
         pagination={{ defaultPageSize: 20 }}
         request={list.request}
         toolBarRender={() =>
@@ -180,6 +183,21 @@ export function ClassesPage() {
           rules={[{ required: true }]}
           options={courses.map((c) => ({ value: c.id, label: `${c.name} (${c.occupationCode} · ${t(`level.${c.level}`)})` }))}
         />
+        {course && (
+          // the class takes its programme, occupation, level and fee from the course: the clerk sees them before saving
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="class-course-facts"
+            message={
+              <span>
+                {programmes.find((p) => p.id === course.programmeId)?.name ?? '—'} · <OccupationLabel code={course.occupationCode} /> ·{' '}
+                {t(`level.${course.level}`)} · {t('course.hours')} {course.hours} · {t('course.fee')} {fen(course.feeFen)}
+              </span>
+            }
+          />
+        )}
         <ProFormText name="name" label={t('class.name')} />
         <ProFormSwitch name="online" label={t('prog.onlineAttendance')} />
         {!online && (

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, client, ok, upload } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { useDistricts } from '../../lib/data';
-import { DISTRICT_CENTRES, wgs84ToGcj02, type LatLng } from '../../lib/geo';
+import { wgs84ToGcj02, type LatLng } from '../../lib/geo';
 import { locate } from '../worker/Training';
 import { conditionOptions, useHospitals, type Reason, type Recognition, type RehabCase } from './shared';
 
@@ -43,7 +43,7 @@ export function ApplyForm({ recognition, onDone, compact }: { recognition: Recog
   };
 
   const submit = async (v: Values) => {
-    const homeLocation = here ?? DISTRICT_CENTRES[v.districtCode];
+    const homeLocation = here ?? districts.find((d) => d.code === v.districtCode)?.centre;
     if (!homeLocation) return setError(t('rehab.f.useLocation'));
     setBusy(true);
     setError(null);

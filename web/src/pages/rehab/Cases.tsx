@@ -2,7 +2,7 @@
  * 康复申请与住院 for staff: the cases in scope (employer: its employees'; district: its district's; committee: the
  * queue; hospital: those placed at it), and one case's page with what each role does there.
  */
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { Alert, Button, Card, Col, Row, Skeleton, Space, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
@@ -30,15 +30,19 @@ import {
   type RehabCaseItem,
 } from './shared';
 
+/** What a case may wait for besides its status (the workbench's rehab to-dos). */
+const PENDING = ['extension', 'voucher'] as const;
+
 export function RehabCasesPage() {
   const { t } = useTranslation();
   const { me } = useSession();
   const districts = useDistricts();
   const hospitals = useHospitals();
   const ref = useRef<ActionType>(undefined);
+  const [preset] = useState(() => new URLSearchParams(location.search));
   const request = useTableRequest<RehabCaseItem>(async (params, page) => {
     const q = formQuery(params);
-    return getList('/api/v1/rehab/cases', { status: q.status, districtCode: q.districtCode, hospitalId: q.hospitalId, ...page });
+    return getList('/api/v1/rehab/cases', { status: q.status, districtCode: q.districtCode, hospitalId: q.hospitalId, pending: q.pending, ...page });
   });
   const columns: ProColumns<RehabCaseItem>[] = [
     {
@@ -74,8 +78,19 @@ export function RehabCasesPage() {
       title: t('common.status'),
       dataIndex: 'status',
       valueType: 'select',
+      // the workbench's links preset the filter (?status=submitted)
+      initialValue: preset.get('status') ?? undefined,
       fieldProps: { options: CASE_STATES.map((s) => ({ value: s, label: t(`rehab.status.${s}`) })) },
       render: (_, r) => <CaseStatusTag status={r.status} />,
+    },
+    {
+      title: t('rehab.pending'),
+      dataIndex: 'pending',
+      valueType: 'select',
+      hideInTable: true,
+      hideInSearch: me.role === 'hospital',
+      initialValue: preset.get('pending') ?? undefined,
+      fieldProps: { options: PENDING.map((p) => ({ value: p, label: t(`rehab.pending.${p}`) })) },
     },
   ];
   return (
@@ -84,7 +99,8 @@ export function RehabCasesPage() {
       actionRef={ref}
       headerTitle={t('menu.rehabCases')}
       columns={columns}
-      search={{ labelWidth: 'auto' }}
+      // every filter shown: a filter preset by a workbench link is visible, not folded away
+      search={{ labelWidth: 'auto', defaultCollapsed: false }}
       pagination={{ defaultPageSize: 20 }}
       request={request}
     />

@@ -4,19 +4,20 @@ import { Alert, App, Button, Card, Descriptions, Drawer, Input, Popconfirm, Radi
 import { CheckOutlined, DownloadOutlined, FileDoneOutlined, PlusOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { client, download, idempotent, ok, upload, type ResponseOf, type Schemas } from '../../lib/api';
-import { formQuery } from '../../lib/table';
+import { formQuery, searchForm } from '../../lib/table';
 import { searchColumn, useOfficerList } from '../../lib/OfficerList';
 import { errorText } from '../../i18n';
-import { dateTime, fen } from '../../lib/format';
+import { date, dateTime, fen } from '../../lib/format';
 import { districtName, useDistricts, useProgrammes } from '../../lib/data';
 import { useSession } from '../../lib/session';
-import { StatusTag } from '../../lib/ui';
+import { EmptyHint, StatusTag } from '../../lib/ui';
 import { Chart } from '../../lib/Chart';
 
 type Batch = Schemas['DisbursementBatch'];
 type BatchDetail = ResponseOf<'/api/v1/subsidy/batches/{id}'>;
 type BatchPayment = Schemas['BatchPayment'];
 type Payments = BatchDetail['payments'];
+type Payable = ResponseOf<'/api/v1/subsidy/batches/payable'>;
 type BankReport = ResponseOf<'/api/v1/subsidy/bank-results', 'post'>;
 
 const BATCH_STATES = ['building', 'draft', 'approved', 'generating', 'file_ready', 'reconciling', 'reconciled', 'cancelled'] satisfies Batch['status'][];
@@ -28,10 +29,20 @@ export function BatchesPage() {
   const programmes = useProgrammes();
   const districts = useDistricts();
   const ref = useRef<ActionType>(undefined);
-  const list = useOfficerList('/api/v1/subsidy/batches', '/api/v1/subsidy/batches/export.xlsx', (params) => {
-    const q = formQuery(params);
-    return { status: q.status, q: q.q, programmeId: q.programmeId, districtCode: q.districtCode };
-  });
+  // an empty list says what a batch made now would take (or when one can be made), from the claims waiting
+  const [payable, setPayable] = useState<Payable | null>(null);
+  const list = useOfficerList(
+    '/api/v1/subsidy/batches',
+    '/api/v1/subsidy/batches/export.xlsx',
+    (params) => {
+      const q = formQuery(params);
+      return { status: q.status, q: q.q, programmeId: q.programmeId, districtCode: q.districtCode };
+    },
+    (_rows, total) => {
+      if (total === 0) ok(client.GET('/api/v1/subsidy/batches/payable')).then(setPayable, () => setPayable(null));
+    },
+  );
+  const filtered = () => Object.values(list.lastQuery.current).some((v) => v !== undefined && v !== null && v !== '');
   const [open, setOpen] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
   const [report, setReport] = useState<BankReport | null>(null);
@@ -89,17 +100,36 @@ export function BatchesPage() {
         actionRef={ref}
         headerTitle={t('menu.batches')}
         columns={columns}
-        search={{ labelWidth: 'auto' }}
+        search={searchForm()}
         pagination={{ defaultPageSize: 20 }}
         polling={(data) => (data?.some((r) => r.status === 'building' || r.status === 'generating') ? 2000 : 0)}
+        locale={{
+          emptyText: (
+            <EmptyHint testId="batches-empty" title={filtered() ? t('batch.empty.filtered') : t('batch.empty.title')}>
+              {payable && payable.ready.count > 0 ? (
+                <div data-testid="batches-ready">{t('batch.empty.ready', { count: payable.ready.count, amount: fen(payable.ready.amountFen) })}</div>
+              ) : null}
+              {payable && payable.inNotice.count > 0 && payable.inNotice.nextPayableOn ? (
+                <div>{t('batch.empty.inNotice', { count: payable.inNotice.count, day: date(payable.inNotice.nextPayableOn) })}</div>
+              ) : null}
+              {payable && payable.noAccount > 0 ? <div>{t('batch.empty.noAccount', { count: payable.noAccount })}</div> : null}
+              <div>{payable && payable.ready.count > 0 && !canAct ? t('batch.empty.readyOther') : t('batch.empty.none')}</div>
+              {payable && payable.ready.count > 0 && canAct ? (
+                <Button type="primary" icon={<PlusOutlined />} style={{ marginTop: 12 }} onClick={() => setOpen(true)} data-testid="batches-empty-new">
+                  {t('batch.new')}
+                </Button>
+              ) : null}
+            </EmptyHint>
+          ),
+        }}
         request={list.request}
         toolBarRender={() =>
           canAct
             ? [
                 list.exportButton,
                 <Radio.Group key="f" size="small" value={format} onChange={(e) => setFormat(e.target.value as 'camt054' | 'csv')}>
-                  <Radio.Button value="camt054">camt.054</Radio.Button>
-                  <Radio.Button value="csv">CSV</Radio.Button>
+                  <Radio.Button value="camt054">{t('batch.resultXml')}</Radio.Button>
+                  <Radio.Button value="csv">{t('batch.resultCsv')}</Radio.Button>
                 </Radio.Group>,
                 <Upload key="u" accept=".xml,.csv" showUploadList={false} beforeUpload={(f) => uploadResults(f)}>
                   <Button icon={<UploadOutlined />} data-testid="bank-upload">
@@ -270,7 +300,30 @@ function BatchDrawer({ id, onClose, onChange }: { id: string | null; onClose: ()
               </span>
             </Descriptions.Item>
             <Descriptions.Item label={t('batch.approvedAt')}>{dateTime(b.approvedAt)}</Descriptions.Item>
-            <Descriptions.Item label="pain.001 SHA-256">
+            <Descriptions.Item label={t('batch.payeeKinds')}>
+              <span data-testid="batch-payee-kinds">
+                {b.payeeKinds.map((k) => t('batch.kindLine', { kind: t(`payee.${k.kind}`), count: k.count, total: fen(k.amountFen) })).join('；') || '—'}
+              </span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('batch.debtor')}>
+              <Space direction="vertical" size={2} data-testid="batch-debtors">
+                {b.debtors.map((d) => (
+                  <span key={d.fundingSource ?? '-'} data-testid="batch-debtor">
+                    {d.fundingSource ? t(`fund.${d.fundingSource}`, { defaultValue: t('batch.fundUnknown') }) : t('batch.fundUnknown')}：
+                    {d.accountNumber ? (
+                      <>
+                        {d.accountName} · {d.bankName} · <Typography.Text copyable={{ text: d.accountNumber }}>{d.accountNumber}</Typography.Text>
+                      </>
+                    ) : (
+                      <Typography.Text type="danger">{t('batch.debtorMissing')}</Typography.Text>
+                    )}
+                    {b.debtors.length > 1 && `（${t('batch.kindCount', { count: d.count, total: fen(d.amountFen) })}）`}
+                    {!d.fixed && d.accountNumber && <Typography.Text type="secondary">（{t('batch.debtorCurrent')}）</Typography.Text>}
+                  </span>
+                ))}
+              </Space>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('batch.fileDigest')}>
               {b.fileSha256 ? <Typography.Text code>{b.fileSha256.slice(0, 16)}…</Typography.Text> : '—'}
             </Descriptions.Item>
           </Descriptions>
@@ -308,7 +361,7 @@ function BatchDrawer({ id, onClose, onChange }: { id: string | null; onClose: ()
                     }
                     data-testid="download-pain001"
                   >
-                    pain.001 (XML)
+                    {t('batch.bankFile')}
                   </Button>
                   <Button
                     icon={<DownloadOutlined />}

@@ -4,7 +4,7 @@ import { Alert, App, Button, Descriptions, Drawer, Form, Input, Radio, Space, Ta
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { client, idempotent, ok, type ResponseOf, type Schemas } from '../../lib/api';
-import { formQuery } from '../../lib/table';
+import { formQuery, searchForm } from '../../lib/table';
 import { searchColumn, useOfficerList } from '../../lib/OfficerList';
 import { errorText } from '../../i18n';
 import { date, dateTime, fen } from '../../lib/format';
@@ -14,6 +14,7 @@ import { ProvisionalTag } from './CalendarYears';
 import { StatusTag } from '../../lib/ui';
 import { navigate } from '../../lib/router';
 import { ProgressSteps } from '../timeline/Progress';
+import { OccupationLabel } from '../../lib/occupation';
 
 export type Claim = Schemas['SubsidyClaim'];
 type ClaimDetail = ResponseOf<'/api/v1/subsidy/claims/{id}'>;
@@ -58,7 +59,16 @@ export function ClaimsPage() {
       render: (_, r) => programmes.find((p) => p.id === r.programmeId)?.name ?? '—',
     },
     { title: t('list.year'), dataIndex: 'year', valueType: 'digit', hideInTable: true, fieldProps: { precision: 0, min: 2000, max: 2100 } },
-    { title: t('common.occupation'), dataIndex: 'occupationCode', search: false, render: (_, r) => `${r.occupationCode} · ${t(`level.${r.level}`)}` },
+    {
+      title: t('common.occupation'),
+      dataIndex: 'occupationCode',
+      search: false,
+      render: (_, r) => (
+        <>
+          <OccupationLabel code={r.occupationCode} /> · {t(`level.${r.level}`)}
+        </>
+      ),
+    },
     {
       title: t('common.district'),
       dataIndex: 'districtCode',
@@ -73,6 +83,8 @@ export function ClaimsPage() {
       title: t('common.status'),
       dataIndex: 'status',
       valueType: 'select',
+      // second in the query form, after the search box: the list opens filtered (待审核) and shows it even collapsed
+      order: 99,
       // a to-do on the workbench may preset it (?status=failed)
       initialValue: new URLSearchParams(location.search).get('status') ?? 'in_review',
       fieldProps: { options: STATES.map((s) => ({ value: s, label: t(`status.${s}`) })) },
@@ -111,7 +123,7 @@ export function ClaimsPage() {
         actionRef={ref}
         headerTitle={t('menu.claims')}
         columns={columns}
-        search={{ labelWidth: 'auto' }}
+        search={searchForm()}
         pagination={{ defaultPageSize: 20 }}
         request={list.request}
         toolBarRender={() => [list.exportButton]}
@@ -119,6 +131,13 @@ export function ClaimsPage() {
       <ClaimDrawer id={open} onClose={() => setOpen(null)} onDecided={() => ref.current?.reload()} />
     </>
   );
+}
+
+/** The attendance the claim was decided with, in words (its rule's figures; claims made before they were kept: none). */
+function attendanceText(t: (k: string, o?: Record<string, unknown>) => string, rules: ClaimDetail['rules']): string | null {
+  const v = rules.find((r) => r.rule === 'ATTENDANCE_THRESHOLD')?.values;
+  if (v?.attendancePct === undefined || v.thresholdPct === undefined) return null;
+  return t('claim.attendanceText', { pct: v.attendancePct, threshold: v.thresholdPct });
 }
 
 /** A claim trail's reason in words: rule codes by their labels, the system's short notes translated. */
@@ -200,6 +219,35 @@ function ClaimDrawer({ id, onClose, onDecided }: { id: string | null; onClose: (
     <Drawer open={!!id} onClose={onClose} width={680} title={c ? `${t('claim.number')} ${c.number}` : ''} destroyOnHidden>
       {c && (
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
+          <Descriptions size="small" column={1} bordered data-testid="claim-context" title={t('claim.whoWhat')}>
+            <Descriptions.Item label={t('claim.person')}>
+              {c.context.person ? `${c.context.person.nameMasked} · ${c.context.person.idMasked}` : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('common.programme')}>{c.context.programmeName ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('common.occupation')}>
+              {c.context.occupationName ?? c.occupationCode} · {t(`level.${c.level}`)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('claim.class')}>
+              {c.context.class
+                ? `${c.context.class.name} · ${c.context.class.providerName ?? '—'} · ${c.context.class.startDate} ~ ${c.context.class.endDate}`
+                : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('claim.attendance')}>
+              <span data-testid="claim-attendance">{attendanceText(t, c.rules) ?? '—'}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('claim.formula')}>
+              <span data-testid="claim-formula">
+                {t(c.apprenticeshipMonths !== null ? 'claim.formulaMonths' : c.upliftPct ? 'claim.formulaUplift' : 'claim.formulaText', {
+                  months: c.apprenticeshipMonths,
+                  standard: fen(c.standardFen),
+                  uplift: 100 + c.upliftPct,
+                  ratio: c.ratioPct,
+                  amount: fen(c.amountFen),
+                  fee: fen(c.feeFen),
+                })}
+              </span>
+            </Descriptions.Item>
+          </Descriptions>
           <Descriptions size="small" column={2} bordered>
             <Descriptions.Item label={t('common.status')}>
               <StatusTag status={c.status} />
@@ -207,11 +255,7 @@ function ClaimDrawer({ id, onClose, onDecided }: { id: string | null; onClose: (
             <Descriptions.Item label={t('common.amount')}>
               <Typography.Text strong>{fen(c.amountFen)}</Typography.Text>
             </Descriptions.Item>
-            <Descriptions.Item label={t('voucher.standard')}>{fen(c.standardFen)}</Descriptions.Item>
-            <Descriptions.Item label={t('voucher.ratio')}>
-              {c.ratioPct}%{c.upliftPct ? ` +${c.upliftPct}%` : ''}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('course.fee')}>{fen(c.feeFen)}</Descriptions.Item>
+            {/* standard, ratio and fee are in the calculation line above (claim-formula); not repeated here */}
             <Descriptions.Item label={t('claim.payee')}>
               {t(`payee.${c.payee.kind}`, { defaultValue: c.payee.kind })} · {c.payee.name ?? '—'} {c.payee.bankName ?? ''} {c.payee.accountMasked ?? ''}
             </Descriptions.Item>
@@ -249,10 +293,30 @@ function ClaimDrawer({ id, onClose, onDecided }: { id: string | null; onClose: (
               },
               {
                 title: t('claim.reasonCode'),
-                render: (_, r) => (r.code ? <Tag color={r.passed ? 'blue' : 'orange'}>{reasonText(t, r.code)}</Tag> : null),
+                render: (_, r) => (
+                  <>
+                    {r.code ? <Tag color={r.passed ? 'blue' : 'orange'}>{reasonText(t, r.code)}</Tag> : null}
+                    {r.rule === 'ATTENDANCE_THRESHOLD' ? attendanceText(t, [r]) : null}
+                  </>
+                ),
               },
               // the rules' own notes are English sentences: shown to English readers only
               ...(english ? [{ title: t('common.reason'), dataIndex: 'reason' }] : []),
+            ]}
+          />
+          <Table
+            size="small"
+            rowKey="number"
+            pagination={false}
+            dataSource={c.context.otherClaimsThisYear}
+            title={() => t('claim.others', { year: c.year })}
+            locale={{ emptyText: t('claim.othersNone', { year: c.year }) }}
+            data-testid="claim-others"
+            columns={[
+              { title: t('claim.number'), dataIndex: 'number' },
+              { title: t('common.occupation'), render: (_, o) => `${o.occupationName ?? o.occupationCode} · ${t(`level.${o.level}`)}` },
+              { title: t('common.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => fen(v) },
+              { title: t('common.status'), dataIndex: 'status', render: (v: Claim['status']) => <StatusTag status={v} /> },
             ]}
           />
           <div data-testid="claim-progress">

@@ -15,6 +15,7 @@ import { StatusTag } from '../../lib/ui';
 import { ProvisionalTag } from './CalendarYears';
 import { formQuery, useTableRequest, type TableParams } from '../../lib/table';
 import { searchColumn, useOfficerList } from '../../lib/OfficerList';
+import { OccupationLabel } from '../../lib/occupation';
 
 type Notice = ItemOf<'/api/v1/subsidy/notices'>;
 
@@ -47,7 +48,16 @@ export function NoticesPage({ hideDistrictFilter = false, officer = false }: { h
       fieldProps: { options: districts.map((d) => ({ value: d.code, label: d.name })), showSearch: true },
       render: (_, r) => districtName(districts, r.districtCode),
     },
-    { title: t('common.occupation'), dataIndex: 'occupationCode', search: false, render: (_, r) => `${r.occupationCode} · ${t(`level.${r.level}`)}` },
+    {
+      title: t('common.occupation'),
+      dataIndex: 'occupationCode',
+      search: false,
+      render: (_, r) => (
+        <>
+          <OccupationLabel code={r.occupationCode} /> · {t(`level.${r.level}`)}
+        </>
+      ),
+    },
     { title: t('common.amount'), dataIndex: 'amountFen', search: false, align: 'right', render: (_, r) => fen(r.amountFen) },
     {
       title: t('notice.lastDay'),
@@ -98,6 +108,8 @@ export function NoticesPage({ hideDistrictFilter = false, officer = false }: { h
         columns={columns}
         search={{ labelWidth: 'auto' }}
         pagination={{ defaultPageSize: 20 }}
+        // on a phone the columns scroll inside the table; the page itself stays as wide as the screen
+        scroll={{ x: 'max-content' }}
         request={officer ? list.request : request}
         toolBarRender={() => (officer ? [list.exportButton] : [])}
       />

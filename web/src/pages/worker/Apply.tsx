@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Result, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { client, ok, type ItemOf, type ResponseOf } from '../../lib/api';
@@ -26,10 +26,33 @@ export function explain(t: (k: string, o?: Record<string, unknown>) => string, x
   return `${t('apply.explain.checkin')}${x.causes.map((c) => t(`apply.cause.${c.cause}`, { programme: c.programmeName ?? '' })).join('；')}`;
 }
 
+/**
+ * What the pre-check (我能领吗？) answered for, carried to the form by its 去申领 button
+ * (?occupationCode=…&level=…&programmeId=…), so the voucher applied for is the one just checked.
+ */
+function prefilled(): { occupationCode?: string; level?: number; programmeId?: string } {
+  const q = new URLSearchParams(location.search);
+  const level = Number(q.get('level'));
+  return {
+    ...(q.get('occupationCode') ? { occupationCode: q.get('occupationCode')! } : {}),
+    ...(q.get('level') !== null && Number.isInteger(level) && level >= 0 && level <= 5 ? { level } : {}),
+    ...(q.get('programmeId') ? { programmeId: q.get('programmeId')! } : {}),
+  };
+}
+
 export function ApplyPage() {
   const { t } = useTranslation();
   const programmes = useProgrammes().filter((p) => p.status === 'open');
+  const [initial] = useState(prefilled);
   const [occupations, setOccupations] = useState<Occupation[]>([]);
+  // the carried occupation's name for its option (the search answers a code with that occupation)
+  useEffect(() => {
+    if (!initial.occupationCode) return;
+    ok(client.GET('/api/v1/occupations', { params: { query: { q: initial.occupationCode, limit: 30 } } })).then(
+      (r) => setOccupations(r.items.filter((o) => o.code === initial.occupationCode)),
+      () => undefined,
+    );
+  }, [initial.occupationCode]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Applied | null>(null);
@@ -95,7 +118,8 @@ export function ApplyPage() {
       <Card className="voucher-card" title={t('apply.title')}>
         <Typography.Paragraph type="secondary">{t('apply.intro')}</Typography.Paragraph>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="apply-error" />}
-        <Form layout="vertical" onFinish={submit} initialValues={{ level: 5 }}>
+        {/* no level by default: a level picked for the person (五级) would issue a voucher of the wrong level and a lower subsidy */}
+        <Form layout="vertical" onFinish={submit} initialValues={initial}>
           <Form.Item
             name="occupationCode"
             htmlFor="apply-occupation"
@@ -112,8 +136,8 @@ export function ApplyPage() {
               options={occupations.map((o) => ({ value: o.code, label: `${o.name} ${o.code}${o.shortage ? ' ★' : ''}` }))}
             />
           </Form.Item>
-          <Form.Item name="level" label={t('common.level')} rules={[{ required: true }]}>
-            <Select options={[5, 4, 3, 2, 1, 0].map((l) => ({ value: l, label: t(`level.${l}`) }))} />
+          <Form.Item name="level" htmlFor="apply-level" label={t('common.level')} rules={[{ required: true, message: t('apply.pickLevel') }]}>
+            <Select id="apply-level" placeholder={t('apply.pickLevel')} options={[5, 4, 3, 2, 1, 0].map((l) => ({ value: l, label: t(`level.${l}`) }))} />
           </Form.Item>
           <Form.Item name="programmeId" label={`${t('common.programme')} (${t('apply.optional')})`}>
             <Select allowClear options={programmes.map((p) => ({ value: p.id, label: p.name }))} />

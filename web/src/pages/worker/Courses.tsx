@@ -4,7 +4,7 @@ import { EnvironmentOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { client, ok, type ItemOf, type ResponseOf } from '../../lib/api';
 import { errorText } from '../../i18n';
-import { date, dateTime, fen } from '../../lib/format';
+import { date, dateMinute, fen } from '../../lib/format';
 import { districtName, useDistricts } from '../../lib/data';
 import { navigate } from '../../lib/router';
 import { OccupationLabel } from '../../lib/occupation';
@@ -176,7 +176,7 @@ export function CourseSearchPage() {
             </div>
           )}
           <div className="page-note" style={{ marginTop: 4 }}>
-            {date(c.startDate)} ~ {date(c.endDate)} · {t('class.seatsLeft')} {c.seatsLeft} · {t('courses.closes')} {dateTime(c.registrationClosesAt)}
+            {date(c.startDate)} ~ {date(c.endDate)} · {t('class.seatsLeft')} {c.seatsLeft} · {t('courses.closes')} {dateMinute(c.registrationClosesAt)}
           </div>
           <Space style={{ width: '100%', justifyContent: 'space-between', marginTop: 8 }}>
             <span>

@@ -104,6 +104,12 @@ function AnswerCard({ a, main }: { a: Answer; main: boolean }) {
   );
 }
 
+/** 去申领 opens the form with what was just checked: the occupation, the level and the answer's programme. */
+function applyLink(r: Precheck, a: Answer): string {
+  const q = new URLSearchParams({ occupationCode: r.occupationCode, level: String(r.level), programmeId: a.programmeId });
+  return `/apply?${q.toString()}`;
+}
+
 function Answers({ r, onAgain }: { r: Precheck; onAgain: () => void }) {
   const { t } = useTranslation();
   const [first, ...others] = r.answers;
@@ -127,7 +133,7 @@ function Answers({ r, onAgain }: { r: Precheck; onAgain: () => void }) {
       ))}
       <Space wrap>
         {first?.eligible && !first.voucher.held && (
-          <Button type="primary" onClick={() => navigate('/apply')} data-testid="precheck-apply">
+          <Button type="primary" onClick={() => navigate(applyLink(r, first))} data-testid="precheck-apply">
             {t('precheck.apply')}
           </Button>
         )}

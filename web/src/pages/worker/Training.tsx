@@ -6,9 +6,9 @@ import { appealLink } from '../appeals/Worker';
 import { navigate } from '../../lib/router';
 import { ApiError, client, ok, type ItemOf, type Schemas } from '../../lib/api';
 import i18n, { errorText } from '../../i18n';
-import { date, dateTime } from '../../lib/format';
+import { date, dateMinute } from '../../lib/format';
 import { OccupationLabel } from '../../lib/occupation';
-import { sessionView } from '../../lib/sessions';
+import { nextChangeAt, opensLabel, sessionView } from '../../lib/sessions';
 import { useSession } from '../../lib/session';
 import { RatingPanel, useRatable, type Ratable } from './Rating';
 
@@ -52,9 +52,15 @@ function refusal(e: unknown): string {
     if (e.code === 'CHECKIN_ACCURACY_TOO_POOR' && x.accuracyM !== undefined)
       return `${base} ${i18n.t('checkin.accuracy', { a: Math.round(x.accuracyM), m: x.accuracyMaxM ?? '?' })}`;
     if (e.code === 'CHECKIN_OUTSIDE_WINDOW' && x.window)
-      return `${base} ${i18n.t('checkin.window', { from: dateTime(x.window.opensAt), to: dateTime(x.window.closesAt) })}`;
+      return `${base} ${i18n.t('checkin.window', { from: dateMinute(x.window.opensAt), to: dateMinute(x.window.closesAt) })}`;
   }
   return base;
+}
+
+/** A check-in's flags in words (定位精度差、同一设备多人签到 …); an unknown one as 其他异常, never its code. */
+function flagWords(flags: readonly string[]): string {
+  const words = flags.map((f) => (i18n.exists(`flag.${f}`) ? i18n.t(`flag.${f}`) : i18n.t('flag.other')));
+  return [...new Set(words)].join('、') || i18n.t('flag.other');
 }
 
 const SESSION_TAG: Record<string, { color: string; key: string }> = {
@@ -90,11 +96,21 @@ function ClassCard({ m, ratable, onRated }: { m: MyTraining; ratable?: Ratable; 
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [showAll, setShowAll] = useState(false);
 
   const load = useCallback(() => {
     ok(client.GET('/api/v1/classes/{id}/attendance', { params: { path: { id: m.class.id } } })).then(setAtt, (e) => setError(errorText(e)));
   }, [m.class.id]);
   useEffect(load, [load]);
+  // redraw when a session's view changes (its window opens or closes …): the button appears as the window opens
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!att) return;
+    const at = nextChangeAt(att.sessions, now);
+    if (at === null) return;
+    const timer = setTimeout(() => setNow(Date.now()), Math.min(at - Date.now(), 2_147_000_000));
+    return () => clearTimeout(timer);
+  }, [att, now]);
 
   const checkIn = async (sessionId: string) => {
     setBusy(sessionId);
@@ -109,7 +125,10 @@ function ClassCard({ m, ratable, onRated }: { m: MyTraining; ratable?: Ratable; 
       );
       setResult({
         ok: true,
-        text: r.status === 'flagged' ? t('checkin.flagged') : t('checkin.ok', { d: r.distanceM !== null ? Math.round(r.distanceM) : '—' }),
+        text:
+          r.status === 'flagged'
+            ? t('checkin.flaggedFor', { why: flagWords(r.flags) })
+            : t('checkin.ok', { d: r.distanceM !== null ? Math.round(r.distanceM) : '—' }),
       });
       message.success(t('checkin.done'));
       load();
@@ -121,7 +140,19 @@ function ClassCard({ m, ratable, onRated }: { m: MyTraining; ratable?: Ratable; 
   };
 
   const me = att?.trainees[0];
-  const now = Date.now();
+  // geofence check-in: not for an online class (its attendance is imported), and only once the class is open
+  // (the server's CLASS_NOT_OPEN otherwise); within that, the session's window decides
+  const geofenced = att !== null && !att.online;
+  const offers = geofenced && m.class.state === 'open';
+  const markOf = (sessionId: string) => me?.sessions.find((x) => x.sessionId === sessionId)?.mark ?? 'absent';
+  // a class has 20–30 课次: the list opens on what is to do — today's, the next one, a flag to see or appeal — the rest on a tap
+  const nextId = att?.sessions.find((x) => new Date(x.startsAt).getTime() > now)?.id;
+  const keyRows =
+    att?.sessions.filter((x) => {
+      const v = sessionView(x, markOf(x.id), now);
+      return v.today || v.canCheckIn || x.id === nextId || v.state === 'flagged' || v.state === 'rejected';
+    }) ?? [];
+  const rows = showAll || !att ? (att?.sessions ?? []) : keyRows;
   /** A check-in rejected on review can be appealed (申诉). */
   const rejectedCheckIn = (sessionId: string): string | null => me?.sessions.find((x) => x.sessionId === sessionId && x.mark === 'rejected')?.checkInId ?? null;
   return (
@@ -142,54 +173,76 @@ function ClassCard({ m, ratable, onRated }: { m: MyTraining; ratable?: Ratable; 
             <span className="page-note">{t('checkin.threshold', { p: att.thresholdPct })}</span>
           </div>
           {result && <Alert type={result.ok ? 'success' : 'error'} showIcon message={result.text} data-testid="checkin-result" />}
-          <List
-            size="small"
-            dataSource={att.sessions}
-            renderItem={(s) => {
-              const mark = me.sessions.find((x) => x.sessionId === s.id)?.mark ?? 'absent';
-              const v = sessionView(s.startsAt, mark, now);
-              const tag = SESSION_TAG[v.state]!;
-              return (
-                <List.Item
-                  className={v.today ? 'session-today' : undefined}
-                  style={v.today ? { background: '#e6f4ff', borderLeft: '3px solid #1677ff', paddingLeft: 8 } : undefined}
-                  data-testid="session-row"
-                  data-state={v.state}
-                  data-today={v.today ? 'yes' : 'no'}
-                  actions={
-                    mark === 'rejected' && rejectedCheckIn(s.id)
-                      ? [
-                          <Button key="a" size="small" onClick={() => navigate(appealLink('check_in', rejectedCheckIn(s.id)!))} data-testid="checkin-appeal">
-                            {t('appeals.button')}
-                          </Button>,
-                        ]
-                      : !att.online && v.canCheckIn
+          {rows.length > 0 && (
+            <List
+              size="small"
+              dataSource={rows}
+              renderItem={(s) => {
+                const line = me.sessions.find((x) => x.sessionId === s.id);
+                const mark = line?.mark ?? 'absent';
+                const v = sessionView(s, mark, now);
+                const tag = SESSION_TAG[v.state]!;
+                return (
+                  <List.Item
+                    className={v.today ? 'session-today' : undefined}
+                    style={v.today ? { background: '#e6f4ff', borderLeft: '3px solid #1677ff', paddingLeft: 8 } : undefined}
+                    data-testid="session-row"
+                    data-state={v.state}
+                    data-today={v.today ? 'yes' : 'no'}
+                    actions={
+                      mark === 'rejected' && rejectedCheckIn(s.id)
                         ? [
-                            <Button
-                              key="c"
-                              type="primary"
-                              size="small"
-                              icon={<AimOutlined />}
-                              loading={busy === s.id}
-                              onClick={() => void checkIn(s.id)}
-                              data-testid="checkin"
-                            >
-                              {t('checkin.button')}
+                            <Button key="a" size="small" onClick={() => navigate(appealLink('check_in', rejectedCheckIn(s.id)!))} data-testid="checkin-appeal">
+                              {t('appeals.button')}
                             </Button>,
                           ]
-                        : []
-                  }
-                >
-                  <span>
-                    {t('session.seq', { n: s.seq })} {dateTime(s.startsAt)} {v.today && <Tag color="blue">{t('session.today')}</Tag>}
-                    <Tag color={tag.color} data-testid="session-state">
-                      {t(tag.key)}
-                    </Tag>
-                  </span>
-                </List.Item>
-              );
-            }}
-          />
+                        : offers && v.canCheckIn
+                          ? [
+                              <Button
+                                key="c"
+                                type="primary"
+                                size="small"
+                                icon={<AimOutlined />}
+                                loading={busy === s.id}
+                                onClick={() => void checkIn(s.id)}
+                                data-testid="checkin"
+                              >
+                                {t('checkin.button')}
+                              </Button>,
+                            ]
+                          : // before the window opens: when it does (today's and the next session)
+                            geofenced && v.opensAt && (v.today || s.id === nextId) && ['reported', 'open'].includes(m.class.state)
+                            ? [
+                                <Typography.Text key="o" type="secondary" data-testid="checkin-opens">
+                                  {t('checkin.opensAt', { time: opensLabel(v.opensAt, now) })}
+                                </Typography.Text>,
+                              ]
+                            : []
+                    }
+                  >
+                    <span>
+                      {t('session.seq', { n: s.seq })} {dateMinute(s.startsAt)} {v.today && <Tag color="blue">{t('session.today')}</Tag>}
+                      <Tag color={tag.color} data-testid="session-state">
+                        {t(tag.key)}
+                      </Tag>
+                      {/* a flagged or rejected check-in says why (the flags, and the reviewing officer's note) before any 申诉 */}
+                      {(mark === 'flagged' || mark === 'rejected') && (
+                        <div className="page-note" data-testid="session-why">
+                          {t('checkin.why', { why: flagWords(line?.flags ?? []) })}
+                          {line?.reviewNote && ` ${t('checkin.reviewNote', { note: line.reviewNote })}`}
+                        </div>
+                      )}
+                    </span>
+                  </List.Item>
+                );
+              }}
+            />
+          )}
+          {keyRows.length < att.sessions.length && (
+            <Button type="link" block onClick={() => setShowAll((x) => !x)} data-testid="sessions-all">
+              {showAll ? t('mytraining.sessionsFew') : t('mytraining.sessionsAll', { n: att.sessions.length })}
+            </Button>
+          )}
         </Space>
       )}
       {ratable && <RatingPanel key={ratable.rating?.changedAt ?? 'new'} item={ratable} onSaved={onRated} />}
@@ -223,6 +276,7 @@ export function MyTrainingPage() {
   const cancel = async (id: string) => {
     try {
       await client.POST('/api/v1/registrations/{id}/cancel', { params: { path: { id } } });
+      message.success(t('mytraining.cancelDone'));
       load();
     } catch (e) {
       message.error(errorText(e));
@@ -246,12 +300,22 @@ export function MyTrainingPage() {
             {m.status === 'pending' && (
               <Space style={{ width: '100%', justifyContent: 'space-between' }}>
                 <span>{t('mytraining.pending')}</span>
-                <Popconfirm title={t('checkin.cancelConfirm')} onConfirm={() => void cancel(m.id)}>
-                  <Button size="small">{t('common.cancel')}</Button>
+                <Popconfirm
+                  title={t('checkin.cancelConfirm')}
+                  okText={t('mytraining.cancel')}
+                  okButtonProps={{ danger: true }}
+                  cancelText={t('mytraining.keep')}
+                  onConfirm={() => void cancel(m.id)}
+                >
+                  <Button size="small" data-testid="registration-cancel">
+                    {t('mytraining.cancel')}
+                  </Button>
                 </Popconfirm>
               </Space>
             )}
-            <div className="page-note">{dateTime(m.at)}</div>
+            <div className="page-note">
+              {t(m.kind === 'registration' ? 'mytraining.registeredAt' : 'class.admittedAt')} {dateMinute(m.at)}
+            </div>
           </Card>
         ),
       )}
