@@ -243,6 +243,7 @@ async function writeAdmissions(tx: Tx, items: readonly PendingAdmission[]): Prom
       qr: it.plan.qr ?? undefined,
       reason: `class ${it.plan.cls.id}`,
       training: { classId: it.plan.cls.id, districtCode: it.plan.cls.districtCode },
+      at: it.now,
     })),
     items[0]!.now,
   );

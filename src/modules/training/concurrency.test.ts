@@ -175,6 +175,14 @@ describe("admissions written together (admitNow, the route's path)", () => {
     const one = async (sql: string) => (await db.query<{ n: number }>(sql, [ids])).rows[0]!.n;
     expect(await one(`SELECT count(*)::int AS n FROM admissions WHERE voucher_id = ANY($1::uuid[]) AND status = 'admitted'`)).toBe(30);
     expect(await one(`SELECT count(*)::int AS n FROM voucher_events WHERE voucher_id = ANY($1::uuid[]) AND to_status = 'admitted'`)).toBe(30);
+    // each voucher's 已录取 step is dated at its own admission's instant, also when written in a batch with others
+    const mismatched = await db.query(
+      `SELECT e.voucher_id FROM voucher_events e JOIN admissions a ON a.voucher_id = e.voucher_id AND a.status = 'admitted'
+         JOIN voucher_states s ON s.voucher_id = e.voucher_id
+        WHERE e.voucher_id = ANY($1::uuid[]) AND e.to_status = 'admitted' AND (e.at <> a.admitted_at OR s.status_changed_at <> a.admitted_at)`,
+      [ids],
+    );
+    expect(mismatched.rows).toEqual([]);
     expect(await one(`SELECT count(DISTINCT (class_id, seat_no))::int AS n FROM class_seats WHERE voucher_id = ANY($1::uuid[])`)).toBe(30);
     expect(await one(`SELECT count(*)::int AS n FROM vouchers WHERE id = ANY($1::uuid[]) AND status = 'admitted'`)).toBe(30);
     expect(

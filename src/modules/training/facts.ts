@@ -49,12 +49,14 @@ export interface ClassFacts {
   approved: boolean;
   /** The voucher's pending registration in this class, if any. */
   registrationId: string | null;
+  /** The voucher holds a seat in this class (its pending registration's or its admission's). */
+  holdsSeat: boolean;
 }
 
-type ClassFactsRow = ClassRow & { approved: boolean; registration_id: string | null; k: string };
+type ClassFactsRow = ClassRow & { approved: boolean; registration_id: string | null; holds_seat: boolean; k: string };
 
 /**
- * The class, whether its provider is approved for it, and the voucher's pending registration: one query over
+ * The class, whether its provider is approved for it, the voucher's pending registration and whether it holds a seat: one query over
  * training's own tables (concurrent verifies outside a transaction share it: src/db/batch.ts).
  */
 const classFactsRead = batchedRead<{ classId: string; voucherId: string }, ClassFactsRow>(
@@ -65,6 +67,7 @@ const classFactsRead = batchedRead<{ classId: string; voucherId: string }, Class
                        WHERE a.provider_id = c.provider_id AND a.programme_id = c.programme_id
                          AND (a.occupation_code = c.occupation_code OR a.occupation_code IS NULL) AND a.revoked_at IS NULL) AS approved,
               (SELECT r.id FROM registrations r WHERE r.class_id = c.id AND r.voucher_id = k.voucher_id AND r.status = 'pending') AS registration_id,
+              EXISTS (SELECT 1 FROM class_seats s WHERE s.class_id = c.id AND s.voucher_id = k.voucher_id) AS holds_seat,
               k.class_id::text || ' ' || k.voucher_id::text AS k
          FROM unnest($1::uuid[], $2::uuid[]) AS k(class_id, voucher_id) JOIN training_classes c ON c.id = k.class_id`,
       [keys.map((k) => k.classId), keys.map((k) => k.voucherId)],
@@ -82,7 +85,7 @@ const classFactsRead = batchedRead<{ classId: string; voucherId: string }, Class
 export async function classFacts(q: Queryable, classId: string, voucherId: string): Promise<ClassFacts | null> {
   if (!isUuid(classId) || !isUuid(voucherId)) return null;
   const r = await classFactsRead(q, { classId: classId.toLowerCase(), voucherId: voucherId.toLowerCase() });
-  return r ? { cls: toClass(r), approved: r.approved, registrationId: r.registration_id } : null;
+  return r ? { cls: toClass(r), approved: r.approved, registrationId: r.registration_id, holdsSeat: r.holds_seat } : null;
 }
 
 /** Facts the admission rule needs about a voucher and a class (reads the provider and the approval). */

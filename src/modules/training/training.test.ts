@@ -329,6 +329,26 @@ describe('registration, verify, admission', () => {
     expect(mixed.statusCode).toBe(400);
   });
 
+  it('re-verifying a voucher admitted to a full class names its state only: its own seat does not make the class full for it', async () => {
+    const c = await newClass(A, courseA, venueA, 1);
+    const w = await makeWorker(t.db, 450);
+    const other = await makeWorker(t.db, 451);
+    const v = await makeVoucher(t.db, w.person.id, programmeId);
+    const ov = await makeVoucher(t.db, other.person.id, programmeId);
+    const cred = { voucherNumber: v.number, idNumber: w.idNumber };
+    const ad = await t.call('POST', `/api/v1/classes/${c.id}/admissions`, { headers: as(A.staff), body: cred });
+    expect(ad.statusCode, ad.body).toBe(201);
+    const again = json<{ admissible: boolean; reasons: string[] }>(
+      await t.call('POST', `/api/v1/classes/${c.id}/verify`, { headers: as(A.staff), body: cred }),
+    );
+    expect(again).toMatchObject({ admissible: false, reasons: ['VOUCHER_NOT_ISSUED'] });
+    // another worker's voucher at the same class: the class is full for them
+    const full = json<{ admissible: boolean; reasons: string[] }>(
+      await t.call('POST', `/api/v1/classes/${c.id}/verify`, { headers: as(A.staff), body: { voucherNumber: ov.number, idNumber: other.idNumber } }),
+    );
+    expect(full).toMatchObject({ admissible: false, reasons: ['CLASS_FULL'] });
+  });
+
   it('verify answers why not: programme, occupation, level, approval', async () => {
     const c = await newClass(A, courseA, venueA);
     const w = await makeWorker(t.db, 500);

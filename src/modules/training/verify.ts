@@ -85,7 +85,8 @@ export async function verifyForClass(actor: Actor, db: Db, classId: string, cred
   const v = r.voucher;
   const { reasons } = decideAdmission(
     admissionFacts(c, v, now, {
-      holdsSeat: facts.registrationId !== null,
+      // an admitted voucher re-verified at its own class holds its seat: a full class is not a reason against it
+      holdsSeat: facts.holdsSeat,
       nonceUsed: r.nonceUsed,
       providerActive: r.provider?.status === 'active',
       approved: facts.approved,

@@ -87,6 +87,8 @@ export async function admitVouchers(
     qr?: QrPayload | undefined;
     reason: string;
     training?: TrainingPlace | undefined;
+    /** this admission's own instant (coalesced admissions are milliseconds apart); `asOf` when not given */
+    at?: Date | undefined;
   }>,
   asOf: Date,
 ): Promise<Voucher[] | null> {
@@ -94,15 +96,15 @@ export async function admitVouchers(
   const t = ADMIT_TRANSITION;
   const { rows } = await tx.query<VoucherRow>(
     `WITH k AS (
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::float8[], $4::uuid[], $5::text[], $6::text[], $11::text[], $12::uuid[])
-                  AS k(id, nonce, exp, by_id, by_role, reason, district, class_id)),
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::float8[], $4::uuid[], $5::text[], $6::text[], $11::text[], $12::uuid[], $13::timestamptz[], $10::date[])
+                  AS k(id, nonce, exp, by_id, by_role, reason, district, class_id, at, valid_on)),
      n AS (
        INSERT INTO voucher_qr_nonces (nonce, voucher_id, expires_at)
        SELECT nonce, id, to_timestamp(exp) FROM k WHERE nonce IS NOT NULL
        ON CONFLICT (nonce) DO NOTHING RETURNING nonce),
      s AS (
-       UPDATE voucher_states s SET status = $8, status_changed_at = $13::timestamptz FROM k
-        WHERE s.voucher_id = k.id AND s.status = $7 AND s.kind = ANY($9::text[]) AND s.valid_until >= $10::date
+       UPDATE voucher_states s SET status = $8, status_changed_at = k.at FROM k
+        WHERE s.voucher_id = k.id AND s.status = $7 AND s.kind = ANY($9::text[]) AND s.valid_until >= k.valid_on
           AND (k.nonce IS NULL OR k.nonce IN (SELECT nonce FROM n))
        RETURNING s.voucher_id, s.status, s.status_changed_at, s.expiry_pass_id, s.kind AS s_kind, k.by_id AS k_by_id, k.by_role AS k_by_role,
                  k.reason AS k_reason, k.district AS k_district, k.class_id AS k_class_id),
@@ -124,11 +126,11 @@ export async function admitVouchers(
       t.from,
       t.to,
       t.kinds,
-      shanghaiDate(asOf),
+      items.map((it) => shanghaiDate(it.at ?? asOf)),
       items.map((it) => it.training?.districtCode ?? null),
       items.map((it) => it.training?.classId ?? null),
-      // admitted at the admission's instant (training's own admitted_at), not the database's clock
-      asOf,
+      // each admitted at its admission's instant (training's own admitted_at), not the database's clock
+      items.map((it) => it.at ?? asOf),
     ],
   );
   if (rows.length !== items.length) return null;
