@@ -16,6 +16,7 @@ import { useSession } from '../../lib/session';
 import { StatusTag } from '../../lib/ui';
 import { formQuery, useTableRequest } from '../../lib/table';
 import { OccupationSelect, ReasonModal } from '../common';
+import { OccupationLabel } from '../../lib/occupation';
 
 type OrgKind = Org['kind'];
 const PROVIDER_KINDS = ['social_training_body', 'vocational_college', 'high_skill_base'] as const satisfies readonly Org['providerKind'][];
@@ -416,7 +417,11 @@ function ProviderApprovals({ org }: { org: Org }) {
         data-testid="approvals"
         columns={[
           { title: t('common.programme'), dataIndex: 'programmeId', render: (v: string) => programmeName(v) },
-          { title: t('common.occupation'), dataIndex: 'occupationCode', render: (v: string | null) => v ?? t('org.allOccupations') },
+          {
+            title: t('common.occupation'),
+            dataIndex: 'occupationCode',
+            render: (v: string | null) => (v ? <OccupationLabel code={v} /> : t('org.allOccupations')),
+          },
           { title: t('org.grantedAt'), dataIndex: 'grantedAt', render: (v: string) => dateTime(v) },
           {
             title: t('common.status'),

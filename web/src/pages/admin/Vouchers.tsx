@@ -13,6 +13,7 @@ import { useSession } from '../../lib/session';
 import { formQuery } from '../../lib/table';
 import type { ItemOf } from '../../lib/api';
 import { StatusTag } from '../../lib/ui';
+import { OccupationLabel } from '../../lib/occupation';
 
 type VoucherRow = ItemOf<'/api/v1/vouchers'>;
 
@@ -69,7 +70,18 @@ export function VouchersPage() {
       fieldProps: { options: programmes.map((p) => ({ value: p.id, label: p.name })) },
       render: (_, r) => r.programme?.name ?? '—',
     },
-    { title: t('common.occupation'), search: false, render: (_, r) => (r.occupationCode ? `${r.occupationCode} · ${t(`level.${r.level ?? 0}`)}` : '—') },
+    {
+      title: t('common.occupation'),
+      search: false,
+      render: (_, r) =>
+        r.occupationCode ? (
+          <>
+            <OccupationLabel code={r.occupationCode} /> · {t(`level.${r.level ?? 0}`)}
+          </>
+        ) : (
+          '—'
+        ),
+    },
     {
       title: t('common.district'),
       dataIndex: 'districtCode',

@@ -22,6 +22,7 @@ import { date, toCsv } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { StatusTag } from '../../lib/ui';
 import type { Assignment } from './Assignments';
+import { OccupationLabel } from '../../lib/occupation';
 
 type Result = Schemas['AssessmentResult'];
 type ImportReport = ResponseOf<'/api/v1/assessment/results/import', 'post'>;
@@ -59,7 +60,15 @@ export function ResultsPage() {
       hideInTable: !isAssessor,
       render: (_, r) => (r.classId ? (classById.get(r.classId)?.className ?? '—') : '—'),
     },
-    { title: t('common.occupation'), dataIndex: 'occupationCode', render: (_, r) => `${r.occupationCode} · ${t(`level.${r.level}`)}` },
+    {
+      title: t('common.occupation'),
+      dataIndex: 'occupationCode',
+      render: (_, r) => (
+        <>
+          <OccupationLabel code={r.occupationCode} /> · {t(`level.${r.level}`)}
+        </>
+      ),
+    },
     { title: t('result.outcome'), dataIndex: 'passed', render: (_, r) => <StatusTag status={r.passed ? 'pass' : 'fail'} /> },
     { title: t('result.score'), dataIndex: 'score', render: (_, r) => r.score ?? '—' },
     {
@@ -361,7 +370,15 @@ function AssignedClasses({ items, onRecord, onShow }: { items: Assignment[]; onR
             { title: t('result.class'), dataIndex: 'className', render: (_, a) => <span data-testid="assigned-class">{a.className ?? a.classId}</span> },
             {
               title: t('common.occupation'),
-              render: (_, a) => (a.occupationCode ? `${a.occupationCode} · ${a.level !== null ? t(`level.${a.level}`) : ''}` : '—'),
+              render: (_, a) =>
+                a.occupationCode ? (
+                  <>
+                    <OccupationLabel code={a.occupationCode} />
+                    {a.level !== null ? ` · ${t(`level.${a.level}`)}` : ''}
+                  </>
+                ) : (
+                  '—'
+                ),
             },
             { title: t('assign.period'), render: (_, a) => (a.startDate ? `${date(a.startDate)} ～ ${date(a.endDate)}` : '—') },
             { title: t('assign.classState'), render: (_, a) => (a.classState ? t(`class.state.${a.classState}`, { defaultValue: a.classState }) : '—') },
