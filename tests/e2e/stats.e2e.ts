@@ -58,6 +58,12 @@ describe('the statistics centre', () => {
     for (const st of funnel.stages) {
       expect(Number((await page.getByTestId(`funnel-${st.stage}`).innerText()).replace(/,/g, '')), st.stage).toBe(st.count);
     }
+    // no stage converts above 100 % (admissions at the desk outnumber registrations: 录取 has no rate from 报名)
+    expect(funnel.stages.every((st) => st.rateFromPrevious === null || st.rateFromPrevious <= 1)).toBe(true);
+    const shownRates = [...(await page.getByTestId('funnel-table').innerText()).matchAll(/([\d.]+)%/g)].map((m) => Number(m[1]));
+    expect(shownRates.length).toBeGreaterThan(0);
+    expect(shownRates.filter((r) => r > 100)).toEqual([]);
+    await page.getByTestId('funnel-note').waitFor();
     expect(await page.getByTestId('stats-scope').innerText()).toContain(summary.scope.label);
     await page.getByTestId('district-map').locator('canvas').first().waitFor();
     await shot(page, 'stats-centre-city');

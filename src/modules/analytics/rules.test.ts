@@ -40,7 +40,7 @@ describe('ratio, executionRate, monthStart', () => {
 });
 
 describe('funnel', () => {
-  it('issued → … → paid, each rate from the previous stage and from issued', () => {
+  it('issued → … → paid, each rate from the previous stage (but 录取 from 报名) and from issued', () => {
     const m = metricsOf(
       sums({
         issued: { n: 100 },
@@ -55,12 +55,26 @@ describe('funnel', () => {
     expect(funnelOf(m).map((s) => [s.stage, s.count, s.rateFromPrevious, s.rateFromIssued])).toEqual([
       ['issued', 100, null, null],
       ['registered', 50, 0.5, 0.5],
-      ['admitted', 40, 0.8, 0.4],
+      // admitted at the desk without a registration too: no rate from 报名, its share of the issued stands
+      ['admitted', 40, null, 0.4],
       ['attendedEnough', 30, 0.75, 0.3],
       ['assessed', 20, 0.6667, 0.2],
       ['passed', 10, 0.5, 0.1],
       ['paid', 5, 0.5, 0.05],
     ]);
+  });
+  it('more admissions than registrations (desk admissions) never read as a conversion above 100 %', () => {
+    const f = funnelOf(metricsOf(sums({ issued: { n: 158 }, registered: { n: 1 }, admitted: { n: 9 }, attendedEnough: { n: 5 } })));
+    expect(f.map((s) => [s.stage, s.rateFromPrevious])).toEqual([
+      ['issued', null],
+      ['registered', 0.0063],
+      ['admitted', null],
+      ['attendedEnough', 0.5556],
+      ['assessed', 0],
+      ['passed', null],
+      ['paid', null],
+    ]);
+    expect(f[2]!.rateFromIssued).toBe(0.057);
   });
   it('an empty stage gives null rates after it, never a division by zero', () => {
     const f = funnelOf(metricsOf(sums({ issued: { n: 10 } })));

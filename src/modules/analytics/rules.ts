@@ -76,6 +76,13 @@ export interface FunnelStage {
   rateFromIssued: number | null;
 }
 
+/**
+ * The stages whose count is not a part of the previous stage's: a provider admits at its desk (核验录取) without
+ * an online registration (报名), so 录取 over 报名 is no conversion (it read 900 % in the demo world) — its rate
+ * from the previous stage is null; its share of the vouchers issued stands.
+ */
+export const FUNNEL_NOT_FROM_PREVIOUS: readonly FunnelStageName[] = ['admitted'];
+
 /** issued → registered → admitted → ≥ threshold attendance → assessed → passed → paid, with conversion rates. */
 export function funnelOf(m: Metrics): FunnelStage[] {
   const counts: Record<FunnelStageName, number> = {
@@ -90,7 +97,7 @@ export function funnelOf(m: Metrics): FunnelStage[] {
   return FUNNEL_STAGES.map((stage, i) => ({
     stage,
     count: counts[stage],
-    rateFromPrevious: i === 0 ? null : ratio(counts[stage], counts[FUNNEL_STAGES[i - 1]!]),
+    rateFromPrevious: i === 0 || FUNNEL_NOT_FROM_PREVIOUS.includes(stage) ? null : ratio(counts[stage], counts[FUNNEL_STAGES[i - 1]!]),
     rateFromIssued: i === 0 ? null : ratio(counts[stage], counts.issued),
   }));
 }

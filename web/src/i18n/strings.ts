@@ -1351,6 +1351,10 @@ export const strings: Record<string, [string, string]> = {
   'stats.stage': ['环节', 'Stage'],
   'stats.count': ['人数', 'Count'],
   'stats.rateFromPrevious': ['环节转化率', 'From previous stage'],
+  'stats.funnelNote': [
+    '机构可现场核验录取，录取不以网上报名为前提，故“录取”不计环节转化率，只计占发券比例。',
+    'Providers admit at their desk without an online registration, so admissions have no rate from the previous stage, only their share of the vouchers issued.',
+  ],
   'stats.rateFromIssued': ['累计转化率', 'From issued'],
   'stats.total': ['合计', 'Total'],
   'stats.rank': ['名次', 'Rank'],

@@ -178,6 +178,9 @@ export function FunnelView({ data }: { data: Funnel }) {
           { title: t('stats.rateFromIssued'), dataIndex: 'rateFromIssued', align: 'right', render: pct },
         ]}
       />
+      <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: '0.75rem' }} data-testid="funnel-note">
+        {t('stats.funnelNote')}
+      </Typography.Paragraph>
     </>
   );
 }
