@@ -259,6 +259,12 @@ describe('the whole story', () => {
     await maker.locator('.ant-modal-footer .ant-btn-primary').click();
     await maker.locator('.ant-drawer').getByText('您是制单人').waitFor();
     await shot(maker, 'finance-batch-maker');
+    // the payment lines' headers each stay on one line, also beside an enterprise's long name
+    const payments = maker.locator('.ant-drawer').getByTestId('batch-payments');
+    await payments.locator('.ant-table-row').first().waitFor();
+    // a small table's one-line header is ~40 px; squeezed to a character per line it was 90 px and more
+    const headerHeight = await payments.locator('thead').evaluate((el) => el.getBoundingClientRect().height);
+    expect(headerHeight).toBeLessThan(50);
     const list = await apiCall<{ items: Array<{ id: string; paymentCount: number }> }>(maker, 'GET', '/api/v1/subsidy/batches');
     const batch = list.body.items[0]!;
     expect(batch.paymentCount).toBeGreaterThanOrEqual(1);

@@ -1,6 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
 import { ModalForm, ProFormDigit, ProFormSelect, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { Alert, App, Button, Card, Descriptions, Drawer, Input, Popconfirm, Radio, Space, Statistic, Table, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Drawer,
+  Input,
+  Popconfirm,
+  Radio,
+  Space,
+  Statistic,
+  Table,
+  Typography,
+  Upload,
+  type TableColumnsType,
+} from 'antd';
 import { CheckOutlined, DownloadOutlined, FileDoneOutlined, PlusOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { client, download, idempotent, ok, upload, type ResponseOf, type Schemas } from '../../lib/api';
@@ -419,7 +435,7 @@ function PaymentsTable({ batch }: { batch: BatchDetail }) {
       rowKey="endToEndId"
       loading={loading}
       dataSource={page.items}
-      scroll={{ x: 640 }}
+      scroll={{ x: 'max-content' }}
       data-testid="batch-payments"
       pagination={{ current, pageSize: PAGE, total: page.total, showSizeChanger: false, onChange: (n) => void load(n, q) }}
       title={() => (
@@ -436,12 +452,23 @@ function PaymentsTable({ batch }: { batch: BatchDetail }) {
           />
         </Space>
       )}
-      columns={[
+      // headers on one line; an enterprise's or provider's long name wraps in its own column (it squeezed the
+      // other headers to one character per line), the kind of payee under it
+      columns={paymentColumns([
         {
           title: t('batch.payeeName'),
           dataIndex: 'payeeNameMasked',
-          onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
-          render: (v: string, r) => (r.payeeKind === 'person' ? v : `${v}（${t(`payee.${r.payeeKind}`)}）`),
+          width: 180,
+          render: (v: string, r) =>
+            r.payeeKind === 'person' ? (
+              v
+            ) : (
+              <span>
+                {v}
+                <br />
+                <Typography.Text type="secondary">{t(`payee.${r.payeeKind}`)}</Typography.Text>
+              </span>
+            ),
         },
         {
           title: t('batch.account'),
@@ -452,8 +479,21 @@ function PaymentsTable({ batch }: { batch: BatchDetail }) {
         { title: t('batch.programme'), dataIndex: 'programmeName', render: (v: string | null) => v ?? '—' },
         { title: t('common.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => fen(v) },
         { title: t('batch.paymentStatus'), dataIndex: 'status', render: (v: string) => t(`batch.pstate.${v}`, { defaultValue: v }) },
-        { title: t('batch.claimNumber'), dataIndex: 'claimNumber', render: (v: string) => <Typography.Text type="secondary">{v}</Typography.Text> },
-      ]}
+        {
+          title: t('batch.claimNumber'),
+          dataIndex: 'claimNumber',
+          render: (v: string) => (
+            <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+              {v}
+            </Typography.Text>
+          ),
+        },
+      ])}
     />
   );
+}
+
+/** The payment lines' columns with their headers kept on one line. */
+function paymentColumns(cols: TableColumnsType<BatchPayment>): TableColumnsType<BatchPayment> {
+  return cols.map((c) => ({ ...c, onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }) }));
 }
