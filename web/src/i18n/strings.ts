@@ -464,6 +464,7 @@ export const strings: Record<string, [string, string]> = {
   'menu.batches': ['代发批次', 'Disbursement batches'],
   'claim.number': ['申请编号', 'Claim'],
   'claim.payee': ['收款方', 'Payee'],
+  'claim.submittedAt': ['提交时间', 'Submitted'],
   'class.claims': ['补贴申请', 'Subsidy claims'],
   'class.claimsHint': [
     '学员考核合格后自动生成补贴申请；经审核、公示期满后由财政代发。',

@@ -90,6 +90,13 @@ export function ClaimsPage() {
       fieldProps: { options: STATES.map((s) => ({ value: s, label: t(`status.${s}`) })) },
       render: (_, r) => <StatusTag status={r.status} />,
     },
+    // when it came in: the officer works the queue oldest first and sees how long one has waited
+    {
+      title: t('claim.submittedAt'),
+      dataIndex: 'createdAt',
+      search: false,
+      render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{dateTime(r.createdAt)}</span>,
+    },
     {
       title: t('claim.failed'),
       search: false,
