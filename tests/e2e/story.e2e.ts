@@ -265,6 +265,10 @@ describe('the whole story', () => {
     // a small table's one-line header is ~40 px; squeezed to a character per line it was 90 px and more
     const headerHeight = await payments.locator('thead').evaluate((el) => el.getBoundingClientRect().height);
     expect(headerHeight).toBeLessThan(50);
+    // and the amount is in view beside the payee, without scrolling the table sideways
+    const amountCell = payments.locator('.ant-table-row').first().locator('td', { hasText: '¥' }).first();
+    const [cellBox, drawerBox] = [await amountCell.boundingBox(), await maker.locator('.ant-drawer-content').boundingBox()];
+    expect(cellBox!.x + cellBox!.width).toBeLessThanOrEqual(drawerBox!.x + drawerBox!.width);
     const list = await apiCall<{ items: Array<{ id: string; paymentCount: number }> }>(maker, 'GET', '/api/v1/subsidy/batches');
     const batch = list.body.items[0]!;
     expect(batch.paymentCount).toBeGreaterThanOrEqual(1);

@@ -470,15 +470,20 @@ function PaymentsTable({ batch }: { batch: BatchDetail }) {
               </span>
             ),
         },
+        // the amount beside the payee, in view without scrolling the drawer; a long branch name wraps in its column
+        { title: t('common.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => <span style={{ whiteSpace: 'nowrap' }}>{fen(v)}</span> },
         {
           title: t('batch.account'),
           dataIndex: 'accountMasked',
           render: (v: string) => <Typography.Text style={{ whiteSpace: 'nowrap' }}>{v}</Typography.Text>,
         },
-        { title: t('batch.bank'), dataIndex: 'bankName', render: (v: string | null) => v ?? '—' },
-        { title: t('batch.programme'), dataIndex: 'programmeName', render: (v: string | null) => v ?? '—' },
-        { title: t('common.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => fen(v) },
-        { title: t('batch.paymentStatus'), dataIndex: 'status', render: (v: string) => t(`batch.pstate.${v}`, { defaultValue: v }) },
+        { title: t('batch.bank'), dataIndex: 'bankName', width: 130, render: (v: string | null) => v ?? '—' },
+        { title: t('batch.programme'), dataIndex: 'programmeName', width: 120, render: (v: string | null) => v ?? '—' },
+        {
+          title: t('batch.paymentStatus'),
+          dataIndex: 'status',
+          render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{t(`batch.pstate.${v}`, { defaultValue: v })}</span>,
+        },
         {
           title: t('batch.claimNumber'),
           dataIndex: 'claimNumber',
