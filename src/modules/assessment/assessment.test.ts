@@ -4,7 +4,9 @@ import { adminActor, addDays, businessDate, makeTrainees, makeWorld, openClass, 
 import * as catalog from '../catalog/service.js';
 import { SYSTEM } from '../audit/service.js';
 import { createSession } from '../identity/sessions.js';
+import { maskName } from '../../lib/identifiers.js';
 import * as orgs from '../orgs/service.js';
+import * as persons from '../persons/service.js';
 import { syntheticUscc } from '../orgs/synthetic.js';
 import * as training from '../training/service.js';
 import { OCC } from '../../test/factories/index.js';
@@ -118,6 +120,10 @@ describe('assessment routes', () => {
     expect(r.statusCode).toBe(201);
     const body = r.json();
     expect(body.claimId).toBeTruthy();
+    // the answer names the candidate, masked (考生), never in full
+    const name = (await persons.getPerson(t.db, tr.personId))!.name;
+    expect(body.candidateNameMasked).toBe(maskName(name));
+    expect(r.body).not.toContain(name);
     expect((await vouchers.getVoucher(t.db, tr.voucherId))!.status).toBe('assessed');
     const claim = await t.call('GET', `/api/v1/subsidy/claims/${body.claimId}`, { as: 'city_admin' });
     expect(claim.statusCode).toBe(200);
@@ -206,6 +212,25 @@ describe('assessment routes', () => {
       expect(ok.json().holderNameMasked).not.toBe(name);
       expect(ok.json().level).toBe(4);
     }
+  });
+
+  it('each result names its candidate, masked (考生) in the list, never the full name; another body lists none of them', async () => {
+    const names = await Promise.all([0, 1, 2].map(async (i) => (await persons.getPerson(t.db, trainees[i]!.personId))!.name));
+    const list = await t.call('GET', '/api/v1/assessment/results?limit=50', { as: 'assessor' });
+    expect(list.statusCode).toBe(200);
+    const items: Array<{ voucherId: string; candidateNameMasked: string | null }> = list.json().items;
+    for (const [i, name] of names.entries()) {
+      const item = items.find((x) => x.voucherId === trainees[i]!.voucherId);
+      expect(item?.candidateNameMasked).toBe(maskName(name));
+      expect(item?.candidateNameMasked).not.toBe(name);
+      expect(list.body).not.toContain(name);
+    }
+    // another assessment body's list holds none of this body's results (its scope is unchanged)
+    const other = await t.call('GET', '/api/v1/assessment/results?limit=500', { headers: as2() });
+    expect(other.statusCode).toBe(200);
+    const theirs: Array<{ voucherId: string }> = other.json().items;
+    expect(theirs.filter((x) => trainees.some((y) => y.voucherId === x.voucherId))).toEqual([]);
+    for (const n of names) expect(other.body).not.toContain(n);
   });
 });
 

@@ -6,11 +6,13 @@
 import type { Db, Queryable, Tx } from '../../db/index.js';
 import { now as clockNow } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
+import { maskName } from '../../lib/identifiers.js';
 import { businessDate } from '../../lib/time.js';
 import * as analytics from '../analytics/index.js';
 import * as audit from '../audit/index.js';
 import * as messages from '../messages/index.js';
 import * as catalog from '../catalog/index.js';
+import * as persons from '../persons/index.js';
 import type { Actor } from '../identity/index.js';
 import { readSheet, type SheetFormat } from '../../lib/sheet.js';
 import * as subsidy from '../subsidy/index.js';
@@ -32,6 +34,12 @@ type Admission = NonNullable<Awaited<ReturnType<typeof training.getAdmission>>>;
 type LevelChange = { classLevel: number; reason: string } | null;
 
 const notInScope = (field: string): AppError => new AppError('NOT_FOUND', 'voucher not found among the classes assigned to this assessment body', field);
+
+/** The candidate's name as a clerk cross-checks it (考生): masked, read through the persons service, as the certificates' holder. */
+async function candidateNameMasked(q: Queryable, personId: string): Promise<string | null> {
+  const p = await persons.getPerson(q, personId);
+  return p ? maskName(p.name) : null;
+}
 
 /** The input's problems (the assessment date against today's Shanghai date), the first one as the error. */
 function assertValid(input: ResultInput, now: Date): void {
@@ -158,13 +166,14 @@ export async function recordResult(actor: Actor, tx: Tx, input: ResultInput, now
   const { level, levelChange } = await levelOf(tx, input, v, cls);
   await assertCertificateFree(tx, input);
   const r = await insertResult(tx, { actor, orgId: org.id, v, cls, input, level, levelChange });
+  const named = { voucherNumber: v.number, candidateNameMasked: await candidateNameMasked(tx, v.personId) };
   if (!input.passed) {
     await failRecordedVoucherClosed(tx, actor, v.id);
-    return presentResult(r, { voucherNumber: v.number, claimStatus: null });
+    return presentResult(r, { ...named, claimStatus: null });
   }
   const pass = { result: r, voucherId: v.id, level, levelChange, assessedOn: input.assessedOn, cls, admissionProviderId: admission.providerId };
   const { result, claimStatus, claimNumber } = await passRecordedClaimCreated(tx, actor, pass, now);
-  return presentResult(result, { voucherNumber: v.number, claimStatus, claimNumber });
+  return presentResult(result, { ...named, claimStatus, claimNumber });
 }
 
 /** A sheet of results: every good row is recorded (one transaction each), every bad row reported by row and field. */
@@ -235,12 +244,15 @@ export async function listResults(
     q,
     rows.flatMap((r) => (r.claim_id ? [r.claim_id] : [])),
   );
+  // each result names its candidate, masked (the persons service's reads of one page are coalesced into one query)
+  const names = await Promise.all(rows.map((r) => candidateNameMasked(q, r.person_id)));
   const items: ResultView[] = [];
-  for (const r of rows) {
+  for (const [i, r] of rows.entries()) {
     const c = r.claim_id ? claims.get(r.claim_id) : undefined;
     items.push(
       presentResult(r, {
         voucherNumber: (await vouchers.getVoucher(q, r.voucher_id))?.number ?? null,
+        candidateNameMasked: names[i] ?? null,
         claimNumber: c?.number ?? null,
         claimStatus: c?.status ?? null,
       }),

@@ -23,11 +23,12 @@ export interface ResultRow {
 
 export const presentResult = (
   r: ResultRow,
-  extra: { voucherNumber?: string | null; claimStatus?: string | null; claimNumber?: string | null } = {},
+  extra: { voucherNumber?: string | null; candidateNameMasked?: string | null; claimStatus?: string | null; claimNumber?: string | null } = {},
 ): ResultView => ({
   id: r.id,
   voucherId: r.voucher_id,
   voucherNumber: extra.voucherNumber ?? null,
+  candidateNameMasked: extra.candidateNameMasked ?? null,
   classId: r.class_id,
   passed: r.passed,
   score: r.score === null ? null : Number(r.score),

@@ -33,6 +33,7 @@ export const ResultViewSchema = z
     id: z.string(),
     voucherId: z.string(),
     voucherNumber: z.string().nullable(),
+    candidateNameMasked: z.string().nullable().describe('the candidate (考生), masked by the persons service; null when the person is unknown'),
     classId: z.string().nullable(),
     passed: z.boolean(),
     score: z.number().nullable(),

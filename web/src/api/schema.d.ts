@@ -3893,6 +3893,8 @@ export interface components {
       id: string;
       voucherId: string;
       voucherNumber: string | null;
+      /** @description the candidate (考生), masked by the persons service; null when the person is unknown */
+      candidateNameMasked: string | null;
       classId: string | null;
       passed: boolean;
       score: number | null;
@@ -5269,6 +5271,8 @@ export interface components {
       id: string;
       voucherId: string;
       voucherNumber: string | null;
+      /** @description the candidate (考生), masked by the persons service; null when the person is unknown */
+      candidateNameMasked: string | null;
       classId: string | null;
       passed: boolean;
       score: number | null;

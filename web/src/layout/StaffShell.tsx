@@ -46,6 +46,8 @@ export function StaffShell({ path }: { path: string }) {
       breakpoint="md"
       defaultCollapsed={typeof window !== 'undefined' && window.innerWidth < 768}
       location={{ pathname: menuPath ?? path }}
+      // the page's own item only: ProLayout's prefix match also lit 证书查询 (/certificates) on 证书库 (/certificates/registry)
+      selectedKeys={menuPath ? [menuPath] : undefined}
       route={{ path: '/', routes: menu }}
       menuDataRender={() => menu}
       menuItemRender={(item, dom) => (

@@ -6,7 +6,7 @@ export type District = ItemOf<'/api/v1/districts'>;
 export type Programme = ItemOf<'/api/v1/programmes'>;
 
 const cache = new Map<string, Promise<unknown>>();
-function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+export function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
   if (!cache.has(key))
     cache.set(
       key,

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, client, getList, ok, type ItemOf, type Schemas } from '../../lib/api';
 import { districtName, useDistricts } from '../../lib/data';
 import { date, dateTime } from '../../lib/format';
+import { OccupationLabel, useOccupationNames } from '../../lib/occupation';
 import { navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { formQuery, useTableRequest } from '../../lib/table';
@@ -84,13 +85,14 @@ export function AssignmentsPage() {
   const classes = useAssignableClasses(reloadKey);
   const { bodies, liveByClass } = useAssessmentBodies(reloadKey);
 
+  const occupationNames = useOccupationNames(classes.map((c) => c.occupationCode));
   const classOptions = useMemo(
     () =>
       classes.map((c) => ({
         value: c.id,
-        label: `${c.name} · ${c.occupationCode} ${t(`level.${c.level}`)} · ${c.startDate}～${c.endDate}${me.role === 'city_admin' ? ` · ${districtName(districts, c.districtCode)}` : ''}`,
+        label: `${c.name} · ${occupationNames.get(c.occupationCode) ?? c.occupationCode} ${t(`level.${c.level}`)} · ${c.startDate}～${c.endDate}${me.role === 'city_admin' ? ` · ${districtName(districts, c.districtCode)}` : ''}`,
       })),
-    [classes, districts, me.role, t],
+    [classes, districts, me.role, occupationNames, t],
   );
   // in the dialog a class that has a live assignment names its body (assigning it again is refused)
   const assignOptions = useMemo(
@@ -114,11 +116,11 @@ export function AssignmentsPage() {
       render: (_, r) => (
         <Space direction="vertical" size={0}>
           <a onClick={() => navigate(`/classes/${r.classId}`)} data-testid="assignment-class">
-            {r.className ?? r.classId}
+            {r.className ?? '—'}
           </a>
           {r.occupationCode && (
             <Typography.Text type="secondary">
-              {r.occupationCode} · {r.level !== null ? t(`level.${r.level}`) : ''}
+              <OccupationLabel code={r.occupationCode} /> · {r.level !== null ? t(`level.${r.level}`) : ''}
             </Typography.Text>
           )}
         </Space>

@@ -11,7 +11,7 @@ import {
   type ProColumns,
   type ProFormInstance,
 } from '@ant-design/pro-components';
-import { Alert, App, Button, Card, Modal, Select, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Modal, Select, Space, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
@@ -22,7 +22,7 @@ import { date, toCsv } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { StatusTag } from '../../lib/ui';
 import type { Assignment } from './Assignments';
-import { OccupationLabel } from '../../lib/occupation';
+import { OccupationLabel, useOccupationNames } from '../../lib/occupation';
 
 type Result = Schemas['AssessmentResult'];
 type ImportReport = ResponseOf<'/api/v1/assessment/results/import', 'post'>;
@@ -46,13 +46,26 @@ export function ResultsPage() {
   const isAssessor = me.role === 'assessor';
   const assigned = useAssignedClasses(isAssessor);
   const classById = useMemo(() => new Map((assigned ?? []).map((a) => [a.classId, a])), [assigned]);
-  const classOptions = (assigned ?? []).map((a) => ({ value: a.classId, label: classLabel(a, t) }));
+  const occupationNames = useOccupationNames((assigned ?? []).map((a) => a.occupationCode));
+  const classOptions = (assigned ?? []).map((a) => ({ value: a.classId, label: classLabel(a, t, occupationNames) }));
   const openEntry = (classId?: string) => {
-    setEntryClass(classId);
+    // with one class assigned, that is the class (and its level) the result is entered for
+    setEntryClass(classId ?? (assigned?.length === 1 ? assigned[0]!.classId : undefined));
     setOpen(true);
   };
 
   const columns: ProColumns<Result>[] = [
+    // a clerk cross-checks people by name: the candidate's name (masked by the server) first, then the voucher
+    {
+      title: t('result.candidate'),
+      dataIndex: 'candidateNameMasked',
+      width: 80,
+      render: (_, r) => (
+        <span data-testid="result-candidate" style={{ whiteSpace: 'nowrap' }}>
+          {r.candidateNameMasked ?? '—'}
+        </span>
+      ),
+    },
     { title: t('voucher.number'), dataIndex: 'voucherNumber' },
     {
       title: t('result.class'),
@@ -69,14 +82,29 @@ export function ResultsPage() {
         </>
       ),
     },
-    { title: t('result.outcome'), dataIndex: 'passed', render: (_, r) => <StatusTag status={r.passed ? 'pass' : 'fail'} /> },
-    { title: t('result.score'), dataIndex: 'score', render: (_, r) => r.score ?? '—' },
+    { title: t('result.outcome'), dataIndex: 'passed', width: 96, render: (_, r) => <StatusTag status={r.passed ? 'pass' : 'fail'} /> },
+    { title: t('result.score'), dataIndex: 'score', width: 64, render: (_, r) => r.score ?? '—' },
     {
       title: t('result.certificate'),
       dataIndex: 'certificateNumber',
-      render: (_, r) => (r.certificateNumber ? `${r.certificateNumber} (${t(`cert.${r.certificateType}`)})` : '—'),
+      // the number, and its type beneath in a lighter tone (the columns fit a desktop screen without scrolling)
+      render: (_, r) =>
+        r.certificateNumber ? (
+          <Space direction="vertical" size={0}>
+            <span style={{ whiteSpace: 'nowrap' }}>{r.certificateNumber}</span>
+            <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
+              {t(`cert.${r.certificateType}`)}
+            </Typography.Text>
+          </Space>
+        ) : (
+          '—'
+        ),
     },
-    { title: t('result.assessedOn'), dataIndex: 'assessedOn', render: (_, r) => date(r.assessedOn) },
+    {
+      title: t('result.assessedOn'),
+      dataIndex: 'assessedOn',
+      render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{date(r.assessedOn)}</span>,
+    },
     {
       title: t('result.claim'),
       dataIndex: 'claimStatus',
@@ -95,19 +123,10 @@ export function ResultsPage() {
   const template = () =>
     saveBlob(
       toCsv(
-        [
-          '券号 voucherNumber',
-          '结果 passed',
-          '成绩 score',
-          '等级 level',
-          '等级变更原因 levelChangeReason',
-          '证书编号 certificateNumber',
-          '证书类型 certificateType',
-          '考核日期 assessedOn',
-        ],
+        ['券号', '结果', '成绩', '等级', '等级变更原因', '证书编号', '证书类型', '考核日期'],
         [['SV…', '合格', 85, 4, '', 'ZS-2026-000001', '职业技能等级证书', today()]],
       ),
-      'assessment-results-template.csv',
+      '考核结果导入模板.csv',
     );
   const upload = async (file: File) => {
     try {
@@ -139,6 +158,7 @@ export function ResultsPage() {
         pagination={{ defaultPageSize: 20 }}
         request={request}
         params={{ classId: classFilter }}
+        locale={{ emptyText: <span data-testid="results-empty">{t(isAssessor ? 'result.emptyAssessor' : 'result.empty')}</span> }}
         toolBarRender={() =>
           isAssessor
             ? [
@@ -234,7 +254,7 @@ export function ResultsPage() {
             );
             // the voucher's admission decides the class: say so when it is another assigned class than the one picked
             if (v.classId && saved.classId && saved.classId !== v.classId)
-              message.warning(t('result.otherClass', { name: classById.get(saved.classId)?.className ?? saved.classId }));
+              message.warning(t('result.otherClass', { name: classById.get(saved.classId)?.className ?? '—' }));
             else message.success(t('common.saved'));
             ref.current?.reload();
             return true;
@@ -279,7 +299,7 @@ export function ResultsPage() {
           name="level"
           label={t('common.level')}
           extra={t('result.levelChangeHint')}
-          fieldProps={{ allowClear: true }}
+          fieldProps={{ id: 'result-level', allowClear: true }}
           options={[5, 4, 3, 2, 1, 0].map((l) => ({ value: l, label: t(`level.${l}`) }))}
         />
         <ProFormText name="levelChangeReason" label={t('result.levelChangeReason')} fieldProps={{ id: 'result-level-reason', maxLength: 500 }} />
@@ -314,8 +334,9 @@ export function ResultsPage() {
                 dataSource={report.errors}
                 pagination={{ pageSize: 10 }}
                 columns={[
-                  { title: t('common.field'), dataIndex: 'field', width: 160 },
-                  { title: t('common.reason'), render: (_, r) => (i18n.exists(`error.${r.code}`) ? `${t(`error.${r.code}`)} ${r.message}` : r.message) },
+                  { title: t('registry.row'), width: 64, render: (_, r) => r.field.split('.')[1] ?? '—' },
+                  { title: t('common.field'), width: 140, render: (_, r) => importFieldLabel(r.field, t, (k) => i18n.exists(k)) },
+                  { title: t('common.reason'), render: (_, r) => importReason(r, t, (k) => i18n.exists(k)) },
                 ]}
               />
             )}
@@ -328,8 +349,24 @@ export function ResultsPage() {
 
 type T = (key: string, opts?: Record<string, unknown>) => string;
 
-const classLabel = (a: Assignment, t: T): string =>
-  `${a.className ?? a.classId}${a.occupationCode ? ` · ${a.occupationCode} ${a.level !== null ? t(`level.${a.level}`) : ''}` : ''}`;
+/** A class as the clerk reads it in a select: its name, the occupation's name and the level (no codes, no ids). */
+const classLabel = (a: Assignment, t: T, occupationNames: Map<string, string>): string =>
+  [a.className ?? '—', a.occupationCode ? (occupationNames.get(a.occupationCode) ?? a.occupationCode) : null, a.level !== null ? t(`level.${a.level}`) : null]
+    .filter(Boolean)
+    .join(' · ');
+
+/** Why a row was refused, in the clerk's words: what the column needs (a check of the input), else the error's text. */
+const importReason = (e: { field: string; code: string }, t: T, exists: (key: string) => boolean): string => {
+  const name = e.field.split('.')[2] ?? 'row';
+  if (e.code === 'VALIDATION_FAILED' && exists(`result.importHint.${name}`)) return t(`result.importHint.${name}`);
+  return exists(`error.${e.code}`) ? t(`error.${e.code}`) : t('error.VALIDATION_FAILED');
+};
+
+/** An import report's field (`rows.<line>.<field>`) named as the sheet's column is. */
+const importFieldLabel = (field: string, t: T, exists: (key: string) => boolean): string => {
+  const name = field.split('.')[2] ?? 'row';
+  return exists(`result.field.${name}`) ? t(`result.field.${name}`) : t('result.field.row');
+};
 
 /** The classes assigned to the assessor's body now (null until loaded). */
 function useAssignedClasses(enabled: boolean): Assignment[] | null {
@@ -367,7 +404,7 @@ function AssignedClasses({ items, onRecord, onShow }: { items: Assignment[]; onR
           dataSource={items}
           pagination={{ pageSize: 5, hideOnSinglePage: true }}
           columns={[
-            { title: t('result.class'), dataIndex: 'className', render: (_, a) => <span data-testid="assigned-class">{a.className ?? a.classId}</span> },
+            { title: t('result.class'), dataIndex: 'className', render: (_, a) => <span data-testid="assigned-class">{a.className ?? '—'}</span> },
             {
               title: t('common.occupation'),
               render: (_, a) =>
