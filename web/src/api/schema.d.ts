@@ -4686,6 +4686,10 @@ export interface components {
       hospitalName: string | null;
       plannedDays: number | null;
       admittedAt: string | null;
+      /** @description the admission day (Asia/Shanghai) */
+      admittedOn: string | null;
+      /** @description days in hospital so far, the admission day counted (to the discharge day once discharged) */
+      stayDays: number | null;
       plannedLastDay: string | null;
       dischargedAt: string | null;
       /** @enum {string|null} */
@@ -4753,6 +4757,10 @@ export interface components {
       hospitalName: string | null;
       plannedDays: number | null;
       admittedAt: string | null;
+      /** @description the admission day (Asia/Shanghai) */
+      admittedOn: string | null;
+      /** @description days in hospital so far, the admission day counted (to the discharge day once discharged) */
+      stayDays: number | null;
       plannedLastDay: string | null;
       dischargedAt: string | null;
       /** @enum {string|null} */
@@ -4772,7 +4780,22 @@ export interface components {
     };
     RehabCaseReviewInput: {
       case: components['schemas']['RehabCaseInput'];
+      /** @description judged on the day the application was submitted (asOf) */
       eligibility: components['schemas']['RehabEligibilityInput'];
+      recognition: {
+        decisionNumber: string;
+        /** @enum {string} */
+        kind: 'recognised' | 'deemed';
+        /** @enum {string} */
+        status: 'final' | 'under_review';
+        injuryDate: string;
+        /** @description the day the injury was recognised */
+        decisionDate: string;
+        diagnosis: string;
+        leaveStart: string;
+        /** @description the paid injury-leave period’s last day, extensions included */
+        leaveEnd: string;
+      };
       hospitals: {
         hospitalId: string;
         name: string;
@@ -4780,6 +4803,8 @@ export interface components {
         beds: number;
         freeBeds: number;
         takesCondition: boolean;
+        /** @description the conditions the hospital takes (its rehabilitation specialities) */
+        conditions: string[];
         distanceKm: number;
         preferenceRank: number | null;
         preferenceReason: string | null;
@@ -6062,6 +6087,10 @@ export interface components {
       hospitalName: string | null;
       plannedDays: number | null;
       admittedAt: string | null;
+      /** @description the admission day (Asia/Shanghai) */
+      admittedOn: string | null;
+      /** @description days in hospital so far, the admission day counted (to the discharge day once discharged) */
+      stayDays: number | null;
       plannedLastDay: string | null;
       dischargedAt: string | null;
       /** @enum {string|null} */
@@ -6129,6 +6158,10 @@ export interface components {
       hospitalName: string | null;
       plannedDays: number | null;
       admittedAt: string | null;
+      /** @description the admission day (Asia/Shanghai) */
+      admittedOn: string | null;
+      /** @description days in hospital so far, the admission day counted (to the discharge day once discharged) */
+      stayDays: number | null;
       plannedLastDay: string | null;
       dischargedAt: string | null;
       /** @enum {string|null} */
@@ -6148,7 +6181,22 @@ export interface components {
     };
     RehabCaseReview: {
       case: components['schemas']['RehabCase'];
+      /** @description judged on the day the application was submitted (asOf) */
       eligibility: components['schemas']['RehabEligibility'];
+      recognition: {
+        decisionNumber: string;
+        /** @enum {string} */
+        kind: 'recognised' | 'deemed';
+        /** @enum {string} */
+        status: 'final' | 'under_review';
+        injuryDate: string;
+        /** @description the day the injury was recognised */
+        decisionDate: string;
+        diagnosis: string;
+        leaveStart: string;
+        /** @description the paid injury-leave period’s last day, extensions included */
+        leaveEnd: string;
+      };
       hospitals: {
         hospitalId: string;
         name: string;
@@ -6156,6 +6204,8 @@ export interface components {
         beds: number;
         freeBeds: number;
         takesCondition: boolean;
+        /** @description the conditions the hospital takes (its rehabilitation specialities) */
+        conditions: string[];
         distanceKm: number;
         preferenceRank: number | null;
         preferenceReason: string | null;
