@@ -187,7 +187,8 @@ export function Decisions({ c }: { c: RehabCase }) {
 export function CaseFacts({ c, columns = 2 }: { c: RehabCase; columns?: number }) {
   const { t } = useTranslation();
   return (
-    <Descriptions column={columns} size="small" bordered={columns > 1}>
+    // on a phone a long label (治疗医院出具的病情摘要) wraps in its own narrow column, leaving the value the width
+    <Descriptions column={columns} size="small" bordered={columns > 1} styles={columns === 1 ? { label: { maxWidth: '7em' } } : undefined}>
       <Descriptions.Item label={t('rehab.case.status')}>
         <CaseStatusTag status={c.status} />
       </Descriptions.Item>
