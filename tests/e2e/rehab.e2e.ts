@@ -11,6 +11,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { smallTargets } from './axe';
 import { apiCall, launch, newPage, shot, signIn, signInWorker, type Session } from './helpers';
 import { freePort, startServer, type Server } from './server';
 
@@ -54,6 +55,15 @@ async function cleanZh(page: Page, what: string): Promise<string> {
   return text;
 }
 
+/** A phone screen: nothing wider than 390 px, every button a finger hits at least 44 × 44 px. */
+async function phoneFits(page: Page, what: string): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${what}: wider than the phone`).toBeLessThanOrEqual(390);
+  expect(await smallTargets(page), `${what}: touch targets under 44 px`).toEqual([]);
+}
+
+/** Today in Shanghai, YYYY-MM-DD. */
+const shanghaiToday = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
 async function staff(username: string): Promise<{ page: Page; errors: string[] }> {
   const { page, errors } = await newPage(s.browser, { baseURL: server.url });
   await signIn(page, username);
@@ -92,6 +102,7 @@ describe('work-injury rehabilitation (issue 18), worker → committee → hospit
       expect(await reason.innerText()).toContain(words);
       expect(await page.getByTestId('rehab-apply').count()).toBe(0);
       await cleanZh(page, `工伤康复 (${username})`);
+      await phoneFits(page, `工伤康复 (${username})`);
       await shot(page, `rehab-0-${username.replace('demo.', '')}-not-eligible`);
       expect(errors).toEqual([]);
       await ctx.close();
@@ -107,6 +118,7 @@ describe('work-injury rehabilitation (issue 18), worker → committee → hospit
     await page.getByTestId('rehab-recognition').first().waitFor();
     await page.getByTestId('rehab-eligible').first().waitFor();
     await cleanZh(page, '工伤康复');
+    await phoneFits(page, '工伤康复');
     await shot(page, 'rehab-1-worker-eligibility');
 
     await page.getByTestId('rehab-apply').first().click();
@@ -124,6 +136,7 @@ describe('work-injury rehabilitation (issue 18), worker → committee → hospit
     await dropdownsClosed(page);
     await page.locator('#rehab-pref-reason-1').fill('康复专科医院');
     await cleanZh(page, '申请住院康复');
+    await phoneFits(page, '申请住院康复');
     await shot(page, 'rehab-2-worker-apply-form');
     await page.getByTestId('rehab-apply-submit').click();
     await page.getByTestId('rehab-view-case').waitFor();
@@ -137,8 +150,8 @@ describe('work-injury rehabilitation (issue 18), worker → committee → hospit
     expect(await page.getByTestId('rehab-attachment').count()).toBe(1);
     expect(await page.getByTestId('rehab-status').first().getAttribute('data-status')).toBe('submitted');
     await cleanZh(page, '康复案件');
+    await phoneFits(page, '康复案件');
     await shot(page, 'rehab-4-worker-case');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(errors).toEqual([]);
     await ctx.close();
   });
@@ -154,6 +167,14 @@ describe('work-injury rehabilitation (issue 18), worker → committee → hospit
     const proposal = await page.getByTestId('rehab-proposal').innerText();
     expect(proposal).toContain('系统建议');
     expect(await page.locator('[data-testid=rehab-review-hospitals] tbody tr').count()).toBe(7);
+    // what the committee decides on: the injury, when it was recognised, the leave period, each hospital's speciality and beds
+    const recognition = await page.getByTestId('rehab-review-recognition').innerText();
+    for (const label of ['诊断', '受伤日期', '认定日期', '认定类型', '停工留薪期']) expect(recognition).toContain(label);
+    expect(await page.getByTestId('rehab-review-decision-date').innerText()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await page.getByTestId('rehab-hospital-speciality').count()).toBe(7);
+    expect((await page.getByTestId('rehab-hospital-speciality').allInnerTexts()).every((x) => x.trim() !== '')).toBe(true);
+    expect(await page.locator('[data-testid=rehab-review-hospitals] thead').innerText()).toContain('可收治病种');
+    expect(await page.getByTestId('rehab-review').innerText()).toContain('按提交申请之日核验');
     await page.locator('#rehab-decide-reason').fill('骨折术后功能障碍，符合住院康复条件；按本人第一意向安排。');
     await cleanZh(page, '审核与决定');
     await shot(page, 'rehab-5-committee-review');
@@ -170,12 +191,24 @@ describe('work-injury rehabilitation (issue 18), worker → committee → hospit
   });
 
   it('the hospital admits, records progress and discharges recommending retraining', async () => {
+    // another hospital's list is empty and says what will come and what to do
+    const other = await staff(`demo.hospital${((HOSPITALS.indexOf(hospital) + 1) % HOSPITALS.length) + 1}`);
+    await other.page.goto('/rehab/cases');
+    await other.page.getByTestId('rehab-cases-empty').waitFor();
+    expect(await other.page.getByTestId('rehab-cases-empty').innerText()).toContain('劳鉴委作出安排后在此显示');
+    await cleanZh(other.page, '医院：空列表');
+    await shot(other.page, 'rehab-7a-hospital-empty');
+    await other.page.context().close();
+
     const { page, errors } = await staff(`demo.hospital${HOSPITALS.indexOf(hospital) + 1}`);
     await page.goto('/rehab/cases');
     await page.getByTestId('rehab-case-link').first().waitFor();
     await page.goto(`/rehab/cases/${caseId}`);
     await page.getByTestId('rehab-admit').click();
     await expect.poll(async () => page.getByTestId('rehab-status').first().getAttribute('data-status')).toBe('admitted');
+    // the ward sees since when the patient stays and the days so far (Shanghai's day)
+    expect(await page.getByTestId('rehab-admitted-on').innerText()).toBe(shanghaiToday());
+    expect(await page.getByTestId('rehab-stay-days').innerText()).toBe('第 1 天');
     await page.getByTestId('rehab-progress').click();
     await page.locator('#reason').fill('膝关节屈曲已达 110 度，步态改善。');
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
@@ -220,11 +253,12 @@ describe('work-injury rehabilitation (issue 18), worker → committee → hospit
     await expect.poll(() => page.locator('[data-testid=rehab-event][data-kind=voucher_issued]').count()).toBe(1);
     const text = await cleanZh(page, '转岗培训券');
     expect(text).toContain('已出院');
+    await phoneFits(page, '转岗培训券');
     await shot(page, 'rehab-10-worker-voucher');
     await page.getByTestId('rehab-view-voucher').click();
     await page.getByTestId('show-qr').waitFor();
     await shot(page, 'rehab-11-worker-voucher-detail');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phoneFits(page, '培训券');
     expect(errors).toEqual([]);
     await ctx.close();
   });

@@ -26,7 +26,7 @@ import {
   type RecognitionRow,
   type TimelineEntry,
 } from './rows.js';
-import { checkEligibility, WITHDRAWABLE } from './rules.js';
+import { caseEligibility, checkEligibility, WITHDRAWABLE } from './rules.js';
 import type { TIMELINE_KINDS } from './schemas.js';
 
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
@@ -174,6 +174,16 @@ export async function moveCase(
 export async function confirm(actor: Actor, tx: Tx, id: string): Promise<CaseView> {
   const scope = scopeFor(actor, ['worker'], 'the worker confirms');
   const c = await loadCase(tx, scope, id, true);
+  if (c.status === 'awaiting_worker') {
+    // the worker's confirmation is the application's submission: judged on its day (rules.ts caseEligibility)
+    const r = (await tx.query<RecognitionRow>('SELECT * FROM rehab_recognitions WHERE id = $1', [c.recognition_id])).rows[0]!;
+    const reasons = caseEligibility(
+      { status: r.status, leaveStart: r.leave_start, leaveEnd: r.leave_end, extensions: r.leave_extensions, conditionCode: r.condition_code },
+      c.condition_code,
+      businessDate(clockNow()),
+    );
+    if (reasons.length) throw new AppError('REHAB_NOT_ELIGIBLE', reasons.map((x) => x.en).join(' '), 'recognitionId', { reasons });
+  }
   return caseView(tx, await moveCase(actor, tx, c, ['awaiting_worker'], { to: 'submitted', kind: 'confirmed', sets: 'submitted_at = $3' }));
 }
 
@@ -236,7 +246,8 @@ async function listItems(q: Queryable, rows: CaseRow[]): Promise<CaseListItem[]>
         ).rows.map((r) => [r.id, r.decision_number])
       : [],
   );
-  return rows.map((c) => toCaseListItem(c, book, numbers.get(c.recognition_id) ?? ''));
+  const today = businessDate(clockNow());
+  return rows.map((c) => toCaseListItem(c, book, numbers.get(c.recognition_id) ?? '', today));
 }
 
 /** The whole case: list item + decisions, attachments and timeline. */

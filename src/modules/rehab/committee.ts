@@ -17,7 +17,16 @@ import { haversineM } from '../training/index.js';
 import { caseView, loadCase, addEvent } from './cases.js';
 import { COMMITTEE, REVIEWERS, scopeFor } from './policy.js';
 import type { CaseRow, CaseView, DecisionRow } from './rows.js';
-import { checkEligibility, decisionNumber, proposePlacement, statusAfterDecision, type DecisionOutcome, type RefusalReason } from './rules.js';
+import {
+  caseEligibility,
+  decisionNumber,
+  leaveEnd,
+  placementBlockers,
+  proposePlacement,
+  statusAfterDecision,
+  type DecisionOutcome,
+  type RefusalReason,
+} from './rules.js';
 import type { ReviewSchema } from './schemas.js';
 import type { z } from 'zod';
 import type { RecognitionRow } from './rows.js';
@@ -51,18 +60,29 @@ export async function hospitalStates(q: Queryable): Promise<HospitalState[]> {
 
 export type Review = z.infer<typeof ReviewSchema>;
 
+const recognitionFacts = (r: RecognitionRow) => ({
+  status: r.status,
+  leaveStart: r.leave_start,
+  leaveEnd: r.leave_end,
+  extensions: r.leave_extensions,
+  conditionCode: r.condition_code,
+});
+
+/** A placement needs the application eligible on its submission day (rules.ts placementBlockers): REHAB_NOT_ELIGIBLE with every reason. */
+async function checkEligibleToPlace(tx: Tx, c: CaseRow, outcome: DecisionOutcome): Promise<void> {
+  if (outcome !== 'place') return;
+  const r = (await tx.query<RecognitionRow>('SELECT * FROM rehab_recognitions WHERE id = $1', [c.recognition_id])).rows[0]!;
+  const reasons = placementBlockers(outcome, recognitionFacts(r), c.condition_code, businessDate(c.submitted_at ?? clockNow()));
+  if (reasons.length) throw new AppError('REHAB_NOT_ELIGIBLE', reasons.map((x) => x.en).join(' '), 'outcome', { reasons });
+}
+
 /** The committee's view of one case. */
 export async function review(actor: Actor, q: Queryable, id: string): Promise<Review> {
   const c = await loadCase(q, scopeFor(actor, REVIEWERS, 'for the committee'), id);
   const r = (await q.query<RecognitionRow>('SELECT * FROM rehab_recognitions WHERE id = $1', [c.recognition_id])).rows[0]!;
-  const today = businessDate(clockNow());
-  // The case itself is the person's one open case (a unique index): eligibility looks past it.
-  const reasons = checkEligibility({
-    recognition: { status: r.status, leaveStart: r.leave_start, leaveEnd: r.leave_end, extensions: r.leave_extensions, conditionCode: r.condition_code },
-    conditionCode: c.condition_code,
-    openCase: false,
-    today,
-  });
+  // judged on the day the application was submitted (rules.ts caseEligibility): what the committee's placement checks
+  const asOf = c.submitted_at ? businessDate(c.submitted_at) : businessDate(clockNow());
+  const reasons = caseEligibility(recognitionFacts(r), c.condition_code, asOf);
   const home = { lat: Number(c.home_lat), lng: Number(c.home_lng) };
   const states = await hospitalStates(q);
   const prefIds = c.preferences.map((p) => p.hospitalId);
@@ -83,6 +103,7 @@ export async function review(actor: Actor, q: Queryable, id: string): Promise<Re
         beds: h.beds,
         freeBeds: h.freeBeds,
         takesCondition: options[i]!.takesCondition,
+        conditions: h.conditions,
         distanceKm: Math.round(options[i]!.distanceM / 100) / 10,
         preferenceRank: rank >= 0 ? rank + 1 : null,
         preferenceReason: rank >= 0 ? c.preferences[rank]!.reason : null,
@@ -91,7 +112,17 @@ export async function review(actor: Actor, q: Queryable, id: string): Promise<Re
     .sort((a, b) => a.distanceKm - b.distanceKm || a.name.localeCompare(b.name));
   return {
     case: await caseView(q, c),
-    eligibility: { eligible: reasons.length === 0, asOf: today, reasons },
+    eligibility: { eligible: reasons.length === 0, asOf, reasons },
+    recognition: {
+      decisionNumber: r.decision_number,
+      kind: r.kind,
+      status: r.status,
+      injuryDate: r.injury_date,
+      decisionDate: r.decision_date,
+      diagnosis: r.diagnosis,
+      leaveStart: r.leave_start,
+      leaveEnd: leaveEnd({ end: r.leave_end, extensions: r.leave_extensions }),
+    },
     hospitals,
     proposal: proposal ? { ...proposal, hospitalName: states.find((h) => h.id === proposal.hospitalId)!.name } : null,
   };
@@ -144,6 +175,7 @@ async function checkDecision(tx: Tx, c: CaseRow, d: DecisionInput): Promise<Deci
   if (superseding && (!d.supersedesDecisionId || d.supersedesDecisionId !== current?.id))
     throw new AppError('CONFLICT', `a decided case is re-decided by superseding its decision in force (${current?.number ?? '—'})`, 'supersedesDecisionId');
   if (d.outcome === 'place') await checkPlacement(tx, c, d, current);
+  await checkEligibleToPlace(tx, c, d.outcome);
   return current;
 }
 

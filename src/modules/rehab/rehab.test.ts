@@ -187,6 +187,24 @@ describe('application', () => {
     caseId = r.json().id;
     expect(r.json()).toMatchObject({ status: 'awaiting_worker', appliedBy: 'employer', homeAddress: home.homeAddress });
     expect((await t.call('POST', `/api/v1/rehab/cases/${caseId}/confirm`, { as: 'worker_b', body: {} })).statusCode).toBe(404);
+    // the worker's confirmation is the submission (便民问答: 在停工留薪期内): after the leave period it is refused, nothing written
+    const leave = (
+      await t.db.query<{ leave_end: string; leave_extensions: unknown }>('SELECT leave_end, leave_extensions FROM rehab_recognitions WHERE id = $1', [
+        recognitionId,
+      ])
+    ).rows[0]!;
+    await t.db.query(`UPDATE rehab_recognitions SET leave_end = $2, leave_extensions = '[]'::jsonb WHERE id = $1`, [recognitionId, addDays(today, -1)]);
+    const before = await rows();
+    const late = await t.call('POST', `/api/v1/rehab/cases/${caseId}/confirm`, { as: 'worker', body: {} });
+    expect(late.statusCode, late.body).toBe(409);
+    expect(late.json()).toMatchObject({ code: 'REHAB_NOT_ELIGIBLE' });
+    expect(late.json().reasons.map((x: { code: string }) => x.code)).toEqual(['OUTSIDE_LEAVE_PERIOD']);
+    expect(await rows()).toEqual(before);
+    await t.db.query('UPDATE rehab_recognitions SET leave_end = $2, leave_extensions = $3::jsonb WHERE id = $1', [
+      recognitionId,
+      leave.leave_end,
+      JSON.stringify(leave.leave_extensions),
+    ]);
     const c = await t.call('POST', `/api/v1/rehab/cases/${caseId}/confirm`, { as: 'worker', body: {} });
     expect(c.json()).toMatchObject({ status: 'submitted' });
     expect(c.json().submittedAt).not.toBeNull();
@@ -231,7 +249,21 @@ describe('committee', () => {
     expect(r.statusCode, r.body).toBe(200);
     const v = r.json();
     expect(v.eligibility.eligible).toBe(true);
+    // judged on the submission day; the committee sees the injury, when it was recognised and the leave period
+    expect(v.eligibility.asOf).toBe(businessDate(new Date(v.case.submittedAt)));
+    expect(v.recognition).toMatchObject({
+      kind: 'recognised',
+      status: 'final',
+      injuryDate: addDays(today, -20),
+      decisionDate: addDays(today, -5),
+      diagnosis: '右胫骨平台骨折',
+      leaveStart: addDays(today, -20),
+      // extensions included
+      leaveEnd: (await t.call('GET', `/api/v1/rehab/recognitions/${recognitionId}`, { as: 'committee' })).json().effectiveLeaveEnd,
+    });
     expect(v.hospitals).toHaveLength(7);
+    // each hospital's speciality: the conditions it takes
+    for (const h of v.hospitals) expect(h.takesCondition).toBe(h.conditions.includes('fracture'));
     // The first preference takes fractures and has a free bed: it is proposed.
     expect(v.proposal).toMatchObject({ hospitalId: v.case.preferences[0].hospitalId, basis: 'preference', preferenceRank: 1 });
     expect(v.hospitals.find((h: { preferenceRank: number | null }) => h.preferenceRank === 2).preferenceReason).toBe('骨科康复有名');
@@ -271,6 +303,16 @@ describe('committee', () => {
       });
       expect(x.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'hospitalId' });
     }
+    // a recognition reopened (复议或诉讼中) since the application: no placement, with the reason named
+    await t.db.query(`UPDATE rehab_recognitions SET status = 'under_review' WHERE id = $1`, [recognitionId]);
+    const reopened = await t.call('POST', `/api/v1/rehab/cases/${caseId}/decisions`, {
+      as: 'committee',
+      body: { outcome: 'place', reason: '安排', hospitalId: eighth.id, plannedDays: 30 },
+    });
+    expect(reopened.statusCode, reopened.body).toBe(409);
+    expect(reopened.json()).toMatchObject({ code: 'REHAB_NOT_ELIGIBLE', field: 'outcome' });
+    expect(reopened.json().reasons.map((x: { code: string }) => x.code)).toEqual(['RECOGNITION_NOT_FINAL']);
+    await t.db.query(`UPDATE rehab_recognitions SET status = 'final' WHERE id = $1`, [recognitionId]);
     // The refusals wrote nothing: only the resubmission's event and audit entry are new.
     expect(await rows()).toEqual({ ...before, events: before.events + 1, audit: before.audit + 1 });
     const p = await t.call('POST', `/api/v1/rehab/cases/${caseId}/decisions`, {
@@ -346,7 +388,7 @@ describe('hospital', () => {
     expect(await todo('committee', 'REHAB_TO_DECIDE')).toBe(0);
     const a = await t.call('POST', `/api/v1/rehab/cases/${caseId}/admit`, { as: 'hospital', body: {} });
     expect(a.statusCode, a.body).toBe(200);
-    expect(a.json()).toMatchObject({ status: 'admitted', plannedLastDay: addDays(today, 29) });
+    expect(a.json()).toMatchObject({ status: 'admitted', plannedLastDay: addDays(today, 29), admittedOn: today, stayDays: 1 });
     const beforeAgain = await rows();
     expect((await t.call('POST', `/api/v1/rehab/cases/${caseId}/admit`, { as: 'hospital', body: {} })).json()).toMatchObject({ code: 'CONFLICT' });
     expect(await rows()).toEqual(beforeAgain);

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Queryable } from '../../db/index.js';
 import { decrypt } from '../../lib/crypto.js';
 import { maskId } from '../../lib/identifiers.js';
+import { businessDate } from '../../lib/time.js';
 import { displayNames } from '../identity/index.js';
 import * as orgs from '../orgs/index.js';
 import * as persons from '../persons/index.js';
@@ -11,6 +12,7 @@ import {
   leaveEnd,
   workingDaysToDecision,
   plannedLastDay,
+  stayDays,
   type LeaveExtension,
   type RecognitionKind,
   type RecognitionStatus,
@@ -148,7 +150,8 @@ export function toRecognitionView(r: RecognitionRow, book: NameBook, openCase: b
   };
 }
 
-export function toCaseListItem(c: CaseRow, book: NameBook, recognitionNumber: string): CaseListItem {
+/** One case as its readers see it; `today` (Asia/Shanghai) counts the days of a stay not yet ended. */
+export function toCaseListItem(c: CaseRow, book: NameBook, recognitionNumber: string, today: string): CaseListItem {
   const p = book.person(c.person_id);
   const firstDecision = c.decided_at && c.submitted_at ? workingDaysToDecision(c.submitted_at, c.decided_at, Number(c.paused_ms)) : null;
   return {
@@ -176,6 +179,8 @@ export function toCaseListItem(c: CaseRow, book: NameBook, recognitionNumber: st
     hospitalName: book.org(c.hospital_id),
     plannedDays: c.planned_days,
     admittedAt: iso(c.admitted_at),
+    admittedOn: c.admitted_on,
+    stayDays: stayDays(c.admitted_on, c.discharged_at ? businessDate(c.discharged_at) : null, today),
     plannedLastDay: c.admitted_on && c.planned_days ? plannedLastDay(c.admitted_on, c.planned_days) : null,
     dischargedAt: iso(c.discharged_at),
     dischargeOutcome: c.discharge_outcome,

@@ -3,16 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { addDays, businessDate, businessInstant } from '../../lib/time.js';
 import {
   CONDITIONS,
+  caseEligibility,
   checkEligibility,
   conditionForIcd10,
   decisionNumber,
   leaveEnd,
+  placementBlockers,
   plannedLastDay,
   proposePlacement,
   REASON_CODES,
   REASON_TEXT,
   sniffType,
   statusAfterDecision,
+  stayDays,
   workingDaysToDecision,
   type EligibilityFacts,
 } from './rules.js';
@@ -185,6 +188,39 @@ describe('case and decisions', () => {
   });
 
   it('counts the admission day in the planned stay', () => expect(plannedLastDay('2026-11-01', 30)).toBe('2026-11-30'));
+});
+
+describe('the committee judges the application on the day it was submitted (便民问答: 认定工伤且在停工留薪期内，9个病种之一)', () => {
+  // leave period 2026-10-01 … 2026-12-31 (rec())
+  it.each([
+    ['place, submitted inside the period', 'place', rec(), 'fracture', '2026-12-30', []],
+    ['place, submitted on the last day of the period', 'place', rec(), 'fracture', '2026-12-31', []],
+    ['place, submitted the day after the period (a late confirmation)', 'place', rec(), 'fracture', '2027-01-01', ['OUTSIDE_LEAVE_PERIOD']],
+    ['place, submitted before the period began', 'place', rec(), 'fracture', '2026-09-30', ['OUTSIDE_LEAVE_PERIOD']],
+    ['place, submitted inside an extension', 'place', rec({ extensions: [{ until: '2027-02-28', reason: '延长' }] }), 'fracture', '2027-02-01', []],
+    ['place, the recognition reopened (复议) since', 'place', rec({ status: 'under_review' }), 'fracture', '2026-11-01', ['RECOGNITION_NOT_FINAL']],
+    ['place, the condition outside the nine', 'place', rec(), 'whiplash', '2026-11-01', ['CONDITION_NOT_LISTED']],
+    ['place, no recognition', 'place', null, 'fracture', '2026-11-01', ['NO_RECOGNITION']],
+    ['refuse is never blocked', 'refuse', rec({ status: 'under_review' }), 'fracture', '2027-01-01', []],
+    ['asking for material is never blocked', 'request_material', rec({ status: 'under_review' }), 'fracture', '2027-01-01', []],
+    ['extending a stay is never blocked', 'extend', rec(), 'fracture', '2027-03-01', []],
+  ] as const)('%s', (_, outcome, recognition, condition, submittedOn, expected) => {
+    expect(placementBlockers(outcome, recognition, condition, submittedOn).map((r) => r.code)).toEqual(expected);
+  });
+
+  it('the case is not counted against itself (the one open case is this one)', () => {
+    expect(caseEligibility(rec(), 'fracture', '2026-11-01')).toEqual([]);
+  });
+});
+
+describe('days in hospital so far (the admission day counts)', () => {
+  it.each([
+    [null, null, '2026-11-10', null],
+    ['2026-11-10', null, '2026-11-10', 1],
+    ['2026-11-01', null, '2026-11-10', 10],
+    ['2026-11-01', '2026-11-05', '2026-12-31', 5],
+    ['2026-12-30', null, '2027-01-02', 4],
+  ] as const)('admitted %s, discharged %s, today %s → %s', (admitted, discharged, today, n) => expect(stayDays(admitted, discharged, today)).toBe(n));
 });
 
 describe('attachments by content', () => {

@@ -172,6 +172,38 @@ export function statusAfterDecision(current: CaseStatus, outcome: DecisionOutcom
   }
 }
 
+/**
+ * The application as the committee judges it (便民问答: 认定为工伤或视同工伤，且在停工留薪期内，病种属9个病种之一): on
+ * the day it was submitted — the worker's own application, or the worker's confirmation of the employer's — so a
+ * leave period that ends while the committee reviews does not count against the worker, but a submission after it
+ * does; the recognition's status and the condition as they stand now (a recognition reopened in 复议或诉讼 after
+ * the application holds it). The case itself is the person's one open case: it is not counted against itself.
+ */
+export function caseEligibility(recognition: EligibilityFacts['recognition'], conditionCode: string, submittedOn: string): Reason[] {
+  return checkEligibility({ recognition, conditionCode, openCase: false, today: submittedOn });
+}
+
+/**
+ * What stops a decision: only a placement needs an eligible application (asking for material, refusing and the
+ * stay's extensions do not). The committee's placement is refused with these reasons (REHAB_NOT_ELIGIBLE).
+ */
+export function placementBlockers(
+  outcome: DecisionOutcome,
+  recognition: EligibilityFacts['recognition'],
+  conditionCode: string,
+  submittedOn: string,
+): Reason[] {
+  return outcome === 'place' ? caseEligibility(recognition, conditionCode, submittedOn) : [];
+}
+
+/** Days in hospital so far (the admission day counts): to the discharge day, else to today; null before admission. */
+export function stayDays(admittedOn: string | null, dischargedOn: string | null, today: string): number | null {
+  if (!admittedOn) return null;
+  const end = dischargedOn ?? today;
+  const ms = Date.parse(`${end}T00:00:00Z`) - Date.parse(`${admittedOn}T00:00:00Z`);
+  return Math.max(1, Math.round(ms / 86_400_000) + 1);
+}
+
 // ——— the committee's proposal ———
 
 export interface HospitalOption {

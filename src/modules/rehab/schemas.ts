@@ -192,6 +192,8 @@ export const CaseSchema = z
     hospitalName: z.string().nullable(),
     plannedDays: z.number().int().nullable(),
     admittedAt: z.string().nullable(),
+    admittedOn: z.string().nullable().describe('the admission day (Asia/Shanghai)'),
+    stayDays: z.number().int().nullable().describe('days in hospital so far, the admission day counted (to the discharge day once discharged)'),
     plannedLastDay: z.string().nullable(),
     dischargedAt: z.string().nullable(),
     dischargeOutcome: z.enum(DISCHARGE_OUTCOMES).nullable(),
@@ -264,7 +266,17 @@ export const RetrainingVoucherBody = z.strictObject({
 export const ReviewSchema = z
   .object({
     case: CaseSchema,
-    eligibility: EligibilitySchema,
+    eligibility: EligibilitySchema.describe('judged on the day the application was submitted (asOf)'),
+    recognition: z.object({
+      decisionNumber: z.string(),
+      kind: z.enum(RECOGNITION_KINDS),
+      status: z.enum(RECOGNITION_STATUSES),
+      injuryDate: z.string(),
+      decisionDate: z.string().describe('the day the injury was recognised'),
+      diagnosis: z.string(),
+      leaveStart: z.string(),
+      leaveEnd: z.string().describe('the paid injury-leave period’s last day, extensions included'),
+    }),
     hospitals: z.array(
       z.object({
         hospitalId: z.string(),
@@ -273,6 +285,7 @@ export const ReviewSchema = z
         beds: z.number().int(),
         freeBeds: z.number().int(),
         takesCondition: z.boolean(),
+        conditions: z.array(z.string()).describe('the conditions the hospital takes (its rehabilitation specialities)'),
         distanceKm: z.number(),
         preferenceRank: z.number().int().nullable(),
         preferenceReason: z.string().nullable(),

@@ -4688,6 +4688,10 @@ export interface components {
       hospitalName: string | null;
       plannedDays: number | null;
       admittedAt: string | null;
+      /** @description the admission day (Asia/Shanghai) */
+      admittedOn: string | null;
+      /** @description days in hospital so far, the admission day counted (to the discharge day once discharged) */
+      stayDays: number | null;
       plannedLastDay: string | null;
       dischargedAt: string | null;
       /** @enum {string|null} */
@@ -4755,6 +4759,10 @@ export interface components {
       hospitalName: string | null;
       plannedDays: number | null;
       admittedAt: string | null;
+      /** @description the admission day (Asia/Shanghai) */
+      admittedOn: string | null;
+      /** @description days in hospital so far, the admission day counted (to the discharge day once discharged) */
+      stayDays: number | null;
       plannedLastDay: string | null;
       dischargedAt: string | null;
       /** @enum {string|null} */
@@ -4774,7 +4782,22 @@ export interface components {
     };
     RehabCaseReviewInput: {
       case: components['schemas']['RehabCaseInput'];
+      /** @description judged on the day the application was submitted (asOf) */
       eligibility: components['schemas']['RehabEligibilityInput'];
+      recognition: {
+        decisionNumber: string;
+        /** @enum {string} */
+        kind: 'recognised' | 'deemed';
+        /** @enum {string} */
+        status: 'final' | 'under_review';
+        injuryDate: string;
+        /** @description the day the injury was recognised */
+        decisionDate: string;
+        diagnosis: string;
+        leaveStart: string;
+        /** @description the paid injury-leave period’s last day, extensions included */
+        leaveEnd: string;
+      };
       hospitals: {
         hospitalId: string;
         name: string;
@@ -4782,6 +4805,8 @@ export interface components {
         beds: number;
         freeBeds: number;
         takesCondition: boolean;
+        /** @description the conditions the hospital takes (its rehabilitation specialities) */
+        conditions: string[];
         distanceKm: number;
         preferenceRank: number | null;
         preferenceReason: string | null;
@@ -6066,6 +6091,10 @@ export interface components {
       hospitalName: string | null;
       plannedDays: number | null;
       admittedAt: string | null;
+      /** @description the admission day (Asia/Shanghai) */
+      admittedOn: string | null;
+      /** @description days in hospital so far, the admission day counted (to the discharge day once discharged) */
+      stayDays: number | null;
       plannedLastDay: string | null;
       dischargedAt: string | null;
       /** @enum {string|null} */
@@ -6133,6 +6162,10 @@ export interface components {
       hospitalName: string | null;
       plannedDays: number | null;
       admittedAt: string | null;
+      /** @description the admission day (Asia/Shanghai) */
+      admittedOn: string | null;
+      /** @description days in hospital so far, the admission day counted (to the discharge day once discharged) */
+      stayDays: number | null;
       plannedLastDay: string | null;
       dischargedAt: string | null;
       /** @enum {string|null} */
@@ -6152,7 +6185,22 @@ export interface components {
     };
     RehabCaseReview: {
       case: components['schemas']['RehabCase'];
+      /** @description judged on the day the application was submitted (asOf) */
       eligibility: components['schemas']['RehabEligibility'];
+      recognition: {
+        decisionNumber: string;
+        /** @enum {string} */
+        kind: 'recognised' | 'deemed';
+        /** @enum {string} */
+        status: 'final' | 'under_review';
+        injuryDate: string;
+        /** @description the day the injury was recognised */
+        decisionDate: string;
+        diagnosis: string;
+        leaveStart: string;
+        /** @description the paid injury-leave period’s last day, extensions included */
+        leaveEnd: string;
+      };
       hospitals: {
         hospitalId: string;
         name: string;
@@ -6160,6 +6208,8 @@ export interface components {
         beds: number;
         freeBeds: number;
         takesCondition: boolean;
+        /** @description the conditions the hospital takes (its rehabilitation specialities) */
+        conditions: string[];
         distanceKm: number;
         preferenceRank: number | null;
         preferenceReason: string | null;

@@ -165,11 +165,27 @@ export const rehabStrings: Record<string, [string, string]> = {
   'rehab.case.open': ['查看', 'Open'],
   'rehab.case.superseded': ['已被后续决定取代', 'Superseded'],
   'rehab.none': ['暂无康复申请', 'No rehabilitation cases'],
+  'rehab.none.committee': [
+    '暂无康复申请。职工或用人单位提交申请后在此显示，点击姓名审核并作出决定。',
+    'No applications. They appear here once a worker or an employer applies; open one to review and decide.',
+  ],
+  'rehab.none.hospital': [
+    '暂无安排到本院的康复病人。劳鉴委作出安排后在此显示，病人到院后点击姓名确认入院。',
+    'No patient is placed at this hospital. Placements appear here once the committee decides; open one to confirm the admission.',
+  ],
+  'rehab.none.district': [
+    '暂无本区的康复申请。工伤认定录入或同步后，职工即可申请；出院建议转岗培训的，在此发放培训券。',
+    'No cases in the district. Workers can apply once their recognition is on file; discharges recommending retraining appear here for the voucher.',
+  ],
+  'rehab.none.enterprise': [
+    '暂无本单位职工的康复申请。可在“工伤认定”中为受伤职工代为申请。',
+    'No applications for your employees. Apply on their behalf from the injury recognitions.',
+  ],
   // worker
   'rehab.w.recognitions': ['我的工伤认定', 'My injury recognitions'],
   'rehab.w.noRecognition': [
-    '暂未查到您的工伤认定记录。住院工伤康复须先经区人社局认定为工伤或视同工伤。',
-    'No injury recognition is on file for you. Inpatient rehabilitation needs a recognised or deemed work injury first.',
+    '暂未查到您的工伤认定记录。住院工伤康复须先经区人社局认定为工伤或视同工伤：已认定的，请联系用人单位或所在区人社局工伤认定窗口核对，记录录入后即可在此申请。',
+    'No injury recognition is on file for you. Inpatient rehabilitation needs a recognised or deemed work injury first: if yours is recognised, ask your employer or the district bureau’s recognition desk to check it; once it is on file you can apply here.',
   ],
   'rehab.w.apply': ['申请住院康复', 'Apply for inpatient rehabilitation'],
   'rehab.w.cases': ['我的康复申请', 'My applications'],
@@ -227,6 +243,13 @@ export const rehabStrings: Record<string, [string, string]> = {
   'rehab.c.hospital': ['医院', 'Hospital'],
   'rehab.c.beds': ['床位', 'Beds'],
   'rehab.c.freeBeds': ['空余床位', 'Free beds'],
+  'rehab.c.speciality': ['可收治病种', 'Conditions taken'],
+  'rehab.c.allConditions': ['九类病种均可收治', 'All nine conditions'],
+  'rehab.c.leave': ['{{start}} 至 {{end}}（含延长）', '{{start}} to {{end}} (extensions included)'],
+  'rehab.c.eligibilityNote': [
+    '按提交申请之日核验：提交时在停工留薪期内即可；认定须已生效，病种须属九类之一，否则不能作出安排康复的决定。',
+    'Judged on the day the application was submitted; the recognition must be final and the condition one of the nine, or no placement can be decided.',
+  ],
   'rehab.c.takes': ['收治该病种', 'Takes the condition'],
   'rehab.c.distance': ['距居住地', 'From home'],
   'rehab.c.preference': ['意向', 'Preference'],
@@ -246,6 +269,9 @@ export const rehabStrings: Record<string, [string, string]> = {
   'rehab.c.extension': ['延期申请', 'Extension request'],
   // hospital
   'rehab.h.admit': ['确认入院', 'Confirm admission'],
+  'rehab.h.admittedOn': ['入院日期', 'Admitted on'],
+  'rehab.h.stayDays': ['已住院', 'In hospital'],
+  'rehab.h.dayN': ['第 {{n}} 天', 'day {{n}}'],
   'rehab.h.admitted': ['已确认入院', 'Admitted'],
   'rehab.h.progress': ['记录康复进展', 'Record progress'],
   'rehab.h.progressNote': ['进展记录', 'Progress note'],

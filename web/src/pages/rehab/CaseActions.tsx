@@ -1,12 +1,13 @@
 /** What the hospital, the district officer and the employer do on a case's page. */
 import { useState } from 'react';
-import { App, Button, Card, Divider, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Divider, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { client, ok } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { useProgrammes } from '../../lib/data';
 import { OccupationSelect, ReasonModal } from '../common';
 import { useOccupationName } from '../../lib/occupation';
+import { date } from '../../lib/format';
 import { AttachmentUpload } from './ApplyForm';
 import { WITHDRAWABLE, type RehabCase } from './shared';
 
@@ -100,6 +101,17 @@ export function HospitalPanel({ c, reload }: { c: RehabCase; reload: () => void 
   if (c.status !== 'admitted') return null;
   return (
     <Card size="small" title={t('rehab.status.admitted')}>
+      {/* what the ward needs to discharge: since when the patient stays, how long so far, what was planned */}
+      <Descriptions size="small" column={4} style={{ marginBottom: 12 }} data-testid="rehab-stay">
+        <Descriptions.Item label={t('rehab.h.admittedOn')}>
+          <span data-testid="rehab-admitted-on">{c.admittedOn ? date(c.admittedOn) : '—'}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('rehab.h.stayDays')}>
+          <span data-testid="rehab-stay-days">{t('rehab.h.dayN', { n: c.stayDays ?? 1 })}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('rehab.case.plannedDays')}>{c.plannedDays ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('rehab.case.plannedLastDay')}>{c.plannedLastDay ? date(c.plannedLastDay) : '—'}</Descriptions.Item>
+      </Descriptions>
       <Space wrap style={{ marginBottom: 16 }}>
         <Button onClick={() => setNoting(true)} data-testid="rehab-progress">
           {t('rehab.h.progress')}

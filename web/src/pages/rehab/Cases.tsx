@@ -30,6 +30,15 @@ import {
   type RehabCaseItem,
 } from './shared';
 
+/** What an empty list tells each role to expect and do. */
+const EMPTY: Record<string, string> = {
+  committee: 'rehab.none.committee',
+  hospital: 'rehab.none.hospital',
+  district_admin: 'rehab.none.district',
+  city_admin: 'rehab.none.district',
+  enterprise: 'rehab.none.enterprise',
+};
+
 /** What a case may wait for besides its status (the workbench's rehab to-dos). */
 const PENDING = ['extension', 'voucher'] as const;
 
@@ -102,6 +111,7 @@ export function RehabCasesPage() {
       // every filter shown: a filter preset by a workbench link is visible, not folded away
       search={{ labelWidth: 'auto', defaultCollapsed: false }}
       pagination={{ defaultPageSize: 20 }}
+      locale={{ emptyText: <span data-testid="rehab-cases-empty">{t(EMPTY[me.role] ?? 'rehab.none')}</span> }}
       request={request}
     />
   );

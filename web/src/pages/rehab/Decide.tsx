@@ -4,15 +4,16 @@
  * ask for material, refuse; on a stay: extend or not). The decision number is shown once decided.
  */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Radio, Select, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Radio, Select, Table, Tag, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { client, ok } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { districtName, useDistricts } from '../../lib/data';
+import { date } from '../../lib/format';
 import { useSession } from '../../lib/session';
-import { conditionName, EligibilityView, type RehabCase, type Review } from './shared';
+import { conditionName, EligibilityView, rehabErrorText, type RehabCase, type Review } from './shared';
 
 type Row = Review['hospitals'][number];
 type Outcome = RehabCase['decisions'][number]['outcome'];
@@ -32,6 +33,9 @@ function proposalText(t: TFunction, r: Review): string {
   const basis = p.basis === 'preference' ? t('rehab.c.basis.preference', { n: p.preferenceRank ?? '' }) : t('rehab.c.basis.nearest');
   return t('rehab.c.proposal', { hospital: p.hospitalName, basis });
 }
+
+/** Short columns (district, beds, distance) stay on one line; the speciality column takes what is left. */
+const NOWRAP = { onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' as const } }), onCell: () => ({ style: { whiteSpace: 'nowrap' as const } }) };
 
 function HospitalTable({ review }: { review: Review }) {
   const { t } = useTranslation();
@@ -53,7 +57,7 @@ function HospitalTable({ review }: { review: Review }) {
             </>
           ),
         },
-        { title: t('common.district'), render: (_, h) => districtName(districts, h.districtCode) },
+        { title: t('common.district'), ...NOWRAP, render: (_, h) => districtName(districts, h.districtCode) },
         {
           title: t('rehab.c.preference'),
           render: (_, h) =>
@@ -68,12 +72,55 @@ function HospitalTable({ review }: { review: Review }) {
         },
         {
           title: t('rehab.c.takes'),
+          ...NOWRAP,
           render: (_, h) => (h.takesCondition ? <CheckOutlined style={{ color: '#52c41a' }} /> : <CloseOutlined style={{ color: '#ff4d4f' }} />),
         },
-        { title: t('rehab.c.freeBeds'), align: 'right', render: (_, h) => `${h.freeBeds} / ${h.beds}` },
-        { title: t('rehab.c.distance'), align: 'right', render: (_, h) => t('rehab.w.km', { km: h.distanceKm.toFixed(1) }) },
+        {
+          title: t('rehab.c.speciality'),
+          render: (_, h) => (
+            <span className="page-note" data-testid="rehab-hospital-speciality">
+              {h.conditions.length === 9 ? t('rehab.c.allConditions') : h.conditions.map((x) => conditionName(t, x)).join('、') || '—'}
+            </span>
+          ),
+        },
+        {
+          title: t('rehab.c.freeBeds'),
+          align: 'right',
+          ...NOWRAP,
+          render: (_, h) => <span data-testid="rehab-hospital-beds">{`${h.freeBeds} / ${h.beds}`}</span>,
+        },
+        { title: t('rehab.c.distance'), align: 'right', ...NOWRAP, render: (_, h) => t('rehab.w.km', { km: h.distanceKm.toFixed(1) }) },
       ]}
     />
+  );
+}
+
+/** What the committee decides on: the injury as recognised, when, and the leave period the application fell in. */
+function RecognitionFacts({ review }: { review: Review }) {
+  const { t } = useTranslation();
+  const r = review.recognition;
+  return (
+    <Descriptions size="small" column={3} bordered data-testid="rehab-review-recognition" style={{ marginBottom: 12 }}>
+      <Descriptions.Item label={t('rehab.rec.diagnosis')} span={3}>
+        {r.diagnosis}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('rehab.rec.injuryDate')}>{date(r.injuryDate)}</Descriptions.Item>
+      <Descriptions.Item label={t('rehab.rec.decisionDate')}>
+        <span data-testid="rehab-review-decision-date">{date(r.decisionDate)}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('rehab.rec.kind')}>
+        {t(`rehab.kind.${r.kind}`)}
+        {r.status !== 'final' && (
+          <Tag color="red" style={{ marginInlineStart: 8 }}>
+            {t(`rehab.recStatus.${r.status}`)}
+          </Tag>
+        )}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('rehab.rec.number')}>{r.decisionNumber}</Descriptions.Item>
+      <Descriptions.Item label={t('rehab.rec.leave')} span={2}>
+        {t('rehab.c.leave', { start: date(r.leaveStart), end: date(r.leaveEnd) })}
+      </Descriptions.Item>
+    </Descriptions>
   );
 }
 
@@ -92,7 +139,8 @@ function DecideForm({ c, review, onDecided }: { c: RehabCase; review: Review; on
   const [form] = Form.useForm<DecideValues>();
   const outcome = Form.useWatch('outcome', form);
   const [busy, setBusy] = useState(false);
-  const outcomes = outcomesFor(c);
+  // a placement needs the application eligible on its submission day (the server refuses it otherwise)
+  const outcomes = outcomesFor(c).filter((o) => o !== 'place' || review.eligibility.eligible);
   const current = [...c.decisions].reverse().find((d) => !d.supersededById && (d.outcome === 'place' || d.outcome === 'refuse'));
   const supersedes = c.status === 'placed' || c.status === 'refused' ? current : undefined;
   const [changing, setChanging] = useState(false);
@@ -124,7 +172,7 @@ function DecideForm({ c, review, onDecided }: { c: RehabCase; review: Review; on
       form.resetFields();
       onDecided();
     } catch (e) {
-      message.error(errorText(e));
+      message.error(rehabErrorText(e));
     } finally {
       setBusy(false);
     }
@@ -203,8 +251,10 @@ export function CommitteePanel({ c, onDecided }: { c: RehabCase; onDecided: () =
               · {t('rehab.case.attachments')} {c.attachments.length}
             </span>
           </Typography.Paragraph>
+          <RecognitionFacts review={review} />
           <Typography.Title level={5}>{t('rehab.c.eligibility')}</Typography.Title>
           <EligibilityView e={review.eligibility} />
+          <div className="page-note">{t('rehab.c.eligibilityNote')}</div>
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('rehab.c.hospitals')}
           </Typography.Title>

@@ -24,6 +24,7 @@ import {
   conditionName,
   Decisions,
   EligibilityView,
+  rehabErrorText,
   WITHDRAWABLE,
   type Recognition,
   type RehabCase,
@@ -242,7 +243,7 @@ function WorkerActions({ c, reload }: { c: RehabCase; reload: () => void }) {
       message.success(t('rehab.w.confirmed'));
       reload();
     } catch (e) {
-      message.error(errorText(e));
+      message.error(rehabErrorText(e));
     }
   };
   return (

@@ -3,7 +3,8 @@ import { Alert, Descriptions, List, Tag, Timeline, Typography } from 'antd';
 import { CheckCircleTwoTone, CloseCircleTwoTone, PaperClipOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { client, download, ok, type Schemas } from '../../lib/api';
+import { ApiError, client, download, ok, type Schemas } from '../../lib/api';
+import i18n, { errorText } from '../../i18n';
 import { useCached } from '../../lib/data';
 import { date, dateTime } from '../../lib/format';
 import { OccupationLabel } from '../../lib/occupation';
@@ -60,6 +61,13 @@ export function CaseStatusTag({ status }: { status: string }) {
       {t(`rehab.status.${status}`, { defaultValue: t('common.status') })}
     </Tag>
   );
+}
+
+/** A refusal in words; an eligibility refusal (REHAB_NOT_ELIGIBLE) names each reason. */
+export function rehabErrorText(e: unknown): string {
+  const base = errorText(e);
+  if (!(e instanceof ApiError) || !Array.isArray(e.extra?.reasons)) return base;
+  return `${base}${(e.extra.reasons as Reason[]).map((r) => (i18n.language === 'en' ? r.en : r.zh)).join('')}`;
 }
 
 /** An eligibility reason in the screen's language, with its dates. */
@@ -129,6 +137,7 @@ export function Attachments({ c }: { c: RehabCase }) {
       renderItem={(a) => (
         <List.Item data-testid="rehab-attachment">
           <a
+            className="rehab-file-link"
             onClick={() =>
               void download('/api/v1/rehab/cases/{id}/attachments/{attachmentId}', { path: { id: c.id, attachmentId: a.id } }, a.fileName).catch(
                 () => undefined,
@@ -178,7 +187,8 @@ export function Decisions({ c }: { c: RehabCase }) {
 export function CaseFacts({ c, columns = 2 }: { c: RehabCase; columns?: number }) {
   const { t } = useTranslation();
   return (
-    <Descriptions column={columns} size="small" bordered={columns > 1}>
+    // on a phone a long label (治疗医院出具的病情摘要) wraps in its own narrow column, leaving the value the width
+    <Descriptions column={columns} size="small" bordered={columns > 1} styles={columns === 1 ? { label: { maxWidth: '7em' } } : undefined}>
       <Descriptions.Item label={t('rehab.case.status')}>
         <CaseStatusTag status={c.status} />
       </Descriptions.Item>
