@@ -56,7 +56,7 @@ describe('jobs and recommendations', () => {
     await shot(page, 'jobs-worker-recommendations');
     const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
     expect(text).not.toMatch(/CERTIFICATE|SAME_DISTRICT|[0-9a-f]{8}-[0-9a-f]{4}-/);
-    // what a worker decides on: the pay in whole 元 (not fen, not ¥…​.00), the employer's district, distances in 公里
+    // what a worker decides on: the pay in whole 元 (not fen, not ¥….00), the employer's district, distances in 公里
     expect(await card.getByTestId('job-pay').innerText()).toBe('月薪 7,000 ~ 9,000 元');
     expect(await card.innerText()).toContain('浦东新区');
     expect(text).not.toMatch(/¥|\bkm\b/);

@@ -1,13 +1,13 @@
 /**
  * How a posting's pay, a distance and the jobs/evaluation strings read on a zh-CN screen: pay in whole 元 (never fen,
- * never ¥…​.00 for a monthly wage), distances in 公里, no English word or code left in a Chinese string.
+ * never ¥….00 for a monthly wage), distances in 公里, no English word or code left in a Chinese string.
  */
 import { describe, expect, it } from 'vitest';
 import i18n from '../../web/src/i18n';
 import { yuan } from '../../web/src/lib/format';
 import { jobsStrings } from '../../web/src/i18n/strings-jobs';
 import { evaluationStrings } from '../../web/src/i18n/strings-evaluation';
-import { reasonText } from '../../web/src/pages/jobs/WorkerJobs';
+import { reasonText } from '../../web/src/pages/jobs/labels';
 
 const zh = i18n.getFixedT('zh-CN');
 

@@ -6,23 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { client, ok, type ItemOf, type ResponseOf } from '../../lib/api';
 import { errorText } from '../../i18n';
 import { date, yuan } from '../../lib/format';
-import { districtName, useDistricts, type District } from '../../lib/data';
+import { districtName, useDistricts } from '../../lib/data';
 import { navigate } from '../../lib/router';
 import { locate } from '../worker/Training';
+import { reasonText } from './labels';
 
 type Recommendation = ItemOf<'/api/v1/jobs/recommendations'>;
 type Posting = Recommendation['posting'];
-type Reason = Recommendation['reasons'][number];
-
-/** One reason in words: "持有养老护理员四级证书", "距您 2.3 公里". */
-export function reasonText(t: (k: string, o?: Record<string, unknown>) => string, r: Reason, districts: District[]): string {
-  return t(`jobs.reason.${r.code}`, {
-    occ: r.occupationName ?? r.occupationCode ?? '',
-    lvl: r.level !== undefined ? t(`jobs.lvl.${r.level}`) : '',
-    district: districtName(districts, r.districtCode),
-    km: r.distanceM !== undefined ? (r.distanceM / 1000).toFixed(1) : '',
-  });
-}
 
 /** The posting's facts a worker decides on: title, employer and district, pay in 元, level, address, distance, what the job is. */
 function PostingFacts({ p, showDistance = true }: { p: Posting; showDistance?: boolean }) {
