@@ -39,6 +39,11 @@ describe('training evaluation', () => {
         .click();
     }
     await panel.getByTestId('rate-comment').fill(COMMENT);
+    // the character count under the box does not run into the submit button; nothing wider than the phone
+    const count = await panel.locator('.ant-input-data-count').boundingBox();
+    const submit = await panel.getByTestId('rate-submit').boundingBox();
+    expect(count!.y + count!.height).toBeLessThanOrEqual(submit!.y);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await shot(page, 'eval-worker-rate');
     await panel.getByTestId('rate-submit').click();
     await expect.poll(async () => panel.getByTestId('rating-status').textContent()).toBe('评论审核中');
@@ -62,6 +67,11 @@ describe('training evaluation', () => {
     await page.goto('/evaluation');
     const row = page.getByTestId('moderation-table').locator('tr', { hasText: COMMENT });
     await row.waitFor();
+    // a table's column head is 评价内容, not the form's 评价内容（选填）
+    const qhead = await page.getByTestId('moderation-table').locator('thead').innerText();
+    expect(qhead).toContain('评价内容');
+    expect(qhead).not.toContain('选填');
+    expect((await row.innerText()).replace(/\s+/g, ' ')).toContain('4.5 分');
     await shot(page, 'eval-officer-queue');
     await row.getByTestId('moderate-publish').click();
     await expect.poll(async () => page.getByTestId('moderation-table').locator('tr', { hasText: COMMENT }).count()).toBe(0);
@@ -85,7 +95,21 @@ describe('training evaluation', () => {
     const score = await first.getByTestId('course-score').innerText();
     expect(score).toMatch(/4\.5 分 · 1 人评价/);
     await first.getByTestId('course-score').click();
-    await page.getByTestId('course-ratings').getByText(COMMENT).waitFor();
+    const drawer = page.getByTestId('course-ratings');
+    await drawer.getByText(COMMENT).waitFor();
+    // scores carry their unit 分, the comment's time is to the minute
+    const dtext = (await drawer.innerText()).replace(/\s+/g, ' ');
+    expect(dtext).toContain('4.5 分 · 1 人评价');
+    expect(dtext).toMatch(/教学质量 5\.0 分/);
+    // no dimension is split across two lines (组织管 / 理 5.0 分)
+    const dimHeights = await drawer
+      .getByTestId('course-dimensions')
+      .locator(':scope > span > span')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+    expect(dimHeights).toHaveLength(4);
+    for (const h of dimHeights) expect(h).toBeLessThan(30);
+    expect(dtext).toMatch(/机构评分（[^）]+）：4\.5 分/);
+    expect(dtext).not.toMatch(/\d{2}:\d{2}:\d{2}|[0-9a-f]{8}-[0-9a-f]{4}-/);
     await shot(page, 'eval-worker-course-ratings');
     expect(errors).toEqual([]);
 
@@ -97,6 +121,10 @@ describe('training evaluation', () => {
     await p.page.getByTestId('reply-text').fill('感谢您的认可，欢迎继续参加高级班。');
     await p.page.getByRole('button', { name: /OK|确\s*定/ }).click();
     await row.getByText('感谢您的认可').waitFor();
+    const ptext = (await row.innerText()).replace(/\s+/g, ' ');
+    expect(ptext).toMatch(/5 分 4 分 4 分 5 分/);
+    expect(ptext).toContain('机构回复：感谢您的认可');
+    expect(await p.page.getByTestId('provider-ratings').locator('thead').innerText()).not.toContain('选填');
     await shot(p.page, 'eval-provider-ratings');
     expect(p.errors).toEqual([]);
   });

@@ -56,15 +56,51 @@ describe('jobs and recommendations', () => {
     await shot(page, 'jobs-worker-recommendations');
     const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
     expect(text).not.toMatch(/CERTIFICATE|SAME_DISTRICT|[0-9a-f]{8}-[0-9a-f]{4}-/);
+    // what a worker decides on: the pay in whole 元 (not fen, not ¥….00), the employer's district, distances in 公里
+    expect(await card.getByTestId('job-pay').innerText()).toBe('月薪 7,000 ~ 9,000 元');
+    expect(await card.innerText()).toContain('浦东新区');
+    expect(text).not.toMatch(/¥|\bkm\b/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // the consent line is a thumb-sized target
+    const consentBox = await card.locator('.ant-checkbox-wrapper', { has: page.getByTestId('job-consent') }).boundingBox();
+    expect(consentBox!.height).toBeGreaterThanOrEqual(44);
+
+    // 岗位查询: how many postings were found, and an empty search says what to try next
+    await page.getByText('岗位查询', { exact: true }).click();
+    await expect.poll(async () => page.getByTestId('job-search-total').innerText()).toMatch(/^共 \d+ 个岗位$/);
+    await page.getByTestId('job-search-card').filter({ hasText: TITLE }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const searchBox = await page.locator('.job-search .ant-input-search').boundingBox();
+    expect(searchBox!.height).toBeGreaterThanOrEqual(44);
+    await shot(page, 'jobs-worker-search');
+    await page.getByPlaceholder('岗位或单位名称').fill('没有这个岗位');
+    await page.getByPlaceholder('岗位或单位名称').press('Enter');
+    await expect.poll(async () => page.getByTestId('job-search-empty').innerText()).toContain('换个关键词或区再试试');
+    await shot(page, 'jobs-worker-search-empty');
     expect(errors).toEqual([]);
 
     await ent.page.goto('/job-postings');
     const row = ent.page.getByTestId('job-postings').locator('tr', { hasText: TITLE });
+    await row.waitFor();
+    // the employer's list: the pay range in 元 under a 月薪（元） head, the headcount in 人
+    const head = await ent.page.getByTestId('job-postings').locator('thead').innerText();
+    expect(head).toContain('月薪（元）');
+    expect(head).toContain('招聘人数');
+    const rowText = (await row.innerText()).replace(/\s+/g, ' ');
+    expect(rowText).toContain('7,000 ~ 9,000');
+    expect(rowText).toContain('2 人');
+    expect(rowText).not.toMatch(/¥|[0-9a-f]{8}-[0-9a-f]{4}-/);
+    await shot(ent.page, 'jobs-enterprise-postings');
     await row.getByTestId('job-candidates-open').click();
     const drawer = ent.page.getByTestId('job-candidates');
     await drawer.getByText(worker.name).waitFor();
     await drawer.getByTestId('job-contacted').click();
     await drawer.getByText('已联系').first().waitFor();
+    // the time the worker showed interest is labelled as such (not 评价时间), to the minute in Shanghai time
+    const dhead = await drawer.locator('thead').innerText();
+    expect(dhead).toContain('表示意向时间');
+    expect(dhead).not.toContain('评价时间');
+    expect(await drawer.locator('tbody').innerText()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?!:)/);
     await shot(ent.page, 'jobs-enterprise-candidates');
     expect(ent.errors).toEqual([]);
   });

@@ -32,6 +32,9 @@ describe('the lifelong training record (issue 19)', () => {
     const text = await page.locator('body').innerText();
     expect(text).toContain('终身职业技能电子培训档案');
     expect(text).toContain('培训签到');
+    // the voucher's number says what it is (a clerk asks for the 券号); the totals carry their units
+    expect(text).toMatch(/券号 SV\d+/);
+    expect(text).toMatch(/累计培训学时\s*\d+\s*学时/);
     expect(text).not.toMatch(UUID);
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

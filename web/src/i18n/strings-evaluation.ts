@@ -8,6 +8,7 @@ export const evaluationStrings: Record<string, [string, string]> = {
   'eval.venue': ['场地设施', 'Venue'],
   'eval.organisation': ['组织管理', 'Organisation'],
   'eval.comment': ['评价内容（选填）', 'Comment (optional)'],
+  'eval.commentColumn': ['评价内容', 'Comment'],
   'eval.commentHint': [
     '说说您的培训感受，审核通过后公开展示，请勿填写电话等个人信息',
     'Your experience; shown publicly once approved — no phone numbers or other personal data',

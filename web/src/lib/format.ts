@@ -9,6 +9,13 @@ export function fen(amountFen: number | null | undefined): string {
   return `${neg ? '-' : ''}¥${yuan.toLocaleString('en-US')}.${String(cents).padStart(2, '0')}`;
 }
 
+/** A monthly pay in whole yuan without the ¥ sign (the unit 元 follows in the sentence): 700000 fen → "7,000"; cents only when there are some. */
+export function yuan(amountFen: number | null | undefined): string {
+  if (amountFen === null || amountFen === undefined || !Number.isFinite(amountFen)) return '—';
+  const s = fen(amountFen).replace('¥', '');
+  return s.endsWith('.00') ? s.slice(0, -3) : s;
+}
+
 /** Parses a yuan amount typed by a user ("1,234.5") into integer fen without floating-point drift. */
 export function yuanToFen(input: string | number): number | null {
   const s = String(input).replace(/[,¥\s]/g, '');

@@ -7,7 +7,7 @@ import { Alert, App, Button, Card, Input, Modal, Progress, Rate, Segmented, Spac
 import { useTranslation } from 'react-i18next';
 import { client, ok, type ResponseOf } from '../../lib/api';
 import { errorText } from '../../i18n';
-import { date, dateTime } from '../../lib/format';
+import { date, dateMinute } from '../../lib/format';
 import { districtName, useDistricts } from '../../lib/data';
 import { useSession } from '../../lib/session';
 
@@ -15,11 +15,15 @@ type Moderation = ResponseOf<'/api/v1/evaluation/moderation'>;
 type ModerationItem = Moderation['items'][number];
 type Coverage = ResponseOf<'/api/v1/evaluation/coverage'>;
 
+/** A short cell (a district, a date) stays on one line. */
+const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
+
 function Stars({ v }: { v: number | null }) {
+  const { t } = useTranslation();
   if (v === null) return <span>—</span>;
   return (
-    <span>
-      <Rate disabled allowHalf value={Math.round(v * 2) / 2} style={{ fontSize: '0.75rem' }} /> {v.toFixed(1)}
+    <span style={{ whiteSpace: 'nowrap' }}>
+      <Rate disabled allowHalf value={Math.round(v * 2) / 2} style={{ fontSize: '0.75rem' }} /> {t('eval.score', { s: v.toFixed(1) })}
     </span>
   );
 }
@@ -77,11 +81,11 @@ function ModerationTab() {
           { title: t('eval.rater'), dataIndex: 'rater', width: 90 },
           { title: t('eval.overall'), dataIndex: 'overall', width: 150, render: (v: number) => <Stars v={v} /> },
           {
-            title: t('eval.comment'),
+            title: t('eval.commentColumn'),
             dataIndex: 'comment',
             render: (v: string, r) => (r.moderationReason ? `${v}（${t('eval.rejectedBecause', { r: r.moderationReason })}）` : v),
           },
-          { title: t('eval.changedAt'), dataIndex: 'changedAt', width: 170, render: (v: string) => dateTime(v) },
+          { title: t('eval.changedAt'), dataIndex: 'changedAt', width: 170, render: (v: string) => dateMinute(v) },
           {
             title: t('common.actions'),
             width: 180,
@@ -172,8 +176,8 @@ function CoverageTab() {
                 ),
             },
             { title: t('eval.providerName'), dataIndex: 'providerName' },
-            { title: t('common.district'), dataIndex: 'districtCode', render: (v: string) => districtName(districts, v) },
-            { title: t('eval.endDate'), dataIndex: 'endDate', render: (v: string) => date(v) },
+            { title: t('common.district'), dataIndex: 'districtCode', render: (v: string) => districtName(districts, v), onCell: nowrap },
+            { title: t('eval.endDate'), dataIndex: 'endDate', render: (v: string) => date(v), onCell: nowrap },
             { title: t('eval.completers'), dataIndex: 'completers' },
             { title: t('eval.rated'), dataIndex: 'rated' },
             { title: t('eval.rate'), dataIndex: 'ratePct', render: (v: number | null, r) => pct(v, r.meetsTarget) },
@@ -232,9 +236,9 @@ export function ProviderRatingsPage() {
         data-testid="provider-ratings"
         columns={[
           { title: t('eval.class'), dataIndex: 'className' },
-          ...dims.map((d) => ({ title: t(`eval.${d}`), dataIndex: d, width: 80 })),
+          ...dims.map((d) => ({ title: t(`eval.${d}`), dataIndex: d, width: 80, render: (v: number) => t('eval.score', { s: v }) })),
           {
-            title: t('eval.comment'),
+            title: t('eval.commentColumn'),
             dataIndex: 'comment',
             render: (v: string | null, r: ProviderRatings['items'][number]) =>
               v === null ? (
@@ -244,13 +248,13 @@ export function ProviderRatingsPage() {
                   {v}
                   {r.reply && (
                     <div className="page-note">
-                      {t('eval.reply')}: {r.reply}
+                      {t('eval.reply')}：{r.reply}
                     </div>
                   )}
                 </div>
               ),
           },
-          { title: t('eval.changedAt'), dataIndex: 'changedAt', width: 170, render: (v: string) => dateTime(v) },
+          { title: t('eval.changedAt'), dataIndex: 'changedAt', width: 170, render: (v: string) => dateMinute(v) },
           {
             title: t('common.actions'),
             width: 90,

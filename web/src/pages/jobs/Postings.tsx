@@ -10,7 +10,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { client, download, ok, upload, type BodyOf, type ResponseOf } from '../../lib/api';
 import { errorText } from '../../i18n';
-import { date, dateTime, fen } from '../../lib/format';
+import { date, dateMinute, yuan } from '../../lib/format';
 import { districtName, useDistricts } from '../../lib/data';
 import { useSession } from '../../lib/session';
 
@@ -21,6 +21,9 @@ type PostingForm = Omit<BodyOf<'/api/v1/jobs/postings', 'post'>, 'validUntil' | 
   payMin: number;
   payMax: number;
 };
+
+/** A short cell (a district, a date, a pay range) stays on one line: "浦东新区", not "浦东新 / 区". */
+const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
 
 function OccupationPicker(props: { value?: string; onChange?: (v: string) => void }) {
   const [options, setOptions] = useState<Array<{ value: string; label: string }>>([]);
@@ -156,7 +159,7 @@ function CandidatesDrawer({ posting, onClose, onChanged }: { posting: Managed | 
             render: (cs: Candidates['items'][number]['certificates']) =>
               cs.map((c, i) => <Tag key={i}>{`${c.occupationName ?? c.occupationCode} ${t(`level.${c.level}`)}`}</Tag>),
           },
-          { title: t('eval.changedAt'), dataIndex: 'interestedAt', render: (v: string) => dateTime(v) },
+          { title: t('jobs.interestedAt'), dataIndex: 'interestedAt', render: (v: string) => dateMinute(v) },
           {
             title: t('common.actions'),
             render: (_: unknown, r) =>
@@ -279,6 +282,7 @@ export function PostingsPage() {
         size="small"
         loading={!page}
         dataSource={page?.items ?? []}
+        locale={{ emptyText: t('jobs.noPostings') }}
         data-testid="job-postings"
         columns={[
           {
@@ -298,9 +302,14 @@ export function PostingsPage() {
             dataIndex: 'occupationName',
             render: (v: string | null, r) => `${v ?? r.occupationCode} · ${r.level === null ? t('jobs.anyLevel') : t(`level.${r.level}`)}`,
           },
-          { title: t('common.district'), dataIndex: 'districtCode', render: (v: string) => districtName(districts, v) },
-          { title: t('jobs.payMax'), render: (_: unknown, r) => `${fen(r.payMinFen)} ~ ${fen(r.payMaxFen)}` },
-          { title: t('jobs.validUntil'), dataIndex: 'validUntil', render: (v: string) => date(v) },
+          { title: t('common.district'), dataIndex: 'districtCode', render: (v: string) => districtName(districts, v), onCell: nowrap },
+          {
+            title: t('jobs.payRange'),
+            render: (_: unknown, r) => `${yuan(r.payMinFen)} ~ ${yuan(r.payMaxFen)}`,
+            onCell: nowrap,
+          },
+          { title: t('jobs.count'), dataIndex: 'headcount', render: (v: number) => t('jobs.people', { n: v }), onCell: nowrap, onHeaderCell: nowrap },
+          { title: t('jobs.validUntil'), dataIndex: 'validUntil', render: (v: string) => date(v), onCell: nowrap },
           {
             title: t('common.status'),
             dataIndex: 'status',

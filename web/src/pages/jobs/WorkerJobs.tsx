@@ -5,26 +5,17 @@ import { AimOutlined, EnvironmentOutlined, RightOutlined } from '@ant-design/ico
 import { useTranslation } from 'react-i18next';
 import { client, ok, type ItemOf, type ResponseOf } from '../../lib/api';
 import { errorText } from '../../i18n';
-import { date, fen } from '../../lib/format';
-import { districtName, useDistricts, type District } from '../../lib/data';
+import { date, yuan } from '../../lib/format';
+import { districtName, useDistricts } from '../../lib/data';
 import { navigate } from '../../lib/router';
 import { locate } from '../worker/Training';
+import { reasonText } from './labels';
 
 type Recommendation = ItemOf<'/api/v1/jobs/recommendations'>;
 type Posting = Recommendation['posting'];
-type Reason = Recommendation['reasons'][number];
 
-/** One reason in words: "持有养老护理员四级证书", "距您 2.3 km". */
-export function reasonText(t: (k: string, o?: Record<string, unknown>) => string, r: Reason, districts: District[]): string {
-  return t(`jobs.reason.${r.code}`, {
-    occ: r.occupationName ?? r.occupationCode ?? '',
-    lvl: r.level !== undefined ? t(`jobs.lvl.${r.level}`) : '',
-    district: districtName(districts, r.districtCode),
-    km: r.distanceM !== undefined ? (r.distanceM / 1000).toFixed(1) : '',
-  });
-}
-
-function PostingFacts({ p }: { p: Posting }) {
+/** The posting's facts a worker decides on: title, employer and district, pay in 元, level, address, distance, what the job is. */
+function PostingFacts({ p, showDistance = true }: { p: Posting; showDistance?: boolean }) {
   const { t } = useTranslation();
   const districts = useDistricts();
   return (
@@ -37,7 +28,9 @@ function PostingFacts({ p }: { p: Posting }) {
         <Tag>{districtName(districts, p.districtCode)}</Tag>
       </Space>
       <div style={{ marginTop: 4 }}>
-        <Typography.Text type="danger">{t('jobs.pay', { min: fen(p.payMinFen), max: fen(p.payMaxFen) })}</Typography.Text>
+        <Typography.Text type="danger" data-testid="job-pay">
+          {t('jobs.pay', { min: yuan(p.payMinFen), max: yuan(p.payMaxFen) })}
+        </Typography.Text>
         <span className="page-note"> · {t('jobs.headcount', { n: p.headcount })}</span>
       </div>
       <div style={{ marginTop: 4 }}>
@@ -46,8 +39,19 @@ function PostingFacts({ p }: { p: Posting }) {
       </div>
       <div className="page-note" style={{ marginTop: 4 }}>
         <EnvironmentOutlined /> {p.address}
-        {p.distanceM !== null ? ` · ${(p.distanceM / 1000).toFixed(1)} km` : ''} · {t('jobs.until', { d: date(p.validUntil) })}
+        {showDistance && p.distanceM !== null ? ` · ${t('jobs.km', { km: (p.distanceM / 1000).toFixed(1) })}` : ''} ·{' '}
+        {t('jobs.until', { d: date(p.validUntil) })}
       </div>
+      {p.description && (
+        <Typography.Paragraph
+          type="secondary"
+          ellipsis={{ rows: 2, expandable: true, symbol: t('jobs.more') }}
+          style={{ margin: '4px 0 0' }}
+          data-testid="job-description"
+        >
+          {p.description}
+        </Typography.Paragraph>
+      )}
     </>
   );
 }
@@ -74,7 +78,7 @@ function RecommendationCard({ r, onChanged }: { r: Recommendation; onChanged: ()
     act(() => ok(client.PUT('/api/v1/jobs/postings/{id}/interest', { params: { path: { id: r.posting.id } }, body: { consent: c } })));
   return (
     <Card size="small" className="voucher-card" data-testid="job-card">
-      <PostingFacts p={r.posting} />
+      <PostingFacts p={r.posting} showDistance={!r.reasons.some((x) => x.code === 'DISTANCE')} />
       <div style={{ marginTop: 6 }} data-testid="job-reasons">
         {r.reasons.map((x, i) => (
           <Tag key={i} color={x.code === 'CERTIFICATE' ? 'green' : x.code === 'DISTANCE' ? 'default' : 'geekblue'}>
@@ -84,6 +88,7 @@ function RecommendationCard({ r, onChanged }: { r: Recommendation; onChanged: ()
       </div>
       <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
         <Checkbox
+          className="touch-row"
           checked={consent}
           disabled={busy || r.interest?.contacted}
           onChange={(e) => {
@@ -130,7 +135,7 @@ function JobSearch() {
   }, [q, districtCode, sort]);
   return (
     <>
-      <Card size="small" className="voucher-card">
+      <Card size="small" className="voucher-card job-search">
         <Input.Search placeholder={t('jobs.keyword')} allowClear onSearch={(v) => setQ(v.trim() || undefined)} aria-label={t('jobs.keyword')} />
         <Space.Compact style={{ width: '100%', marginTop: 8 }}>
           <Select
@@ -154,6 +159,12 @@ function JobSearch() {
         </Space.Compact>
       </Card>
       {!page && <Skeleton active />}
+      {page && page.items.length > 0 && (
+        <div className="page-note" style={{ margin: '0 4px 8px' }} data-testid="job-search-total">
+          {t('jobs.found', { n: page.total })}
+        </div>
+      )}
+      {page && !page.items.length && <Empty description={q || districtCode ? t('jobs.noneFound') : t('jobs.noneOpen')} data-testid="job-search-empty" />}
       {page?.items.map((p) => (
         <Card key={p.id} size="small" className="voucher-card" data-testid="job-search-card">
           <PostingFacts p={p} />
@@ -205,7 +216,13 @@ export function WorkerJobsPage() {
           </Button>
           {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
           {!items && !error && <Skeleton active />}
-          {items && !items.length && <Empty description={t('jobs.none')} />}
+          {items && !items.length && (
+            <Empty description={t('jobs.none')} data-testid="jobs-empty">
+              <Button type="primary" onClick={() => setTab('search')} style={{ minHeight: 44 }}>
+                {t('jobs.goSearch')}
+              </Button>
+            </Empty>
+          )}
           {items?.map((r) => (
             <RecommendationCard key={r.posting.id} r={r} onChanged={load} />
           ))}

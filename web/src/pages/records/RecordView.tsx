@@ -9,8 +9,9 @@ import { FilePdfOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../i18n';
 import type { Schemas } from '../../lib/api';
-import { dateTime, fen } from '../../lib/format';
+import { dateMinute, fen } from '../../lib/format';
 import { StatusTag } from '../../lib/ui';
+import { navigate } from '../../lib/router';
 
 export type LifelongRecord = Schemas['LifelongRecord'];
 type Entry = Schemas['RecordEntry'];
@@ -36,10 +37,11 @@ function EntryLine({ e }: { e: Entry }) {
   if (e.sessions) facts.push(t('record.sessionsOf', { attended: e.sessions.attended, total: e.sessions.total }));
   if (e.hours !== null) facts.push(t('record.hoursOf', { hours: e.hours }));
   if (e.amountFen !== null) facts.push(fen(e.amountFen));
-  if (e.kind === 'voucher' || e.kind === 'certificate' || e.kind === 'subsidy') facts.push(e.ref);
+  // the number a person quotes at a counter, with what it is: 券号 SV…, 证书编号 …, 申请编号 …
+  if ((e.kind === 'voucher' || e.kind === 'certificate' || e.kind === 'subsidy') && e.ref) facts.push(t(`record.ref.${e.kind}`, { ref: e.ref }));
   return (
     <div data-testid="record-entry" data-kind={e.kind}>
-      <div className="page-note">{dateTime(e.at).slice(0, 16)}</div>
+      <div className="page-note">{dateMinute(e.at)}</div>
       <div>
         <Tag color={KIND_COLORS[e.kind] ?? 'default'}>{t(`record.kind.${e.kind}`)}</Tag>
         {e.kind === 'certificate' ? <Tag color="gold">{t(`cert.${e.status}`)}</Tag> : e.status && <StatusTag status={e.status} />}
@@ -115,7 +117,13 @@ export function RecordView({ record, download, compact }: { record: LifelongReco
         </div>
       </Card>
       {record.entries.length === 0 ? (
-        <Empty description={t('record.empty')} />
+        <Empty description={compact ? t('record.emptyMine') : t('record.empty')} data-testid="record-empty">
+          {compact && (
+            <Button type="primary" onClick={() => navigate('/courses')} style={{ minHeight: 44 }}>
+              {t('record.findCourse')}
+            </Button>
+          )}
+        </Empty>
       ) : (
         <Timeline items={record.entries.map((e, i) => ({ key: i, color: KIND_COLORS[e.kind] ?? 'gray', children: <EntryLine e={e} /> }))} />
       )}

@@ -5,7 +5,7 @@ import { StarFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { client, ok, type ItemOf, type ResponseOf } from '../../lib/api';
 import { errorText } from '../../i18n';
-import { date, dateTime } from '../../lib/format';
+import { date, dateMinute } from '../../lib/format';
 
 export type Ratable = ItemOf<'/api/v1/evaluation/my-classes'>;
 const DIMENSIONS = ['teaching', 'practical', 'venue', 'organisation'] as const;
@@ -84,16 +84,19 @@ export function RatingPanel({ item, onSaved }: { item: Ratable; onSaved: () => v
         </div>
       ))}
       {!closed && (
-        <Input.TextArea
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-          maxLength={500}
-          showCount
-          rows={3}
-          placeholder={t('eval.commentHint')}
-          aria-label={t('eval.comment')}
-          data-testid="rate-comment"
-        />
+        // the character count sits under the box: room for it so it does not run into the button
+        <div style={{ paddingBottom: 22 }}>
+          <Input.TextArea
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            maxLength={500}
+            showCount
+            rows={3}
+            placeholder={t('eval.commentHint')}
+            aria-label={t('eval.comment')}
+            data-testid="rate-comment"
+          />
+        </div>
       )}
       {closed && r?.comment && <div style={{ marginTop: 4 }}>{r.comment}</div>}
       {r && r.commentStatus !== 'none' && (
@@ -117,6 +120,11 @@ export function RatingPanel({ item, onSaved }: { item: Ratable; onSaved: () => v
       )}
     </div>
   );
+}
+
+/** "4.5 分", or a dash when nobody rated yet. */
+export function scoreText(t: (k: string, o?: Record<string, unknown>) => string, v: number | null | undefined): string {
+  return v === null || v === undefined ? '—' : t('eval.score', { s: v.toFixed(1) });
 }
 
 /** ★ 4.5 · 12 人评价 — a course's score on a search card; opens its comments. */
@@ -148,12 +156,22 @@ export function CourseRatingsDrawer({ courseId, title, onClose }: { courseId: st
         <>
           <Space direction="vertical" style={{ width: '100%' }}>
             <div>
-              {t('eval.course')}: <Rate disabled allowHalf value={Math.round((data.score.overall ?? 0) * 2) / 2} style={{ fontSize: '1rem' }} />{' '}
-              {data.score.overall?.toFixed(1)} · {t('eval.ratings', { n: data.score.ratings })}
+              {t('eval.course')}：<Rate disabled allowHalf value={Math.round((data.score.overall ?? 0) * 2) / 2} style={{ fontSize: '1rem' }} />{' '}
+              <span data-testid="course-overall">{scoreText(t, data.score.overall)}</span> · {t('eval.ratings', { n: data.score.ratings })}
             </div>
-            <div className="page-note">{DIMENSIONS.map((d) => `${t(`eval.${d}`)} ${data.score.dimensions[d]?.toFixed(1) ?? '—'}`).join(' · ')}</div>
+            <div className="page-note" data-testid="course-dimensions">
+              {/* each "教学质量 5.0 分" on one line; the line breaks between dimensions */}
+              {DIMENSIONS.map((d, i) => (
+                <span key={d}>
+                  {i > 0 && ' · '}
+                  <span style={{ whiteSpace: 'nowrap' }}>
+                    {t(`eval.${d}`)} {scoreText(t, data.score.dimensions[d])}
+                  </span>
+                </span>
+              ))}
+            </div>
             <div>
-              {t('eval.provider')}（{data.provider.name}）: {data.provider.score.overall?.toFixed(1) ?? '—'} ·{' '}
+              {t('eval.provider')}（{data.provider.name}）：{scoreText(t, data.provider.score.overall)} ·{' '}
               {t('eval.ratings', { n: data.provider.score.ratings })}
             </div>
           </Space>
@@ -171,12 +189,12 @@ export function CourseRatingsDrawer({ courseId, title, onClose }: { courseId: st
                     <Space>
                       <span>{c.rater}</span>
                       <Rate disabled allowHalf value={Math.round(c.overall * 2) / 2} style={{ fontSize: '0.75rem' }} />
-                      <span className="page-note">{dateTime(c.changedAt)}</span>
+                      <span className="page-note">{dateMinute(c.changedAt)}</span>
                     </Space>
                     <div>{c.comment}</div>
                     {c.reply && (
                       <div className="page-note" style={{ background: '#fafafa', padding: 6, marginTop: 4 }}>
-                        {t('eval.reply')}: {c.reply}
+                        {t('eval.reply')}：{c.reply}
                       </div>
                     )}
                   </div>
