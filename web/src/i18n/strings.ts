@@ -7,6 +7,8 @@ export const strings: Record<string, [string, string]> = {
   'app.lang': ['English', '中文'],
   'app.signOut': ['退出登录', 'Sign out'],
   'app.demo': ['演示数据', 'Demo data'],
+  // a label's colon: full-width in Chinese, ": " in English
+  'common.colon': ['：', ': '],
   'common.field': ['字段', 'field'],
   'common.fieldNote': ['（字段：{{field}}）', ' (field: {{field}})'],
   'common.search': ['查询', 'Search'],

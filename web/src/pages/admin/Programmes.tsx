@@ -94,28 +94,44 @@ export function ProgrammesPage() {
           expandedRowRender: (r) => (
             <Space wrap size={[16, 4]}>
               <span>
-                {t('prog.openingDeadlineDays')}: {r.openingDeadlineDays}
+                {t('prog.openingDeadlineDays')}
+                {t('common.colon')}
+                {r.openingDeadlineDays}
               </span>
               <span>
-                {t('prog.checkinBeforeMin')}: {r.checkinBeforeMin}
+                {t('prog.checkinBeforeMin')}
+                {t('common.colon')}
+                {r.checkinBeforeMin}
               </span>
               <span>
-                {t('prog.checkinAfterMin')}: {r.checkinAfterMin}
+                {t('prog.checkinAfterMin')}
+                {t('common.colon')}
+                {r.checkinAfterMin}
               </span>
               <span>
-                {t('prog.geofenceRadiusM')}: {r.geofenceRadiusM}
+                {t('prog.geofenceRadiusM')}
+                {t('common.colon')}
+                {r.geofenceRadiusM}
               </span>
               <span>
-                {t('prog.accuracyMaxM')}: {r.accuracyMaxM}
+                {t('prog.accuracyMaxM')}
+                {t('common.colon')}
+                {r.accuracyMaxM}
               </span>
               <span>
-                {t('prog.onlineAttendance')}: {r.onlineAttendance ? t('common.yes') : t('common.no')}
+                {t('prog.onlineAttendance')}
+                {t('common.colon')}
+                {r.onlineAttendance ? t('common.yes') : t('common.no')}
               </span>
               <span>
-                {t('prog.maxSubsidiesPerYear')}: {r.maxSubsidiesPerYear}
+                {t('prog.maxSubsidiesPerYear')}
+                {t('common.colon')}
+                {r.maxSubsidiesPerYear}
               </span>
               <span>
-                {t('prog.shortageUplift')}: {r.shortageUplift ? t('common.yes') : t('common.no')}
+                {t('prog.shortageUplift')}
+                {t('common.colon')}
+                {r.shortageUplift ? t('common.yes') : t('common.no')}
               </span>
               <span>
                 {t('prog.eligibleCategories')}:{' '}

@@ -273,7 +273,9 @@ function AttendanceSheet({ att, canExport }: { att: Attendance; canExport: boole
     <>
       <Space style={{ marginBottom: 12 }}>
         <Typography.Text>
-          {t('class.threshold')}: {att.thresholdPct}%
+          {t('class.threshold')}
+          {t('common.colon')}
+          {att.thresholdPct}%
         </Typography.Text>
         {canExport && (
           <Button
@@ -403,7 +405,9 @@ function VerifyAdmit({ classId, onAdmitted }: { classId: string; onAdmitted: () 
                 {result.holder.name} {result.holder.idNumberMasked} · {result.voucher.number} · <StatusTag status={result.voucher.status} />
               </span>
               <span>
-                {t('voucher.validity')}: {date(result.voucher.validFrom)} ~ {date(result.voucher.validUntil)} · {t('voucher.ratio')} {result.voucher.ratioPct}%
+                {t('voucher.validity')}
+                {t('common.colon')}
+                {date(result.voucher.validFrom)} ~ {date(result.voucher.validUntil)} · {t('voucher.ratio')} {result.voucher.ratioPct}%
                 {/* the estimate comes only with an admissible voucher: a refused one shows its reasons, no figure (nor a bare —) */}
                 {result.voucher.subsidyEstimateFen !== null && (
                   <>
@@ -414,7 +418,11 @@ function VerifyAdmit({ classId, onAdmitted }: { classId: string; onAdmitted: () 
                 )}
               </span>
               <span>
-                {t('class.admissionsClose')}: {dateTime(result.class.admissionsCloseAt)} · {t('class.seatsLeft')}: {result.class.seatsLeft}
+                {t('class.admissionsClose')}
+                {t('common.colon')}
+                {dateTime(result.class.admissionsCloseAt)} · {t('class.seatsLeft')}
+                {t('common.colon')}
+                {result.class.seatsLeft}
               </span>
               {result.reasons.map((r) => (
                 <Typography.Text key={r} type="danger" data-testid="verify-reason">

@@ -251,7 +251,7 @@ export function Deadline({ at, compact }: { at: string; compact?: boolean }) {
     );
   return (
     <Statistic
-      title={`${t('class.reportDeadline')}: ${dateTime(at)}`}
+      title={`${t('class.reportDeadline')}{t('common.colon')}${dateTime(at)}`}
       value={text}
       valueStyle={{ color: left.days < 1 ? '#cf1322' : '#1677ff', fontVariantNumeric: 'tabular-nums' }}
       data-testid="report-countdown"

@@ -187,7 +187,9 @@ function NearClasses({ c }: { c: RehabCase }) {
       <Alert type="success" showIcon message={t('rehab.w.voucherIssued')} style={{ marginBottom: 8 }} />
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
         <span>
-          {t('voucher.number')}: <span data-testid="rehab-voucher-number">{v.number}</span>
+          {t('voucher.number')}
+          {t('common.colon')}
+          <span data-testid="rehab-voucher-number">{v.number}</span>
         </span>
         <Button size="small" onClick={() => navigate(`/vouchers/${v.id}`)} data-testid="rehab-view-voucher">
           {t('rehab.w.viewVoucher')}

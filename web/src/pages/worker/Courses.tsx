@@ -245,7 +245,9 @@ export function CourseSearchPage() {
                   <Radio key={v.id} value={v.id} data-testid="fitting-voucher">
                     {v.programme?.name ?? t('voucher.checkinOnly')} · {v.occupationName ?? v.occupationCode} · {v.level !== null ? t(`level.${v.level}`) : ''}
                     <div className="page-note">
-                      {t('voucher.number')}: {v.number}
+                      {t('voucher.number')}
+                      {t('common.colon')}
+                      {v.number}
                     </div>
                   </Radio>
                 ))}

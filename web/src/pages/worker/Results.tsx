@@ -112,7 +112,9 @@ export function MyResultsPage() {
                 <OccupationLabel code={c.occupationCode} /> · {t(`level.${c.level}`)} · {date(c.assessedOn)}
               </div>
               <div className="page-note">
-                {t('result.certificateNumber')}: {c.certificateNumber}
+                {t('result.certificateNumber')}
+                {t('common.colon')}
+                {c.certificateNumber}
               </div>
               {c.issuerName && <div className="page-note">{c.issuerName}</div>}
               <Button

@@ -82,7 +82,9 @@ function ClassFacts({ m }: { m: MyTraining }) {
         <OccupationLabel code={m.class.occupationCode} name={m.class.occupationName} /> · {t(`level.${m.class.level}`)}
       </div>
       <div>
-        {t('mytraining.period')}: {date(m.class.startDate)} ~ {date(m.class.endDate)}
+        {t('mytraining.period')}
+        {t('common.colon')}
+        {date(m.class.startDate)} ~ {date(m.class.endDate)}
         {m.class.providerName ? ` · ${m.class.providerName}` : ''}
       </div>
     </div>
@@ -163,7 +165,9 @@ function ClassCard({ m, ratable, onRated }: { m: MyTraining; ratable?: Ratable; 
       {att && me && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <div>
-            {t('checkin.attendance')}: {me.attended} / {me.total}
+            {t('checkin.attendance')}
+            {t('common.colon')}
+            {me.attended} / {me.total}
             <Progress
               aria-label={t('a11y.attendance')}
               percent={me.total ? Math.round((me.attended / me.total) * 100) : 0}

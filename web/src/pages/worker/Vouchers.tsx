@@ -75,7 +75,9 @@ export function VoucherSummary({ v }: { v: Voucher }) {
         </div>
         <div style={{ textAlign: 'right' }}>
           <div className="page-note">
-            {t('voucher.validity')}: <span className="nowrap">{date(v.validFrom)}</span> ~ <span className="nowrap">{date(v.validUntil)}</span>
+            {t('voucher.validity')}
+            {t('common.colon')}
+            <span className="nowrap">{date(v.validFrom)}</span> ~ <span className="nowrap">{date(v.validUntil)}</span>
           </div>
           {v.status === 'issued' && left >= 0 && (
             <Typography.Text type={left <= 14 ? 'danger' : 'secondary'} style={{ fontSize: '0.75rem' }}>
@@ -121,7 +123,9 @@ export function MyVouchersPage() {
           <VoucherSummary v={v} />
           <div style={{ marginTop: 8, display: 'flex', justifyContent: 'space-between' }}>
             <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
-              {t('voucher.number')}: {v.number}
+              {t('voucher.number')}
+              {t('common.colon')}
+              {v.number}
             </Typography.Text>
             <RightOutlined style={{ color: '#bbb' }} />
           </div>
