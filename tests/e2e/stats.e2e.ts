@@ -28,7 +28,7 @@ interface Summary {
   metrics: Record<string, number | null>;
 }
 interface Funnel {
-  stages: Array<{ stage: string; count: number }>;
+  stages: Array<{ stage: string; count: number; rateFromPrevious: number | null }>;
 }
 
 const TOTP_ROLES = new Set(['demo.city', 'demo.finance', 'demo.finance2']);
