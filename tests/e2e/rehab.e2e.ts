@@ -117,6 +117,8 @@ describe('work-injury rehabilitation (issue 18), worker → committee → hospit
     await page.getByTestId('tab-/rehab').click();
     await page.getByTestId('rehab-recognition').first().waitFor();
     await page.getByTestId('rehab-eligible').first().waitFor();
+    // the recognition's own date, beside the injury and the leave period (the deadlines count from them)
+    expect(await page.getByTestId('rehab-rec-decision-date').first().innerText()).toMatch(/^认定日期 \d{4}-\d{2}-\d{2}$/);
     await cleanZh(page, '工伤康复');
     await phoneFits(page, '工伤康复');
     await shot(page, 'rehab-1-worker-eligibility');
@@ -203,6 +205,8 @@ describe('work-injury rehabilitation (issue 18), worker → committee → hospit
     const { page, errors } = await staff(`demo.hospital${HOSPITALS.indexOf(hospital) + 1}`);
     await page.goto('/rehab/cases');
     await page.getByTestId('rehab-case-link').first().waitFor();
+    // the hospital's own list does not repeat its own name in a 康复医院 column
+    expect(await page.locator('.ant-table-thead').first().innerText()).not.toContain('康复医院');
     await page.goto(`/rehab/cases/${caseId}`);
     await page.getByTestId('rehab-admit').click();
     await expect.poll(async () => page.getByTestId('rehab-status').first().getAttribute('data-status')).toBe('admitted');

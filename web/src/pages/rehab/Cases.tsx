@@ -79,6 +79,8 @@ export function RehabCasesPage() {
       dataIndex: 'hospitalId',
       valueType: 'select',
       hideInSearch: me.role === 'hospital',
+      // a hospital's own list: every case is placed at it, the column would only repeat its name
+      hideInTable: me.role === 'hospital',
       fieldProps: { options: hospitals.map((h) => ({ value: h.id, label: h.name })) },
       render: (_, r) => r.hospitalName ?? '—',
     },

@@ -45,7 +45,11 @@ function RecognitionCard({ r, canApply }: { r: Recognition; canApply: boolean })
         <Tag>{conditionName(t, r.conditionCode)}</Tag>
       </Space>
       <div className="page-note" style={{ marginTop: 6 }}>
-        {t('rehab.rec.injuryDate')} {date(r.injuryDate)} · {t('rehab.rec.leave')} {date(r.leaveStart)} ~ {date(r.effectiveLeaveEnd)}
+        {t('rehab.rec.injuryDate')} {date(r.injuryDate)} ·{' '}
+        <span data-testid="rehab-rec-decision-date">
+          {t('rehab.rec.decisionDate')} {date(r.decisionDate)}
+        </span>{' '}
+        · {t('rehab.rec.leave')} {date(r.leaveStart)} ~ {date(r.effectiveLeaveEnd)}
       </div>
       <div style={{ marginTop: 8 }}>
         <EligibilityView e={r.eligibility} />
