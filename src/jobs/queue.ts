@@ -52,7 +52,13 @@ export interface QueueDef {
   /** Creates or updates the definition's queues (dead-letter queues first); run once per PgBoss. */
   setup(boss: Boss): Promise<void>;
   /** The running app's workers: one per queue, each job handled by `handle` (a throw: pg-boss retries it). */
-  workers: ReadonlyArray<{ queue: string; pollingIntervalSeconds?: number; handle(db: Db, boss: Boss, job: QueueJob): Promise<unknown> }>;
+  workers: ReadonlyArray<{
+    queue: string;
+    pollingIntervalSeconds?: number;
+    /** Jobs taken per fetch (default 20), each handled on its own. */
+    batchSize?: number;
+    handle(db: Db, boss: Boss, job: QueueJob): Promise<unknown>;
+  }>;
   /** Run every `everyMs` in the running app (e.g. a transactional outbox's relay into the queue). */
   ticks?: ReadonlyArray<{ name: string; everyMs: number; run(db: Db, boss: Boss): Promise<unknown> }>;
 }
@@ -142,7 +148,12 @@ export interface RunningQueues {
  * The running app's queue: pg-boss with its maintenance, every definition's workers and ticks. JOBS=off: nothing
  * runs (as for the scheduler). `stop` ends the ticks and the workers (waiting for the jobs in hand) and pg-boss.
  */
-export async function startQueues(db: Db, log: FastifyBaseLogger, defs: readonly QueueDef[], opts: { force?: boolean } = {}): Promise<RunningQueues> {
+export async function startQueues(
+  db: Db,
+  log: FastifyBaseLogger,
+  defs: readonly QueueDef[],
+  opts: { force?: boolean; pollingIntervalSeconds?: number } = {},
+): Promise<RunningQueues> {
   if (!jobsEnabled() && !opts.force) return { stop: async () => undefined };
   const boss = newBoss(db, true);
   boss.on('error', (err: unknown) => log.error({ err }, 'queue error'));
@@ -150,14 +161,31 @@ export async function startQueues(db: Db, log: FastifyBaseLogger, defs: readonly
   // the drains of this process (deliverDue …) use the same PgBoss
   bosses.set(db, Promise.resolve(boss));
   for (const def of defs) await ensureSetUp(db, boss, def);
+  let stopped = false;
   for (const def of defs) {
     for (const w of def.workers) {
-      await boss.work<object>(w.queue, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: w.pollingIntervalSeconds ?? 2 }, async ([job]) =>
-        job ? w.handle(db, boss, job) : undefined,
+      // pg-boss 10's worker waits its polling interval after every fetch, jobs or none: one job per fetch would
+      // deliver one message per interval behind a mass issuance. So a batch per fetch, each job handled (and, if
+      // it throws, failed — retried or dead-lettered by pg-boss) on its own, and a batch that found jobs wakes
+      // the worker at once for the next: a backlog drains without waiting, an empty queue is polled.
+      let workerId = '';
+      workerId = await boss.work<object>(
+        w.queue,
+        { batchSize: w.batchSize ?? 20, includeMetadata: true, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? w.pollingIntervalSeconds ?? 2 },
+        async (jobs) => {
+          for (const job of jobs) {
+            try {
+              await w.handle(db, boss, job);
+            } catch (err) {
+              log.warn({ err, queue: w.queue, job: job.id }, 'queue job failed');
+              await boss.fail(w.queue, job.id, err instanceof Error ? err : { message: String(err) });
+            }
+          }
+          if (jobs.length > 0 && !stopped) boss.notifyWorker(workerId);
+        },
       );
     }
   }
-  let stopped = false;
   const timers: NodeJS.Timeout[] = [];
   const running = new Set<Promise<unknown>>();
   for (const def of defs) {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetClock, setClock } from '../../lib/clock.js';
 import { businessDate } from '../../lib/time.js';
 import { openDb } from '../../db/index.js';
-import { QUEUE_SCHEMA, startQueues } from '../../jobs/queue.js';
+import { QUEUE_SCHEMA, queueFor, startQueues, type QueueDef } from '../../jobs/queue.js';
 import { createTestApp, engine, type TestApp } from '../../test/harness.js';
 import { SmsSendError, type SmsGateway } from './gateway.js';
 import { DEAD_LETTER_QUEUE, DELIVER_QUEUE, messageQueues, relayDue } from './deliver.js';
@@ -208,6 +208,86 @@ describe('the running app’s queue', () => {
       }
       for (const r of await rowsOf(n.key)) expect((await jobsOf(r.id)).map((j) => j.state)).toEqual(['completed']);
       expect(await t.count('sms_simulator_sent', `idempotency_key = '${(await rowsOf(n.key))[1]!.id}'`)).toBe(1);
+    } finally {
+      await queues.stop();
+    }
+  });
+});
+
+describe('the running app’s queue behind a backlog', () => {
+  const waitFor = async (what: string, done: () => Promise<boolean>) => {
+    // a guard, not a timing: with an hour's polling interval nothing after the first fetch would run without the fix
+    const until = performance.now() + 45_000;
+    while (!(await done())) {
+      if (performance.now() > until) throw new Error(`never: ${what}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+
+  it('drains a mass issuance’s messages batch after batch, not one per polling interval', async () => {
+    setClock({ at: at(day, '10:00') });
+    const keys = Array.from({ length: 45 }, () => claimApproved());
+    await t.db.tx(async (tx) => {
+      for (const n of keys) await notify(tx, n);
+    });
+    const rows = `key = ANY(ARRAY[${keys.map((k) => `'${k.key}'`).join(',')}])`;
+    const total = await t.count('message_outbox', rows);
+    expect(total).toBe(90); // an inbox message and an SMS each
+    expect(await relayDue(t.db)).toBeGreaterThanOrEqual(total);
+    // an hour between polls: pg-boss fetches once at start, then only a batch that found jobs wakes it again
+    const queues = await startQueues(t.db, t.app.log, [messageQueues], { force: true, pollingIntervalSeconds: 3600 });
+    try {
+      await waitFor('all 90 delivered', async () => (await t.count('message_outbox', `${rows} AND state = 'sent'`)) === total);
+      expect(await t.count('message_outbox', `${rows} AND state <> 'sent'`)).toBe(0);
+      const jobs = await t.db.query<{ state: string; n: number }>(
+        `SELECT j.state::text AS state, count(*)::int AS n FROM pgboss.job j JOIN message_outbox o ON o.id = (j.data->>'outboxId')::uuid
+          WHERE o.${rows} GROUP BY 1`,
+      );
+      expect(jobs.rows).toEqual([{ state: 'completed', n: total }]);
+    } finally {
+      await queues.stop();
+      setClock({ at: at(day, '10:10') });
+    }
+  });
+
+  it('a job that throws inside a batch is failed alone: the others of its batch complete', async () => {
+    const QUEUE = 'test-batch-isolation';
+    const handled: string[] = [];
+    const def: QueueDef = {
+      async setup(boss) {
+        await boss.createQueue(QUEUE, { name: QUEUE, retryLimit: 0 });
+      },
+      workers: [
+        {
+          queue: QUEUE,
+          batchSize: 10,
+          async handle(_db, _boss, job) {
+            const { n } = job.data as { n: number };
+            if (n === 3) throw new TypeError('a bug in one job');
+            handled.push(String(n));
+          },
+        },
+      ],
+    };
+    // the jobs go in before the worker's first fetch: one batch
+    const b = await queueFor(t.db, def);
+    await b.insert([1, 2, 3, 4, 5, 6].map((n) => ({ name: QUEUE, data: { n } })));
+    const queues = await startQueues(t.db, t.app.log, [messageQueues, def], { force: true, pollingIntervalSeconds: 3600 });
+    const states = async () =>
+      (
+        await t.db.query<{ n: string; state: string }>(`SELECT data->>'n' AS n, state::text AS state FROM pgboss.job WHERE name = $1 ORDER BY 1`, [QUEUE])
+      ).rows;
+    try {
+      await waitFor('the batch handled', async () => (await states()).every((s) => s.state === 'completed' || s.state === 'failed'));
+      expect(await states()).toEqual([
+        { n: '1', state: 'completed' },
+        { n: '2', state: 'completed' },
+        { n: '3', state: 'failed' },
+        { n: '4', state: 'completed' },
+        { n: '5', state: 'completed' },
+        { n: '6', state: 'completed' },
+      ]);
+      expect(handled.sort()).toEqual(['1', '2', '4', '5', '6']);
     } finally {
       await queues.stop();
     }
