@@ -3,7 +3,8 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TOTP_SECRET, launch, newPage, shot, signIn, syntheticIdNumber, type Session } from './helpers';
+import { maskName } from '../../src/lib/identifiers';
+import { apiCall, cleanZh, DEMO_TOTP_SECRET, demoWorkers, launch, newPage, shot, signIn, signInWorker, syntheticIdNumber, type Session } from './helpers';
 
 let s: Session;
 const dir = mkdtempSync(join(tmpdir(), 'sv-e2e-files-'));
@@ -164,6 +165,78 @@ describe('role consoles', () => {
     await page.locator('.ant-message-error').waitFor();
     await page.keyboard.press('Escape');
     await shot(page, 'assessor-results-empty');
+
+    // the list names each candidate first, masked (考生), as a clerk cross-checks people; no id, code or English
+    expect(await page.locator('.ant-pro-table .ant-table-thead th').first().innerText()).toBe('考生');
+    await expect.poll(() => page.getByTestId('result-candidate').count()).toBeGreaterThan(0);
+    for (const name of await page.getByTestId('result-candidate').allInnerTexts()) expect(name).toMatch(/^\p{Script=Han}\*+\p{Script=Han}?$/u);
+    await cleanZh(page, 'assessor results', { raw: /rows\.\d|in_review|skill_level/ });
+
+    // demo.worker9's voucher number, as the clerk has it on the roster (set-up through the API, not under test)
+    const worker = demoWorkers().find((w) => w.username === 'demo.worker9')!;
+    const w = await newPage(s.browser, { mobile: true });
+    await signInWorker(w.page, worker);
+    const mine = await apiCall<{ items: Array<{ number: string; status: string; kind: string }> }>(w.page, 'GET', '/api/v1/vouchers/mine');
+    await w.ctx.close();
+    const voucher = mine.body.items.find((v) => v.kind === 'subsidy' && ['in_training', 'assessed', 'approved', 'settled'].includes(v.status))!;
+    expect(voucher).toBeTruthy();
+
+    // 录入结果 from the ended class's row: the class and its level are filled in (the class's 四级, not empty)
+    const row = page.locator('[data-testid=assigned-classes] .ant-table-row', { hasText: '养老护理员(四级) 第一期' });
+    await row.getByTestId('assigned-record').click();
+    const form = page.locator('.ant-modal', { hasText: '录入结果' });
+    const picked = (id: string) => form.locator('.ant-select', { has: page.locator(id) }).locator('.ant-select-selection-item');
+    await expect.poll(() => picked('#result-level').innerText()).toBe('四级/中级工');
+    const classPicked = await picked('#result-class').innerText();
+    expect(classPicked).toContain('养老护理员(四级) 第一期');
+    expect(classPicked).toContain('养老护理员 · 四级/中级工');
+    expect(classPicked).not.toMatch(/\d-\d{2}-\d{2}-\d{2}/);
+    await form.locator('#result-voucher').fill(voucher.number);
+    await form.locator('.ant-radio-wrapper', { hasText: /^合格$/ }).click();
+    await form.locator('#result-cert').fill('ZS-2026-E2E-0009');
+    await shot(page, 'assessor-entry-form');
+    await cleanZh(page, 'result entry form', { raw: /skill_level|assessedOn|voucherNumber/ });
+    if (voucher.status === 'in_training') {
+      await form.locator('.ant-modal-footer .ant-btn-primary').click();
+      await page.getByTestId('result-confirm').waitFor();
+      await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+      await page.locator('.ant-message-success').waitFor();
+    } else await page.keyboard.press('Escape');
+    // the recorded result names demo.worker9, masked, never in full
+    await expect.poll(() => page.getByTestId('result-candidate').allInnerTexts()).toContain(maskName(worker.name));
+    expect(await page.locator('body').innerText()).not.toContain(worker.name);
+    await shot(page, 'assessor-results');
+
+    // a sheet with bad rows: each refusal names the row, the column as the sheet heads it and what it needs, in Chinese
+    const csv = ['券号,结果,成绩,等级,证书编号,证书类型,考核日期', `${voucher.number},也许,90,4,,职业技能等级证书,2026-01-05`, `,合格,90,4,,,2026-01-05`].join(
+      '\n',
+    );
+    await page.locator('.ant-upload input[type=file]').setInputFiles({ name: 'results.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    const report = page.locator('.ant-modal', { hasText: '批量导入结果' });
+    await report.getByTestId('result-import-summary').waitFor();
+    const reportText = await report.innerText();
+    expect(reportText).toContain('结果');
+    expect(reportText).toContain('请填写“合格”或“不合格”');
+    expect(reportText).toContain('合格须填写证书编号');
+    expect(reportText).not.toMatch(/rows\.|[A-Za-z]{4,}/);
+    await shot(page, 'assessor-import-report');
+    await report.locator('.ant-btn-primary').click();
+
+    // 证书库: the body's certificates, holder masked, occupation by name; its template to import earlier ones
+    await page.getByRole('menuitem', { name: '证书库' }).click();
+    await page.getByTestId('registry-import').waitFor();
+    await page.getByRole('button', { name: '下载模板' }).waitFor();
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(0);
+    // (other stories' certificate numbers carry their name: ZS-TODO-E2E-0001, ZS-TIMELINE-E2E-0001)
+    await cleanZh(page, 'certificate registry', { allowed: ['English', 'demo', 'Excel', 'TODO', 'TIMELINE'], raw: /skill_level|recorded|imported/ });
+    await shot(page, 'assessor-certificate-registry');
+    // only the page's own menu item is lit (证书查询, /certificates, was lit as well)
+    expect(await page.locator('.ant-menu-item-selected').allInnerTexts()).toEqual(['证书库']);
+    // a number that is not there: the empty list says so and what to do
+    await page.locator('#certificateNumber').fill('ZS-0000-000000');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await expect.poll(() => page.getByTestId('registry-empty').innerText()).toContain('没有该证书编号');
+    await shot(page, 'assessor-certificate-registry-none');
     expect(errors).toEqual([]);
     await ctx.close();
   });

@@ -106,7 +106,9 @@ export async function scopedClaims(
       [...params, payeeId],
     )
   ).rows[0]!;
-  const { rows } = await q.query<ClaimRow>(`SELECT * FROM subsidy_claims ${w} ORDER BY created_at DESC, id LIMIT $${n + 1} OFFSET $${n + 2}`, [
+  // a queue awaiting a decision (审核中, 暂缓) is worked first come, first served; any other list shows the newest first
+  const order = f.status === 'in_review' || f.status === 'held' ? 'created_at, id' : 'created_at DESC, id';
+  const { rows } = await q.query<ClaimRow>(`SELECT * FROM subsidy_claims ${w} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`, [
     ...params,
     f.limit,
     f.offset,
