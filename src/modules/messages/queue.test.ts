@@ -274,9 +274,7 @@ describe('the running app’s queue behind a backlog', () => {
     await b.insert([1, 2, 3, 4, 5, 6].map((n) => ({ name: QUEUE, data: { n } })));
     const queues = await startQueues(t.db, t.app.log, [messageQueues, def], { force: true, pollingIntervalSeconds: 3600 });
     const states = async () =>
-      (
-        await t.db.query<{ n: string; state: string }>(`SELECT data->>'n' AS n, state::text AS state FROM pgboss.job WHERE name = $1 ORDER BY 1`, [QUEUE])
-      ).rows;
+      (await t.db.query<{ n: string; state: string }>(`SELECT data->>'n' AS n, state::text AS state FROM pgboss.job WHERE name = $1 ORDER BY 1`, [QUEUE])).rows;
     try {
       await waitFor('the batch handled', async () => (await states()).every((s) => s.state === 'completed' || s.state === 'failed'));
       expect(await states()).toEqual([
