@@ -191,7 +191,11 @@ describe('moderation and replies', () => {
     expect(list.body).not.toContain(name);
     // a published comment with its rater and overall (trainee 0: 5, 4, 4, 5), newest first
     const published = list.json().items.find((i: { comment: string | null }) => i.comment === '老师讲得很细，实操多');
-    expect(published).toMatchObject({ overall: 4.5, commentStatus: 'published', rater: maskName((await persons.getPerson(t.db, trainees[0]!.personId))!.name) });
+    expect(published).toMatchObject({
+      overall: 4.5,
+      commentStatus: 'published',
+      rater: maskName((await persons.getPerson(t.db, trainees[0]!.personId))!.name),
+    });
     const changed = list.json().items.map((i: { changedAt: string }) => i.changedAt);
     expect(changed).toEqual([...changed].sort().reverse());
     // trainee 2 changed theirs to 4, 3, 3, 4: the overall follows the change

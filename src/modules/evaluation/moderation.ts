@@ -23,7 +23,11 @@ class Names {
     if (!this.classes.has(r.class_id)) this.classes.set(r.class_id, await training.getClass(this.q, r.class_id));
     if (!this.providers.has(r.provider_id)) this.providers.set(r.provider_id, (await orgs.getOrg(this.q, r.provider_id))?.name ?? '');
     const person = await persons.getPerson(this.q, r.person_id);
-    return { className: this.classes.get(r.class_id)?.name ?? '', providerName: this.providers.get(r.provider_id)!, rater: person ? maskName(person.name) : '*' };
+    return {
+      className: this.classes.get(r.class_id)?.name ?? '',
+      providerName: this.providers.get(r.provider_id)!,
+      rater: person ? maskName(person.name) : '*',
+    };
   }
 }
 
