@@ -18,6 +18,11 @@ const worker = (n: number) => {
   return w;
 };
 const COMMENT = '老师示范很耐心，实操练习充分';
+/** A name as the screens show it (张* · 欧**明). */
+const masked = (name: string) => {
+  const c = Array.from(name);
+  return c.length <= 1 ? name : c.length === 2 ? `${c[0]}*` : `${c[0]}${'*'.repeat(c.length - 2)}${c[c.length - 1]}`;
+};
 
 describe('training evaluation', () => {
   it('a completer rates the ended class on the phone; one below the attendance threshold is told why not', async () => {
@@ -119,12 +124,20 @@ describe('training evaluation', () => {
     const row = p.page.getByTestId('provider-ratings').locator('tr', { hasText: COMMENT });
     await row.getByTestId('reply').click();
     await p.page.getByTestId('reply-text').fill('感谢您的认可，欢迎继续参加高级班。');
-    await p.page.getByRole('button', { name: /OK|确\s*定/ }).click();
+    await p.page.getByRole('button', { name: '发布回复' }).click();
     await row.getByText('感谢您的认可').waitFor();
     const ptext = (await row.innerText()).replace(/\s+/g, ' ');
     expect(ptext).toMatch(/5 分 4 分 4 分 5 分/);
     expect(ptext).toContain('机构回复：感谢您的认可');
-    expect(await p.page.getByTestId('provider-ratings').locator('thead').innerText()).not.toContain('选填');
+    // when (a Shanghai date), which class, who rated (masked, never the whole name), the overall score
+    const rater = worker(7).name;
+    expect(ptext).toMatch(/^\d{4}-\d{2}-\d{2} 养老护理员\(四级\) 第一期/);
+    expect(ptext).toContain(` ${masked(rater)} 4.5 分 `);
+    expect(await p.page.locator('body').innerText()).not.toContain(rater);
+    const phead = (await p.page.getByTestId('provider-ratings').locator('thead').innerText()).replace(/\s+/g, ' ');
+    expect(phead).toMatch(/评价日期 班级 评价人 综合评分 教学质量 实用性 场地设施 组织管理 评价内容/);
+    expect(phead).not.toContain('选填');
+    expect(await p.page.locator('body').innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|\b(null|undefined|NaN)\b/);
     await shot(p.page, 'eval-provider-ratings');
     expect(p.errors).toEqual([]);
   });

@@ -5,10 +5,12 @@
  * who rated per class and district. Refusals change nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maskName } from '../../lib/identifiers.js';
 import { businessInstant } from '../../lib/time.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { addDays, businessDate, makeTrainees, makeWorld, northOf, openClass, VENUE_GCJ, type Trainee, type World } from '../../test/factories/index.js';
 import * as attendance from '../attendance/service.js';
+import * as persons from '../persons/service.js';
 import * as training from '../training/service.js';
 import * as evaluation from './service.js';
 
@@ -181,7 +183,23 @@ describe('moderation and replies', () => {
     const list = await t.call('GET', '/api/v1/evaluation/provider-ratings', { headers: { authorization: `Bearer ${world.provider.staff.token}` } });
     expect(list.statusCode).toBe(200);
     const seen = list.json().items.find((i: { id: string }) => i.id === id);
-    expect(seen).toMatchObject({ comment: null, teaching: 5 });
+    expect(seen).toMatchObject({ comment: null, teaching: 5, overall: 4.5, className: '养老护理员(四级)' });
+    // who rated: masked through the persons service, never the whole name
+    const name = (await persons.getPerson(t.db, trainees[3]!.personId))!.name;
+    expect(seen.rater).toBe(maskName(name));
+    expect(seen.rater).not.toBe(name);
+    expect(list.body).not.toContain(name);
+    // a published comment with its rater and overall (trainee 0: 5, 4, 4, 5), newest first
+    const published = list.json().items.find((i: { comment: string | null }) => i.comment === '老师讲得很细，实操多');
+    expect(published).toMatchObject({
+      overall: 4.5,
+      commentStatus: 'published',
+      rater: maskName((await persons.getPerson(t.db, trainees[0]!.personId))!.name),
+    });
+    const changed = list.json().items.map((i: { changedAt: string }) => i.changedAt);
+    expect(changed).toEqual([...changed].sort().reverse());
+    // trainee 2 changed theirs to 4, 3, 3, 4: the overall follows the change
+    expect(list.json().items.find((i: { teaching: number; practical: number }) => i.teaching === 4 && i.practical === 3)).toMatchObject({ overall: 3.5 });
     expect(JSON.stringify((await t.call('GET', `/api/v1/evaluation/courses/${world.courseId}`)).json())).not.toContain('13800000000');
     expect((await t.call('GET', '/api/v1/evaluation/provider-ratings', { as: 'provider_b' })).json().total).toBe(0);
   });

@@ -3,27 +3,31 @@ import type { z } from 'zod';
 import type { Queryable, Tx } from '../../db/index.js';
 import { now as clockNow } from '../../lib/clock.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { isUuid } from '../../lib/identifiers.js';
+import { isUuid, maskName } from '../../lib/identifiers.js';
 import * as audit from '../audit/index.js';
 import { assertInScope, scopeSql, type Actor, type Scope } from '../identity/index.js';
 import * as orgs from '../orgs/index.js';
 import * as persons from '../persons/index.js';
 import * as training from '../training/index.js';
 import { moderatorScope, providerOf } from './policy.js';
-import { toModerationItem, toRatingView, type RatingRow } from './rows.js';
-import type { ModerateBody, ModerationItemView, ModerationQuery, ProviderRatingsQuery, RatingView, ReplyBody } from './schemas.js';
+import { overallOf, toModerationItem, toRatingView, type RatingRow } from './rows.js';
+import type { ModerateBody, ModerationItemView, ModerationQuery, ProviderRatingsQuery, ProviderRatingView, ReplyBody } from './schemas.js';
 
-/** Names for a set of ratings, each looked up once. */
+/** Names for a set of ratings, each class and provider looked up once; the rater's name only masked (persons' record, never shown whole). */
 class Names {
   private readonly classes = new Map<string, training.TrainingClass | null>();
   private readonly providers = new Map<string, string>();
   constructor(private readonly q: Queryable) {}
 
-  async of(r: RatingRow): Promise<{ className: string; providerName: string; raterName: string }> {
+  async of(r: RatingRow): Promise<{ className: string; providerName: string; rater: string }> {
     if (!this.classes.has(r.class_id)) this.classes.set(r.class_id, await training.getClass(this.q, r.class_id));
     if (!this.providers.has(r.provider_id)) this.providers.set(r.provider_id, (await orgs.getOrg(this.q, r.provider_id))?.name ?? '');
     const person = await persons.getPerson(this.q, r.person_id);
-    return { className: this.classes.get(r.class_id)?.name ?? '', providerName: this.providers.get(r.provider_id)!, raterName: person?.name ?? '' };
+    return {
+      className: this.classes.get(r.class_id)?.name ?? '',
+      providerName: this.providers.get(r.provider_id)!,
+      rater: person ? maskName(person.name) : '*',
+    };
   }
 }
 
@@ -95,15 +99,15 @@ export async function replyToRating(actor: Actor, tx: Tx, id: string, body: z.in
 }
 
 /**
- * A provider's ratings of its classes: the scores always, a comment only once published (a pending or rejected one
- * is the officer's to decide and is not shown to the provider).
+ * A provider's ratings of its classes: who rated (masked), the overall score and the four dimensions always, a comment
+ * only once published (a pending or rejected one is the officer's to decide and is not shown to the provider).
  */
 export async function providerRatings(
   actor: Actor,
   q: Queryable,
   f: z.infer<typeof ProviderRatingsQuery>,
   now: Date = clockNow(),
-): Promise<{ total: number; items: RatingView[] }> {
+): Promise<{ total: number; items: ProviderRatingView[] }> {
   const providerId = providerOf(actor);
   const params: unknown[] = [providerId];
   let where = 'provider_id = $1';
@@ -113,12 +117,19 @@ export async function providerRatings(
   }
   const { total, rows } = await page(q, where, params, f.limit, f.offset);
   const names = new Names(q);
-  const items: RatingView[] = [];
+  const items: ProviderRatingView[] = [];
   for (const r of rows) {
     const n = await names.of(r);
     const published = r.comment_status === 'published';
     const view = toRatingView(r, n, now);
-    items.push({ ...view, comment: published ? r.comment : null, commentStatus: published ? 'published' : 'none', moderationReason: null });
+    items.push({
+      ...view,
+      rater: n.rater,
+      overall: overallOf(r),
+      comment: published ? r.comment : null,
+      commentStatus: published ? 'published' : 'none',
+      moderationReason: null,
+    });
   }
   return { total, items };
 }

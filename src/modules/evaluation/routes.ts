@@ -11,6 +11,7 @@ import {
   ModerateBody,
   ModerationItemSchema,
   ModerationQuery,
+  ProviderRatingSchema,
   ProviderRatingsQuery,
   RatableSchema,
   RatingBody,
@@ -93,11 +94,11 @@ function registerOfficerRoutes(app: FastifyInstance, db: Db): void {
     method: 'GET',
     url: '/api/v1/evaluation/provider-ratings',
     operationId: 'listProviderRatings',
-    summary: 'The provider’s classes’ ratings: scores, and comments once published',
+    summary: 'The provider’s classes’ ratings, newest first: when, the class, who rated (masked), the overall and the four scores, and comments once published',
     tags: TAGS,
     access: REPLIERS,
     query: ProviderRatingsQuery,
-    response: Page(RatingSchema),
+    response: Page(ProviderRatingSchema),
     handler: async ({ actor, q, query }) => evaluation.providerRatings(actor, q, query),
   });
 

@@ -1,5 +1,4 @@
 /** The evaluation module's row types and their views. */
-import { maskName } from '../../lib/identifiers.js';
 import { editableUntil as untilOf, RATING_DIMENSIONS, scoreOf, type Scores, type Totals } from './rules.js';
 import type { ModerationItemView, RatingView, ScoreView } from './schemas.js';
 
@@ -74,14 +73,14 @@ export function toRatingView(r: RatingRow, names: { className: string; providerN
   };
 }
 
-export function toModerationItem(r: RatingRow, names: { className: string; providerName: string; raterName: string }): ModerationItemView {
+export function toModerationItem(r: RatingRow, names: { className: string; providerName: string; rater: string }): ModerationItemView {
   return {
     id: r.id,
     classId: r.class_id,
     className: names.className,
     providerName: names.providerName,
     districtCode: r.district_code,
-    rater: maskName(names.raterName),
+    rater: names.rater,
     overall: overallOf(r),
     comment: r.comment ?? '',
     commentStatus: r.comment_status,

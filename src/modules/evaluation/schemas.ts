@@ -51,6 +51,12 @@ export const RatingSchema = z
   })
   .meta({ id: 'ClassRating' });
 
+/** A rating as its class's provider reads it: who rated (masked) and the overall score besides; a comment only once published. */
+export const ProviderRatingSchema = RatingSchema.extend({
+  rater: z.string().describe('the trainee who rated, masked (张*, 欧**明)'),
+  overall: z.number().describe('the overall score 1–5: the mean of the four dimensions, one decimal'),
+}).meta({ id: 'ProviderClassRating' });
+
 /** One ended (or running) class of the worker: whether they may rate it and why not, and their rating. */
 export const RatableSchema = z
   .object({
@@ -152,6 +158,7 @@ export const CoverageSchema = z
   .meta({ id: 'RatingCoverage' });
 
 export type RatingView = z.infer<typeof RatingSchema>;
+export type ProviderRatingView = z.infer<typeof ProviderRatingSchema>;
 export type RatableView = z.infer<typeof RatableSchema>;
 export type ScoreView = z.infer<typeof ScoreSchema>;
 export type CourseRatingsView = z.infer<typeof CourseRatingsSchema>;

@@ -2213,7 +2213,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The provider’s classes’ ratings: scores, and comments once published */
+    /** The provider’s classes’ ratings, newest first: when, the class, who rated (masked), the overall and the four scores, and comments once published */
     get: operations['listProviderRatings'];
     put?: never;
     post?: never;
@@ -4455,6 +4455,29 @@ export interface components {
       editableUntil: string;
       editable: boolean;
     };
+    ProviderClassRatingInput: {
+      id: string;
+      classId: string;
+      className: string;
+      providerName: string;
+      teaching: number;
+      practical: number;
+      venue: number;
+      organisation: number;
+      comment: string | null;
+      /** @enum {string} */
+      commentStatus: 'none' | 'pending' | 'published' | 'rejected';
+      moderationReason: string | null;
+      reply: string | null;
+      ratedAt: string;
+      changedAt: string;
+      editableUntil: string;
+      editable: boolean;
+      /** @description the trainee who rated, masked (张*, 欧**明) */
+      rater: string;
+      /** @description the overall score 1–5: the mean of the four dimensions, one decimal */
+      overall: number;
+    };
     RatableClassInput: {
       classId: string;
       className: string;
@@ -5857,6 +5880,29 @@ export interface components {
       changedAt: string;
       editableUntil: string;
       editable: boolean;
+    };
+    ProviderClassRating: {
+      id: string;
+      classId: string;
+      className: string;
+      providerName: string;
+      teaching: number;
+      practical: number;
+      venue: number;
+      organisation: number;
+      comment: string | null;
+      /** @enum {string} */
+      commentStatus: 'none' | 'pending' | 'published' | 'rejected';
+      moderationReason: string | null;
+      reply: string | null;
+      ratedAt: string;
+      changedAt: string;
+      editableUntil: string;
+      editable: boolean;
+      /** @description the trainee who rated, masked (张*, 欧**明) */
+      rater: string;
+      /** @description the overall score 1–5: the mean of the four dimensions, one decimal */
+      overall: number;
     };
     RatableClass: {
       classId: string;
@@ -13943,7 +13989,7 @@ export interface operations {
         content: {
           'application/json': {
             total: number;
-            items: components['schemas']['ClassRating'][];
+            items: components['schemas']['ProviderClassRating'][];
           };
         };
       };

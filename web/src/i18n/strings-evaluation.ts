@@ -59,5 +59,20 @@ export const evaluationStrings: Record<string, [string, string]> = {
   'eval.replyButton': ['回复', 'Reply'],
   'eval.replyText': ['回复内容（公开展示）', 'Reply (shown publicly)'],
   'eval.replied': ['已回复', 'Replied'],
-  'eval.awaitingPublication': ['评论待审核或未公开', 'Comment not published'],
+  'eval.ratedOn': ['评价日期', 'Rated on'],
+  'eval.providerIntro': [
+    '综合评分是教学质量、实用性、场地设施、组织管理四项的平均分（满分 5 分）。学员的文字评论经人社部门审核公开后才在这里显示，公开后可以回复；评价人姓名已隐去部分。',
+    'The overall score is the mean of teaching, practical value, venue and organisation (out of 5). A trainee’s comment shows here only once an officer has published it, and can then be replied to; raters’ names are partly hidden.',
+  ],
+  'eval.providerEmptyTitle': ['还没有学员评价', 'No ratings yet'],
+  'eval.providerEmpty': [
+    '班级结业后，出勤达标的学员可以评价本班级，评价会显示在这里',
+    'Once a class has ended, trainees who met the attendance threshold may rate it; their ratings show here',
+  ],
+  'eval.empty.pending': ['没有待审核的评论', 'No comments waiting for moderation'],
+  'eval.empty.published': ['还没有公开的评论', 'No published comments yet'],
+  'eval.empty.rejected': ['没有不予公开的评论', 'No comments withheld'],
+  'eval.empty.classes': ['近一年没有结业的班级', 'No class ended in the past year'],
+  'eval.replySend': ['发布回复', 'Post reply'],
+  'eval.replySent': ['回复已发布', 'Reply posted'],
 };

@@ -10,6 +10,7 @@ import { errorText } from '../../i18n';
 import { date, dateMinute } from '../../lib/format';
 import { districtName, useDistricts } from '../../lib/data';
 import { useSession } from '../../lib/session';
+import { EmptyHint } from '../../lib/ui';
 
 type Moderation = ResponseOf<'/api/v1/evaluation/moderation'>;
 type ModerationItem = Moderation['items'][number];
@@ -76,6 +77,7 @@ function ModerationTab() {
         dataSource={data?.items ?? []}
         pagination={false}
         data-testid="moderation-table"
+        locale={{ emptyText: t(`eval.empty.${status}`) }}
         columns={[
           { title: t('eval.class'), dataIndex: 'className', render: (v: string, r) => `${v}（${r.providerName}）` },
           { title: t('eval.rater'), dataIndex: 'rater', width: 90 },
@@ -146,6 +148,7 @@ function CoverageTab() {
           loading={!data}
           dataSource={data?.districts ?? []}
           data-testid="coverage-districts"
+          locale={{ emptyText: t('eval.empty.classes') }}
           columns={[
             { title: t('common.district'), dataIndex: 'districtCode', render: (v: string) => districtName(districts, v) },
             { title: t('eval.completers'), dataIndex: 'completers' },
@@ -161,6 +164,7 @@ function CoverageTab() {
           loading={!data}
           dataSource={data?.classes ?? []}
           data-testid="coverage-classes"
+          locale={{ emptyText: t('eval.empty.classes') }}
           columns={[
             {
               title: t('eval.class'),
@@ -178,10 +182,10 @@ function CoverageTab() {
             { title: t('eval.providerName'), dataIndex: 'providerName' },
             { title: t('common.district'), dataIndex: 'districtCode', render: (v: string) => districtName(districts, v), onCell: nowrap },
             { title: t('eval.endDate'), dataIndex: 'endDate', render: (v: string) => date(v), onCell: nowrap },
-            { title: t('eval.completers'), dataIndex: 'completers' },
-            { title: t('eval.rated'), dataIndex: 'rated' },
+            { title: t('eval.completers'), dataIndex: 'completers', onHeaderCell: nowrap },
+            { title: t('eval.rated'), dataIndex: 'rated', onHeaderCell: nowrap },
             { title: t('eval.rate'), dataIndex: 'ratePct', render: (v: number | null, r) => pct(v, r.meetsTarget) },
-            { title: t('eval.overall'), dataIndex: ['score', 'overall'], render: (v: number | null) => <Stars v={v} /> },
+            { title: t('eval.overall'), dataIndex: ['score', 'overall'], render: (v: number | null) => <Stars v={v} />, onHeaderCell: nowrap },
           ]}
         />
       </Card>
@@ -202,22 +206,28 @@ export function EvaluationPage() {
 }
 
 type ProviderRatings = ResponseOf<'/api/v1/evaluation/provider-ratings'>;
+type ProviderRating = ProviderRatings['items'][number];
+const PAGE_SIZE = 20;
 
-/** The provider's ratings: scores, published comments, and its public reply. */
+/** The provider's ratings, newest first: when, the class, who rated (masked), the overall and the four scores, published comments and its reply. */
 export function ProviderRatingsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [data, setData] = useState<ProviderRatings | null>(null);
-  const [replying, setReplying] = useState<ProviderRatings['items'][number] | null>(null);
+  const [pageNo, setPageNo] = useState(1);
+  const [replying, setReplying] = useState<ProviderRating | null>(null);
   const [text, setText] = useState('');
   const load = useCallback(() => {
-    ok(client.GET('/api/v1/evaluation/provider-ratings', { params: { query: { limit: 100 } } })).then(setData, (e) => message.error(errorText(e)));
-  }, [message]);
+    ok(client.GET('/api/v1/evaluation/provider-ratings', { params: { query: { limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE } } })).then(setData, (e) =>
+      message.error(errorText(e)),
+    );
+  }, [message, pageNo]);
   useEffect(load, [load]);
   const send = async () => {
     if (!replying) return;
     try {
       await ok(client.POST('/api/v1/evaluation/ratings/{id}/reply', { params: { path: { id: replying.id } }, body: { text: text.trim() } }));
+      message.success(t('eval.replySent'));
       setReplying(null);
       setText('');
       load();
@@ -228,21 +238,27 @@ export function ProviderRatingsPage() {
   const dims = ['teaching', 'practical', 'venue', 'organisation'] as const;
   return (
     <>
-      <Table
+      <Typography.Paragraph type="secondary">{t('eval.providerIntro')}</Typography.Paragraph>
+      <Table<ProviderRating>
         rowKey="id"
         size="small"
         loading={!data}
         dataSource={data?.items ?? []}
         data-testid="provider-ratings"
+        locale={{ emptyText: <EmptyHint title={t('eval.providerEmptyTitle')}>{t('eval.providerEmpty')}</EmptyHint> }}
+        pagination={{ current: pageNo, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPageNo, hideOnSinglePage: true }}
         columns={[
+          { title: t('eval.ratedOn'), dataIndex: 'changedAt', width: 110, render: (v: string) => date(v), onCell: nowrap },
           { title: t('eval.class'), dataIndex: 'className' },
-          ...dims.map((d) => ({ title: t(`eval.${d}`), dataIndex: d, width: 80, render: (v: number) => t('eval.score', { s: v }) })),
+          { title: t('eval.rater'), dataIndex: 'rater', width: 80, onCell: nowrap },
+          { title: t('eval.overall'), dataIndex: 'overall', width: 150, render: (v: number) => <Stars v={v} /> },
+          ...dims.map((d) => ({ title: t(`eval.${d}`), dataIndex: d, width: 80, render: (v: number) => t('eval.score', { s: v }), onCell: nowrap })),
           {
             title: t('eval.commentColumn'),
             dataIndex: 'comment',
-            render: (v: string | null, r: ProviderRatings['items'][number]) =>
+            render: (v: string | null, r: ProviderRating) =>
               v === null ? (
-                <span className="page-note">{t('eval.awaitingPublication')}</span>
+                <span className="page-note">—</span>
               ) : (
                 <div>
                   {v}
@@ -254,15 +270,16 @@ export function ProviderRatingsPage() {
                 </div>
               ),
           },
-          { title: t('eval.changedAt'), dataIndex: 'changedAt', width: 170, render: (v: string) => dateMinute(v) },
           {
             title: t('common.actions'),
-            width: 90,
-            render: (_: unknown, r: ProviderRatings['items'][number]) =>
+            width: 80,
+            render: (_: unknown, r: ProviderRating) =>
               r.comment !== null && !r.reply ? (
                 <Button size="small" onClick={() => setReplying(r)} data-testid="reply">
                   {t('eval.replyButton')}
                 </Button>
+              ) : r.reply ? (
+                <Tag>{t('eval.replied')}</Tag>
               ) : null,
           },
         ]}
@@ -272,10 +289,11 @@ export function ProviderRatingsPage() {
         title={t('eval.replyText')}
         onCancel={() => setReplying(null)}
         okButtonProps={{ disabled: !text.trim() }}
+        okText={t('eval.replySend')}
         onOk={() => void send()}
       >
         <Typography.Paragraph>{replying?.comment}</Typography.Paragraph>
-        <Input.TextArea value={text} onChange={(e) => setText(e.target.value)} maxLength={500} rows={3} data-testid="reply-text" />
+        <Input.TextArea value={text} onChange={(e) => setText(e.target.value)} maxLength={500} showCount rows={3} data-testid="reply-text" />
       </Modal>
     </>
   );
