@@ -27,7 +27,7 @@ try {
   ] as const) {
     const c = await db.tx(async (tx) => {
       const w = await assessedVoucher(tx, n, { programmeId, occupationCode: occupation, districtCode: district });
-      return createClaimForPass(tx, SYSTEM, passFacts(w.voucherId, { attendancePct: 10 }));
+      return createClaimForPass(tx, SYSTEM, passFacts(w.voucherId, { attendancePct: 10, certificateNumber: `ZS-2026-31-0${n}` }));
     });
     failing.push(c.number);
   }

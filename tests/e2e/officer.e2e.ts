@@ -143,7 +143,10 @@ describe('officers’ decision screens', () => {
     expect(await drawer.getByTestId('claim-formula').innerText()).toMatch(
       /^补贴标准 ¥[\d,]+\.\d{2} × 补贴比例 \d+% = ¥[\d,]+\.\d{2}（不超过培训费 ¥[\d,]+\.\d{2}）$/,
     );
-    expect(await drawer.getByTestId('claim-others').innerText()).toMatch(/本人 \d{4} 年度没有其他补贴申请/);
+    // the pass and its certificate; the yearly limit as approval re-checks it; the person's other claims of every year
+    expect(await drawer.getByTestId('claim-assessment').innerText()).toMatch(/^合格 · 证书编号 ZS-2026-31-0910 · 考核日期 \d{4}-\d{2}-\d{2}$/);
+    expect(await drawer.getByTestId('claim-limits').innerText()).toMatch(/^\d{4} 年度已计入 0 次（不含本申请），每人每年最多 2 次$/);
+    expect(await drawer.getByTestId('claim-others').innerText()).toContain('本人没有其他补贴申请');
     const whole = await drawer.innerText();
     expect(whole).not.toMatch(UUID);
     expect(whole).not.toMatch(/学员9\d\d/); // the payee (a person) is masked like the person
@@ -183,6 +186,20 @@ describe('officers’ decision screens', () => {
     await officer.locator('.ant-pro-query-filter').getByText('待审核').waitFor();
     // the occupation by its name, the code beside it
     expect(await officer.locator('.ant-table-row').first().getByTestId('occupation').innerText()).toMatch(/^\p{Script=Han}.* \d-\d{2}-\d{2}-\d{2}$/u);
+    // the queue is worked first come, first served: the page says so, lists the oldest first, each with its wait
+    expect(await officer.getByTestId('claims-fifo-note').innerText()).toContain('先到先审');
+    const stamps = await officer.getByTestId('claim-submitted').allInnerTexts();
+    expect(stamps.length).toBe(await officer.locator('.ant-table-row').count());
+    expect(stamps.every((x) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(x))).toBe(true);
+    expect([...stamps].sort()).toEqual(stamps);
+    for (const w of await officer.getByTestId('claim-waiting').allInnerTexts()) expect(w).toMatch(/^(今日提交|已等待 \d+ 个工作日)$/);
+    expect(await officer.getByTestId('claim-waiting').count()).toBe(await officer.locator('.ant-table-row').count());
+    await shot(officer, 'officer-17-claims-queue');
+    // another status: no first-come note (the list is newest first)
+    await officer.goto('/claims?status=approved');
+    await officer.locator('.ant-table-row').first().waitFor();
+    expect(await officer.getByTestId('claims-fifo-note').count()).toBe(0);
+    expect(await officer.getByTestId('claim-waiting').count()).toBe(0);
     await officer.goto('/claims');
     await officer.locator('.ant-table-row').first().waitFor();
     await officer.locator('.ant-pro-query-filter').getByText('待审核').waitFor(); // the default filter shows even folded

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { SYSTEM } from '../audit/service.js';
 import { createClaimForPass } from './claims.js';
+import { resetClock, setClock } from '../../lib/clock.js';
 import { maskId, maskName } from '../../lib/identifiers.js';
 import { anyOccupation, approvedClaims, assessedVoucher, endNotice, fakeIdNumber, passFacts, setBudget, skillUpgrade } from './test-world.js';
 
@@ -119,7 +120,7 @@ describe('item 16: approving despite a failed rule needs a reason', () => {
     expect(a.rows[0]!.detail).toMatchObject({ overriddenRules: ['ATTENDANCE_THRESHOLD'], overrideReason: '病假期间缺勤，已补课' });
   });
 
-  it('the decider sees the person (masked), the programme and occupation by name, the attendance figures and the person’s other claims this year', async () => {
+  it('the decider sees the person (masked), the programme and occupation by name, the attendance figures, the pass and its certificate, the yearly limit and the person’s other claims', async () => {
     const first = await failingClaim(210);
     const rejected = await t.call('POST', `/api/v1/subsidy/claims/${first.id}/decision`, {
       as: 'district_admin',
@@ -131,16 +132,29 @@ describe('item 16: approving despite a failed rule needs a reason', () => {
     expect(r.statusCode).toBe(200);
     const v = r.json() as {
       rules: Array<{ rule: string; values?: Record<string, number> }>;
-      context: { person: unknown; programmeName: string; occupationName: string | null; otherClaimsThisYear: unknown[] };
+      context: {
+        person: unknown;
+        programmeName: string;
+        occupationName: string | null;
+        assessment: unknown;
+        limits: unknown;
+        otherClaims: unknown[];
+      };
     };
     expect(v.context.person).toEqual({ nameMasked: maskName('学员210'), idMasked: maskId(fakeIdNumber(210)) });
     expect(r.body).not.toContain(fakeIdNumber(210));
     expect(v.context.programmeName).toBe(programmeName);
     expect(v.context.occupationName).toEqual(expect.any(String));
     expect(v.rules.find((x) => x.rule === 'ATTENDANCE_THRESHOLD')!.values).toEqual({ attendancePct: 10, thresholdPct: 80 });
-    expect(v.context.otherClaimsThisYear).toEqual([
+    // the pass the claim pays for, as the claim keeps it (passFacts: today, CERT-<voucher>)
+    const voucherId = (r.json() as { voucherId: string }).voucherId;
+    expect(v.context.assessment).toEqual({ passedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), certificateNumber: `CERT-${voucherId.slice(0, 8)}` });
+    // the yearly limit as approval re-checks it: the rejected first claim does not count
+    expect(v.context.limits).toEqual({ year: (r.json() as { year: number }).year, counted: 0, max: 2, student: false });
+    expect(v.context.otherClaims).toEqual([
       {
         number: first.number,
+        year: (r.json() as { year: number }).year,
         occupationCode: occupation,
         occupationName: v.context.occupationName,
         level: 4,
@@ -185,6 +199,38 @@ async function exported(url: string, as: string): Promise<{ rows: string[][]; st
   const r = await t.call('GET', url, { as });
   return { status: r.statusCode, type: String(r.headers['content-type']), rows: r.statusCode === 200 ? await sheet(r.rawPayload) : [] };
 }
+
+describe('the queue awaiting a decision (待审核): first come, first served', () => {
+  it('lists the oldest claim first, each with the working days it has waited; other lists newest first, without a wait', async () => {
+    const [friday, earliest, latest] = [await failingClaim(400), await failingClaim(401), await failingClaim(402)];
+    // came in: Friday 18:00, the Friday a week before 10:00, the Friday after 10:00 (Shanghai); listed on Monday 10:00
+    for (const [c, at] of [
+      [friday, '2026-11-27T10:00:00Z'],
+      [earliest, '2026-11-20T02:00:00Z'],
+      [latest, '2026-12-04T02:00:00Z'],
+    ] as const)
+      await t.db.query('UPDATE subsidy_claims SET created_at = $2 WHERE id = $1', [c.id, at]);
+    const mine = (items: Array<{ id: string; waitingWorkingDays: number | null }>) =>
+      items.filter((i) => [friday.id, earliest.id, latest.id].includes(i.id)).map((i) => [i.id, i.waitingWorkingDays]);
+    setClock({ at: new Date('2026-12-07T02:00:00Z') });
+    try {
+      const queue = await t.call('GET', '/api/v1/subsidy/claims?status=in_review&limit=100', { as: 'district_admin' });
+      expect(queue.statusCode).toBe(200);
+      expect(mine(queue.json().items)).toEqual([
+        [earliest.id, 11],
+        [friday.id, 6],
+        [latest.id, 1],
+      ]);
+      const all = await t.call('GET', '/api/v1/subsidy/claims?limit=100', { as: 'district_admin' });
+      expect(mine(all.json().items).map(([id]) => id)).toEqual([latest.id, friday.id, earliest.id]);
+      const approved = (await t.call('GET', '/api/v1/subsidy/claims?status=approved&limit=100', { as: 'district_admin' })).json();
+      expect(approved.items.length).toBeGreaterThan(0);
+      expect(approved.items.every((i: { waitingWorkingDays: number | null }) => i.waitingWorkingDays === null)).toBe(true);
+    } finally {
+      resetClock();
+    }
+  });
+});
 
 describe('item 17: lists have search, filters and an Excel export of what the filters show', () => {
   it('claims: search and filters; the export holds the filtered rows in Chinese, masked, scoped and audited', async () => {

@@ -127,6 +127,11 @@ export const ClaimViewSchema = z
     failReason: z.string().nullable(),
     attempt: z.number().int(),
     createdAt: z.string(),
+    waitingWorkingDays: z
+      .number()
+      .int()
+      .nullable()
+      .describe('the list of claims in review: working days waited since it came in (Shanghai dates, the holiday calendar); else null'),
   })
   .meta({ id: 'SubsidyClaim' });
 
@@ -149,10 +154,25 @@ export const ClaimDetailSchema = ClaimViewSchema.extend({
       occupationName: z.string().nullable(),
       programmeName: z.string().nullable(),
       class: z.object({ name: z.string(), providerName: z.string().nullable(), startDate: z.string(), endDate: z.string() }).nullable(),
-      otherClaimsThisYear: z
+      assessment: z
+        .object({
+          passedOn: z.string().nullable().describe('the day of the pass (YYYY-MM-DD)'),
+          certificateNumber: z.string().nullable(),
+        })
+        .describe('the pass the claim pays for, as the claim keeps it'),
+      limits: z
+        .object({
+          year: z.number().int(),
+          counted: z.number().int().describe('the person’s other claims of the year that count for the yearly limit (not rejected; in review only if earlier)'),
+          max: z.number().int(),
+          student: z.boolean().describe('the students’ yearly limit applies'),
+        })
+        .describe('the yearly limit as an approval now re-checks it'),
+      otherClaims: z
         .array(
           z.object({
             number: z.string(),
+            year: z.number().int(),
             occupationCode: z.string(),
             occupationName: z.string().nullable(),
             level: z.number().int(),
@@ -160,9 +180,11 @@ export const ClaimDetailSchema = ClaimViewSchema.extend({
             status: z.enum(CLAIM_STATES),
           }),
         )
-        .describe('the person’s other claims of the claim’s year, rejected ones included (their status says so)'),
+        .describe('the person’s other claims of every year, newest first, rejected ones included (their status says so)'),
     })
-    .describe('what the decider needs beside the claim: the person (masked), the class and provider, the person’s other claims this year'),
+    .describe(
+      'what the decider needs beside the claim: the person (masked), the class and provider, the result and certificate, the yearly limit, the person’s other claims',
+    ),
 });
 
 export const Decision = z.strictObject({

@@ -4250,6 +4250,8 @@ export interface components {
       failReason: string | null;
       attempt: number;
       createdAt: string;
+      /** @description the list of claims in review: working days waited since it came in (Shanghai dates, the holiday calendar); else null */
+      waitingWorkingDays: number | null;
     };
     ClaimTodoInput: {
       /**
@@ -5676,6 +5678,8 @@ export interface components {
       failReason: string | null;
       attempt: number;
       createdAt: string;
+      /** @description the list of claims in review: working days waited since it came in (Shanghai dates, the holiday calendar); else null */
+      waitingWorkingDays: number | null;
     };
     ClaimTodo: {
       /**
@@ -12448,13 +12452,15 @@ export interface operations {
             failReason: string | null;
             attempt: number;
             createdAt: string;
+            /** @description the list of claims in review: working days waited since it came in (Shanghai dates, the holiday calendar); else null */
+            waitingWorkingDays: number | null;
             events: {
               from: string | null;
               to: string;
               at: string;
               reason: string | null;
             }[];
-            /** @description what the decider needs beside the claim: the person (masked), the class and provider, the person’s other claims this year */
+            /** @description what the decider needs beside the claim: the person (masked), the class and provider, the result and certificate, the yearly limit, the person’s other claims */
             context: {
               person: {
                 nameMasked: string;
@@ -12468,9 +12474,25 @@ export interface operations {
                 startDate: string;
                 endDate: string;
               } | null;
-              /** @description the person’s other claims of the claim’s year, rejected ones included (their status says so) */
-              otherClaimsThisYear: {
+              /** @description the pass the claim pays for, as the claim keeps it */
+              assessment: {
+                /** @description the day of the pass (YYYY-MM-DD) */
+                passedOn: string | null;
+                certificateNumber: string | null;
+              };
+              /** @description the yearly limit as an approval now re-checks it */
+              limits: {
+                year: number;
+                /** @description the person’s other claims of the year that count for the yearly limit (not rejected; in review only if earlier) */
+                counted: number;
+                max: number;
+                /** @description the students’ yearly limit applies */
+                student: boolean;
+              };
+              /** @description the person’s other claims of every year, newest first, rejected ones included (their status says so) */
+              otherClaims: {
                 number: string;
+                year: number;
                 occupationCode: string;
                 occupationName: string | null;
                 level: number;

@@ -61,6 +61,8 @@ export interface ClaimRow {
   ratio_category: string | null;
   /** The day of the pass the claim pays for (YYYY-MM-DD; null for claims made before it was kept and without a result). */
   passed_on: string | null;
+  /** The certificate number of the pass the claim pays for (null: no certificate, or a claim without a result). */
+  certificate_number: string | null;
   /** 定制券: the organisation whose customised issuance issued the voucher (null for other vouchers). */
   issuer_org_id: string | null;
   created_at: Date;
@@ -109,6 +111,7 @@ export function presentClaim(r: ClaimRow, now = clockNow()): ClaimView {
     failReason: r.fail_reason,
     attempt: r.attempt,
     createdAt: r.created_at.toISOString(),
+    waitingWorkingDays: null,
   };
 }
 

@@ -215,9 +215,9 @@ async function insertClaim(tx: Tx, s: Subjects, f: PassFacts, d: Decided): Promi
   const { rows } = await tx.query<ClaimRow>(
     `INSERT INTO subsidy_claims (number, voucher_id, result_id, person_id, programme_id, district_code, year, occupation_code, level, provider_id, class_id,
         standard_fen, uplift_pct, ratio_pct, fee_fen, amount_fen, status, rules, payee_kind, payee_id, payee_key, payee_name, payee_account_enc,
-        payee_account_last4, payee_bank, budget_account_id, apprenticeship_months, ratio_category, passed_on, issuer_org_id)
+        payee_account_last4, payee_bank, budget_account_id, apprenticeship_months, ratio_category, passed_on, issuer_org_id, certificate_number)
      VALUES ('SC' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('subsidy_claim_serial')::text, 8, '0'),
-        $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,'in_review',$16::jsonb,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27::date,$28::uuid)
+        $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,'in_review',$16::jsonb,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27::date,$28::uuid,$29)
      RETURNING *`,
     [
       s.v.id,
@@ -249,6 +249,7 @@ async function insertClaim(tx: Tx, s: Subjects, f: PassFacts, d: Decided): Promi
       f.assessedOn,
       // 定制券: the enterprise (or provider) whose customised issuance issued the voucher sees the claim (补贴到账)
       await vouchers.issuerOrgOf(tx, s.v.id),
+      f.certificateNumber,
     ],
   );
   return rows[0]!;

@@ -1,6 +1,7 @@
 /** Reading claims: one claim with its trail, the officers' list (scoped), the admins' to-dos. */
 import type { z } from 'zod';
 import type { Queryable } from '../../../db/index.js';
+import { now as clockNow } from '../../../lib/clock.js';
 import { maskId, maskName } from '../../../lib/identifiers.js';
 import * as catalog from '../../catalog/index.js';
 import * as orgs from '../../orgs/index.js';
@@ -8,10 +9,13 @@ import * as persons from '../../persons/index.js';
 import * as training from '../../training/index.js';
 import { requireRole, scopeOf, scopeSql, type Actor, type Scope } from '../../identity/index.js';
 import { CLAIM_READERS, CLAIM_SCOPE_COLUMNS, CLASS_CLAIM_READERS, REVIEWERS } from '../policy.js';
-import type { ClaimState } from '../rules.js';
+import { loadCalendar } from '../calendar.js';
+import { yearlyAllowance, type ClaimState } from '../rules.js';
+import { workingDaysWaited } from '../working-days.js';
 import type { ClaimDetailSchema, ClaimTodoSchema, ClassClaimSchema } from '../schemas.js';
 import { prefixPattern } from '../search.js';
 import { claimFor, presentClaim, type ClaimRow, type ClaimView } from './claim-row.js';
+import { isStudent, priorClaims } from './limits.js';
 
 export type ClaimDetail = z.infer<typeof ClaimDetailSchema>;
 
@@ -28,26 +32,43 @@ export async function getClaim(actor: Actor, q: Queryable, id: string): Promise<
   };
 }
 
-/** The decider's context of a claim (masked): who, which class at which provider, their other claims of the year. */
+/**
+ * The decider's context of a claim (masked): who, which class at which provider, the pass and its certificate, the
+ * yearly limit as an approval re-checks it now, and the person's other claims of every year (the history the limits
+ * are checked against).
+ */
 async function claimContext(q: Queryable, c: ClaimRow): Promise<ClaimDetail['context']> {
   const person = await persons.getPerson(q, c.person_id);
   const cls = c.class_id ? await training.getClass(q, c.class_id) : null;
   const provider = c.provider_id ? await orgs.getOrg(q, c.provider_id) : null;
-  const { rows: others } = await q.query<{ number: string; occupation_code: string; level: number; amount_fen: number; status: ClaimState }>(
-    `SELECT number, occupation_code, level, amount_fen, status FROM subsidy_claims
-      WHERE person_id = $1 AND year = $2 AND id <> $3 ORDER BY created_at, number`,
-    [c.person_id, c.year, c.id],
+  const programme = await catalog.getProgramme(q, c.programme_id);
+  const { rows: others } = await q.query<{ number: string; year: number; occupation_code: string; level: number; amount_fen: number; status: ClaimState }>(
+    `SELECT number, year, occupation_code, level, amount_fen, status FROM subsidy_claims
+      WHERE person_id = $1 AND id <> $2 ORDER BY created_at DESC, number DESC`,
+    [c.person_id, c.id],
   );
+  const student = isStudent(person?.categories ?? []);
+  const prior = await priorClaims(q, c.person_id, c.voucher_id, { createdAt: c.created_at, number: c.number });
+  const yearly = yearlyAllowance({
+    year: c.year,
+    prior,
+    isStudent: student,
+    maxPerYear: programme?.maxSubsidiesPerYear ?? 0,
+    maxPerYearStudent: programme?.maxSubsidiesPerYearStudent ?? 0,
+  });
   const occupationNames = new Map<string, string | null>();
   for (const code of new Set([c.occupation_code, ...others.map((o) => o.occupation_code)]))
     occupationNames.set(code, (await catalog.getOccupation(q, code))?.name ?? null);
   return {
     person: person ? { nameMasked: maskName(person.name), idMasked: maskId(person.idNumber) } : null,
     occupationName: occupationNames.get(c.occupation_code) ?? null,
-    programmeName: (await catalog.getProgramme(q, c.programme_id))?.name ?? null,
+    programmeName: programme?.name ?? null,
     class: cls ? { name: cls.name, providerName: provider?.name ?? null, startDate: cls.startDate, endDate: cls.endDate } : null,
-    otherClaimsThisYear: others.map((o) => ({
+    assessment: { passedOn: c.passed_on, certificateNumber: c.certificate_number },
+    limits: { year: c.year, counted: yearly.used, max: yearly.max, student },
+    otherClaims: others.map((o) => ({
       number: o.number,
+      year: Number(o.year),
       occupationCode: o.occupation_code,
       occupationName: occupationNames.get(o.occupation_code) ?? null,
       level: o.level,
@@ -75,9 +96,17 @@ const reasonMatches = (n: number): string => `EXISTS (SELECT 1 FROM jsonb_array_
   WHERE COALESCE(e->>'code', CASE WHEN (e->>'passed')::boolean THEN NULL ELSE e->>'rule' END) = $${n})`;
 
 /** The claims in the caller's scope (a district admin: its district's; a worker: its own) that the filters show. */
-export async function listClaims(actor: Actor, q: Queryable, f: ClaimFilter): Promise<{ total: number; items: ClaimView[] }> {
+export async function listClaims(actor: Actor, q: Queryable, f: ClaimFilter, now = clockNow()): Promise<{ total: number; items: ClaimView[] }> {
   const { total, rows } = await scopedClaims(scopeOf(actor, CLAIM_READERS, 'not for this role'), q, f);
-  return { total, items: rows.map((r) => presentClaim(r)) };
+  // a claim in review: how long it has waited (已等待 N 个工作日), in the calendar's working days
+  const calendar = rows.some((r) => r.status === 'in_review') ? (await loadCalendar(q)).days : [];
+  return {
+    total,
+    items: rows.map((r) => ({
+      ...presentClaim(r, now),
+      waitingWorkingDays: r.status === 'in_review' ? workingDaysWaited(r.created_at, now, calendar) : null,
+    })),
+  };
 }
 
 /**

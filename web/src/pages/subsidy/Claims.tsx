@@ -33,8 +33,11 @@ export function ClaimsPage() {
   const ref = useRef<ActionType>(undefined);
   // a to-do on the admins' home links here filtered by a reason code (e.g. ?reason=NO_BUDGET)
   const [reason, setReason] = useState<string | null>(() => new URLSearchParams(location.search).get('reason'));
+  // the status the list last loaded with: a queue awaiting a decision says it is worked first come, first served
+  const [status, setStatus] = useState<string | null>(null);
   const list = useOfficerList('/api/v1/subsidy/claims', '/api/v1/subsidy/claims/export.xlsx', (params) => {
     const q = formQuery(params);
+    setStatus(typeof q.status === 'string' ? q.status : null);
     return { status: q.status, districtCode: q.districtCode, programmeId: q.programmeId, q: q.q, year: q.year, ...(reason ? { reason } : {}) };
   });
   const clearReason = () => {
@@ -95,7 +98,18 @@ export function ClaimsPage() {
       title: t('claim.submittedAt'),
       dataIndex: 'createdAt',
       search: false,
-      render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{dateTime(r.createdAt)}</span>,
+      render: (_, r) => (
+        <>
+          <span style={{ whiteSpace: 'nowrap' }} data-testid="claim-submitted">
+            {dateTime(r.createdAt)}
+          </span>
+          {r.waitingWorkingDays !== null && (
+            <div className="page-note" style={{ whiteSpace: 'nowrap' }} data-testid="claim-waiting">
+              {r.waitingWorkingDays > 0 ? t('claim.waiting', { n: r.waitingWorkingDays }) : t('claim.waitingToday')}
+            </div>
+          )}
+        </>
+      ),
     },
     {
       title: t('claim.failed'),
@@ -125,6 +139,15 @@ export function ClaimsPage() {
           }
         />
       )}
+      {(status === 'in_review' || status === 'held') && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="claims-fifo-note"
+          message={t(status === 'held' ? 'claim.fifoNoteHeld' : 'claim.fifoNote')}
+        />
+      )}
       <ProTable<Claim>
         rowKey="id"
         actionRef={ref}
@@ -145,6 +168,19 @@ function attendanceText(t: (k: string, o?: Record<string, unknown>) => string, r
   const v = rules.find((r) => r.rule === 'ATTENDANCE_THRESHOLD')?.values;
   if (v?.attendancePct === undefined || v.thresholdPct === undefined) return null;
   return t('claim.attendanceText', { pct: v.attendancePct, threshold: v.thresholdPct });
+}
+
+/** The pass the claim pays for, in words: 合格 · 证书编号 … · 考核日期 … (its rule failed: 未取得证书). */
+function assessmentText(t: (k: string, o?: Record<string, unknown>) => string, c: ClaimDetail): string {
+  const passed = c.rules.find((r) => r.rule === 'ASSESSMENT_PASSED_WITH_CERTIFICATE')?.passed ?? !!c.context.assessment.certificateNumber;
+  const { certificateNumber, passedOn } = c.context.assessment;
+  return [
+    t(passed ? 'claim.assessmentPassed' : 'claim.assessmentFailed'),
+    certificateNumber ? t('claim.certificate', { number: certificateNumber }) : null,
+    passedOn ? t('claim.assessedOn', { date: passedOn }) : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** A claim trail's reason in words: rule codes by their labels, the system's short notes translated. */
@@ -242,6 +278,15 @@ function ClaimDrawer({ id, onClose, onDecided }: { id: string | null; onClose: (
             <Descriptions.Item label={t('claim.attendance')}>
               <span data-testid="claim-attendance">{attendanceText(t, c.rules) ?? '—'}</span>
             </Descriptions.Item>
+            <Descriptions.Item label={t('claim.assessment')}>
+              <span data-testid="claim-assessment">{assessmentText(t, c)}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('claim.limits')}>
+              <span data-testid="claim-limits">
+                {t('claim.limitsText', { year: c.context.limits.year, counted: c.context.limits.counted, max: c.context.limits.max })}
+                {c.context.limits.student && t('claim.limitsStudent')}
+              </span>
+            </Descriptions.Item>
             <Descriptions.Item label={t('claim.formula')}>
               <span data-testid="claim-formula">
                 {t(c.apprenticeshipMonths !== null ? 'claim.formulaMonths' : c.upliftPct ? 'claim.formulaUplift' : 'claim.formulaText', {
@@ -315,11 +360,12 @@ function ClaimDrawer({ id, onClose, onDecided }: { id: string | null; onClose: (
             size="small"
             rowKey="number"
             pagination={false}
-            dataSource={c.context.otherClaimsThisYear}
-            title={() => t('claim.others', { year: c.year })}
-            locale={{ emptyText: t('claim.othersNone', { year: c.year }) }}
+            dataSource={c.context.otherClaims}
+            title={() => t('claim.others')}
+            locale={{ emptyText: t('claim.othersNone') }}
             data-testid="claim-others"
             columns={[
+              { title: t('claim.year'), dataIndex: 'year', width: 70 },
               { title: t('claim.number'), dataIndex: 'number' },
               { title: t('common.occupation'), render: (_, o) => `${o.occupationName ?? o.occupationCode} · ${t(`level.${o.level}`)}` },
               { title: t('common.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => fen(v) },
