@@ -78,6 +78,7 @@ export const ErrorCodes = {
   BANK_FILE_INVALID: 400,
   DEBTOR_ACCOUNT_MISSING: 409,
   NOTHING_PAYABLE: 409,
+  PAYEE_ACCOUNT_NOT_CORRECTED: 409,
   // subsidy: limits and budgets (issue 15)
   CLAIM_LIMIT_EXCEEDED: 409,
   NO_BUDGET: 409,

@@ -20,7 +20,7 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 let dataDir: string;
 let server: Server;
 let s: Session;
-let world: { payable: number; failing: string[] };
+let world: { payable: number; failing: string[]; returned: { number: string; tail: string } };
 const step = (what: string) => process.stderr.write(`[officer ${new Date().toISOString().slice(11, 19)}] ${what}\n`);
 
 beforeAll(async () => {
@@ -73,6 +73,14 @@ describe('officers’ decision screens', () => {
     await maker.locator('.ant-modal-footer .ant-btn-primary').click();
     await maker.locator('.ant-drawer').getByText('您是制单人').waitFor();
     await expect.poll(async () => maker.getByTestId('batch-maker').textContent()).toContain('资金专员 (demo)');
+    // 作废批次 cannot be undone: it asks first, naming the batch, its count and total; keeping it changes nothing
+    await maker.getByTestId('batch-cancel').click();
+    const cancelAsk = await maker.locator('.ant-popconfirm').innerText();
+    expect(cancelAsk).toMatch(new RegExp(`作废批次 B\\d+（共 ${world.payable} 笔，合计 ¥[\\d,]+\\.\\d{2}）`));
+    expect(cancelAsk).toContain('不能恢复');
+    await shot(maker, 'officer-15-batch-cancel-ask');
+    await maker.locator('.ant-popconfirm').getByRole('button', { name: '保留批次' }).click();
+    expect(await maker.locator('.ant-drawer').getByText('待复核').count()).toBeGreaterThan(0);
 
     step('checker');
     const checker = await staff('demo.finance2', true);
@@ -116,6 +124,32 @@ describe('officers’ decision screens', () => {
     expect(x[0]).toEqual(expect.arrayContaining(['批次号', '制单人', '复核人']));
     expect(x.slice(1).map((r) => r[0])).toEqual([list.body.items[0]!.number]);
     expect(x[1]).toEqual(expect.arrayContaining(['资金专员 (demo)', '资金复核员 (demo)']));
+  });
+
+  it('15: a payment the bank returned: the reason in words, 重新拨付 asks first and is refused until the account is corrected', async () => {
+    const finance = await staff('demo.finance', true);
+    await finance.goto('/claims?status=failed');
+    await finance.getByTestId('list-search').fill(world.returned.number);
+    await finance.getByRole('button', { name: /查\s*询/ }).click();
+    await expect.poll(async () => finance.locator('.ant-table-row').count()).toBe(1);
+    await finance.locator('.ant-table-row').first().getByText(world.returned.number).click();
+    const drawer = finance.locator('.ant-drawer');
+    // the bank's reason in words (it came as "AC04: 账户已销户 account closed"), here and in the claim's trail
+    expect(await drawer.getByTestId('claim-fail-reason').innerText()).toBe('账户已销户');
+    expect(await drawer.innerText()).not.toMatch(/AC04|account closed/);
+    await drawer.getByTestId('claim-requeue').waitFor();
+    await shot(finance, 'officer-15-payment-returned');
+    await drawer.getByTestId('claim-requeue-button').click();
+    const ask = await finance.locator('.ant-modal-confirm').innerText();
+    expect(ask).toMatch(/¥[\d,]+\.\d{2}/);
+    expect(ask).toContain(`**** ${world.returned.tail}`);
+    expect(ask).toContain('账户已销户');
+    await shot(finance, 'officer-15-requeue-ask');
+    await finance.getByTestId('requeue-confirm').click();
+    // the account is as the bank returned it: refused in words, the claim still failed
+    await finance.locator('.ant-message').getByText('尚未更正').waitFor();
+    expect(await drawer.locator('.ant-tag', { hasText: '失败' }).count()).toBeGreaterThan(0);
+    await drawer.getByTestId('claim-requeue-button').waitFor();
   });
 
   it('16: a claim that fails a rule: nothing preselected, rules in Chinese, a reason and a second confirmation', async () => {

@@ -174,7 +174,9 @@ describe('disbursement', () => {
     const failed = (await db.query<{ id: string; fail_reason: string }>("SELECT id, fail_reason FROM subsidy_claims WHERE status = 'failed'")).rows;
     expect(failed).toHaveLength(1);
     expect(failed[0]!.fail_reason).toContain('AC04');
-    await expect(db.tx((tx) => requeueClaim(maker, tx, failed[0]!.id))).rejects.toMatchObject({ code: 'CLAIM_NOT_ELIGIBLE' });
+    // refused with its own reason (the account, not the claim's eligibility), naming the payee; the claim stays failed
+    await expect(db.tx((tx) => requeueClaim(maker, tx, failed[0]!.id))).rejects.toMatchObject({ code: 'PAYEE_ACCOUNT_NOT_CORRECTED', field: 'payee' });
+    expect((await db.query<{ status: string }>('SELECT status FROM subsidy_claims WHERE id = $1', [failed[0]!.id])).rows[0]!.status).toBe('failed');
     const admin = actor('00000000-0000-4000-8000-000000000004', 'city_admin');
     await db.tx((tx) => persons.updatePerson(admin, tx, firstPerson, { bankAccount: fakeCard(99_999) }));
     await db.tx((tx) => requeueClaim(maker, tx, failed[0]!.id));

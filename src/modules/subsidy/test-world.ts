@@ -139,15 +139,18 @@ export async function endNotice(db: Db, claimIds?: string[]): Promise<void> {
   );
 }
 
-/** Pays the claims (tests only): notice over, a batch of the district made and approved by two finance officers, the bank file, the bank's answer imported. */
-export async function payClaims(db: Db, claimIds: string[], districtCode: string, maker: Actor, checker: Actor): Promise<void> {
+/**
+ * Pays the claims (tests only): notice over, a batch of the district made and approved by two finance officers, the
+ * bank file, the bank's answer imported — the bank returning the payments to `failingAccounts` (AC04, account closed).
+ */
+export async function payClaims(db: Db, claimIds: string[], districtCode: string, maker: Actor, checker: Actor, failingAccounts: string[] = []): Promise<void> {
   await endNotice(db, claimIds);
   const b = await buildBatch(maker, db, (await db.tx((tx) => createBatch(maker, tx, { districtCode }))).id);
   if (b.paymentCount !== claimIds.length) throw new Error(`the batch holds ${b.paymentCount} payments, not ${claimIds.length}`);
   await db.tx((tx) => approveBatch(checker, tx, b.id));
   await generateFiles(maker, db, b.id);
   const pain = await collect((out) => streamBatchFile(maker, db, b.id, 'pain001', out));
-  const camt = await collect((out) => simulateBank(Readable.from([pain]), out, {}));
+  const camt = await collect((out) => simulateBank(Readable.from([pain]), out, { failingAccounts }));
   await importResults(maker, db, () => Readable.from([camt]), 'camt054');
 }
 

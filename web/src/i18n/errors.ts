@@ -129,6 +129,10 @@ export const errorMessages: Record<string, { zh: string; en: string }> = {
     zh: '该区该项目本年度尚未设置预算，请先由市人社局设置预算。',
     en: 'No budget is set for this programme, district and year; the city bureau must set one first.',
   },
+  PAYEE_ACCOUNT_NOT_CORRECTED: {
+    zh: '收款人的银行账户自支付失败后尚未更正，不能重新拨付；请先更正收款人的银行账户。',
+    en: 'The payee’s bank account has not been corrected since the payment failed; correct it before paying again.',
+  },
   NOTHING_PAYABLE: {
     zh: '当前没有可支付的补贴申请（已核准且公示期满），未生成支付批次。',
     en: 'There is nothing payable (approved claims whose public notice has ended); no batch was created.',

@@ -118,9 +118,9 @@ export async function requeueClaim(actor: Actor, tx: Tx, id: string): Promise<Cl
   if (!person) throw notFound('person');
   const programme = await catalog.getProgramme(tx, c.programme_id);
   const payee = resolvePayee(programme?.payee ?? c.payee_kind, await payeeCandidates(tx, person, c.provider_id));
-  if (!payee.account) throw new AppError('CLAIM_NOT_ELIGIBLE', 'the payee still has no bank account on file', 'payee');
+  if (!payee.account) throw new AppError('PAYEE_ACCOUNT_NOT_CORRECTED', 'the payee still has no bank account on file', 'payee');
   const oldAccount = c.payee_account_enc ? decrypt(c.payee_account_enc) : null;
-  if (oldAccount === payee.account) throw new AppError('CLAIM_NOT_ELIGIBLE', 'the payee account has not been corrected since the failure', 'payee');
+  if (oldAccount === payee.account) throw new AppError('PAYEE_ACCOUNT_NOT_CORRECTED', 'the payee account has not been corrected since the failure', 'payee');
   const out = await moveClaim(tx, actor, c, 'approved', 'account corrected', {
     payee_kind: payee.kind,
     payee_id: payee.id,

@@ -11,6 +11,7 @@ import { AppError } from '../../../lib/errors.js';
 import * as audit from '../../audit/index.js';
 import type { AuditActor } from '../../audit/index.js';
 import { readCamt054, readResultCsv, validateXml, type BankResultEntry, type ParseIssue, type ReadOutcome } from '../bankfiles.js';
+import { bankReasonZh } from '../bank-reasons.js';
 import { recordClaimMoves } from '../analytics-facts.js';
 import { paidClaimsSettleTheirVouchers, type PaidClaim } from '../flows.js';
 import * as ledger from '../ledger.js';
@@ -167,25 +168,11 @@ async function applyEntries(tx: Tx, by: AuditActor, importId: string, chunk: rea
   return rows[0]!;
 }
 
-/** Bank reason codes (ISO 20022) a worker may act on, in words; any other: returned by the bank. */
-const BANK_REASONS_ZH: Record<string, string> = {
-  AC01: '账号有误',
-  AC03: '账号有误',
-  AC04: '账户已销户',
-  AC06: '账户已冻结',
-  AG01: '账户不支持此类入账',
-  AM02: '金额超出账户限额',
-  BE01: '户名与账号不符',
-};
-
-/** The bank's reason in words: a known code's, the bank's own Chinese text, else "returned by the bank" (no raw codes on screens). */
-const failReasonZh = (r: string | null): string => (r && BANK_REASONS_ZH[r.trim().toUpperCase()]) ?? (r && /[\u4e00-\u9fff]/.test(r) ? r.trim() : '银行退回');
-
 /** 到账 / 发放失败 to the claim's holder: the amount and the account's last digits, or why and what to do. */
 const paymentMessage = (c: NonNullable<AppliedChunk['told']>[number]): messages.NotifyInput =>
   c.s === 'paid'
     ? { event: 'payment.paid', key: c.e, personId: c.p, vars: { amountYuan: messages.yuan(Number(c.f)), accountTail: c.t ?? '—' }, link: `/vouchers/${c.v}` }
-    : { event: 'payment.failed', key: c.e, personId: c.p, vars: { reason: failReasonZh(c.r) }, link: `/vouchers/${c.v}` };
+    : { event: 'payment.failed', key: c.e, personId: c.p, vars: { reason: bankReasonZh(c.r) }, link: `/vouchers/${c.v}` };
 
 /** The batches' counters (locked in id order when several) and their state file_ready → reconciling. */
 async function countIntoBatches(tx: Tx, batches: ReadonlyArray<{ id: string; bk: number; rj: number }>): Promise<void> {

@@ -356,9 +356,19 @@ function BatchDrawer({ id, onClose, onChange }: { id: string | null; onClose: ()
                       {t('batch.approve')}
                     </Button>
                   </Popconfirm>
-                  <Button danger icon={<StopOutlined />} onClick={() => void act('cancel')} loading={busy}>
-                    {t('batch.cancel')}
-                  </Button>
+                  {/* cancelling cannot be undone: a confirmation naming the batch, its payments and total, and what becomes of its claims */}
+                  <Popconfirm
+                    title={t('batch.cancelConfirm', { number: b.number, count: b.paymentCount, total: fen(b.totalFen) })}
+                    okText={t('batch.cancelOk')}
+                    cancelText={t('batch.keep')}
+                    okButtonProps={{ danger: true, ...({ 'data-testid': 'batch-cancel-ok' } as object) }}
+                    overlayStyle={{ maxWidth: 420 }}
+                    onConfirm={() => void act('cancel')}
+                  >
+                    <Button danger icon={<StopOutlined />} loading={busy} data-testid="batch-cancel">
+                      {t('batch.cancel')}
+                    </Button>
+                  </Popconfirm>
                 </>
               )}
               {b.status === 'approved' && (

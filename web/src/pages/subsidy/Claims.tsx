@@ -15,6 +15,7 @@ import { StatusTag } from '../../lib/ui';
 import { navigate } from '../../lib/router';
 import { ProgressSteps } from '../timeline/Progress';
 import { OccupationLabel } from '../../lib/occupation';
+import { bankReasonText } from '../../lib/bank-reason';
 
 export type Claim = Schemas['SubsidyClaim'];
 type ClaimDetail = ResponseOf<'/api/v1/subsidy/claims/{id}'>;
@@ -205,7 +206,7 @@ function eventReason(t: (k: string, o?: Record<string, unknown>) => string, reas
 function ClaimDrawer({ id, onClose, onDecided }: { id: string | null; onClose: () => void; onDecided: () => void }) {
   const { t, i18n } = useTranslation();
   const { message, modal } = App.useApp();
-  const { me } = useSession();
+  const { me, ops } = useSession();
   const [c, setC] = useState<ClaimDetail | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ decision?: 'approve' | 'reject'; opinion: string; overrideReason?: string }>();
@@ -258,6 +259,33 @@ function ClaimDrawer({ id, onClose, onDecided }: { id: string | null; onClose: (
     void send({ ...v, decision: d });
   };
   const english = i18n.language.startsWith('en');
+  const bankReason = (r: string) => bankReasonText(t, r, english);
+  // 支付失败再申请: once the payee's account is corrected, the claim goes back to the payable queue — confirmed first,
+  // naming the amount, the account the bank returned and why
+  const requeue = () => {
+    if (!c) return;
+    modal.confirm({
+      title: t('claim.requeueConfirmTitle', { number: c.number }),
+      content: t('claim.requeueConfirm', {
+        amount: fen(c.amountFen),
+        account: c.payee.accountMasked ?? '—',
+        reason: c.failReason ? bankReason(c.failReason) : '—',
+      }),
+      okText: t('claim.requeue'),
+      cancelText: t('common.cancel'),
+      okButtonProps: { ...({ 'data-testid': 'requeue-confirm' } as object) },
+      onOk: async () => {
+        try {
+          const out = await ok(client.POST('/api/v1/subsidy/claims/{id}/requeue', { params: { path: { id: c.id } }, headers: idempotent() }));
+          message.success(t('claim.requeued', { account: out.payee.accountMasked ?? '—' }));
+          await load(c.id);
+          onDecided();
+        } catch (e) {
+          message.error(errorText(e));
+        }
+      },
+    });
+  };
   return (
     <Drawer open={!!id} onClose={onClose} width={680} title={c ? `${t('claim.number')} ${c.number}` : ''} destroyOnHidden>
       {c && (
@@ -321,8 +349,25 @@ function ClaimDrawer({ id, onClose, onDecided }: { id: string | null; onClose: (
                 {c.decision.overrideReason}
               </Descriptions.Item>
             )}
-            {c.failReason && <Descriptions.Item label={t('claim.failReason')}>{c.failReason}</Descriptions.Item>}
+            {c.failReason && (
+              <Descriptions.Item label={t('claim.failReason')}>
+                <span data-testid="claim-fail-reason">{bankReason(c.failReason)}</span>
+              </Descriptions.Item>
+            )}
           </Descriptions>
+          {c.status === 'failed' && ops.has('requeueClaim') && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="claim-requeue"
+              message={t('claim.requeueHint')}
+              action={
+                <Button type="primary" onClick={requeue} data-testid="claim-requeue-button">
+                  {t('claim.requeue')}
+                </Button>
+              }
+            />
+          )}
           <Table
             size="small"
             rowKey="rule"
@@ -384,7 +429,7 @@ function ClaimDrawer({ id, onClose, onDecided }: { id: string | null; onClose: (
                 children: (
                   <>
                     <StatusTag status={e.to} /> <span className="page-note">{dateTime(e.at)}</span>
-                    {e.reason && <div className="page-note">{eventReason(t, e.reason)}</div>}
+                    {e.reason && <div className="page-note">{e.to === 'failed' ? bankReason(e.reason) : eventReason(t, e.reason)}</div>}
                   </>
                 ),
               }))}

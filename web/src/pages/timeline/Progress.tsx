@@ -8,6 +8,7 @@ import { Alert, Skeleton, Steps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { client, ok, type ResponseOf } from '../../lib/api';
 import { errorText } from '../../i18n';
+import { bankReasonText } from '../../lib/bank-reason';
 
 type Timeline = ResponseOf<'/api/v1/vouchers/{id}/timeline'>;
 type Step = Timeline['steps'][number];
@@ -39,7 +40,7 @@ function DayText({ d }: { d: string }) {
 }
 
 function StepDescription({ s, noticeDays }: { s: Step; noticeDays: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const dateLine =
     s.date === null ? null : s.expected ? (
       <div data-testid="tl-expected-date">
@@ -70,7 +71,7 @@ function StepDescription({ s, noticeDays }: { s: Step; noticeDays: number }) {
       )}
       {s.reason && (
         <Typography.Text type={s.state === 'failed' ? 'danger' : 'secondary'} style={{ fontSize: 13, display: 'block' }}>
-          {t('tl.reason', { r: s.reason })}
+          {t('tl.reason', { r: s.note === 'payment_failed' ? bankReasonText(t, s.reason, i18n.language.startsWith('en')) : s.reason })}
         </Typography.Text>
       )}
       {s.provisional && <div className="page-note">{t('tl.provisionalNote')}</div>}

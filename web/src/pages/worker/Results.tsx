@@ -6,6 +6,7 @@ import { client, download, ok, type ItemOf, type ResponseOf } from '../../lib/ap
 import { errorText } from '../../i18n';
 import { date, fen } from '../../lib/format';
 import { StatusTag } from '../../lib/ui';
+import { bankReasonText } from '../../lib/bank-reason';
 import { OccupationLabel } from '../../lib/occupation';
 import { ServiceRatingPrompt, useMyServiceRatings } from './ServiceRating';
 import { navigate } from '../../lib/router';
@@ -19,7 +20,7 @@ type ClaimWithEvents = Claim & Partial<Pick<ResponseOf<'/api/v1/subsidy/claims/{
 
 /** The worker's certificates and subsidies: amount, masked account, status and the paid date. */
 export function MyResultsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [certs, setCerts] = useState<Certificate[] | null>(null);
   const [claims, setClaims] = useState<ClaimWithEvents[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -67,7 +68,9 @@ export function MyResultsPage() {
                 {c.payee.bankName ?? ''} {c.payee.accountMasked ?? '—'}
               </Descriptions.Item>
               {paidAt && <Descriptions.Item label={t('results.paidOn')}>{date(paidAt)}</Descriptions.Item>}
-              {c.status === 'failed' && c.failReason && <Descriptions.Item label={t('claim.failReason')}>{c.failReason}</Descriptions.Item>}
+              {c.status === 'failed' && c.failReason && (
+                <Descriptions.Item label={t('claim.failReason')}>{bankReasonText(t, c.failReason, i18n.language.startsWith('en'))}</Descriptions.Item>
+              )}
             </Descriptions>
             {c.status === 'paid' && served.ratings && (
               <ServiceRatingPrompt
