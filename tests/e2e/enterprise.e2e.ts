@@ -105,7 +105,7 @@ describe('定制发放 (enterprise)', () => {
       /SV\d{19}[\s\S]*车工 · 四级\/中级工[\s\S]*已核销[\s\S]*\d{4}-\d{2}-\d{2} 发放[\s\S]*有效期至 \d{4}-\d{2}-\d{2}/,
     );
     await cleanZh(page, '定制发放 · 发放名单', { allowed: ['English', 'demo', 'Excel'], raw: /\b(issued|settled|approved|custom)\b/ });
-    await shot(page, 'enterprise-custom-issuance');
+    await shot(page, 'enterprise-custom-issuance-list');
     // choosing a file asks before issuing; cancelled, nothing is uploaded
     const file = join(tmpdir(), 'sv-enterprise-list.csv');
     writeFileSync(file, 'name,idNumber,districtCode,categories\n');

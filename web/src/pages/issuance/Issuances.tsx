@@ -376,7 +376,12 @@ function IssuanceDrawer({ id, onClose, onChange }: { id: string | null; onClose:
                   pagination={{ pageSize: 10 }}
                   columns={[
                     { title: t('persons.row'), dataIndex: 'row', width: 70 },
-                    { title: t('common.field'), dataIndex: 'field', width: 120, render: (v?: string) => v ?? '—' },
+                    {
+                      title: t('common.field'),
+                      dataIndex: 'field',
+                      width: 120,
+                      render: (v?: string) => (v ? (i18n.exists(`field.${v}`) ? t(`field.${v}`) : v) : '—'),
+                    },
                     { title: t('common.reason'), render: (_, r) => (i18n.exists(`error.${r.code}`) ? t(`error.${r.code}`) : r.message) },
                   ]}
                 />
