@@ -80,9 +80,15 @@ describe('role consoles', () => {
       ].join('\n'),
     );
     await page.locator('input[type=file]').first().setInputFiles(csv);
+    // issuing cannot be undone: the upload is confirmed first
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '上传并发放' }).click();
     await page.getByTestId('custom-report').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('custom-report').textContent()).toMatch(/共 2 行/);
     expect(await page.locator('.ant-drawer').textContent()).toContain('身份证号码无效');
+    // the row's column by its heading, not the field's code
+    expect(await page.locator('.ant-drawer').textContent()).not.toContain('idNumber');
+    // the good row's employee appears in the batch's 发放名单, masked
+    await expect.poll(() => page.getByTestId('issuance-vouchers').innerText()).toContain('王*工');
     await shot(page, 'enterprise-custom-issuance');
     expect(errors).toEqual([]);
     await ctx.close();

@@ -13,6 +13,8 @@ import {
   CustomReportSchema,
   IssuanceBody,
   IssuanceViewSchema,
+  IssuanceVouchersQuery,
+  IssuanceVouchersSchema,
   NumberQuery,
   PreviewSchema,
   QrTokenSchema,
@@ -78,6 +80,19 @@ function registerIssuanceRoutes(app: FastifyInstance, db: Db): void {
     params: IdParams,
     response: IssuanceViewSchema,
     handler: async ({ actor, q, params }) => issuance.getIssuance(actor, q, params.id),
+  });
+
+  defineRoute(app, db, {
+    method: 'GET',
+    url: '/api/v1/issuances/:id/vouchers',
+    operationId: 'listIssuanceVouchers',
+    summary: 'The vouchers an issuance gave out (holders masked), newest first, with the count in each state; whoever reaches the issuance',
+    tags: ['vouchers'],
+    access: [...ISSUERS, 'auditor'],
+    params: IdParams,
+    query: IssuanceVouchersQuery,
+    response: IssuanceVouchersSchema,
+    handler: async ({ actor, q, params, query }) => vouchers.listIssuanceVouchers(actor, q, params.id, query),
   });
 
   defineRoute(app, db, {

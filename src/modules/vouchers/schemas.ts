@@ -1,5 +1,6 @@
 /** Zod schemas of the voucher routes (request bodies strict: unknown fields refused). */
 import { z } from 'zod';
+import { Paging } from '../../http/route.js';
 import { VOUCHER_STATES } from './rules.js';
 
 const Date10 = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -110,6 +111,17 @@ export const VoucherViewSchema = z.object({
   issuedAt: z.string(),
   holder: z.object({ name: z.string(), idNumberMasked: z.string() }),
 });
+
+/** The vouchers of one issuance, a page of them, and how many of the whole batch are in each state. */
+export const IssuanceVouchersSchema = z
+  .object({
+    total: z.number().int(),
+    items: z.array(VoucherViewSchema),
+    byStatus: z.partialRecord(z.enum(VOUCHER_STATES), z.number().int()),
+  })
+  .meta({ id: 'IssuanceVouchers' });
+
+export const IssuanceVouchersQuery = z.strictObject({ status: z.enum(VOUCHER_STATES).optional(), ...Paging });
 
 export const VoucherDetailSchema = VoucherViewSchema.extend({
   events: z.array(

@@ -17,7 +17,7 @@ export type { Voucher, VoucherMode, VoucherRow } from './records.js';
 export { closeVoucherForRejectedClaim, reinstateVoucherOfReopenedClaim, revokeVoucher, settleVouchers, transitionVoucher } from './lifecycle.js';
 export { ON_DEMAND_TYPES, applyForVoucher, holdsOpenSubsidyVoucher, insertVoucher } from './apply.js';
 export type { ApplyCause, ApplyExplanation, ApplyInput, ApplyResult, NewVoucher } from './apply.js';
-export { eventsOfVoucher, getVoucherDetail, listMyVouchers, listVouchers, presentVouchers, voucherStats } from './views.js';
+export { eventsOfVoucher, getVoucherDetail, listIssuanceVouchers, listMyVouchers, listVouchers, presentVouchers, voucherStats } from './views.js';
 export type { VoucherEventView, VoucherFilter, VoucherView } from './views.js';
 export { admitVoucher, admitVouchers, consumeQrNonce, getTokenVoucher, issueQrToken, verifyQrToken } from './admission.js';
 export type { TrainingPlace } from './admission.js';

@@ -9,7 +9,8 @@ import * as persons from '../persons/index.js';
 import { VOUCHER_OFFICERS, voucherPlacement, voucherScope, workerPersonId } from './policy.js';
 import { getVoucher, subsidyEstimateFen, toVoucher, type Voucher, type VoucherMode, type VoucherRow } from './records.js';
 import { VOUCHER_STATES, type VoucherKind, type VoucherStatus } from './rules.js';
-import type { VoucherDetailSchema, VoucherStatsSchema, VoucherViewSchema } from './schemas.js';
+import type { IssuanceVouchersSchema, VoucherDetailSchema, VoucherStatsSchema, VoucherViewSchema } from './schemas.js';
+import { scopedRow } from './issuance/model.js';
 
 export type VoucherView = z.infer<typeof VoucherViewSchema>;
 export type VoucherEventView = z.infer<typeof VoucherDetailSchema>['events'][number];
@@ -134,6 +135,32 @@ export async function listVouchers(actor: Actor, q: Queryable, f: VoucherFilter)
     f.offset,
   ]);
   return { total, items: await presentVouchers(q, rows.map(toVoucher)) };
+}
+
+/**
+ * The vouchers one issuance gave out (定制发放's 发放名单: who got one and where each stands), holders masked,
+ * newest first, with the count in each state over the whole batch; whoever reaches the issuance reads them
+ * (its enterprise or provider, the admins of its scope, auditors), anyone else 404 as the issuance itself.
+ */
+export async function listIssuanceVouchers(
+  actor: Actor,
+  q: Queryable,
+  issuanceId: string,
+  f: { status?: VoucherStatus | undefined; limit: number; offset: number },
+): Promise<z.infer<typeof IssuanceVouchersSchema>> {
+  await scopedRow(actor, q, issuanceId);
+  const counts = await q.query<{ status: VoucherStatus; n: number }>('SELECT status, count(*)::int AS n FROM vouchers WHERE issuance_id = $1 GROUP BY status', [
+    issuanceId,
+  ]);
+  const byStatus: Record<string, number> = {};
+  for (const r of counts.rows) byStatus[r.status] = r.n;
+  const total = f.status ? (byStatus[f.status] ?? 0) : counts.rows.reduce((n, r) => n + r.n, 0);
+  const { rows } = await q.query<VoucherRow>(
+    `SELECT * FROM vouchers WHERE issuance_id = $1 AND ($2::text IS NULL OR status = $2)
+      ORDER BY issued_at DESC, number DESC LIMIT $3 OFFSET $4`,
+    [issuanceId, f.status ?? null, f.limit, f.offset],
+  );
+  return { total, byStatus, items: await presentVouchers(q, rows.map(toVoucher)) };
 }
 
 /** The worker's own vouchers, newest first (expired ones included: the worker sees the void). */

@@ -163,6 +163,41 @@ describe('custom issuance (定制发放)', () => {
     // another enterprise's scope / a provider of another org: 404
     expect((await t.call('GET', `/api/v1/issuances/${id}`, { as: 'provider' })).statusCode).toBe(404);
     expect((await t.call('GET', `/api/v1/issuances/${id}`, { as: 'district_admin' })).statusCode).toBe(200);
+
+    // 发放名单: the enterprise reads who got a voucher — masked, the state per voucher and per state for the batch
+    const list = await t.call('GET', `/api/v1/issuances/${id}/vouchers`, { as: 'enterprise' });
+    expect(list.statusCode).toBe(200);
+    const page = list.json() as {
+      total: number;
+      byStatus: Record<string, number>;
+      items: Array<{
+        number: string;
+        status: string;
+        mode: string;
+        occupationName: string | null;
+        level: number;
+        holder: { name: string; idNumberMasked: string };
+      }>;
+    };
+    expect(page.total).toBe(3);
+    expect(page.byStatus).toEqual({ issued: 3 });
+    expect(page.items.map((v) => v.holder.name).sort()).toEqual(['已*人', '张*', '张*'].sort());
+    expect(page.items.map((v) => v.holder.idNumberMasked)).toContain(`${existing.slice(0, 3)}***********${existing.slice(-4)}`);
+    expect(JSON.stringify(page)).not.toContain(fresh1);
+    expect(page.items.every((v) => v.status === 'issued' && v.mode === 'custom' && v.level === 4 && v.occupationName)).toBe(true);
+    // paged and filtered: the totals follow the filter, the per-state counts stay the batch's
+    const one = (await t.call('GET', `/api/v1/issuances/${id}/vouchers?limit=1&offset=1`, { as: 'enterprise' })).json();
+    expect(one).toMatchObject({ total: 3, byStatus: { issued: 3 } });
+    expect(one.items).toHaveLength(1);
+    expect((await t.call('GET', `/api/v1/issuances/${id}/vouchers?status=settled`, { as: 'enterprise' })).json()).toMatchObject({ total: 0, items: [] });
+    expect((await t.call('GET', `/api/v1/issuances/${id}/vouchers?status=nope`, { as: 'enterprise' })).json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'querystring.status',
+    });
+    // outside the issuance's scope: 404 (another organisation), 403 (a worker)
+    expect((await t.call('GET', `/api/v1/issuances/${id}/vouchers`, { as: 'provider' })).statusCode).toBe(404);
+    expect((await t.call('GET', `/api/v1/issuances/${id}/vouchers`, { as: 'worker' })).statusCode).toBe(403);
+    expect((await t.call('GET', `/api/v1/issuances/${id}/vouchers`, { as: 'district_admin' })).json().total).toBe(3);
   });
 
   it('an admin uploads an .xlsx list (ID numbers as text cells)', async () => {

@@ -697,6 +697,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/issuances/{id}/vouchers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The vouchers an issuance gave out (holders masked), newest first, with the count in each state; whoever reaches the issuance */
+    get: operations['listIssuanceVouchers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/issuances/{id}/run': {
     parameters: {
       query?: never;
@@ -3889,6 +3906,44 @@ export interface components {
       lastError: string;
       failedAt: string;
     };
+    IssuanceVouchersInput: {
+      total: number;
+      items: {
+        id: string;
+        number: string;
+        /** @enum {string} */
+        kind: 'subsidy' | 'checkin_only';
+        /** @enum {string} */
+        status: 'issued' | 'admitted' | 'in_training' | 'assessed' | 'approved' | 'settled' | 'closed' | 'expired' | 'revoked' | 'completed';
+        /** @enum {string} */
+        mode: 'targeted' | 'custom' | 'on_demand';
+        programme: {
+          id: string;
+          code: string;
+          name: string;
+        } | null;
+        occupationCode: string | null;
+        occupationName: string | null;
+        level: number | null;
+        districtCode: string | null;
+        ratioPct: number;
+        standardFen: number | null;
+        upliftPct: number;
+        subsidyEstimateFen: number | null;
+        category: string | null;
+        categoryValidUntil: string | null;
+        validFrom: string;
+        validUntil: string;
+        issuedAt: string;
+        holder: {
+          name: string;
+          idNumberMasked: string;
+        };
+      }[];
+      byStatus: {
+        [key: string]: number;
+      };
+    };
     AssessmentResultInput: {
       id: string;
       voucherId: string;
@@ -5316,6 +5371,44 @@ export interface components {
       attempts: number;
       lastError: string;
       failedAt: string;
+    };
+    IssuanceVouchers: {
+      total: number;
+      items: {
+        id: string;
+        number: string;
+        /** @enum {string} */
+        kind: 'subsidy' | 'checkin_only';
+        /** @enum {string} */
+        status: 'issued' | 'admitted' | 'in_training' | 'assessed' | 'approved' | 'settled' | 'closed' | 'expired' | 'revoked' | 'completed';
+        /** @enum {string} */
+        mode: 'targeted' | 'custom' | 'on_demand';
+        programme: {
+          id: string;
+          code: string;
+          name: string;
+        } | null;
+        occupationCode: string | null;
+        occupationName: string | null;
+        level: number | null;
+        districtCode: string | null;
+        ratioPct: number;
+        standardFen: number | null;
+        upliftPct: number;
+        subsidyEstimateFen: number | null;
+        category: string | null;
+        categoryValidUntil: string | null;
+        validFrom: string;
+        validUntil: string;
+        issuedAt: string;
+        holder: {
+          name: string;
+          idNumberMasked: string;
+        };
+      }[];
+      byStatus: {
+        [key: string]: number;
+      };
     };
     AssessmentResult: {
       id: string;
@@ -9115,6 +9208,41 @@ export interface operations {
             startedAt: string | null;
             finishedAt: string | null;
           };
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listIssuanceVouchers: {
+    parameters: {
+      query?: {
+        status?: 'issued' | 'admitted' | 'in_training' | 'assessed' | 'approved' | 'settled' | 'closed' | 'expired' | 'revoked' | 'completed';
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IssuanceVouchers'];
         };
       };
       /** @description Default Response */

@@ -44,7 +44,7 @@ export function EnrolTotpPage({ me, onDone, standalone }: { me: Me; onDone: () =
 
   const card = (
     <Card className="auth-card" title={t('enrol.title')} style={standalone ? undefined : { maxWidth: 520 }}>
-      <Typography.Paragraph>{t('enrol.intro')}</Typography.Paragraph>
+      <Typography.Paragraph>{me.totpRequired ? t('enrol.intro', { role: t(`role.${me.role}`) }) : t('enrol.introOptional')}</Typography.Paragraph>
       <Typography.Paragraph type="secondary">
         {me.displayName} ({me.username}) · {t(`role.${me.role}`)}
       </Typography.Paragraph>

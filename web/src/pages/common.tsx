@@ -84,10 +84,12 @@ export function OccupationSelect({
   onChange,
   id,
   initial,
+  placeholder,
 }: {
   value?: string;
   onChange?: (v: string) => void;
   id?: string;
+  placeholder?: string;
   /** the option of a value set beforehand, so the field shows its name rather than the bare code */
   initial?: { value: string; label: string };
 }) {
@@ -97,6 +99,8 @@ export function OccupationSelect({
       id={id}
       value={value}
       onChange={onChange}
+      placeholder={placeholder}
+      allowClear={!!placeholder}
       showSearch
       filterOption={false}
       onSearch={(q: string) => {

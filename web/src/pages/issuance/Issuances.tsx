@@ -1,18 +1,25 @@
 import { useEffect, useRef, useState } from 'react';
 import { ModalForm, ProFormDigit, ProFormSelect, ProFormText, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { Alert, App, Button, Card, Descriptions, Drawer, Form, Progress, Space, Statistic, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Drawer, Form, Progress, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, PlayCircleOutlined, PlusOutlined, UploadOutlined, EyeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { client, download, getList, ok, upload as uploadFile, type BodyOf, type ResponseOf } from '../../lib/api';
 import { useTableRequest } from '../../lib/table';
 import { errorText } from '../../i18n';
-import { dateTime } from '../../lib/format';
+import { date, dateTime } from '../../lib/format';
 import { districtName, useDistricts, useProgrammes } from '../../lib/data';
 import { useSession } from '../../lib/session';
 import { EmptyHint, StatusTag } from '../../lib/ui';
+import { useOccupationName } from '../../lib/occupation';
+import { OccupationSelect } from '../common';
+import { VoucherStatusTag } from '../worker/Vouchers';
 
 type Issuance = ResponseOf<'/api/v1/issuances/{id}'>;
 type CustomReport = ResponseOf<'/api/v1/issuances/{id}/list', 'post'>;
+type IssuedVouchers = ResponseOf<'/api/v1/issuances/{id}/vouchers'>;
+type IssuedVoucher = IssuedVouchers['items'][number];
+/** The voucher states in the order a voucher moves through them, for the batch's per-state counts. */
+const VOUCHER_ORDER = ['issued', 'admitted', 'in_training', 'assessed', 'approved', 'settled', 'completed', 'closed', 'expired', 'revoked'] as const;
 
 const CATEGORIES = [
   'registered_unemployed',
@@ -199,8 +206,10 @@ export function IssuancesPage() {
           />
         )}
         <Space>
-          <ProFormText name="occupationCode" label={t('common.occupation')} placeholder="4-10-01-05" rules={[{ pattern: /^\d-\d{2}-\d{2}-\d{2}$/ }]} />
-          <ProFormSelect name="level" label={t('common.level')} options={[5, 4, 3, 2, 1, 0].map((l) => ({ value: l, label: t(`level.${l}`) }))} />
+          <Form.Item name="occupationCode" label={t('common.occupation')} style={{ width: 320 }}>
+            <OccupationSelect id="iss-occupation" placeholder={t('apply.searchOccupation')} />
+          </Form.Item>
+          <ProFormSelect name="level" label={t('common.level')} width="sm" options={[5, 4, 3, 2, 1, 0].map((l) => ({ value: l, label: t(`level.${l}`) }))} />
         </Space>
         {creating === 'targeted' && (
           <>
@@ -234,11 +243,13 @@ export function IssuancesPage() {
 
 function IssuanceDrawer({ id, onClose, onChange }: { id: string | null; onClose: () => void; onChange: () => void }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { me } = useSession();
   const [iss, setIss] = useState<Issuance | null>(null);
   const [report, setReport] = useState<CustomReport | null>(null);
   const [uploading, setUploading] = useState(false);
+  /** bumped after an upload, so the list of who got a voucher reloads */
+  const [listVersion, setListVersion] = useState(0);
 
   useEffect(() => {
     setIss(null);
@@ -274,17 +285,28 @@ function IssuanceDrawer({ id, onClose, onChange }: { id: string | null; onClose:
     }
   };
   const upload = async (file: File) => {
-    if (!iss) return false;
+    if (!iss) return;
     setUploading(true);
     try {
       setReport(await uploadFile('/api/v1/issuances/{id}/list', file, { path: { id: iss.id } }));
       setIss(await ok(client.GET('/api/v1/issuances/{id}', { params: { path: { id: iss.id } } })));
+      setListVersion((n) => n + 1);
       onChange();
     } catch (e) {
       message.error(errorText(e));
     } finally {
       setUploading(false);
     }
+  };
+  /** Issuing cannot be undone: the file's name and what happens are confirmed before the upload. */
+  const confirmUpload = (file: File): false => {
+    modal.confirm({
+      title: t('iss.uploadConfirm.title'),
+      content: t('iss.uploadConfirm.body', { file: file.name, batch: iss?.name ?? '' }),
+      okText: t('iss.uploadConfirm.ok'),
+      cancelText: t('common.cancel'),
+      onOk: () => void upload(file),
+    });
     return false;
   };
   const isAdmin = me.role === 'city_admin' || me.role === 'district_admin';
@@ -295,8 +317,8 @@ function IssuanceDrawer({ id, onClose, onChange }: { id: string | null; onClose:
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
           <Card size="small">
             <Space size="large" wrap>
-              <Statistic title={t('iss.matched')} value={iss.matchedTotal} />
-              <Statistic title={t('iss.processed')} value={iss.processed} />
+              {iss.mode === 'targeted' && <Statistic title={t('iss.matched')} value={iss.matchedTotal} />}
+              <Statistic title={iss.mode === 'custom' ? t('iss.rowsProcessed') : t('iss.processed')} value={iss.processed} />
               <Statistic title={t('iss.issued')} value={iss.issued} valueStyle={{ color: '#3f8600' }} />
             </Space>
             <Progress
@@ -308,6 +330,7 @@ function IssuanceDrawer({ id, onClose, onChange }: { id: string | null; onClose:
             <StatusTag status={iss.status} />
             {iss.error && <Alert type="error" showIcon message={iss.error} style={{ marginTop: 8 }} />}
           </Card>
+          <IssuanceTerms iss={iss} />
           {Object.keys(iss.skipped).length > 0 && (
             <Descriptions size="small" column={1} bordered title={t('iss.skipped')}>
               {Object.entries(iss.skipped).map(([k, n]) => (
@@ -333,7 +356,7 @@ function IssuanceDrawer({ id, onClose, onChange }: { id: string | null; onClose:
                 >
                   {t('common.template')}
                 </Button>
-                <Upload accept=".csv,.xlsx" showUploadList={false} beforeUpload={(f) => upload(f)}>
+                <Upload accept=".csv,.xlsx" showUploadList={false} beforeUpload={confirmUpload}>
                   <Button type="primary" icon={<UploadOutlined />} loading={uploading} data-testid="custom-upload">
                     {t('common.upload')}
                   </Button>
@@ -353,15 +376,129 @@ function IssuanceDrawer({ id, onClose, onChange }: { id: string | null; onClose:
                   pagination={{ pageSize: 10 }}
                   columns={[
                     { title: t('persons.row'), dataIndex: 'row', width: 70 },
-                    { title: t('common.field'), dataIndex: 'field', width: 120, render: (v?: string) => v ?? '—' },
+                    {
+                      title: t('common.field'),
+                      dataIndex: 'field',
+                      width: 120,
+                      render: (v?: string) => (v ? (i18n.exists(`field.${v}`) ? t(`field.${v}`) : v) : '—'),
+                    },
                     { title: t('common.reason'), render: (_, r) => (i18n.exists(`error.${r.code}`) ? t(`error.${r.code}`) : r.message) },
                   ]}
                 />
               )}
             </Card>
           )}
+          <IssuedVouchersCard id={iss.id} custom={iss.mode === 'custom'} version={`${listVersion}:${iss.issued}`} />
         </Space>
       )}
     </Drawer>
+  );
+}
+
+/** What the batch issues: the programme, the occupation and level by name, the validity and the cap. */
+function IssuanceTerms({ iss }: { iss: Issuance }) {
+  const { t } = useTranslation();
+  const programmes = useProgrammes();
+  const d = iss.definition;
+  const occupation = useOccupationName(d.occupationCode);
+  const programme = programmes.find((p) => p.id === iss.programmeId);
+  const validity = d.validUntil
+    ? t('iss.terms.validUntil', { d: date(d.validUntil) })
+    : t('iss.terms.validMonths', { n: d.validityMonths ?? programme?.validityMonths ?? '—' });
+  return (
+    <Descriptions size="small" column={2} bordered data-testid="issuance-terms">
+      <Descriptions.Item label={t('common.programme')} span={2}>
+        {programme?.name ?? '—'}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('common.occupation')}>{d.occupationCode ? (occupation ?? '…') : t('iss.terms.anyOccupation')}</Descriptions.Item>
+      <Descriptions.Item label={t('common.level')}>{d.level != null ? t(`level.${d.level}`) : t('iss.terms.anyLevel')}</Descriptions.Item>
+      <Descriptions.Item label={t('voucher.validity')}>{validity}</Descriptions.Item>
+      <Descriptions.Item label={t('iss.cap')}>{d.quantityCap != null ? t('iss.terms.cap', { n: d.quantityCap }) : t('iss.terms.noCap')}</Descriptions.Item>
+      <Descriptions.Item label={t('common.createdAt')} span={2}>
+        {dateTime(iss.createdAt)}
+      </Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+/**
+ * 发放名单: who got a voucher from this batch (masked), and where each voucher stands now — the count in each
+ * state for the whole batch above, a page of vouchers below (the server pages them).
+ */
+function IssuedVouchersCard({ id, custom, version }: { id: string; custom: boolean; version: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [page, setPage] = useState({ current: 1, pageSize: 10 });
+  const [data, setData] = useState<IssuedVouchers | null>(null);
+  useEffect(() => {
+    let live = true;
+    ok(
+      client.GET('/api/v1/issuances/{id}/vouchers', {
+        params: { path: { id }, query: { limit: page.pageSize, offset: (page.current - 1) * page.pageSize } },
+      }),
+    ).then(
+      (r) => live && setData(r),
+      (e) => message.error(errorText(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, version, page.current, page.pageSize]);
+
+  const counts = VOUCHER_ORDER.filter((s) => (data?.byStatus[s] ?? 0) > 0);
+  return (
+    <Card size="small" title={t('iss.vouchers.title', { n: data?.total ?? 0 })} data-testid="issuance-vouchers">
+      {counts.length > 0 && (
+        <Space size={[4, 4]} wrap style={{ marginBottom: 8 }} data-testid="issuance-vouchers-counts">
+          {counts.map((s) => (
+            <Tag key={s}>{t('iss.vouchers.count', { state: t(`voucher.status.${s}`, { defaultValue: t(`status.${s}`) }), n: data!.byStatus[s] })}</Tag>
+          ))}
+        </Space>
+      )}
+      <Table<IssuedVoucher>
+        size="small"
+        rowKey="id"
+        loading={!data}
+        dataSource={data?.items ?? []}
+        pagination={{ ...page, total: data?.total ?? 0, hideOnSinglePage: true, onChange: (current, pageSize) => setPage({ current, pageSize }) }}
+        locale={{
+          emptyText: <EmptyHint title={t('iss.vouchers.emptyTitle')}>{custom ? t('iss.vouchers.emptyCustom') : t('iss.vouchers.emptyTargeted')}</EmptyHint>,
+        }}
+        columns={[
+          {
+            title: t('iss.vouchers.holder'),
+            render: (_, v) => (
+              <Space direction="vertical" size={0}>
+                <span style={{ whiteSpace: 'nowrap' }}>{v.holder.name}</span>
+                <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                  {v.holder.idNumberMasked}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            title: t('voucher.number'),
+            render: (_, v) => (
+              <Space direction="vertical" size={0}>
+                <span style={{ whiteSpace: 'nowrap' }}>{v.number}</span>
+                <Typography.Text type="secondary">{`${v.occupationName ?? '—'} · ${v.level != null ? t(`level.${v.level}`) : '—'}`}</Typography.Text>
+              </Space>
+            ),
+          },
+          { title: t('common.status'), render: (_, v) => <VoucherStatusTag status={v.status} /> },
+          {
+            title: t('iss.vouchers.dates'),
+            render: (_, v) => (
+              <Space direction="vertical" size={0}>
+                <span style={{ whiteSpace: 'nowrap' }}>{t('iss.vouchers.issuedOn', { d: date(v.issuedAt) })}</span>
+                <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                  {t('iss.vouchers.validUntil', { d: date(v.validUntil) })}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </Card>
   );
 }
