@@ -113,6 +113,10 @@ describe('role consoles', () => {
     await page.locator('.ant-pro-table').waitFor();
     await page.goto('/check-in-flags');
     await page.locator('.ant-pro-table').waitFor();
+    // 账号安全 names the officer's district by name (浦东新区), not its division code
+    await page.getByRole('menuitem', { name: '账号安全' }).click();
+    const district = page.locator('.ant-descriptions-item-label', { hasText: /^区$/ }).locator('xpath=following-sibling::td[1]');
+    await expect.poll(() => district.innerText()).toBe('浦东新区');
     expect(errors).toEqual([]);
     await ctx.close();
   });

@@ -6,6 +6,7 @@ import { client, ok } from '../lib/api';
 import { errorText } from '../i18n';
 import type { Me } from '../lib/session';
 import { useSession } from '../lib/session';
+import { districtName, useDistricts } from '../lib/data';
 import { LangSwitch } from './common';
 import { MessagePreferencesCard } from './messages/Preferences';
 
@@ -90,6 +91,7 @@ export function EnrolTotpPage({ me, onDone, standalone }: { me: Me; onDone: () =
 export function AccountPage() {
   const { t } = useTranslation();
   const { me, signOut } = useSession();
+  const districts = useDistricts();
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
       <Card>
@@ -97,7 +99,7 @@ export function AccountPage() {
           <Descriptions.Item label={t('signin.username')}>{me.username}</Descriptions.Item>
           <Descriptions.Item label={t('common.name')}>{me.displayName}</Descriptions.Item>
           <Descriptions.Item label={t('account.role')}>{t(`role.${me.role}`)}</Descriptions.Item>
-          {me.districtCode && <Descriptions.Item label={t('common.district')}>{me.districtCode}</Descriptions.Item>}
+          {me.districtCode && <Descriptions.Item label={t('common.district')}>{districtName(districts, me.districtCode)}</Descriptions.Item>}
           <Descriptions.Item label={t('account.totp')}>
             {me.totpEnabled ? <Tag color="green">{t('enrol.enabled')}</Tag> : <Tag>{t('enrol.notEnabled')}</Tag>}
           </Descriptions.Item>
