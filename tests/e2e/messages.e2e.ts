@@ -47,7 +47,7 @@ interface InboxItem {
  */
 // the shared server delivers FIFO behind what earlier stories queued (roles.e2e's targeted issuance): batches,
 // no longer one message per polling interval (src/jobs/queue.ts)
-async function waitForVoucherMessages(page: Page, ms = 120_000): Promise<InboxItem[]> {
+async function waitForVoucherMessages(page: Page, ms = 180_000): Promise<InboxItem[]> {
   const vouchers = (await apiCall<{ items: Array<{ id: string }> }>(page, 'GET', '/api/v1/vouchers/mine')).body.items;
   expect(vouchers.length).toBeGreaterThan(0);
   const until = Date.now() + ms;
