@@ -130,7 +130,9 @@ describe('templates', () => {
       title: '补贴到账',
       body: '补贴到账：申请编号 SC2026000123，学员 张*三，金额 1,500.00 元，已发放至尾号 6789 的账户。',
     });
-    expect(render('payment.failed_to_org', vars, 'zh-CN').body).toMatch(/^申请编号 SC2026000123（学员 张\*三，金额 1,500\.00 元）的补贴未能发放至本单位账户（账户已销户）。请尽快.*正确的开户银行和账号/);
+    expect(render('payment.failed_to_org', vars, 'zh-CN').body).toMatch(
+      /^申请编号 SC2026000123（学员 张\*三，金额 1,500\.00 元）的补贴未能发放至本单位账户（账户已销户）。请尽快.*正确的开户银行和账号/,
+    );
     expect(render('payment.failed_to_org', vars, 'en').body).toContain('correct bank and account number');
   });
   it('yuan from fen', () => {

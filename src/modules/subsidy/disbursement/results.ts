@@ -185,7 +185,13 @@ const paymentMessage = (c: Told): messages.NotifyInput => {
   const events = messages.WORKER_EVENT_FOR_PAYEE[c.pk];
   const payeeName = c.pn ?? '—';
   return c.s === 'paid'
-    ? { event: events.paid, key: c.e, personId: c.p, vars: { amountYuan: messages.yuan(Number(c.f)), accountTail: c.t ?? '—', payeeName }, link: `/vouchers/${c.v}` }
+    ? {
+        event: events.paid,
+        key: c.e,
+        personId: c.p,
+        vars: { amountYuan: messages.yuan(Number(c.f)), accountTail: c.t ?? '—', payeeName },
+        link: `/vouchers/${c.v}`,
+      }
     : { event: events.failed, key: c.e, personId: c.p, vars: { reason: bankReasonZh(c.r), payeeName }, link: `/vouchers/${c.v}` };
 };
 
