@@ -8,15 +8,20 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
-import { inDays, makeProvider, makeVoucher, makeWorker, morning, OCC, skillUpgrade as trainingProgramme } from '../../test/factories/index.js';
+import { inDays, makeProvider, makeVoucher, makeWorker, morning, OCC, sessionFor, skillUpgrade as trainingProgramme } from '../../test/factories/index.js';
 import { SYSTEM } from '../audit/index.js';
 import type { Actor } from '../identity/index.js';
 import { createClaimForPass } from '../subsidy/claims.js';
 import { approveBatch, buildBatch, createBatch, generateFiles, importResults } from '../subsidy/disbursement.js';
 import { anyOccupation, assessedVoucher, endNotice, passFacts, setBudget, skillUpgrade } from '../subsidy/test-world.js';
+import * as catalog from '../catalog/index.js';
+import * as orgs from '../orgs/service.js';
+import { syntheticBankAccount, syntheticUscc } from '../orgs/synthetic.js';
 import { deliverDue } from './service.js';
+import { render } from './rules.js';
 import { runReminders } from './reminders.js';
 import { addDays } from '../../lib/time.js';
+import { maskName } from '../../lib/identifiers.js';
 
 const YEAR = new Date().getUTCFullYear();
 let t: TestApp;
@@ -232,9 +237,142 @@ describe('claims and payments', () => {
       ['payment.paid', { amountYuan: (pays[0]!.amount_fen / 100).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ','), accountTail: tail.payee_account_last4 }],
     ]);
     expect((await messagesOf(pays[1]!.end_to_end_id)).map((m) => [m.event, m.vars])).toEqual([['payment.failed', { reason: '账户已销户' }]]);
+    // the worker was paid: no organisation is told
+    expect(await t.count('message_outbox', `key IN ('${pays[0]!.end_to_end_id}:org', '${pays[1]!.end_to_end_id}:org')`)).toBe(0);
     // the same result file again applies nothing and sends nothing more
     const n = await t.count('message_outbox');
     await importResults(maker, t.db, () => Readable.from([csv]), 'csv').catch(() => undefined);
     expect(await t.count('message_outbox')).toBe(n);
+  });
+  it('paid to the employer: the worker’s messages name it (not 您的账户); each of its staff accounts is told once, again after the same bank file; a failure tells it what to do', async () => {
+    const district = '310106';
+    const ent = (await catalog.getProgrammeByCode(t.db, 'SH-ENTERPRISE-TRAINING'))!;
+    await setBudget(t.db, ent.id, 20_000_000, YEAR, district);
+    const entOccupation = await anyOccupation(t.db);
+    const name = '上海丙精密制造有限公司';
+    const { org, accounts } = await t.db.tx(async (tx) => {
+      const o = await orgs.createOrg(SYSTEM, tx, {
+        kind: 'enterprise',
+        name,
+        uscc: syntheticUscc(district, 42_000_001, '91'),
+        districtCode: district,
+        bankAccount: syntheticBankAccount('622848', 710_001),
+        bankName: '中国农业银行',
+      });
+      const a1 = await orgs.createOrgAccount(SYSTEM, tx, o.id, { username: 'ent.msg.1', displayName: '丙公司 人事' });
+      const a2 = await orgs.createOrgAccount(SYSTEM, tx, o.id, { username: 'ent.msg.2', displayName: '丙公司 财务' });
+      return { org: o, accounts: [a1, a2] };
+    });
+    const claims: Array<{ id: string; personId: string }> = [];
+    for (const n of [5400, 5401])
+      claims.push(
+        await t.db.tx(async (tx) => {
+          const w = await assessedVoucher(tx, n, {
+            programmeId: ent.id,
+            occupationCode: entOccupation,
+            districtCode: district,
+            categories: ['employed'],
+            employer: { uscc: org.uscc!, name },
+          });
+          return { id: (await createClaimForPass(tx, SYSTEM, passFacts(w.voucherId))).id, personId: w.personId };
+        }),
+      );
+    const { rows: payee } = await t.db.query<{ payee_kind: string; payee_name: string; notice_last_day: string }>(
+      'SELECT payee_kind, payee_name, notice_last_day::text AS notice_last_day FROM subsidy_claims WHERE id = $1',
+      [claims[0]!.id],
+    );
+    expect(payee[0]).toMatchObject({ payee_kind: 'enterprise', payee_name: name });
+
+    // 公示结束: to be paid to the employer, named
+    await runReminders(t.db, addDays(payee[0]!.notice_last_day, 1));
+    const ended = await messagesOf(`${claims[0]!.id}:notice-ended`);
+    expect(ended.map((m) => [m.event, m.vars])).toEqual([['claim.notice_ended_employer', { noticeEnded: payee[0]!.notice_last_day, payeeName: name }]]);
+    expect(render(ended[0]!.event, ended[0]!.vars, 'zh-CN').body).toBe(
+      `您的培训补贴公示期已于 ${payee[0]!.notice_last_day} 结束，将在下一个拨付批次中按规定拨付至用人单位（${name}）。`,
+    );
+
+    await endNotice(
+      t.db,
+      claims.map((c) => c.id),
+    );
+    const maker = finance(1);
+    const b = await buildBatch(maker, t.db, (await t.db.tx((tx) => createBatch(maker, tx, { districtCode: district }))).id);
+    await t.db.tx((tx) => approveBatch(finance(2), tx, b.id));
+    await generateFiles(maker, t.db, b.id);
+    const { rows: pays } = await t.db.query<{ end_to_end_id: string; amount_fen: number; claim_id: string }>(
+      'SELECT end_to_end_id, amount_fen, claim_id FROM disbursement_payments WHERE batch_id = $1 ORDER BY end_to_end_id',
+      [b.id],
+    );
+    expect(pays.map((p) => p.claim_id).sort()).toEqual(claims.map((c) => c.id).sort());
+    const csv =
+      'EndToEndId,金额,状态,原因\r\n' +
+      pays.map((p, i) => `${p.end_to_end_id},${(p.amount_fen / 100).toFixed(2)},${i === 0 ? '成功' : '失败'},${i === 0 ? '' : 'AC04'}`).join('\r\n') +
+      '\r\n';
+    expect(await importResults(maker, t.db, () => Readable.from([csv]), 'csv')).toMatchObject({ applied: 2 });
+    const [paidPay, failedPay] = [pays[0]!, pays[1]!];
+    const { rows: c } = await t.db.query<{ number: string; payee_account_last4: string; person_id: string }>(
+      'SELECT number, payee_account_last4, person_id FROM subsidy_claims WHERE id = $1',
+      [paidPay.claim_id],
+    );
+    const failedNo = (await t.db.query<{ number: string }>('SELECT number FROM subsidy_claims WHERE id = $1', [failedPay.claim_id])).rows[0]!.number;
+    const amount = (fen: number) => (fen / 100).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    const tail = c[0]!.payee_account_last4;
+    expect(tail).toBe(syntheticBankAccount('622848', 710_001).slice(-4));
+
+    // the worker: paid to the employer, named, with the employer's account tail; the failure is the employer's to correct
+    const toWorker = async (key: string) =>
+      (
+        await t.db.query<{ event: string; vars: Record<string, string>; person_id: string | null }>(
+          `SELECT event, vars, person_id FROM message_outbox WHERE key = $1 AND channel = 'inbox'`,
+          [key],
+        )
+      ).rows;
+    const paid = await toWorker(paidPay.end_to_end_id);
+    expect(paid.map((m) => [m.event, m.vars, m.person_id])).toEqual([
+      ['payment.paid_to_employer', { amountYuan: amount(paidPay.amount_fen), payeeName: name, accountTail: tail }, c[0]!.person_id],
+    ]);
+    const paidText = render(paid[0]!.event, paid[0]!.vars, 'zh-CN').body;
+    expect(paidText).toBe(`培训补贴 ${amount(paidPay.amount_fen)} 元已按规定发放至用人单位（${name}）尾号 ${tail} 的账户。`);
+    expect(paidText).not.toContain('您的账户');
+    const failed = await toWorker(failedPay.end_to_end_id);
+    expect(failed.map((m) => [m.event, m.vars])).toEqual([['payment.failed_to_employer', { payeeName: name, reason: '账户已销户' }]]);
+    expect(render(failed[0]!.event, failed[0]!.vars, 'zh-CN').body).not.toContain('您的银行账户');
+
+    // the employer: each staff account once, the trainee masked, linked to 补贴到账
+    const toOrg = async (key: string) =>
+      (
+        await t.db.query<{ event: string; vars: Record<string, string>; account_id: string; link: string | null }>(
+          `SELECT event, vars, account_id, link FROM message_outbox WHERE key = $1 AND channel = 'inbox' ORDER BY account_id`,
+          [key],
+        )
+      ).rows;
+    const ids = accounts.map((a) => a.id).sort();
+    const orgPaid = await toOrg(`${paidPay.end_to_end_id}:org`);
+    expect(orgPaid.map((m) => m.account_id)).toEqual(ids);
+    const person = (await t.db.query<{ name: string }>('SELECT name FROM persons WHERE id = $1', [c[0]!.person_id])).rows[0]!.name;
+    const trainee = maskName(person); // 学员5400 → 学****0
+    expect(trainee).toMatch(/^学\*{4}[01]$/);
+    for (const m of orgPaid) {
+      expect(m.event).toBe('payment.paid_to_org');
+      expect(m.link).toBe('/enterprise/subsidy');
+      expect(m.vars).toEqual({ claimNo: c[0]!.number, trainee, amountYuan: amount(paidPay.amount_fen), accountTail: tail });
+    }
+    const orgFailed = await toOrg(`${failedPay.end_to_end_id}:org`);
+    expect(orgFailed.map((m) => [m.event, m.account_id])).toEqual(ids.map((id) => ['payment.failed_to_org', id]));
+    expect(orgFailed[0]!.vars).toMatchObject({ claimNo: failedNo, amountYuan: amount(failedPay.amount_fen), reason: '账户已销户' });
+
+    // the same result file again: nothing more, to anyone
+    const n = await t.count('message_outbox');
+    expect(await importResults(maker, t.db, () => Readable.from([csv]), 'csv')).toMatchObject({ alreadyImported: true });
+    expect(await t.count('message_outbox')).toBe(n);
+
+    // the employer's staff read it in their inbox
+    await deliverDue(t.db);
+    const staff = await sessionFor(t.db, accounts[0]!);
+    const inbox = (await t.call('GET', '/api/v1/messages/inbox', { headers: { authorization: `Bearer ${staff.token}` } })).json();
+    const received = inbox.items.filter((x: { event: string }) => x.event === 'payment.paid_to_org');
+    expect(received).toHaveLength(1);
+    expect(received[0].body).toBe(`补贴到账：申请编号 ${c[0]!.number}，学员 ${trainee}，金额 ${amount(paidPay.amount_fen)} 元，已发放至尾号 ${tail} 的账户。`);
+    expect(received[0].body).not.toContain(person);
   });
 });

@@ -12,7 +12,7 @@ export { deliverDue, notify, notifyAtCommit, notifyFromQuery, notifyMany } from 
 export type { DeliveryTally, NotifyInput } from './service.js';
 export { configureSmsGateway, HttpSmsGateway, signSms, SimulatorGateway, SmsSendError } from './gateway.js';
 export type { SmsGateway, SmsGatewayChoice } from './gateway.js';
-export { EVENTS, yuan, type MessageEvent } from './rules.js';
+export { EVENTS, WORKER_EVENT_FOR_PAYEE, yuan, type MessageEvent, type PayeeKind } from './rules.js';
 export { runReminders } from './reminders.js';
 export { messageQueues as queues, relayDue } from './deliver.js';
 

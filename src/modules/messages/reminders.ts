@@ -14,6 +14,7 @@ import * as subsidy from '../subsidy/index.js';
 import * as training from '../training/index.js';
 import * as vouchers from '../vouchers/index.js';
 import { notifyMany, type NotifyInput } from './outbox.js';
+import { WORKER_EVENT_FOR_PAYEE } from './rules.js';
 
 export const EXPIRY_REMINDER_DAYS = [30, 7] as const;
 export const REPORT_REMINDER_DAYS = 3;
@@ -63,14 +64,17 @@ async function reportsDue(tx: Tx, today: string): Promise<NotifyInput[]> {
   return out;
 }
 
-/** Claims whose notice ended yesterday without a hold (once per claim: claim id + 'notice-ended'). */
+/**
+ * Claims whose notice ended yesterday without a hold (once per claim: claim id + 'notice-ended'); when the employer or
+ * the provider is paid, the message names it (not '…至您的账户').
+ */
 async function noticesEnded(tx: Tx, today: string): Promise<NotifyInput[]> {
   const list = await subsidy.claimsNoticeEndedOn(tx, addDays(today, -1));
   return list.map((c) => ({
-    event: 'claim.notice_ended',
+    event: WORKER_EVENT_FOR_PAYEE[c.payeeKind].noticeEnded,
     key: `${c.id}:notice-ended`,
     personId: c.personId,
-    vars: { noticeEnded: c.noticeLastDay },
+    vars: { noticeEnded: c.noticeLastDay, payeeName: c.payeeName ?? '—' },
     link: '/results',
   }));
 }

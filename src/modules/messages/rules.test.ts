@@ -1,6 +1,19 @@
 /** The messages' pure rules, table-driven: quiet hours, back-off, the templates' variables, rendering. */
 import { describe, expect, it } from 'vitest';
-import { afterFailure, assertTemplates, backoffMs, EVENTS, MAX_ATTEMPTS, nextSmsSlot, render, smsText, templateProblems, TEMPLATES, yuan } from './rules.js';
+import {
+  afterFailure,
+  assertTemplates,
+  backoffMs,
+  EVENTS,
+  MAX_ATTEMPTS,
+  nextSmsSlot,
+  render,
+  smsText,
+  templateProblems,
+  TEMPLATES,
+  WORKER_EVENT_FOR_PAYEE,
+  yuan,
+} from './rules.js';
 
 const at = (s: string) => new Date(s);
 
@@ -76,6 +89,51 @@ describe('templates', () => {
     expect(smsText('claim.rejected', { reason: '证书未核验' })).toBe(
       '【上海职业培训券】补贴申请未通过：您的培训补贴申请未通过，原因：证书未核验。如有异议，可提出申诉。',
     );
+  });
+  const payee = { amountYuan: '1,500.00', accountTail: '6789', payeeName: '上海甲精密制造有限公司', noticeEnded: '2026-12-07', reason: '账户已销户' };
+  it.each([
+    // [payee kind, step, event, zh-CN body]
+    ['person', 'paid', 'payment.paid', '培训补贴 1,500.00 元已发放至尾号 6789 的账户。'],
+    ['enterprise', 'paid', 'payment.paid_to_employer', '培训补贴 1,500.00 元已按规定发放至用人单位（上海甲精密制造有限公司）尾号 6789 的账户。'],
+    ['provider', 'paid', 'payment.paid_to_provider', '培训补贴 1,500.00 元已按规定发放至培训机构（上海甲精密制造有限公司）尾号 6789 的账户。'],
+    ['person', 'noticeEnded', 'claim.notice_ended', '您的培训补贴公示期已于 2026-12-07 结束，将在下一个拨付批次中转账至您的账户。'],
+    [
+      'enterprise',
+      'noticeEnded',
+      'claim.notice_ended_employer',
+      '您的培训补贴公示期已于 2026-12-07 结束，将在下一个拨付批次中按规定拨付至用人单位（上海甲精密制造有限公司）。',
+    ],
+    [
+      'provider',
+      'noticeEnded',
+      'claim.notice_ended_provider',
+      '您的培训补贴公示期已于 2026-12-07 结束，将在下一个拨付批次中按规定拨付至培训机构（上海甲精密制造有限公司）。',
+    ],
+    [
+      'enterprise',
+      'failed',
+      'payment.failed_to_employer',
+      '您的培训补贴拨付至用人单位（上海甲精密制造有限公司）的账户未成功（账户已销户），单位更正银行账户后将重新发放，您无需办理；如有疑问请拨打 12333。',
+    ],
+  ] as const)('the worker’s message when %s is paid (%s): %s names who receives the money', (kind, step, event, body) => {
+    expect(WORKER_EVENT_FOR_PAYEE[kind][step]).toBe(event);
+    expect(render(event, payee, 'zh-CN').body).toBe(body);
+    if (kind !== 'person') {
+      expect(render(event, payee, 'zh-CN').body).not.toContain('您的账户');
+      expect(render(event, payee, 'en').body).toContain('上海甲精密制造有限公司');
+      expect(render(event, payee, 'en').body).not.toContain('your account');
+    }
+  });
+  it('the organisation paid is told the claim, the trainee masked, the amount and the account, or the reason and what to do', () => {
+    const vars = { claimNo: 'SC2026000123', trainee: '张*三', amountYuan: '1,500.00', accountTail: '6789', reason: '账户已销户' };
+    expect(render('payment.paid_to_org', vars, 'zh-CN')).toEqual({
+      title: '补贴到账',
+      body: '补贴到账：申请编号 SC2026000123，学员 张*三，金额 1,500.00 元，已发放至尾号 6789 的账户。',
+    });
+    expect(render('payment.failed_to_org', vars, 'zh-CN').body).toMatch(
+      /^申请编号 SC2026000123（学员 张\*三，金额 1,500\.00 元）的补贴未能发放至本单位账户（账户已销户）。请尽快.*正确的开户银行和账号/,
+    );
+    expect(render('payment.failed_to_org', vars, 'en').body).toContain('correct bank and account number');
   });
   it('yuan from fen', () => {
     expect([0, 5, 100, 150_000, 100_000_000, -250].map(yuan)).toEqual(['0.00', '0.05', '1.00', '1,500.00', '1,000,000.00', '-2.50']);

@@ -29,8 +29,18 @@ export const EVENTS = {
   'claim.rejected': { vars: ['reason'], essential: true },
   'claim.notice_started': { vars: ['noticeEnds'], essential: true },
   'claim.notice_ended': { vars: ['noticeEnded'], essential: true },
+  // the worker's, when the programme pays the employer or the training provider (补贴按规定拨付至单位): who gets it
+  'claim.notice_ended_employer': { vars: ['noticeEnded', 'payeeName'], essential: true },
+  'claim.notice_ended_provider': { vars: ['noticeEnded', 'payeeName'], essential: true },
   'payment.paid': { vars: ['amountYuan', 'accountTail'], essential: true },
+  'payment.paid_to_employer': { vars: ['amountYuan', 'payeeName', 'accountTail'], essential: true },
+  'payment.paid_to_provider': { vars: ['amountYuan', 'payeeName', 'accountTail'], essential: true },
   'payment.failed': { vars: ['reason'], essential: true },
+  'payment.failed_to_employer': { vars: ['payeeName', 'reason'], essential: true },
+  'payment.failed_to_provider': { vars: ['payeeName', 'reason'], essential: true },
+  // the receiving organisation's staff accounts (the employer's or the provider's): 补贴到账 / 发放失败
+  'payment.paid_to_org': { vars: ['claimNo', 'trainee', 'amountYuan', 'accountTail'], essential: true },
+  'payment.failed_to_org': { vars: ['claimNo', 'trainee', 'amountYuan', 'reason'], essential: true },
   'rehab.decided': { vars: ['decision'], essential: true },
 } as const satisfies Record<string, EventDef>;
 
@@ -107,9 +117,37 @@ export const TEMPLATES: Templates = {
       body: 'The public notice of your subsidy ended on {noticeEnded}; it will be paid to your account in the next payment batch.',
     },
   },
+  'claim.notice_ended_employer': {
+    'zh-CN': { title: '补贴公示期结束', body: '您的培训补贴公示期已于 {noticeEnded} 结束，将在下一个拨付批次中按规定拨付至用人单位（{payeeName}）。' },
+    en: {
+      title: 'Public notice ended',
+      body: 'The public notice of your subsidy ended on {noticeEnded}; as the rules provide, it will be paid to your employer ({payeeName}) in the next payment batch.',
+    },
+  },
+  'claim.notice_ended_provider': {
+    'zh-CN': { title: '补贴公示期结束', body: '您的培训补贴公示期已于 {noticeEnded} 结束，将在下一个拨付批次中按规定拨付至培训机构（{payeeName}）。' },
+    en: {
+      title: 'Public notice ended',
+      body: 'The public notice of your subsidy ended on {noticeEnded}; as the rules provide, it will be paid to the training provider ({payeeName}) in the next payment batch.',
+    },
+  },
   'payment.paid': {
     'zh-CN': { title: '补贴已到账', body: '培训补贴 {amountYuan} 元已发放至尾号 {accountTail} 的账户。' },
     en: { title: 'Subsidy paid', body: 'A subsidy of {amountYuan} yuan has been paid to the account ending {accountTail}.' },
+  },
+  'payment.paid_to_employer': {
+    'zh-CN': { title: '补贴已发放', body: '培训补贴 {amountYuan} 元已按规定发放至用人单位（{payeeName}）尾号 {accountTail} 的账户。' },
+    en: {
+      title: 'Subsidy paid',
+      body: 'A subsidy of {amountYuan} yuan has been paid, as the rules provide, to your employer ({payeeName}), account ending {accountTail}.',
+    },
+  },
+  'payment.paid_to_provider': {
+    'zh-CN': { title: '补贴已发放', body: '培训补贴 {amountYuan} 元已按规定发放至培训机构（{payeeName}）尾号 {accountTail} 的账户。' },
+    en: {
+      title: 'Subsidy paid',
+      body: 'A subsidy of {amountYuan} yuan has been paid, as the rules provide, to the training provider ({payeeName}), account ending {accountTail}.',
+    },
   },
   'payment.failed': {
     'zh-CN': { title: '补贴发放失败', body: '培训补贴发放失败（{reason}）。请核对或更新您的银行账户（社保卡）信息，核对后将重新发放；如有疑问请拨打 12333。' },
@@ -118,11 +156,61 @@ export const TEMPLATES: Templates = {
       body: 'The subsidy payment failed ({reason}). Check or update your bank account (social security card); it will be paid again after the check. Questions: call 12333.',
     },
   },
+  'payment.failed_to_employer': {
+    'zh-CN': {
+      title: '补贴发放失败',
+      body: '您的培训补贴拨付至用人单位（{payeeName}）的账户未成功（{reason}），单位更正银行账户后将重新发放，您无需办理；如有疑问请拨打 12333。',
+    },
+    en: {
+      title: 'Subsidy payment failed',
+      body: 'Your subsidy could not be paid to your employer ({payeeName}) ({reason}). It will be paid again once the employer corrects its bank account; nothing for you to do. Questions: call 12333.',
+    },
+  },
+  'payment.failed_to_provider': {
+    'zh-CN': {
+      title: '补贴发放失败',
+      body: '您的培训补贴拨付至培训机构（{payeeName}）的账户未成功（{reason}），机构更正银行账户后将重新发放，您无需办理；如有疑问请拨打 12333。',
+    },
+    en: {
+      title: 'Subsidy payment failed',
+      body: 'Your subsidy could not be paid to the training provider ({payeeName}) ({reason}). It will be paid again once the provider corrects its bank account; nothing for you to do. Questions: call 12333.',
+    },
+  },
+  'payment.paid_to_org': {
+    'zh-CN': { title: '补贴到账', body: '补贴到账：申请编号 {claimNo}，学员 {trainee}，金额 {amountYuan} 元，已发放至尾号 {accountTail} 的账户。' },
+    en: {
+      title: 'Subsidy received',
+      body: 'Subsidy received: claim {claimNo}, trainee {trainee}, {amountYuan} yuan, paid to the account ending {accountTail}.',
+    },
+  },
+  'payment.failed_to_org': {
+    'zh-CN': {
+      title: '补贴发放失败',
+      body: '申请编号 {claimNo}（学员 {trainee}，金额 {amountYuan} 元）的补贴未能发放至本单位账户（{reason}）。请尽快向区人力资源和社会保障部门提供本单位正确的开户银行和账号，更正后将重新发放；如有疑问请拨打 12333。',
+    },
+    en: {
+      title: 'Subsidy payment failed',
+      body: 'The subsidy of claim {claimNo} (trainee {trainee}, {amountYuan} yuan) could not be paid to your organisation’s account ({reason}). Give the district human resources and social security bureau your correct bank and account number; it will be paid again once corrected. Questions: call 12333.',
+    },
+  },
   'rehab.decided': {
     'zh-CN': { title: '康复申请有了决定', body: '您的工伤康复申请已有决定：{decision}。' },
     en: { title: 'Rehabilitation decision', body: 'A decision was made on your rehabilitation application: {decision}.' },
   },
 };
+
+/** Who a claim's subsidy is paid to (subsidy_claims.payee_kind): the worker, the training provider or the employer. */
+export type PayeeKind = 'person' | 'provider' | 'enterprise';
+
+/**
+ * The worker's message of a claim's step for its payee: the plain one when the worker is paid ('…至您的账户'); when
+ * the employer or the provider is, the one that names it (the worker must not think the money reached them).
+ */
+export const WORKER_EVENT_FOR_PAYEE = {
+  person: { noticeEnded: 'claim.notice_ended', paid: 'payment.paid', failed: 'payment.failed' },
+  enterprise: { noticeEnded: 'claim.notice_ended_employer', paid: 'payment.paid_to_employer', failed: 'payment.failed_to_employer' },
+  provider: { noticeEnded: 'claim.notice_ended_provider', paid: 'payment.paid_to_provider', failed: 'payment.failed_to_provider' },
+} as const satisfies Record<PayeeKind, Record<'noticeEnded' | 'paid' | 'failed', MessageEvent>>;
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 

@@ -8,6 +8,7 @@ export {
   findPersonByIdNumber,
   getPerson,
   getPersonFor,
+  maskedNamesOf,
   importTemplate,
   matchPersonsSql,
   validatePersonRow,

@@ -118,6 +118,14 @@ export async function getPerson(q: Queryable, id: string): Promise<Person | null
   return r ? toPerson(r) : null;
 }
 
+/** The masked names (张*三) of several persons by id, in one query (a message naming a trainee to an organisation). */
+export async function maskedNamesOf(q: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+  if (!wanted.length) return new Map();
+  const { rows } = await q.query<{ id: string; name: string }>('SELECT id, name FROM persons WHERE id = ANY($1::uuid[])', [wanted]);
+  return new Map(rows.map((r) => [r.id, maskName(r.name)]));
+}
+
 export async function findPersonByIdNumber(q: Queryable, idNumber: string): Promise<Person | null> {
   const r = (await q.query<PersonRow>('SELECT * FROM persons WHERE id_number_bidx = $1', [idBlindIndex(idNumber)])).rows[0];
   return r ? toPerson(r) : null;

@@ -34,7 +34,7 @@ import {
 import type { SensitivePersonSchema } from './schemas.js';
 
 export { validatePersonRow, PERSON_CATEGORIES, type PersonInput } from './rules.js';
-export { findPersonByIdNumber, getPerson, idBlindIndex, phoneBlindIndex, presentPerson } from './records.js';
+export { findPersonByIdNumber, getPerson, idBlindIndex, maskedNamesOf, phoneBlindIndex, presentPerson } from './records.js';
 export type { Person, PersonView } from './records.js';
 export { BULK_CHUNK, ensurePerson, ensurePersonsBulk } from './ensure.js';
 export { matchPersonsSql, shanghaiToday } from './eligibility.js';

@@ -15,7 +15,9 @@ import { bankReasonZh } from '../bank-reasons.js';
 import { recordClaimMoves } from '../analytics-facts.js';
 import { paidClaimsSettleTheirVouchers, type PaidClaim } from '../flows.js';
 import * as ledger from '../ledger.js';
+import * as identity from '../../identity/index.js';
 import * as messages from '../../messages/index.js';
+import * as persons from '../../persons/index.js';
 import { requireFinance } from '../policy.js';
 import type { ImportReportSchema } from '../schemas.js';
 import { CAMT054_XSD, IMPORT_CHUNK, IMPORT_PARALLEL, pause } from './batches.js';
@@ -93,6 +95,11 @@ interface AppliedChunk {
     k: string | null;
     c: string;
     d: string | null;
+    /** the claim's number, and who is paid: the worker, or the provider / employer (its org id and name) */
+    n: string;
+    pk: messages.PayeeKind;
+    pi: string | null;
+    pn: string | null;
   }> | null;
   /** The statement's instant: the claims' events' (a paid claim counts in its month). */
   at: Date;
@@ -116,7 +123,7 @@ const APPLY_CHUNK_SQL = `WITH i AS (
           fail_reason = CASE WHEN u.status = 'booked' THEN c.fail_reason ELSE COALESCE(u.reason, 'rejected') END, updated_at = now()
      FROM upd u WHERE c.id = u.claim_id AND c.status || '' = 'in_batch'
    RETURNING c.id, c.status, c.fail_reason, c.budget_account_id, c.amount_fen, c.voucher_id, c.number, c.person_id, c.payee_account_last4, c.class_id, c.created_at, c.passed_on,
-             u.end_to_end_id AS e2e),
+             c.payee_kind, c.payee_id, c.payee_name, u.end_to_end_id AS e2e),
  ev AS (
    INSERT INTO claim_events (claim_id, from_status, to_status, actor_id, actor_role, reason)
    SELECT id, 'in_batch', status, $8::uuid, $9::text, CASE WHEN status = 'paid' THEN 'bank: booked' ELSE fail_reason END FROM cl),
@@ -149,7 +156,7 @@ const APPLY_CHUNK_SQL = `WITH i AS (
            (SELECT batch_id, count(*) FILTER (WHERE status = 'booked') AS bk, count(*) FILTER (WHERE status = 'rejected') AS rj FROM upd GROUP BY batch_id) s) AS batches,
         (SELECT json_agg(json_build_object('id', id, 'v', voucher_id, 'n', number) ORDER BY voucher_id) FROM cl WHERE status = 'paid') AS settle,
         (SELECT json_agg(json_build_object('id', id, 'e', e2e, 'v', voucher_id, 'p', person_id, 's', status, 'f', amount_fen, 't', payee_account_last4, 'r', fail_reason,
-                          'k', class_id, 'c', created_at, 'd', passed_on)) FROM cl) AS told,
+                          'k', class_id, 'c', created_at, 'd', passed_on, 'n', number, 'pk', payee_kind, 'pi', payee_id, 'pn', payee_name)) FROM cl) AS told,
         now() AS at
    FROM n`;
 
@@ -168,11 +175,58 @@ async function applyEntries(tx: Tx, by: AuditActor, importId: string, chunk: rea
   return rows[0]!;
 }
 
-/** 到账 / 发放失败 to the claim's holder: the amount and the account's last digits, or why and what to do. */
-const paymentMessage = (c: NonNullable<AppliedChunk['told']>[number]): messages.NotifyInput =>
-  c.s === 'paid'
-    ? { event: 'payment.paid', key: c.e, personId: c.p, vars: { amountYuan: messages.yuan(Number(c.f)), accountTail: c.t ?? '—' }, link: `/vouchers/${c.v}` }
-    : { event: 'payment.failed', key: c.e, personId: c.p, vars: { reason: bankReasonZh(c.r) }, link: `/vouchers/${c.v}` };
+type Told = NonNullable<AppliedChunk['told']>[number];
+
+/**
+ * 到账 / 发放失败 to the claim's holder: the amount and the account's last digits, or why and what to do. When the
+ * employer or the provider is paid, the message names it (its account, not '您的账户'; nothing for the worker to do).
+ */
+const paymentMessage = (c: Told): messages.NotifyInput => {
+  const events = messages.WORKER_EVENT_FOR_PAYEE[c.pk];
+  const payeeName = c.pn ?? '—';
+  return c.s === 'paid'
+    ? {
+        event: events.paid,
+        key: c.e,
+        personId: c.p,
+        vars: { amountYuan: messages.yuan(Number(c.f)), accountTail: c.t ?? '—', payeeName },
+        link: `/vouchers/${c.v}`,
+      }
+    : { event: events.failed, key: c.e, personId: c.p, vars: { reason: bankReasonZh(c.r), payeeName }, link: `/vouchers/${c.v}` };
+};
+
+/** The receiving organisation's page of what it is paid: the enterprise's 补贴到账; the provider's class (its claims). */
+const orgLink = (c: Told): string | null => (c.pk === 'enterprise' ? '/enterprise/subsidy' : c.k ? `/classes/${c.k}` : null);
+
+/**
+ * 补贴到账 / 发放失败 to the organisation paid (the employer or the provider), to each of its active staff accounts, once
+ * per payment and account (key: the payment's EndToEndId + ':org'): the claim's number, the trainee masked, the amount,
+ * and the account's last digits or the bank's reason in words and what to do.
+ */
+async function orgPaymentMessages(tx: Tx, told: readonly Told[]): Promise<messages.NotifyInput[]> {
+  const toOrgs = told.filter((c) => c.pk !== 'person' && c.pi);
+  if (!toOrgs.length) return [];
+  const trainees = await persons.maskedNamesOf(
+    tx,
+    toOrgs.map((c) => c.p),
+  );
+  const staff = new Map<string, string[]>();
+  for (const orgId of new Set(toOrgs.map((c) => c.pi!))) {
+    const accounts = await identity.listAccountsOfOrg(tx, orgId, { limit: 200, offset: 0 });
+    staff.set(
+      orgId,
+      accounts.items.filter((a) => a.status === 'active').map((a) => a.id),
+    );
+  }
+  return toOrgs.flatMap((c) => {
+    const base = { claimNo: c.n, trainee: trainees.get(c.p) ?? '—', amountYuan: messages.yuan(Number(c.f)) };
+    const msg: Omit<messages.NotifyInput, 'accountId'> =
+      c.s === 'paid'
+        ? { event: 'payment.paid_to_org', key: `${c.e}:org`, vars: { ...base, accountTail: c.t ?? '—' }, link: orgLink(c) }
+        : { event: 'payment.failed_to_org', key: `${c.e}:org`, vars: { ...base, reason: bankReasonZh(c.r) }, link: orgLink(c) };
+    return staff.get(c.pi!)!.map((accountId) => ({ ...msg, accountId }));
+  });
+}
 
 /** The batches' counters (locked in id order when several) and their state file_ready → reconciling. */
 async function countIntoBatches(tx: Tx, batches: ReadonlyArray<{ id: string; bk: number; rj: number }>): Promise<void> {
@@ -203,7 +257,7 @@ async function applyChunk(tx: Tx, by: AuditActor, importId: string, chunk: reado
     (r.paid ?? []).map((p) => ({ accountId: p.acc, amountFen: Number(p.fen) })),
   );
   const vouchersSettled = await paidClaimsSettleTheirVouchers(tx, by, r.settle ?? []);
-  await messages.notifyMany(tx, (r.told ?? []).map(paymentMessage));
+  await messages.notifyMany(tx, [...(r.told ?? []).map(paymentMessage), ...(await orgPaymentMessages(tx, r.told ?? []))]);
   // the statistics' deltas: in_batch (approved) → paid / failed, in this chunk's transaction
   await recordClaimMoves(
     tx,
