@@ -107,6 +107,33 @@ describe('the statistics centre', () => {
     expect(errors).toEqual([]);
     await ctx.close();
   });
+
+  it('an enterprise’s 出勤率 is its employees’ check-ins over the sessions they had to attend; without a session held it reads — with a note', async () => {
+    const { ctx, page, errors } = await newPage(s.browser);
+    await signInAs(page, 'demo.enterprise');
+    const m = (await apiCall<Summary>(page, 'GET', '/api/v1/analytics/summary')).body.metrics;
+    // the demo's 定制班: three employees at 100 %, 90 %, 100 % of its ten sessions
+    expect(m.attendedEnough).toBeGreaterThan(0);
+    expect(m.attendanceRate).toBeCloseTo(Number(m.checkInsCounted) / Number(m.expectedCheckIns), 4);
+    expect(m.attendanceRate!).toBeGreaterThan(0.9);
+    await page.getByTestId('kpi-attendanceRate').waitFor();
+    expect(await page.getByTestId('kpi-attendanceRate').innerText()).toContain(`${(m.attendanceRate! * 100).toFixed(1)}%`);
+    await page.goto('/stats');
+    await expect.poll(async () => page.getByTestId('stats-progress').count(), { timeout: 60_000 }).toBe(0);
+    expect(await page.getByTestId('stat-attendanceRate').getAttribute('data-value')).toBe(String(m.attendanceRate));
+    await shot(page, 'stats-centre-enterprise');
+    expect(errors).toEqual([]);
+    await ctx.close();
+
+    const other = await newPage(s.browser);
+    await signInAs(other.page, 'demo.enterprise2');
+    expect((await apiCall<Summary>(other.page, 'GET', '/api/v1/analytics/summary')).body.metrics.attendanceRate).toBeNull();
+    await other.page.getByTestId('kpi-attendanceRate-note').waitFor();
+    expect(await other.page.getByTestId('kpi-attendanceRate').innerText()).toMatch(/—[\s\S]*尚无已结束的课次/);
+    expect(await other.page.getByTestId('kpi-attendanceRate').innerText()).not.toContain('0.0%');
+    expect(other.errors).toEqual([]);
+    await other.ctx.close();
+  });
 });
 
 const STAFF = [

@@ -26,6 +26,8 @@ import type { CheckInView } from './schemas.js';
 export interface PendingCheckIn {
   actor: Actor;
   personId: string;
+  /** The voucher of the trainee's admission to the class (training.enrolledVoucher): the one the check-in counts for. */
+  voucherId: string | null;
   now: Date;
   ctx: SessionContext;
   deviceId: string | null;
@@ -95,12 +97,13 @@ async function insertWithRelated(tx: Tx, items: readonly PendingCheckIn[], first
   const { rows } = await tx.query<RelatedRow>(
     `WITH u AS (
          SELECT * FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::timestamptz[], $8::float8[], $9::float8[],
-                              $10::text[], $11::float8[], $12::float8[], $13::text[], $14::float8[], $15::float8[], $16::text[])
-           AS u(i, session_id, class_id, person_id, provider_id, district_code, at, lat, lng, coord_system, lat_g, lng_g, coord_key, accuracy_m, distance_m, device_id)),
+                              $10::text[], $11::float8[], $12::float8[], $13::text[], $14::float8[], $15::float8[], $16::text[], $17::uuid[])
+           AS u(i, session_id, class_id, person_id, provider_id, district_code, at, lat, lng, coord_system, lat_g, lng_g, coord_key, accuracy_m, distance_m, device_id,
+                voucher_id)),
        ins AS (
-         INSERT INTO check_ins (session_id, class_id, person_id, provider_id, district_code, source, at, lat, lng, coord_system,
+         INSERT INTO check_ins (session_id, class_id, person_id, voucher_id, provider_id, district_code, source, at, lat, lng, coord_system,
                                 lat_gcj02, lng_gcj02, coord_key, accuracy_m, distance_m, device_id, status)
-         SELECT session_id, class_id, person_id, provider_id, district_code, 'geofence', at, lat, lng, coord_system,
+         SELECT session_id, class_id, person_id, voucher_id, provider_id, district_code, 'geofence', at, lat, lng, coord_system,
                 lat_g, lng_g, coord_key, accuracy_m, distance_m, device_id, 'accepted' FROM u ORDER BY i
          ON CONFLICT (session_id, person_id) DO NOTHING RETURNING *)
        SELECT 'self' AS rel, NULL::int AS i, ins.* FROM ins
@@ -130,6 +133,7 @@ async function insertWithRelated(tx: Tx, items: readonly PendingCheckIn[], first
       f.map((it) => it.fix.accuracyM),
       f.map((it) => it.distanceM),
       f.map((it) => it.deviceId),
+      f.map((it) => it.voucherId),
     ],
   );
   return rows;

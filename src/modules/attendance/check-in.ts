@@ -2,7 +2,7 @@
  * Check-in (打卡签到): a trainee checks in for their own admitted class's session.
  *
  *   context (session → class → programme → venue, through training and catalog; cached a few seconds) →
- *   enrolment (training.isEnrolled) → decideCheckIn (pure: class, fix, window, geofence, accuracy) →
+ *   enrolment (training.enrolledVoucher: the admission's voucher, which the check-in keeps) → decideCheckIn (pure: class, fix, window, geofence, accuracy) →
  *   write (check-in-batch.ts: per-session advisory lock → one look-up of the session's other check-ins that
  *   share the device or the coordinates and of the trainee's nearest check-ins before and after → flags (pure
  *   rules) → INSERT … ON CONFLICT (session_id, person_id) DO NOTHING → on conflict the first record is read and
@@ -31,6 +31,8 @@ export interface CheckInInput {
 
 interface Decided {
   personId: string;
+  /** The voucher of the trainee's admission to the class (null: not admitted). */
+  voucherId: string | null;
   ctx: SessionContext;
   decision: CheckInDecision;
 }
@@ -39,9 +41,9 @@ interface Decided {
 async function decide(actor: Actor, q: Queryable, sessionId: string, input: CheckInInput, now: Date): Promise<Decided> {
   const personId = traineeOf(actor);
   const ctx = await requireSessionContext(q, sessionId, now.getTime());
-  const enrolled = await training.isEnrolled(q, personId, ctx.cls.id);
-  const decision = decideCheckIn({ now, enrolled, cls: ctx.cls, session: ctx.session, venue: ctx.venue, programme: ctx.programme, input });
-  return { personId, ctx, decision };
+  const voucherId = await training.enrolledVoucher(q, personId, ctx.cls.id);
+  const decision = decideCheckIn({ now, enrolled: voucherId !== null, cls: ctx.cls, session: ctx.session, venue: ctx.venue, programme: ctx.programme, input });
+  return { personId, voucherId, ctx, decision };
 }
 
 /** A refusal, unless it gives way to the trainee's first check-in of this session: then that record is the answer. */
@@ -53,7 +55,7 @@ async function refuse(q: Queryable, d: Decided & { decision: { write: false } })
 
 const pending = (actor: Actor, now: Date, d: Decided & { decision: { write: true } }): PendingCheckIn => {
   const { fix, here, key, distanceM, deviceId } = d.decision;
-  return { actor, personId: d.personId, now, ctx: d.ctx, deviceId, fix, here, key, distanceM };
+  return { actor, personId: d.personId, voucherId: d.voucherId, now, ctx: d.ctx, deviceId, fix, here, key, distanceM };
 };
 
 /** One check-in in the caller's transaction (decided and written there). */

@@ -70,21 +70,31 @@ export async function listAdmittedVouchers(q: Queryable, classId: string): Promi
  * event loop (a burst of check-ins) are answered by one query.
  */
 export async function isEnrolled(q: Queryable, personId: string, classId: string): Promise<boolean> {
-  if (!isUuid(personId) || !isUuid(classId)) return false;
-  // the keys as the rows spell them (lower case), so a key in capitals finds its row
-  return (await admittedRead(q, { personId: personId.toLowerCase(), classId: classId.toLowerCase() })) === true;
+  return (await enrolledVoucher(q, personId, classId)) !== null;
 }
 
-const admittedRead = batchedRead<{ personId: string; classId: string }, true>(
+/**
+ * The voucher of the person's open admission to the class (the voucher a check-in counts for), or null when the
+ * person is not admitted to it. Batched like `isEnrolled` (the same read).
+ */
+export async function enrolledVoucher(q: Queryable, personId: string, classId: string): Promise<string | null> {
+  if (!isUuid(personId) || !isUuid(classId)) return null;
+  // the keys as the rows spell them (lower case), so a key in capitals finds its row
+  return admittedRead(q, { personId: personId.toLowerCase(), classId: classId.toLowerCase() });
+}
+
+const admittedRead = batchedRead<{ personId: string; classId: string }, string>(
   async (q, keys) => {
-    const { rows } = await q.query<{ person_id: string; class_id: string }>(
-      `SELECT DISTINCT a.person_id, a.class_id FROM admissions a
+    // one open admission per voucher; should a person hold two in one class, the latest names the voucher
+    const { rows } = await q.query<{ person_id: string; class_id: string; voucher_id: string }>(
+      `SELECT DISTINCT ON (a.person_id, a.class_id) a.person_id, a.class_id, a.voucher_id FROM admissions a
          JOIN unnest($1::uuid[], $2::uuid[]) AS k(person_id, class_id) ON a.person_id = k.person_id AND a.class_id = k.class_id
-        WHERE a.status = 'admitted'`,
+        WHERE a.status = 'admitted'
+        ORDER BY a.person_id, a.class_id, a.admitted_at DESC`,
       [keys.map((k) => k.personId), keys.map((k) => k.classId)],
     );
-    const admitted = new Set(rows.map((r) => `${r.person_id} ${r.class_id}`));
-    return keys.map((k) => (admitted.has(`${k.personId} ${k.classId}`) ? true : null));
+    const admitted = new Map(rows.map((r) => [`${r.person_id} ${r.class_id}`, r.voucher_id]));
+    return keys.map((k) => admitted.get(`${k.personId} ${k.classId}`) ?? null);
   },
   (k) => `${k.personId} ${k.classId}`,
 );

@@ -6,7 +6,7 @@ export { registerRoutes } from './routes.js';
 export { EARTH_RADIUS_M, addDays, businessDate, businessInstant, fromStored, gcj02ToWgs84, haversineM, toStored, wgs84ToGcj02 } from './rules.js';
 export type { CoordSystem, LatLng } from './rules.js';
 export { admit } from './admission.js';
-export { getAdmission, isEnrolled, listAdmittedVouchers } from './admitted.js';
+export { enrolledVoucher, getAdmission, isEnrolled, listAdmittedVouchers } from './admitted.js';
 export { grantApproval, isApproved } from './approvals.js';
 export { runClassJob } from './class-job.js';
 export { createClass, getClass, listClasses, listEndedClasses, listSessions, readClass, sessionFacts } from './classes.js';

@@ -6,7 +6,7 @@
  * This barrel only re-exports them (the tests and fixture kits that read training as `training.*`).
  */
 export { admit, admitNow } from './admission.js';
-export { getAdmission, isEnrolled, listAdmittedVouchers, withdrawAdmission } from './admitted.js';
+export { enrolledVoucher, getAdmission, isEnrolled, listAdmittedVouchers, withdrawAdmission } from './admitted.js';
 export { grantApproval, isApproved, listApprovals, revokeApproval } from './approvals.js';
 export { runClassJob, type ClassJobResult } from './class-job.js';
 export {

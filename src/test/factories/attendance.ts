@@ -79,7 +79,15 @@ export interface Trainee {
 
 let workerSerial = 0;
 
-export async function makeTrainees(db: Db, world: World, n: number, kind: 'subsidy' | 'checkin_only' = 'subsidy', validFrom: string): Promise<Trainee[]> {
+/** Trainees with vouchers of the world's programme; with `issuanceId`, vouchers of that customised issuance (定制发放, category employed). */
+export async function makeTrainees(
+  db: Db,
+  world: World,
+  n: number,
+  kind: 'subsidy' | 'checkin_only' = 'subsidy',
+  validFrom: string,
+  opts: { issuanceId?: string } = {},
+): Promise<Trainee[]> {
   const out: Trainee[] = [];
   for (let i = 0; i < n; i++) {
     const w = await makeWorker(db, ++workerSerial);
@@ -90,13 +98,13 @@ export async function makeTrainees(db: Db, world: World, n: number, kind: 'subsi
         programmeId: world.programme.id,
         occupationCode: OCC,
         level: 4,
-        mode: 'on_demand',
-        issuanceId: null,
+        mode: opts.issuanceId ? 'custom' : 'on_demand',
+        issuanceId: opts.issuanceId ?? null,
         districtCode: '310115',
         ratioPct: kind === 'checkin_only' ? 0 : 100,
         standardFen: kind === 'checkin_only' ? null : 200_000,
         upliftPct: 0,
-        category: null,
+        category: opts.issuanceId ? 'employed' : null,
         categoryValidUntil: null,
         validFrom,
         validUntil: addDays(validFrom, 365),

@@ -1414,6 +1414,8 @@ export const strings: Record<string, [string, string]> = {
   'analytics.m.avgDaysIssueToAdmission': ['发券至录取平均天数', 'Avg days issue → admission'],
   'analytics.m.avgDaysPassToPayment': ['合格至拨付平均天数', 'Avg days pass → payment'],
   'analytics.m.completionRate': ['完成率', 'Completion rate'],
+  'analytics.rateNone.attendanceRate': ['尚无已结束的课次，暂无出勤率', 'No session has ended yet: no attendance rate'],
+  'analytics.rateNone.passRate': ['尚无鉴定结果，暂无合格率', 'No assessment result yet: no pass rate'],
   'analytics.dim.district': ['户籍/参保区', "Person's district"],
   'analytics.dim.trainingDistrict': ['培训所在区', 'Training district'],
   'analytics.dim.programme': ['培训项目', 'Programme'],

@@ -15,6 +15,7 @@ import { districtName, useDistricts } from '../lib/data';
 import { fen } from '../lib/format';
 import { errorText } from '../i18n';
 import { STATS_ROLES } from './stats/data';
+import { RateFigure } from './stats/RateFigure';
 
 type ClaimTodo = ItemOf<'/api/v1/subsidy/todos'>;
 type Workbench = ResponseOf<'/api/v1/workbench'>;
@@ -65,8 +66,6 @@ function ClaimTodos() {
   );
 }
 
-const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
-
 /** KPI cards of the caller's scope, from the statistics' summary (this year so far). */
 function Kpis() {
   const { t } = useTranslation();
@@ -78,12 +77,13 @@ function Kpis() {
   if (error) return <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />;
   if (!s) return <Card loading style={{ marginBottom: 16 }} />;
   const m = s.metrics;
-  const cards: Array<[string, string | number]> = [
+  // a rate is a RateFigure: '—' with a note when there is nothing to divide by (no session held, no result)
+  const cards: Array<[string, string | number | { rate: number | null }]> = [
     ['issued', m.issued],
     ['admitted', m.admitted],
-    ['attendanceRate', pct(m.attendanceRate)],
+    ['attendanceRate', { rate: m.attendanceRate }],
     ['passed', m.passed],
-    ['passRate', pct(m.passRate)],
+    ['passRate', { rate: m.passRate }],
     ['claimsPaidFen', fen(m.claimsPaidFen)],
   ];
   return (
@@ -97,9 +97,13 @@ function Kpis() {
       <Row gutter={[16, 16]}>
         {cards.map(([key, value]) => (
           <Col key={key} xs={12} sm={8} lg={4}>
-            <div data-testid={`kpi-${key}`}>
-              <Statistic title={t(`analytics.m.${key}`)} value={value} />
-            </div>
+            {typeof value === 'object' ? (
+              <RateFigure metric={key} value={value.rate} testId={`kpi-${key}`} />
+            ) : (
+              <div data-testid={`kpi-${key}`}>
+                <Statistic title={t(`analytics.m.${key}`)} value={value} />
+              </div>
+            )}
           </Col>
         ))}
       </Row>

@@ -20,10 +20,10 @@ import {
   type Summary,
   type Table as TableView,
 } from './data';
+import { pct, RateFigure } from './RateFigure';
 
 registerMap('shanghai', shanghai);
 
-export const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
 const num = (v: number): string => v.toLocaleString('zh-CN');
 
 /** Export buttons (Excel and CSV) of a section, with the query the section shows. */
@@ -95,7 +95,13 @@ export function SummaryFigures({ s }: { s: Summary }) {
     <Row gutter={[16, 16]}>
       {KPI.map((k) => {
         const v = s.metrics[k];
-        const shown = k.endsWith('Rate') ? pct(v) : k.endsWith('Fen') ? fen(v as number) : (v ?? 0);
+        if (k.endsWith('Rate'))
+          return (
+            <Col key={k} xs={12} sm={8} md={6} lg={4}>
+              <RateFigure metric={k} value={v} testId={`stat-${k}`} />
+            </Col>
+          );
+        const shown = k.endsWith('Fen') ? fen(v as number) : (v ?? 0);
         return (
           <Col key={k} xs={12} sm={8} md={6} lg={4}>
             <div data-testid={`stat-${k}`} data-value={v ?? ''}>
