@@ -68,7 +68,10 @@ describe('the check-in statement', () => {
     expect(generic_plans).toBeGreaterThanOrEqual(SESSIONS);
     // EXPLAIN EXECUTE shows the kept plan for one more check-in (EXECUTE takes literals, not bound parameters)
     const one = (
-      await db.query<{ class_id: string; person_id: string; provider_id: string }>('SELECT * FROM check_ins WHERE session_id = $1 LIMIT 1', [sessionIds[0]])
+      await db.query<{ class_id: string; person_id: string; provider_id: string; voucher_id: string }>(
+        'SELECT * FROM check_ins WHERE session_id = $1 LIMIT 1',
+        [sessionIds[0]],
+      )
     ).rows[0]!;
     const arr = (v: string) => `'{"${v}"}'`;
     // the plan kept (force_generic_plan reuses it, as the check-in transaction does)
@@ -76,7 +79,8 @@ describe('the check-in statement', () => {
       await tx.query("SELECT set_config('plan_cache_mode', 'force_generic_plan', true)");
       return tx.query<{ 'QUERY PLAN': string }>(
         `EXPLAIN (COSTS OFF) EXECUTE "${name}"('{0}', ${arr(sessionIds[0]!)}, ${arr(one.class_id)}, ${arr(one.person_id)}, ${arr(one.provider_id)}, '{310115}',
-           ${arr(new Date().toISOString())}, '{31.2}', '{121.4}', '{gcj02}', '{31.2}', '{121.4}', '{k}', '{10}', '{5}', '{d}')`,
+           ${arr(new Date().toISOString())}, '{31.2}', '{121.4}', '{gcj02}', '{31.2}', '{121.4}', '{k}', '{10}', '{5}', '{d}',
+           ${arr(one.voucher_id)})`,
       );
     });
     const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
