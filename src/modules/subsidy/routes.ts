@@ -31,6 +31,8 @@ import {
 } from './policy.js';
 import {
   BatchCreate,
+  BatchPreviewQuery,
+  BatchPreviewSchema,
   BatchDetailSchema,
   BatchPaymentSchema,
   BatchQuery,
@@ -364,6 +366,18 @@ function registerBatchRoutes(app: FastifyInstance, db: Db): void {
     response: BatchViewSchema,
     handler: async ({ actor, db: d, req, body }) =>
       disb.openBatch(actor, d, (tx) => idempotent(tx, actor, req, 'createDisbursementBatch', body, () => disb.createPayableBatch(actor, tx, body))),
+  });
+
+  defineRoute(app, db, {
+    method: 'GET',
+    url: '/api/v1/subsidy/batches/preview',
+    operationId: 'previewDisbursementBatch',
+    summary: 'What a batch made now with these filters would take (count and total; read-only, for the maker)',
+    tags: TAGS,
+    access: FINANCE,
+    query: BatchPreviewQuery,
+    response: BatchPreviewSchema,
+    handler: async ({ actor, q, query }) => disb.previewBatch(actor, q, query),
   });
 
   defineRoute(app, db, {
