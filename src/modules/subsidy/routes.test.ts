@@ -155,15 +155,18 @@ describe('subsidy routes', () => {
     );
     const district = rows[0]!.district_code;
     const payable = async (where: string) =>
-      (await t.db.query<{ n: number; fen: string }>(
-        `SELECT count(*)::int AS n, COALESCE(sum(amount_fen), 0)::bigint AS fen FROM subsidy_claims WHERE status = 'approved' AND notice_last_day < (now() AT TIME ZONE 'Asia/Shanghai')::date AND payee_account_enc IS NOT NULL AND amount_fen > 0 AND ${where}`,
-      )).rows[0]!;
+      (
+        await t.db.query<{ n: number; fen: string }>(
+          `SELECT count(*)::int AS n, COALESCE(sum(amount_fen), 0)::bigint AS fen FROM subsidy_claims WHERE status = 'approved' AND notice_last_day < (now() AT TIME ZONE 'Asia/Shanghai')::date AND payee_account_enc IS NOT NULL AND amount_fen > 0 AND ${where}`,
+        )
+      ).rows[0]!;
     const mine = await payable(`district_code = '${district}' AND programme_id = '${programmeId}'`);
     expect(mine.n).toBeGreaterThanOrEqual(4);
     const batchesBefore = await t.count('disbursement_batches');
     const auditBefore = await t.count('audit_log');
 
-    const url = (p: Record<string, string | number>) => `/api/v1/subsidy/batches/preview?${new URLSearchParams(Object.entries(p).map(([k, v]) => [k, String(v)]))}`;
+    const url = (p: Record<string, string | number>) =>
+      `/api/v1/subsidy/batches/preview?${new URLSearchParams(Object.entries(p).map(([k, v]) => [k, String(v)]))}`;
     const all = await t.call('GET', url({ programmeId, districtCode: district }), { as: 'finance' });
     expect(all.statusCode).toBe(200);
     expect(all.json()).toEqual({ count: mine.n, totalFen: Number(mine.fen) });
