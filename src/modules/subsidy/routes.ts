@@ -75,6 +75,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
   registerCalendarRoutes(app, db);
   registerFundsRoutes(app, db);
   registerBatchRoutes(app, db);
+  registerBatchPreviewRoutes(app, db);
   registerBatchCheckRoutes(app, db);
   registerBankFileRoutes(app, db);
   registerPrecheckRoutes(app, db);
@@ -352,22 +353,8 @@ function registerFundsRoutes(app: FastifyInstance, db: Db): void {
   });
 }
 
-/** Disbursement batches: make (the maker), list, export, read. */
-function registerBatchRoutes(app: FastifyInstance, db: Db): void {
-  defineRoute(app, db, {
-    method: 'POST',
-    url: '/api/v1/subsidy/batches',
-    operationId: 'createDisbursementBatch',
-    summary: 'Build a batch from approved claims whose notice ended (maker); Idempotency-Key supported',
-    tags: TAGS,
-    access: FINANCE,
-    body: BatchCreate,
-    status: 201,
-    response: BatchViewSchema,
-    handler: async ({ actor, db: d, req, body }) =>
-      disb.openBatch(actor, d, (tx) => idempotent(tx, actor, req, 'createDisbursementBatch', body, () => disb.createPayableBatch(actor, tx, body))),
-  });
-
+/** Before a batch is made: what one made now would take (the maker's dialog, the empty list). */
+function registerBatchPreviewRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
     method: 'GET',
     url: '/api/v1/subsidy/batches/preview',
@@ -389,6 +376,23 @@ function registerBatchRoutes(app: FastifyInstance, db: Db): void {
     access: BATCH_READERS,
     response: PayableSummarySchema,
     handler: async ({ actor, q }) => disb.payableSummary(actor, q),
+  });
+}
+
+/** Disbursement batches: make (the maker), list, export, read. */
+function registerBatchRoutes(app: FastifyInstance, db: Db): void {
+  defineRoute(app, db, {
+    method: 'POST',
+    url: '/api/v1/subsidy/batches',
+    operationId: 'createDisbursementBatch',
+    summary: 'Build a batch from approved claims whose notice ended (maker); Idempotency-Key supported',
+    tags: TAGS,
+    access: FINANCE,
+    body: BatchCreate,
+    status: 201,
+    response: BatchViewSchema,
+    handler: async ({ actor, db: d, req, body }) =>
+      disb.openBatch(actor, d, (tx) => idempotent(tx, actor, req, 'createDisbursementBatch', body, () => disb.createPayableBatch(actor, tx, body))),
   });
 
   defineRoute(app, db, {

@@ -1900,40 +1900,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/subsidy/batches/preview': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** What a batch made now with these filters would take (count and total; read-only, for the maker) */
-    get: operations['previewDisbursementBatch'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/subsidy/batches/payable': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** What a batch made now would take (approved claims whose notice ended), and what still waits for its notice or an account */
-    get: operations['getPayableSummary'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/subsidy/batches/export.xlsx': {
     parameters: {
       query?: never;
@@ -1977,6 +1943,40 @@ export interface paths {
     };
     /** The payments of a batch: payee (masked), masked account, bank, programme, amount */
     get: operations['listBatchPayments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/subsidy/batches/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What a batch made now with these filters would take (count and total; read-only, for the maker) */
+    get: operations['previewDisbursementBatch'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/subsidy/batches/payable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What a batch made now would take (approved claims whose notice ended), and what still waits for its notice or an account */
+    get: operations['getPayableSummary'];
     put?: never;
     post?: never;
     delete?: never;
@@ -13381,68 +13381,6 @@ export interface operations {
       };
     };
   };
-  previewDisbursementBatch: {
-    parameters: {
-      query?: {
-        programmeId?: string;
-        districtCode?: string;
-        maxPayments?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['BatchPreview'];
-        };
-      };
-      /** @description Default Response */
-      '4XX': {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  getPayableSummary: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PayableSummary'];
-        };
-      };
-      /** @description Default Response */
-      '4XX': {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
   exportDisbursementBatches: {
     parameters: {
       query?: {
@@ -13586,6 +13524,68 @@ export interface operations {
             total: number;
             items: components['schemas']['BatchPayment'][];
           };
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  previewDisbursementBatch: {
+    parameters: {
+      query?: {
+        programmeId?: string;
+        districtCode?: string;
+        maxPayments?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BatchPreview'];
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getPayableSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PayableSummary'];
         };
       };
       /** @description Default Response */
