@@ -69,9 +69,31 @@ describe('officers’ decision screens', () => {
     await maker.goto('/batches?status=draft');
     expect(await maker.getByTestId('batches-ready').innerText()).toContain(`有 ${world.payable} 笔已核准、公示期满的补贴申请`);
     await maker.getByTestId('batches-empty-new').waitFor();
+    const readyAmount = /合计 (¥[\d,]+\.\d{2})/.exec(await maker.getByTestId('batches-ready').innerText())![1]!;
+    // before making it, the dialog says what the batch will take, and its button says what it does
     await maker.getByTestId('batch-new').click();
-    await maker.locator('.ant-modal-footer .ant-btn-primary').click();
+    const dialog = maker.locator('.ant-modal');
+    const create = dialog.getByTestId('batch-create');
+    await expect.poll(async () => dialog.getByTestId('batch-preview').innerText()).toContain(`将纳入 ${world.payable} 笔，合计 ${readyAmount}`);
+    expect((await create.innerText()).replace(/\s/g, '')).toBe('生成批次');
+    expect(await create.isEnabled()).toBe(true);
+    await shot(maker, 'officer-15-batch-new');
+    // a district none of whose claims is payable: said plainly, and nothing to make (read-only: the dialog is closed)
+    await dialog.locator('#districtCode').click();
+    await maker.locator('.ant-select-item-option', { hasText: '黄浦区' }).click();
+    await expect.poll(async () => dialog.getByTestId('batch-preview').innerText()).toContain('没有可代发的补贴申请');
+    expect(await create.isDisabled()).toBe(true);
+    expect(await dialog.innerText()).not.toMatch(UUID);
+    await shot(maker, 'officer-15-batch-new-none');
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await maker.getByTestId('batch-new').click();
+    await expect.poll(async () => maker.locator('.ant-modal').getByTestId('batch-preview').innerText()).toContain(`将纳入 ${world.payable} 笔`);
+    await maker.locator('.ant-modal').getByTestId('batch-create').click();
     await maker.locator('.ant-drawer').getByText('您是制单人').waitFor();
+    // the drawer says when the batch was made (Shanghai) and for which district (all: 全市)
+    expect(await maker.getByTestId('batch-district').innerText()).toBe('全市');
+    expect(await maker.getByTestId('batch-created-at').innerText()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     await expect.poll(async () => maker.getByTestId('batch-maker').textContent()).toContain('资金专员 (demo)');
     // 作废批次 cannot be undone: it asks first, naming the batch, its count and total; keeping it changes nothing
     await maker.getByTestId('batch-cancel').click();

@@ -36,8 +36,10 @@ export {
   createPayableBatch,
   openBatch,
   payableSummary,
+  previewBatch,
   resumeBuilding,
   type BatchInput,
+  type BatchPreview,
   type PayableSummary,
 } from './disbursement/build.js';
 export { batchForDownload, generateFiles, streamBatchFile } from './disbursement/files.js';

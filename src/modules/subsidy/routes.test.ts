@@ -145,4 +145,57 @@ describe('subsidy routes', () => {
     const detail = await t.call('GET', `/api/v1/subsidy/batches/${batch.id}`, { as: 'auditor' });
     expect(detail.json().status).toBe('reconciled');
   });
+
+  it('batch preview: what 新建批次 would take (count, total) is what the batch then takes; read-only; finance only', async () => {
+    const ids = await approvedClaims(t.db, 4, programmeId, occupation, 950);
+    await endNotice(t.db, ids);
+    const { rows } = await t.db.query<{ id: string; district_code: string; amount_fen: number }>(
+      'SELECT id, district_code, amount_fen FROM subsidy_claims WHERE id = ANY($1::uuid[]) ORDER BY notice_last_day, id',
+      [ids],
+    );
+    const district = rows[0]!.district_code;
+    const payable = async (where: string) =>
+      (
+        await t.db.query<{ n: number; fen: string }>(
+          `SELECT count(*)::int AS n, COALESCE(sum(amount_fen), 0)::bigint AS fen FROM subsidy_claims WHERE status = 'approved' AND notice_last_day < (now() AT TIME ZONE 'Asia/Shanghai')::date AND payee_account_enc IS NOT NULL AND amount_fen > 0 AND ${where}`,
+        )
+      ).rows[0]!;
+    const mine = await payable(`district_code = '${district}' AND programme_id = '${programmeId}'`);
+    expect(mine.n).toBeGreaterThanOrEqual(4);
+    const batchesBefore = await t.count('disbursement_batches');
+    const auditBefore = await t.count('audit_log');
+
+    const url = (p: Record<string, string | number>) =>
+      `/api/v1/subsidy/batches/preview?${new URLSearchParams(Object.entries(p).map(([k, v]) => [k, String(v)]))}`;
+    const all = await t.call('GET', url({ programmeId, districtCode: district }), { as: 'finance' });
+    expect(all.statusCode).toBe(200);
+    expect(all.json()).toEqual({ count: mine.n, totalFen: Number(mine.fen) });
+    const other = await t.call('GET', url({ districtCode: district === '310101' ? '310104' : '310101' }), { as: 'city_admin' });
+    expect(other.statusCode).toBe(200);
+    const otherDb = await payable(`district_code = '${district === '310101' ? '310104' : '310101'}'`);
+    expect(other.json()).toEqual({ count: otherDb.n, totalFen: Number(otherDb.fen) });
+    const none = await t.call('GET', url({ districtCode: '999999' }), { as: 'finance' });
+    expect(none.json()).toEqual({ count: 0, totalFen: 0 });
+    for (const as of ['district_admin', 'auditor', 'worker'] as const) {
+      expect((await t.call('GET', url({ districtCode: district }), { as })).statusCode).toBe(403);
+    }
+    const bad = await t.call('GET', url({ maxPayments: 0 }), { as: 'finance' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: expect.stringContaining('maxPayments') });
+
+    const cap = mine.n - 1;
+    const capped = await t.call('GET', url({ programmeId, districtCode: district, maxPayments: cap }), { as: 'finance' });
+    expect(capped.json().count).toBe(cap);
+    expect(await t.count('disbursement_batches')).toBe(batchesBefore);
+    expect(await t.count('audit_log')).toBe(auditBefore);
+
+    const made = await t.call('POST', '/api/v1/subsidy/batches', { as: 'finance', body: { programmeId, districtCode: district, maxPayments: cap } });
+    expect(made.statusCode).toBe(201);
+    expect(made.json()).toMatchObject({ paymentCount: capped.json().count, totalFen: capped.json().totalFen });
+    const left = await t.call('GET', url({ programmeId, districtCode: district }), { as: 'finance' });
+    expect(left.json()).toEqual({ count: 1, totalFen: Number(mine.fen) - capped.json().totalFen });
+    // the one left is the last in the order the build takes claims (the longest-payable first)
+    const still = await t.db.query<{ id: string }>("SELECT id FROM subsidy_claims WHERE status = 'approved' AND id = ANY($1::uuid[])", [ids]);
+    expect(still.rows.map((r) => r.id)).toEqual(mine.n === 4 ? [rows[3]!.id] : []);
+  });
 });

@@ -31,6 +31,8 @@ import {
 } from './policy.js';
 import {
   BatchCreate,
+  BatchPreviewQuery,
+  BatchPreviewSchema,
   BatchDetailSchema,
   BatchPaymentSchema,
   BatchQuery,
@@ -73,6 +75,7 @@ export async function registerRoutes(app: FastifyInstance, db: Db): Promise<void
   registerCalendarRoutes(app, db);
   registerFundsRoutes(app, db);
   registerBatchRoutes(app, db);
+  registerBatchPreviewRoutes(app, db);
   registerBatchCheckRoutes(app, db);
   registerBankFileRoutes(app, db);
   registerPrecheckRoutes(app, db);
@@ -350,6 +353,32 @@ function registerFundsRoutes(app: FastifyInstance, db: Db): void {
   });
 }
 
+/** Before a batch is made: what one made now would take (the maker's dialog, the empty list). */
+function registerBatchPreviewRoutes(app: FastifyInstance, db: Db): void {
+  defineRoute(app, db, {
+    method: 'GET',
+    url: '/api/v1/subsidy/batches/preview',
+    operationId: 'previewDisbursementBatch',
+    summary: 'What a batch made now with these filters would take (count and total; read-only, for the maker)',
+    tags: TAGS,
+    access: FINANCE,
+    query: BatchPreviewQuery,
+    response: BatchPreviewSchema,
+    handler: async ({ actor, q, query }) => disb.previewBatch(actor, q, query),
+  });
+
+  defineRoute(app, db, {
+    method: 'GET',
+    url: '/api/v1/subsidy/batches/payable',
+    operationId: 'getPayableSummary',
+    summary: 'What a batch made now would take (approved claims whose notice ended), and what still waits for its notice or an account',
+    tags: TAGS,
+    access: BATCH_READERS,
+    response: PayableSummarySchema,
+    handler: async ({ actor, q }) => disb.payableSummary(actor, q),
+  });
+}
+
 /** Disbursement batches: make (the maker), list, export, read. */
 function registerBatchRoutes(app: FastifyInstance, db: Db): void {
   defineRoute(app, db, {
@@ -364,17 +393,6 @@ function registerBatchRoutes(app: FastifyInstance, db: Db): void {
     response: BatchViewSchema,
     handler: async ({ actor, db: d, req, body }) =>
       disb.openBatch(actor, d, (tx) => idempotent(tx, actor, req, 'createDisbursementBatch', body, () => disb.createPayableBatch(actor, tx, body))),
-  });
-
-  defineRoute(app, db, {
-    method: 'GET',
-    url: '/api/v1/subsidy/batches/payable',
-    operationId: 'getPayableSummary',
-    summary: 'What a batch made now would take (approved claims whose notice ended), and what still waits for its notice or an account',
-    tags: TAGS,
-    access: BATCH_READERS,
-    response: PayableSummarySchema,
-    handler: async ({ actor, q }) => disb.payableSummary(actor, q),
   });
 
   defineRoute(app, db, {

@@ -255,6 +255,21 @@ export const BatchCreate = z.strictObject({
   maxPayments: z.number().int().min(1).max(200_000).optional(),
 });
 
+/** The 新建批次 dialog's filters, as query parameters (the same as BatchCreate's). */
+export const BatchPreviewQuery = z.strictObject({
+  programmeId: z.uuid().optional(),
+  districtCode: DistrictCode.optional(),
+  maxPayments: z.coerce.number().int().min(1).max(200_000).optional(),
+});
+
+/** What a batch made now with these filters would take, read-only. */
+export const BatchPreviewSchema = z
+  .object({
+    count: z.number().int().describe('the claims the batch would take (payable, up to the cap)'),
+    totalFen: z.number().int().describe('their amounts in fen'),
+  })
+  .meta({ id: 'BatchPreview' });
+
 export const BatchViewSchema = z
   .object({
     id: z.string(),

@@ -1900,23 +1900,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/subsidy/batches/payable': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** What a batch made now would take (approved claims whose notice ended), and what still waits for its notice or an account */
-    get: operations['getPayableSummary'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/subsidy/batches/export.xlsx': {
     parameters: {
       query?: never;
@@ -1960,6 +1943,40 @@ export interface paths {
     };
     /** The payments of a batch: payee (masked), masked account, bank, programme, amount */
     get: operations['listBatchPayments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/subsidy/batches/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What a batch made now with these filters would take (count and total; read-only, for the maker) */
+    get: operations['previewDisbursementBatch'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/subsidy/batches/payable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What a batch made now would take (approved claims whose notice ended), and what still waits for its notice or an account */
+    get: operations['getPayableSummary'];
     put?: never;
     post?: never;
     delete?: never;
@@ -4320,6 +4337,12 @@ export interface components {
       programmeName: string | null;
       claims: number;
     };
+    BatchPreviewInput: {
+      /** @description the claims the batch would take (payable, up to the cap) */
+      count: number;
+      /** @description their amounts in fen */
+      totalFen: number;
+    };
     DisbursementBatchInput: {
       id: string;
       number: string;
@@ -5785,6 +5808,12 @@ export interface components {
       programmeId: string;
       programmeName: string | null;
       claims: number;
+    };
+    BatchPreview: {
+      /** @description the claims the batch would take (payable, up to the cap) */
+      count: number;
+      /** @description their amounts in fen */
+      totalFen: number;
     };
     DisbursementBatch: {
       id: string;
@@ -13352,35 +13381,6 @@ export interface operations {
       };
     };
   };
-  getPayableSummary: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PayableSummary'];
-        };
-      };
-      /** @description Default Response */
-      '4XX': {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
   exportDisbursementBatches: {
     parameters: {
       query?: {
@@ -13524,6 +13524,68 @@ export interface operations {
             total: number;
             items: components['schemas']['BatchPayment'][];
           };
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  previewDisbursementBatch: {
+    parameters: {
+      query?: {
+        programmeId?: string;
+        districtCode?: string;
+        maxPayments?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BatchPreview'];
+        };
+      };
+      /** @description Default Response */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getPayableSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PayableSummary'];
         };
       };
       /** @description Default Response */

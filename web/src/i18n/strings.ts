@@ -621,7 +621,21 @@ export const strings: Record<string, [string, string]> = {
     '将已过公示期的核准补贴汇总为一个代发批次，须由另一名资金专员复核。',
     'Collects approved claims past their public notice into one batch; another finance officer must approve it.',
   ],
-  'batch.max': ['最多笔数', 'At most (payments)'],
+  'batch.max': ['单批上限（笔）', 'Cap (payments)'],
+  'batch.maxNone': ['不限', 'No cap'],
+  'batch.create': ['生成批次', 'Make the batch'],
+  'batch.preview': ['将纳入 {{count}} 笔，合计 {{total}}', 'Will take {{count}} payments, {{total}} in all'],
+  'batch.previewCapped': [
+    '已达单批上限 {{max}} 笔，其余符合条件的申请留待下一批次。',
+    'The cap of {{max}} is reached; the other payable claims wait for the next batch.',
+  ],
+  'batch.previewNone': ['当前条件下没有可代发的补贴申请，不能生成批次。', 'No payable claim matches: no batch can be made.'],
+  'batch.previewNoneHint': [
+    '只有已核准、公示期满且有收款账户的申请才能纳入批次。可以换一个项目或区，或清空筛选条件。',
+    'Only approved claims past their public notice with a bank account can go into a batch. Try another programme or district.',
+  ],
+  'batch.previewLoading': ['正在统计将纳入的申请…', 'Counting the claims the batch would take…'],
+  'batch.previewFailed': ['暂时无法统计将纳入的申请，请稍后重试。', 'Could not count the claims just now; try again.'],
   'batch.created': ['已生成批次，共 {{n}} 笔', 'Batch made: {{n}} payments'],
   'batch.uploadResults': ['上传银行回盘', 'Upload bank results'],
   'batch.resultSummary': [

@@ -21,6 +21,9 @@ export interface BatchInput {
   maxPayments?: number | undefined;
 }
 
+/** The default cap of a batch (单批上限) when the maker sets none. */
+const DEFAULT_MAX_PAYMENTS = 100_000;
+
 /** Step 1a: the batch row ('building'), in the caller's transaction (with the Idempotency-Key). */
 export async function createBatch(actor: AuditActor & { accountId: string }, tx: Tx, input: BatchInput): Promise<BatchView> {
   requireFinance(actor);
@@ -28,7 +31,7 @@ export async function createBatch(actor: AuditActor & { accountId: string }, tx:
     `INSERT INTO disbursement_batches (number, status, programme_id, district_code, max_payments, maker_id)
      VALUES ('B' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('disbursement_batch_serial')::text, 6, '0'), 'building', $1, $2, $3, $4)
      RETURNING *`,
-    [input.programmeId ?? null, input.districtCode ?? null, input.maxPayments ?? 100_000, actor.accountId],
+    [input.programmeId ?? null, input.districtCode ?? null, input.maxPayments ?? DEFAULT_MAX_PAYMENTS, actor.accountId],
   );
   const b = rows[0]!;
   await audit.record(tx, actor, {
@@ -43,6 +46,28 @@ export async function createBatch(actor: AuditActor & { accountId: string }, tx:
 /** The claims a batch would pick (approved, notice ended, an account to pay, an amount), as a SQL condition: $1 today, $2 programme, $3 district. */
 const PAYABLE = `status = 'approved' AND notice_last_day < $1::date AND payee_account_enc IS NOT NULL AND amount_fen > 0
                 AND ($2::uuid IS NULL OR programme_id = $2) AND ($3::text IS NULL OR district_code = $3)`;
+
+/** The order a batch takes payable claims in (the longest-payable first), so a capped batch takes what its preview counted. */
+const PAYABLE_ORDER = 'ORDER BY notice_last_day, id';
+
+export interface BatchPreview {
+  count: number;
+  totalFen: number;
+}
+
+/**
+ * What a batch made now with these filters would take (read-only; the maker's 新建批次 dialog): the payable
+ * claims, in the order the build takes them, up to the cap. Refused to the roles that may not create batches.
+ */
+export async function previewBatch(actor: Actor, q: Queryable, input: BatchInput, now: Date = clockNow()): Promise<BatchPreview> {
+  requireFinance(actor);
+  const { rows } = await q.query<{ n: number; fen: string | number }>(
+    `SELECT count(*)::int AS n, COALESCE(sum(amount_fen), 0)::bigint AS fen
+       FROM (SELECT amount_fen FROM subsidy_claims WHERE ${PAYABLE} ${PAYABLE_ORDER} LIMIT $4) s`,
+    [businessDate(now), input.programmeId ?? null, input.districtCode ?? null, input.maxPayments ?? DEFAULT_MAX_PAYMENTS],
+  );
+  return { count: rows[0]!.n, totalFen: Number(rows[0]!.fen) };
+}
 
 /**
  * Step 1a as the route takes it: refuses with NOTHING_PAYABLE (409), creating nothing, when no claim the
@@ -149,7 +174,7 @@ async function includeClaims(tx: Tx, run: BuildRun, b: BatchRow, want: number): 
     `WITH pick AS (
        SELECT ctid AS tid, id, programme_id, amount_fen, payee_key, payee_name, payee_account_enc, payee_bank, number, attempt FROM subsidy_claims
         WHERE ${PAYABLE}
-        LIMIT $4 FOR UPDATE SKIP LOCKED),
+        ${PAYABLE_ORDER} LIMIT $4 FOR UPDATE SKIP LOCKED),
      ins AS (
        INSERT INTO disbursement_payments (batch_id, claim_id, end_to_end_id, amount_fen, payee_key, payee_name, payee_account_enc, payee_bank, funding_source)
        SELECT $5, id, number || '-' || (attempt + 1), amount_fen, payee_key, COALESCE(payee_name, ''), payee_account_enc, payee_bank,

@@ -35,6 +35,43 @@ type BatchPayment = Schemas['BatchPayment'];
 type Payments = BatchDetail['payments'];
 type Payable = ResponseOf<'/api/v1/subsidy/batches/payable'>;
 type BankReport = ResponseOf<'/api/v1/subsidy/bank-results', 'post'>;
+type Preview = ResponseOf<'/api/v1/subsidy/batches/preview'>;
+interface NewBatch {
+  programmeId?: string;
+  districtCode?: string;
+  maxPayments?: number;
+}
+
+/** The new batch's filters as the API takes them (an emptied field is no filter). */
+const batchFilters = (v: NewBatch): NewBatch => ({
+  ...(v.programmeId ? { programmeId: v.programmeId } : {}),
+  ...(v.districtCode ? { districtCode: v.districtCode } : {}),
+  ...(v.maxPayments ? { maxPayments: v.maxPayments } : {}),
+});
+
+/**
+ * What the 新建批次 dialog's batch would take with its filters (count, total), asked again as they change;
+ * null while asking (or when asking failed: the create button stays off, the server refuses an empty batch anyway).
+ */
+function useBatchPreview(open: boolean, filters: NewBatch): { preview: Preview | null; failed: boolean } {
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [failed, setFailed] = useState(false);
+  const key = JSON.stringify(filters);
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    setPreview(null);
+    setFailed(false);
+    ok(client.GET('/api/v1/subsidy/batches/preview', { params: { query: filters } })).then(
+      (p) => live && setPreview(p),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, key]);
+  return { preview, failed };
+}
 
 const BATCH_STATES = ['building', 'draft', 'approved', 'generating', 'file_ready', 'reconciling', 'reconciled', 'cancelled'] satisfies Batch['status'][];
 
@@ -60,6 +97,8 @@ export function BatchesPage() {
   );
   const filtered = () => Object.values(list.lastQuery.current).some((v) => v !== undefined && v !== null && v !== '');
   const [open, setOpen] = useState(false);
+  const [draft, setDraft] = useState<NewBatch>({});
+  const { preview, failed: previewFailed } = useBatchPreview(open, draft);
   const [selected, setSelected] = useState<string | null>(null);
   const [report, setReport] = useState<BankReport | null>(null);
   const [format, setFormat] = useState<'camt054' | 'csv'>('camt054');
@@ -179,23 +218,23 @@ export function BatchesPage() {
           }
         />
       )}
-      <ModalForm
+      <ModalForm<NewBatch>
         title={t('batch.new')}
         open={open}
-        onOpenChange={setOpen}
+        onOpenChange={(o) => {
+          setOpen(o);
+          if (o) setDraft({});
+        }}
         modalProps={{ destroyOnHidden: true }}
-        onFinish={async (v: { programmeId?: string; districtCode?: string; maxPayments?: number }) => {
+        onValuesChange={(_, all) => setDraft(batchFilters(all))}
+        // the button says what it does, and stays off until the preview says the batch would take something
+        submitter={{
+          searchConfig: { submitText: t('batch.create') },
+          submitButtonProps: { disabled: !preview || preview.count === 0, ...({ 'data-testid': 'batch-create' } as object) },
+        }}
+        onFinish={async (v) => {
           try {
-            const b = await ok(
-              client.POST('/api/v1/subsidy/batches', {
-                body: {
-                  ...(v.programmeId ? { programmeId: v.programmeId } : {}),
-                  ...(v.districtCode ? { districtCode: v.districtCode } : {}),
-                  ...(v.maxPayments ? { maxPayments: v.maxPayments } : {}),
-                },
-                headers: idempotent(),
-              }),
-            );
+            const b = await ok(client.POST('/api/v1/subsidy/batches', { body: batchFilters(v), headers: idempotent() }));
             message.success(t('batch.created', { n: b.paymentCount }));
             ref.current?.reload();
             setSelected(b.id);
@@ -219,7 +258,23 @@ export function BatchesPage() {
           options={districts.map((d) => ({ value: d.code, label: d.name }))}
           placeholder={t('common.allDistricts')}
         />
-        <ProFormDigit name="maxPayments" label={t('batch.max')} min={1} fieldProps={{ precision: 0 }} />
+        <ProFormDigit name="maxPayments" label={t('batch.max')} min={1} max={200_000} placeholder={t('batch.maxNone')} fieldProps={{ precision: 0 }} />
+        <div data-testid="batch-preview" aria-live="polite">
+          {previewFailed ? (
+            <Alert type="warning" showIcon message={t('batch.previewFailed')} />
+          ) : !preview ? (
+            <Alert type="info" message={t('batch.previewLoading')} />
+          ) : preview.count === 0 ? (
+            <Alert type="warning" showIcon message={t('batch.previewNone')} description={t('batch.previewNoneHint')} />
+          ) : (
+            <Alert
+              type="info"
+              showIcon
+              message={t('batch.preview', { count: preview.count, total: fen(preview.totalFen) })}
+              description={draft.maxPayments && preview.count === draft.maxPayments ? t('batch.previewCapped', { max: draft.maxPayments }) : undefined}
+            />
+          )}
+        </div>
       </ModalForm>
       <BatchDrawer id={selected} onClose={() => setSelected(null)} onChange={() => ref.current?.reload()} />
     </>
@@ -230,6 +285,7 @@ function BatchDrawer({ id, onClose, onChange }: { id: string | null; onClose: ()
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { me } = useSession();
+  const districts = useDistricts();
   const [b, setB] = useState<BatchDetail | null>(null);
   const [busy, setBusy] = useState(false);
   const load = (x: string) => ok(client.GET('/api/v1/subsidy/batches/{id}', { params: { path: { id: x } } })).then(setB, (e) => message.error(errorText(e)));
@@ -303,6 +359,12 @@ function BatchDrawer({ id, onClose, onChange }: { id: string | null; onClose: ()
           )}
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label={t('common.programme')}>{b.programmeId ? (b.programmeName ?? '—') : t('batch.all')}</Descriptions.Item>
+            <Descriptions.Item label={t('common.district')}>
+              <span data-testid="batch-district">{b.districtCode ? districtName(districts, b.districtCode) : t('common.allDistricts')}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('common.createdAt')}>
+              <span data-testid="batch-created-at">{dateTime(b.createdAt)}</span>
+            </Descriptions.Item>
             <Descriptions.Item label={t('batch.maker')}>
               <span data-testid="batch-maker">
                 {b.makerName ?? '—'}
