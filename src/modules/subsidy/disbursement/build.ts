@@ -47,8 +47,12 @@ export async function createBatch(actor: AuditActor & { accountId: string }, tx:
 const PAYABLE = `status = 'approved' AND notice_last_day < $1::date AND payee_account_enc IS NOT NULL AND amount_fen > 0
                 AND ($2::uuid IS NULL OR programme_id = $2) AND ($3::text IS NULL OR district_code = $3)`;
 
-/** The order a batch takes payable claims in (the longest-payable first), so a capped batch takes what its preview counted. */
-const PAYABLE_ORDER = 'ORDER BY notice_last_day, id';
+/**
+ * The order a capped batch (单批上限 below the default) takes payable claims in — the longest-payable first — so it
+ * takes what its preview counted. An uncapped batch takes every payable claim, in no order (sorting the whole payable
+ * set for each chunk took the 100 000-claim build bench to 10.3 s, past its 10 s goal).
+ */
+const payableOrder = (maxPayments: number): string => (maxPayments < DEFAULT_MAX_PAYMENTS ? 'ORDER BY notice_last_day, id' : '');
 
 export interface BatchPreview {
   count: number;
@@ -63,7 +67,7 @@ export async function previewBatch(actor: Actor, q: Queryable, input: BatchInput
   requireFinance(actor);
   const { rows } = await q.query<{ n: number; fen: string | number }>(
     `SELECT count(*)::int AS n, COALESCE(sum(amount_fen), 0)::bigint AS fen
-       FROM (SELECT amount_fen FROM subsidy_claims WHERE ${PAYABLE} ${PAYABLE_ORDER} LIMIT $4) s`,
+       FROM (SELECT amount_fen FROM subsidy_claims WHERE ${PAYABLE} ${payableOrder(input.maxPayments ?? DEFAULT_MAX_PAYMENTS)} LIMIT $4) s`,
     [businessDate(now), input.programmeId ?? null, input.districtCode ?? null, input.maxPayments ?? DEFAULT_MAX_PAYMENTS],
   );
   return { count: rows[0]!.n, totalFen: Number(rows[0]!.fen) };
@@ -174,7 +178,7 @@ async function includeClaims(tx: Tx, run: BuildRun, b: BatchRow, want: number): 
     `WITH pick AS (
        SELECT ctid AS tid, id, programme_id, amount_fen, payee_key, payee_name, payee_account_enc, payee_bank, number, attempt FROM subsidy_claims
         WHERE ${PAYABLE}
-        ${PAYABLE_ORDER} LIMIT $4 FOR UPDATE SKIP LOCKED),
+        ${payableOrder(b.max_payments)} LIMIT $4 FOR UPDATE SKIP LOCKED),
      ins AS (
        INSERT INTO disbursement_payments (batch_id, claim_id, end_to_end_id, amount_fen, payee_key, payee_name, payee_account_enc, payee_bank, funding_source)
        SELECT $5, id, number || '-' || (attempt + 1), amount_fen, payee_key, COALESCE(payee_name, ''), payee_account_enc, payee_bank,
