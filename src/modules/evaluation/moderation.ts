@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Queryable, Tx } from '../../db/index.js';
 import { now as clockNow } from '../../lib/clock.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { isUuid, maskName } from '../../lib/identifiers.js';
+import { isUuid } from '../../lib/identifiers.js';
 import * as audit from '../audit/index.js';
 import { assertInScope, scopeSql, type Actor, type Scope } from '../identity/index.js';
 import * as orgs from '../orgs/index.js';
@@ -17,16 +17,26 @@ import type { ModerateBody, ModerationItemView, ModerationQuery, ProviderRatings
 class Names {
   private readonly classes = new Map<string, training.TrainingClass | null>();
   private readonly providers = new Map<string, string>();
-  constructor(private readonly q: Queryable) {}
+  private raters = new Map<string, string>();
+  private constructor(private readonly q: Queryable) {}
+
+  /** The names for these ratings: the raters' masked names in one query (persons.maskedNamesOf). */
+  static async for(q: Queryable, rows: readonly RatingRow[]): Promise<Names> {
+    const names = new Names(q);
+    names.raters = await persons.maskedNamesOf(
+      q,
+      rows.map((r) => r.person_id),
+    );
+    return names;
+  }
 
   async of(r: RatingRow): Promise<{ className: string; providerName: string; rater: string }> {
     if (!this.classes.has(r.class_id)) this.classes.set(r.class_id, await training.getClass(this.q, r.class_id));
     if (!this.providers.has(r.provider_id)) this.providers.set(r.provider_id, (await orgs.getOrg(this.q, r.provider_id))?.name ?? '');
-    const person = await persons.getPerson(this.q, r.person_id);
     return {
       className: this.classes.get(r.class_id)?.name ?? '',
       providerName: this.providers.get(r.provider_id)!,
-      rater: person ? maskName(person.name) : '*',
+      rater: this.raters.get(r.person_id.toLowerCase()) ?? '*',
     };
   }
 }
@@ -45,7 +55,7 @@ export async function listModeration(actor: Actor, q: Queryable, f: z.infer<type
   const params: unknown[] = [f.status];
   const where = `comment_status = $1 AND ${scopeSql(moderatorScope(actor), { district: 'district_code' }, params)}`;
   const { total, rows } = await page(q, where, params, f.limit, f.offset);
-  const names = new Names(q);
+  const names = await Names.for(q, rows);
   const items: ModerationItemView[] = [];
   for (const r of rows) items.push(toModerationItem(r, await names.of(r)));
   return { total, items };
@@ -74,7 +84,7 @@ export async function moderate(actor: Actor, tx: Tx, id: string, body: z.infer<t
     districtCode: cur.district_code,
     detail: { classId: cur.class_id, reason: body.reason ?? null },
   });
-  return toModerationItem(rows[0]!, await new Names(tx).of(rows[0]!));
+  return toModerationItem(rows[0]!, await (await Names.for(tx, rows)).of(rows[0]!));
 }
 
 /** The provider's reply to a published comment on one of its classes (another provider's rating → 404). */
@@ -95,7 +105,7 @@ export async function replyToRating(actor: Actor, tx: Tx, id: string, body: z.in
     districtCode: cur.district_code,
     detail: { classId: cur.class_id },
   });
-  return toModerationItem(rows[0]!, await new Names(tx).of(rows[0]!));
+  return toModerationItem(rows[0]!, await (await Names.for(tx, rows)).of(rows[0]!));
 }
 
 /**
@@ -116,7 +126,7 @@ export async function providerRatings(
     where += ` AND class_id = $2`;
   }
   const { total, rows } = await page(q, where, params, f.limit, f.offset);
-  const names = new Names(q);
+  const names = await Names.for(q, rows);
   const items: ProviderRatingView[] = [];
   for (const r of rows) {
     const n = await names.of(r);
